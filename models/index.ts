@@ -1,0 +1,5 @@
+/** The contract shared by the add-in, the server, the CLI and the tests. Import from here. */
+export * from './grid';
+export * from './issues';
+export * from './inputs';
+export * from './outputs';

@@ -1,0 +1,391 @@
+import { z } from 'zod';
+
+/**
+ * The input side of the workbook contract (spec/workbook.md): which tables exist, which columns they take,
+ * and the records the reader turns their rows into. Column names are fixed: users write formulas against them.
+ */
+
+export interface InputColumnSpec {
+  name: string;
+  required: boolean;
+  /** Other headers accepted for this column (matched after normalising case, spaces and punctuation). */
+  aliases?: readonly string[];
+  /** Shown in the template's header comment and in the README. */
+  note: string;
+}
+
+export interface InputTableSpec {
+  name: string;
+  required: boolean;
+  /** Other names this table may go by (e.g. `CostPools` for `Cost Pools`). */
+  aliases?: readonly string[];
+  columns: readonly InputColumnSpec[];
+  note: string;
+}
+
+const col = (name: string, required: boolean, note: string, aliases?: readonly string[]): InputColumnSpec => ({
+  name,
+  required,
+  note,
+  ...(aliases ? { aliases } : {}),
+});
+
+export const INPUT_TABLES = {
+  Settings: {
+    name: 'Settings',
+    required: false,
+    note: 'Agency, Units (Dollars, Thousands, Millions), Cost Basis, Base Year, Allocation (Direct, Step-Down, Reciprocal)',
+    columns: [col('Setting', true, 'Setting name'), col('Value', true, 'Its value')],
+  },
+  Budget: {
+    name: 'Budget',
+    required: true,
+    note: 'One row per budget line, with one column per fiscal year (FY2018) or Fiscal Year and Amount columns',
+    columns: [
+      col('Account', true, 'OMB account, TAS or federal account, e.g. 023-05-4542', ['Account Code', 'TAS']),
+      col('Account Title', false, 'Account name', ['Account Name']),
+      col('Program Activity', false, 'Code or name; blank = account level', ['PA', 'Program Activity Code']),
+      col('Program Activity Title', false, 'Program activity name', ['Program Activity Name']),
+      col('Object Class', false, 'e.g. 25.2 or 252', ['OC', 'Object Class Code']),
+      col('Category', false, 'e.g. Discretionary or Mandatory', ['BEA Category']),
+      col('Amount Type', false, 'Budget Authority (BA), Obligations, Outlays or FTE', ['Type']),
+      col('Fiscal Year', false, 'Long form only: the year of the Amount', ['FY', 'Year']),
+      col('Amount', false, 'Long form only: the amount for that Fiscal Year'),
+    ],
+  },
+  Goals: {
+    name: 'Goals',
+    required: true,
+    note: 'Strategic goals',
+    columns: [
+      col('Goal ID', true, 'Unique ID, e.g. G1'),
+      col('Goal', true, 'Goal statement', ['Goal Name', 'Name']),
+      col('Leader', false, 'Goal leader (GPRA)'),
+      col('Description', false, 'Description'),
+    ],
+  },
+  Objectives: {
+    name: 'Objectives',
+    required: true,
+    note: 'Strategic objectives, each under a goal',
+    columns: [
+      col('Objective ID', true, 'Unique ID, e.g. 1.1'),
+      col('Goal ID', true, 'The goal it serves'),
+      col('Objective', true, 'Objective statement', ['Objective Name', 'Name']),
+      col('Leader', false, 'Objective leader'),
+    ],
+  },
+  Measures: {
+    name: 'Measures',
+    required: false,
+    note: 'Performance measures, each under an objective',
+    columns: [
+      col('Measure ID', true, 'Unique ID'),
+      col('Objective ID', true, 'The objective it measures'),
+      col('Measure', true, 'Measure name', ['Measure Name', 'KPI', 'Name']),
+      col('Type', false, 'Output, Outcome, Efficiency or Customer Service'),
+      col('Unit', false, 'e.g. Percentage, Raw Count, Cumulative Total, Billions'),
+      col('Kind', false, 'Count, Cumulative, Rate, Index or Currency (inferred from Unit when blank)'),
+      col('Direction', false, 'Increase, Decrease, Within Range or Maintain', ['Desired Direction']),
+      col('Data Source', false, 'Where the data come from'),
+      col('Verification', false, 'How the data are verified and validated'),
+      col('Leader', false, 'Measure owner'),
+    ],
+  },
+  Results: {
+    name: 'Results',
+    required: false,
+    note: 'Targets and actuals, one row per measure and fiscal year',
+    columns: [
+      col('Measure ID', true, 'The measure'),
+      col('Fiscal Year', true, 'e.g. 2018', ['Year', 'FY']),
+      col('Target', false, 'Target value'),
+      col('Actual', false, 'Actual value'),
+      col('Min Target', false, 'Lower bound for Within Range'),
+      col('Max Target', false, 'Upper bound for Within Range'),
+    ],
+  },
+  Performance: {
+    name: 'Performance',
+    required: false,
+    note: 'Flat performance report (instead of Goals, Objectives, Measures and Results)',
+    columns: [
+      col('Goal', true, 'Goal name'),
+      col('Objective', true, 'Objective name', ['Strategic Objective', '2018 Strategic Objective']),
+      col('Measure', true, 'Measure name', ['KPI']),
+      col('Year', true, 'Fiscal year', ['Fiscal Year', 'FY']),
+      col('Target', false, 'Target value'),
+      col('Actual', false, 'Actual value'),
+      col('Min Target', false, 'Lower bound'),
+      col('Max Target', false, 'Upper bound'),
+      col('Unit', false, 'Unit'),
+      col('Direction', false, 'Desired direction', ['Desired Direction']),
+    ],
+  },
+  Crosswalk: {
+    name: 'Crosswalk',
+    required: true,
+    note: 'Which objectives (or goals, or cost pools) each budget line serves, and in what share',
+    columns: [
+      col('Account', true, 'Account, as in Budget'),
+      col('Program Activity', false, 'Blank matches any'),
+      col('Object Class', false, 'Blank matches any'),
+      col('Objective ID', false, 'Exactly one of Objective ID, Goal ID, Cost Pool'),
+      col('Goal ID', false, 'For goal-level mapping'),
+      col('Cost Pool', false, 'For support costs'),
+      col('Share', true, 'A fraction (0.4) or a percent (40%)'),
+      col('Basis', false, 'How the share was set'),
+    ],
+  },
+  CostPools: {
+    name: 'Cost Pools',
+    required: false,
+    aliases: ['CostPools', 'Pools'],
+    note: 'Support cost pools (SFFAS 4 full cost)',
+    columns: [
+      col('Cost Pool', true, 'Pool name', ['Pool']),
+      col('Method', true, 'Direct Cost, FTE, Equal or Driver'),
+      col('Order', false, 'Step-down order (1 first)'),
+    ],
+  },
+  Drivers: {
+    name: 'Drivers',
+    required: false,
+    note: 'Driver values for pools whose Method is Driver',
+    columns: [
+      col('Cost Pool', true, 'The pool', ['Pool']),
+      col('Objective ID', false, 'An objective it serves'),
+      col('Target Pool', false, 'Or another pool it serves'),
+      col('Driver Value', true, 'e.g. square feet, tickets, headcount', ['Value', 'Driver']),
+    ],
+  },
+  Scenarios: {
+    name: 'Scenarios',
+    required: false,
+    note: 'Funding changes to test',
+    columns: [
+      col('Scenario', true, 'Scenario name'),
+      col('Scope', true, 'All, Goal, Objective, Account or Program Activity'),
+      col('Key', false, 'The goal, objective, account or program activity changed'),
+      col('Change', true, '-10% or an amount in Units'),
+      col('Fiscal Year', false, 'Default: Base Year', ['Year', 'FY']),
+    ],
+  },
+  Responses: {
+    name: 'Responses',
+    required: false,
+    note: 'How each measure responds to funding',
+    columns: [
+      col('Measure ID', true, 'The measure'),
+      col('Model', true, 'Proportional, Elasticity, Saturating, Fixed or Expression'),
+      col('Elasticity', false, 'e for Elasticity and Saturating'),
+      col('Low', false, 'Low end of e (uncertainty)'),
+      col('High', false, 'High end of e (uncertainty)'),
+      col('Expression', false, 'Formula in funding, baseFunding, baseValue'),
+    ],
+  },
+} as const satisfies Record<string, InputTableSpec>;
+
+export type InputTableKey = keyof typeof INPUT_TABLES;
+
+// ---------------------------------------------------------------------------------------------------------
+// Records: what the reader makes of the rows. Every record carries the cell it came from.
+
+export const Loc = z.object({ sheet: z.string(), cell: z.string() }).strict();
+export type Loc = z.infer<typeof Loc>;
+
+export const Units = z.enum(['Dollars', 'Thousands', 'Millions']);
+export type Units = z.infer<typeof Units>;
+export const UNIT_MULTIPLIER: Record<Units, number> = { Dollars: 1, Thousands: 1_000, Millions: 1_000_000 };
+
+export const AmountType = z.enum(['Budget Authority', 'Obligations', 'Outlays', 'FTE']);
+export type AmountType = z.infer<typeof AmountType>;
+
+export const AllocationMethod = z.enum(['Direct', 'Step-Down', 'Reciprocal']);
+export type AllocationMethod = z.infer<typeof AllocationMethod>;
+
+export const Settings = z
+  .object({
+    agency: z.string(),
+    units: Units,
+    costBasis: AmountType.nullable(),
+    baseYear: z.number().int().nullable(),
+    allocation: AllocationMethod,
+  })
+  .strict();
+export type Settings = z.infer<typeof Settings>;
+
+/** Money is an integer count of minor units (see `MoneyDisplay.decimals`); FTE is an integer count of tenths. */
+export const Minor = z.number().int().refine(Number.isSafeInteger, 'within the safe integer range');
+
+export const BudgetAmount = z.object({ year: z.number().int(), value: Minor, loc: Loc }).strict();
+export type BudgetAmount = z.infer<typeof BudgetAmount>;
+
+export const BudgetLine = z
+  .object({
+    index: z.number().int().nonnegative(),
+    loc: Loc,
+    account: z.string().min(1),
+    accountTitle: z.string(),
+    programActivity: z.string(),
+    programActivityTitle: z.string(),
+    objectClass: z.string(),
+    category: z.string(),
+    amountType: AmountType,
+    amounts: z.array(BudgetAmount),
+  })
+  .strict();
+export type BudgetLine = z.infer<typeof BudgetLine>;
+
+export const Goal = z
+  .object({ id: z.string().min(1), name: z.string(), leader: z.string(), description: z.string(), loc: Loc })
+  .strict();
+export type Goal = z.infer<typeof Goal>;
+
+export const Objective = z
+  .object({ id: z.string().min(1), goalId: z.string(), name: z.string(), leader: z.string(), loc: Loc })
+  .strict();
+export type Objective = z.infer<typeof Objective>;
+
+export const MeasureType = z.enum(['Output', 'Outcome', 'Efficiency', 'Customer Service']);
+export const MeasureKind = z.enum(['Count', 'Cumulative', 'Rate', 'Index', 'Currency']);
+export type MeasureKind = z.infer<typeof MeasureKind>;
+export const Direction = z.enum(['Increase', 'Decrease', 'Within Range', 'Maintain']);
+export type Direction = z.infer<typeof Direction>;
+
+export const Measure = z
+  .object({
+    id: z.string().min(1),
+    objectiveId: z.string(),
+    name: z.string(),
+    type: MeasureType,
+    unit: z.string(),
+    kind: MeasureKind.nullable(),
+    kindInferred: z.boolean(),
+    /** For Currency measures: dollars per unit of the measure's values (Billions = 1e9). */
+    currencyScale: z.number().positive(),
+    direction: Direction.nullable(),
+    dataSource: z.string(),
+    verification: z.string(),
+    leader: z.string(),
+    loc: Loc,
+  })
+  .strict();
+export type Measure = z.infer<typeof Measure>;
+
+export const Result = z
+  .object({
+    measureId: z.string(),
+    year: z.number().int(),
+    target: z.number().nullable(),
+    actual: z.number().nullable(),
+    minTarget: z.number().nullable(),
+    maxTarget: z.number().nullable(),
+    loc: Loc,
+  })
+  .strict();
+export type Result = z.infer<typeof Result>;
+
+export const CrosswalkTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('objective'), id: z.string() }).strict(),
+  z.object({ kind: z.literal('goal'), id: z.string() }).strict(),
+  z.object({ kind: z.literal('pool'), name: z.string() }).strict(),
+]);
+export type CrosswalkTarget = z.infer<typeof CrosswalkTarget>;
+
+/** Shares are exact: parts per billion (40% = 400,000,000), so they add up without float drift. */
+export const SHARE_SCALE = 1_000_000_000;
+
+export const CrosswalkRule = z
+  .object({
+    index: z.number().int().nonnegative(),
+    loc: Loc,
+    account: z.string().min(1),
+    programActivity: z.string(),
+    objectClass: z.string(),
+    target: CrosswalkTarget,
+    share: z.number().int(),
+    /** True when the share was typed as a bare number above 1 (`40`), read as a fraction of 100 only if the set sums to 100. */
+    shareAsWholeNumber: z.boolean(),
+    basis: z.string(),
+  })
+  .strict();
+export type CrosswalkRule = z.infer<typeof CrosswalkRule>;
+
+export const PoolMethod = z.enum(['Direct Cost', 'FTE', 'Equal', 'Driver']);
+export type PoolMethod = z.infer<typeof PoolMethod>;
+
+export const CostPool = z
+  .object({ name: z.string().min(1), method: PoolMethod, order: z.number().nullable(), loc: Loc })
+  .strict();
+export type CostPool = z.infer<typeof CostPool>;
+
+export const Driver = z
+  .object({
+    pool: z.string(),
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('objective'), id: z.string() }).strict(),
+      z.object({ kind: z.literal('pool'), name: z.string() }).strict(),
+    ]),
+    value: z.number(),
+    loc: Loc,
+  })
+  .strict();
+export type Driver = z.infer<typeof Driver>;
+
+export const ScenarioScope = z.enum(['All', 'Goal', 'Objective', 'Account', 'Program Activity']);
+export type ScenarioScope = z.infer<typeof ScenarioScope>;
+
+export const Scenario = z
+  .object({
+    name: z.string().min(1),
+    scope: ScenarioScope,
+    key: z.string(),
+    change: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('percent'), ppb: z.number().int() }).strict(),
+      z.object({ kind: z.literal('amount'), minor: Minor }).strict(),
+    ]),
+    year: z.number().int().nullable(),
+    loc: Loc,
+  })
+  .strict();
+export type Scenario = z.infer<typeof Scenario>;
+
+export const ResponseModel = z.enum(['Proportional', 'Elasticity', 'Saturating', 'Fixed', 'Expression']);
+export type ResponseModel = z.infer<typeof ResponseModel>;
+
+export const Response = z
+  .object({
+    measureId: z.string(),
+    model: ResponseModel,
+    elasticity: z.number().nullable(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    expression: z.string(),
+    loc: Loc,
+    expressionLoc: Loc,
+  })
+  .strict();
+export type Response = z.infer<typeof Response>;
+
+/** Everything read from one workbook: the engine's whole input. */
+export const WorkbookModel = z
+  .object({
+    settings: Settings,
+    /** Decimals carried by money amounts (minor units = 10^-decimals of Units). FTE always carries one. */
+    moneyDecimals: z.number().int().min(0).max(8),
+    budget: z.array(BudgetLine),
+    goals: z.array(Goal),
+    objectives: z.array(Objective),
+    measures: z.array(Measure),
+    results: z.array(Result),
+    crosswalk: z.array(CrosswalkRule),
+    pools: z.array(CostPool),
+    drivers: z.array(Driver),
+    scenarios: z.array(Scenario),
+    responses: z.array(Response),
+    /** Which tables were found, and where (for messages and for the summary). */
+    found: z.record(z.string(), z.object({ sheet: z.string(), source: z.enum(['table', 'sheet']) })),
+  })
+  .strict();
+export type WorkbookModel = z.infer<typeof WorkbookModel>;

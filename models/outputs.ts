@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { ColumnFormat, MoneyDisplay, OutputCell, OutputTable } from './grid';
+import { Issue } from './issues';
+
+/**
+ * The output side of the workbook contract: each output table's sheet/table name and its fixed columns.
+ * Tables with per-year or per-objective columns (`ResourcesByGoal`, `CrosswalkMatrix`) list their fixed
+ * columns here and add the dynamic ones where the spec says.
+ */
+export interface OutputColumnSpec {
+  name: string;
+  format: ColumnFormat;
+}
+const c = (name: string, format: ColumnFormat): OutputColumnSpec => ({ name, format });
+
+export const OUTPUT_TABLES = {
+  CrosswalkDetail: [
+    c('Account', 'text'),
+    c('Account Title', 'text'),
+    c('Program Activity', 'text'),
+    c('Object Class', 'text'),
+    c('Category', 'text'),
+    c('Amount Type', 'text'),
+    c('Fiscal Year', 'year'),
+    c('Goal ID', 'text'),
+    c('Objective ID', 'text'),
+    c('Cost Pool', 'text'),
+    c('Share', 'share'),
+    c('Amount', 'money'),
+    c('Rule', 'text'),
+    c('Source', 'text'),
+  ],
+  /** Then one column per objective (and goal-level / pool targets), then these two. */
+  CrosswalkMatrix: [
+    c('Account', 'text'),
+    c('Program Activity', 'text'),
+    c('Account Title', 'text'),
+    c('Object Class', 'text'),
+    c('Category', 'text'),
+    c('Amount Type', 'text'),
+  ],
+  CrosswalkMatrixTail: [c('Unmapped', 'money'), c('Total', 'money')],
+  /** Then one column per fiscal year (`FY2018`), then Share of Total. */
+  ResourcesByGoal: [
+    c('Level', 'text'),
+    c('Goal ID', 'text'),
+    c('Objective ID', 'text'),
+    c('Name', 'text'),
+    c('Leader', 'text'),
+    c('Amount Type', 'text'),
+  ],
+  ResourcesByGoalTail: [c('Share of Total', 'share')],
+  CostPerOutcome: [
+    c('Measure ID', 'text'),
+    c('Measure', 'text'),
+    c('Objective ID', 'text'),
+    c('Goal ID', 'text'),
+    c('Fiscal Year', 'year'),
+    c('Type', 'text'),
+    c('Unit', 'text'),
+    c('Kind', 'text'),
+    c('Direct Cost', 'money'),
+    c('Support Cost', 'money'),
+    c('Full Cost', 'money'),
+    c('Target', 'number'),
+    c('Min Target', 'number'),
+    c('Max Target', 'number'),
+    c('Actual', 'number'),
+    c('Direction', 'text'),
+    c('Status', 'text'),
+    c('Output', 'number'),
+    c('Cost per Unit', 'dollars'),
+    c('Return Ratio', 'ratio'),
+    c('Note', 'text'),
+  ],
+  SupportCosts: [
+    c('Cost Pool', 'text'),
+    c('Method', 'text'),
+    c('Amount Type', 'text'),
+    c('Fiscal Year', 'year'),
+    c('To', 'text'),
+    c('Goal ID', 'text'),
+    c('Objective ID', 'text'),
+    c('Amount', 'money'),
+    c('Note', 'text'),
+  ],
+  ScenarioResults: [
+    c('Scenario', 'text'),
+    c('Measure ID', 'text'),
+    c('Measure', 'text'),
+    c('Objective ID', 'text'),
+    c('Base Funding', 'money'),
+    c('Scenario Funding', 'money'),
+    c('Funding Change', 'money'),
+    c('Base Value', 'number'),
+    c('Projected Value', 'number'),
+    c('Low', 'number'),
+    c('High', 'number'),
+    c('Target', 'number'),
+    c('Meets Target', 'text'),
+    c('Note', 'text'),
+  ],
+  Issues: [
+    c('Severity', 'text'),
+    c('Code', 'text'),
+    c('Message', 'text'),
+    c('Sheet', 'text'),
+    c('Cell', 'text'),
+  ],
+} as const satisfies Record<string, readonly OutputColumnSpec[]>;
+
+/** The sheets the engine owns: replaced whole on every run, never read as input. */
+export const OUTPUT_SHEETS = [
+  'ResourcesByGoal',
+  'CrosswalkMatrix',
+  'CrosswalkDetail',
+  'CostPerOutcome',
+  'SupportCosts',
+  'ScenarioResults',
+  'ScenarioComparison',
+  'Issues',
+] as const;
+export type OutputSheet = (typeof OUTPUT_SHEETS)[number];
+
+export const Status = z.enum(['Met', 'Not Met', 'No Target', 'No Actual', 'Not Judged']);
+export type Status = z.infer<typeof Status>;
+
+/** A total by amount type and fiscal year, in the workbook's Units (FTE in FTE). */
+export const TotalByYear = z.object({ amountType: z.string(), year: z.number().int(), amount: z.number() }).strict();
+
+export const Summary = z
+  .object({
+    agency: z.string(),
+    units: MoneyDisplay.shape.units,
+    money: MoneyDisplay,
+    years: z.array(z.number().int()),
+    baseYear: z.number().int().nullable(),
+    costBasis: z.string().nullable(),
+    allocation: z.string(),
+    budgetLines: z.number().int(),
+    unmappedLines: z.number().int(),
+    budgetTotals: z.array(TotalByYear),
+    goals: z.array(
+      z
+        .object({
+          goalId: z.string(),
+          name: z.string(),
+          /** Full cost (direct + support) in the cost basis, by year, in Units. */
+          totals: z.array(z.object({ year: z.number().int(), amount: z.number() }).strict()),
+        })
+        .strict(),
+    ),
+    measures: z
+      .object({ total: z.number().int(), met: z.number().int(), notMet: z.number().int(), year: z.number().int().nullable() })
+      .strict(),
+    issues: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).strict(),
+  })
+  .strict();
+export type Summary = z.infer<typeof Summary>;
+
+/** What one engine run returns, whoever called it (CLI, HTTP, add-in). */
+export const EngineResult = z
+  .object({
+    ok: z.boolean(),
+    summary: Summary,
+    issues: z.array(Issue),
+    tables: z.array(OutputTable),
+    money: MoneyDisplay,
+  })
+  .strict();
+export type EngineResult = z.infer<typeof EngineResult>;
+
+export { OutputCell };
