@@ -1,0 +1,762 @@
+/**
+ * Builds examples/gsa-fy2018.xlsx, the bundled example workbook for the US General Services Administration,
+ * from the public data copied into examples/data/ (see examples/data/SOURCES.md). Run it with `npm run example`.
+ *
+ * Real: every Budget row (OMB Public Budget Database, FY2017 Budget, agency 023) and every Performance row
+ * (GSA FY2018 Annual Performance Report, unmodified). Illustrative: the Crosswalk shares, Cost Pools and Drivers,
+ * set by Throughline's developers to show the method; they are not GSA's.
+ *
+ * The script reads only examples/data/ and writes the same bytes on every run (fixed workbook dates, fixed zip
+ * timestamps), so the committed workbook changes only when this script or its data change.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { INPUT_TABLES, type InputColumnSpec } from '../models/inputs';
+
+const DATA_DIR = join(__dirname, 'data');
+const OUT_FILE = join(__dirname, 'gsa-fy2018.xlsx');
+const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+const AMOUNT_FORMAT = '#,##0;(#,##0)';
+const YEARS = ['2016', '2017', '2018'] as const;
+type Year = (typeof YEARS)[number];
+
+const NOTE =
+  "Crosswalk shares, cost pools and drivers in this workbook are ILLUSTRATIVE, set by Throughline's developers " +
+  "to show the method; they are not GSA's. Budget figures: OMB Public Budget Database, FY2017 Budget (thousands " +
+  'of dollars; FY2016–FY2018 are estimates as published in February 2016). Performance data: GSA FY2018 Annual ' +
+  'Performance Report, unmodified.';
+
+type Cell = string | number | null;
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the copied sources
+
+function readCsv(file: string): string[][] {
+  return parse(readFileSync(join(DATA_DIR, file)), { relax_column_count: false });
+}
+
+/** Rows as objects keyed by the header, failing loudly if a column the example needs is missing. */
+function readCsvRecords(file: string, needed: readonly string[]): Record<string, string>[] {
+  const [header, ...rows] = readCsv(file);
+  if (!header) throw new Error(`${file}: empty`);
+  for (const name of needed) if (!header.includes(name)) throw new Error(`${file}: no column "${name}"`);
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
+}
+
+/** PBD amounts are whole thousands, written as text such as `1,234`, `-26,000` or `0`. */
+function parseThousands(text: string, where: string): number {
+  if (!/^-?\d{1,3}(,\d{3})*$/.test(text) && !/^-?\d+$/.test(text)) {
+    throw new Error(`${where}: "${text}" is not a whole amount`);
+  }
+  const value = Number(text.replace(/,/g, ''));
+  if (!Number.isSafeInteger(value)) throw new Error(`${where}: "${text}" is out of range`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Budget: one row per PBD row of agency 023, from budget authority and outlays
+
+interface BudgetRow {
+  bureau: string;
+  accountCode: string;
+  account: string;
+  title: string;
+  category: string;
+  grantSplit: string;
+  amountType: 'Budget Authority' | 'Outlays';
+  text: Record<Year, string>;
+  value: Record<Year, number>;
+}
+
+const PBD_COLUMNS = ['Agency Code', 'Bureau Code', 'Account Code', 'Account Name', 'BEA Category', ...YEARS];
+
+function readPbd(file: string, amountType: BudgetRow['amountType']): BudgetRow[] {
+  return readCsvRecords(file, PBD_COLUMNS).map((r, i) => {
+    const where = `${file} record ${i + 1}`;
+    const agency = r['Agency Code'] ?? '';
+    const bureau = r['Bureau Code'] ?? '';
+    const accountCode = r['Account Code'] ?? '';
+    if (agency !== '023') throw new Error(`${where}: agency "${agency}" is not GSA (023)`);
+    if (!/^\d{2}$/.test(bureau) || !/^(\d{4}|\d{6})$/.test(accountCode)) {
+      throw new Error(`${where}: unexpected bureau "${bureau}" or account "${accountCode}"`);
+    }
+    const text = Object.fromEntries(YEARS.map((y) => [y, r[y] ?? ''])) as Record<Year, string>;
+    const value = Object.fromEntries(
+      YEARS.map((y) => [y, parseThousands(text[y], `${where} ${y}`)]),
+    ) as Record<Year, number>;
+    return {
+      bureau,
+      accountCode,
+      account: `${agency}-${bureau}-${accountCode}`,
+      title: r['Account Name'] ?? '',
+      category: r['BEA Category'] ?? '',
+      grantSplit: r['Grant/non-grant split'] ?? '',
+      amountType,
+      text,
+      value,
+    };
+  });
+}
+
+function budgetRows(): BudgetRow[] {
+  const all = [
+    ...readPbd('omb-pbd-fy2017-budauth.csv', 'Budget Authority'),
+    ...readPbd('omb-pbd-fy2017-outlays.csv', 'Outlays'),
+  ].filter((row) => YEARS.some((y) => row.value[y] !== 0));
+  const key = (r: BudgetRow): string => [r.bureau, r.accountCode, r.category, r.amountType].join('|');
+  const rows = [...all].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+  // A line's identity is account + category + amount type. The outlays file also splits by grant/non-grant;
+  // that goes into the Category only where it is needed to tell two rows apart.
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(key(r), (count.get(key(r)) ?? 0) + 1);
+  for (const r of rows) if ((count.get(key(r)) ?? 0) > 1 && r.grantSplit) r.category += ` (${r.grantSplit})`;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const id = [r.account, r.category, r.amountType].join('|');
+    if (seen.has(id)) throw new Error(`Two budget rows share the identity ${id}`);
+    seen.add(id);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Performance: GSA's flat report, as is. Goal and objective IDs as the engine derives them.
+
+/** The objective IDs the engine derives from the Performance table; checked against the data below. */
+const OBJECTIVES: readonly { id: string; goalId: string; goal: string; name: string }[] = [
+  { id: '1.1', goalId: 'G1', goal: 'Real Estate', name: 'Reduce the cost of Federal inventory' },
+  {
+    id: '1.2',
+    goalId: 'G1',
+    goal: 'Real Estate',
+    name: 'Establish GSA as a more cost-effective provider of real estate services for all agencies',
+  },
+  {
+    id: '2.1',
+    goalId: 'G2',
+    goal: 'Acquisition',
+    name: 'Design and deliver GSA products and services that yield measurable savings while aligning with customer mission objectives and changing market demand',
+  },
+  {
+    id: '2.2',
+    goalId: 'G2',
+    goal: 'Acquisition',
+    name: 'Make it easier to do business with the Government by simplifying processes and streamlining access for our customers and suppliers',
+  },
+  {
+    id: '2.3',
+    goalId: 'G2',
+    goal: 'Acquisition',
+    name: 'Enhance customer agency access to qualified small and socio-economic businesses',
+  },
+  {
+    id: '3.1',
+    goalId: 'G3',
+    goal: 'Technology',
+    name: 'Lead Government-wide technology modernization initiatives',
+  },
+  {
+    id: '3.2',
+    goalId: 'G3',
+    goal: 'Technology',
+    name: 'Drive more efficient and innovative Government procurement of technology services',
+  },
+  {
+    id: '3.3',
+    goalId: 'G3',
+    goal: 'Technology',
+    name: 'Lead implementation of technical standards, policies, and strategies',
+  },
+  {
+    id: '4.1',
+    goalId: 'G4',
+    goal: 'Service Expansion',
+    name: 'Promote adoption of shared services by agencies through policy, guidance, and benchmarking',
+  },
+  {
+    id: '4.2',
+    goalId: 'G4',
+    goal: 'Service Expansion',
+    name: 'Support the overall mission of GSA by investing in our employees and modeling how we deliver internal support services, while providing policy guidance across Government',
+  },
+  {
+    id: '4.3',
+    goalId: 'G4',
+    goal: 'Service Expansion',
+    name: 'Develop new organizational capabilities to understand customer demand and deliver integrated offerings to support common business processes Government-wide',
+  },
+];
+
+/** Objective names that differ only in case, whitespace or trailing punctuation are the same objective. */
+const sameName = (s: string): string =>
+  s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.,;:!?]+$/, '')
+    .toLowerCase();
+
+/** Derives goal and objective IDs in order of first appearance and checks them against OBJECTIVES. */
+function checkObjectiveIds(header: string[], rows: string[][]): void {
+  const goalCol = header.indexOf('Goal');
+  const objCol = header.indexOf('2018 Strategic Objective');
+  if (goalCol < 0 || objCol < 0)
+    throw new Error('gsa-fy2018-apr.csv: no Goal or 2018 Strategic Objective column');
+  const goals: string[] = [];
+  const objectives = new Map<string, string[]>();
+  for (const row of rows) {
+    const goal = sameName(row[goalCol] ?? '');
+    const objective = sameName(row[objCol] ?? '');
+    if (!goals.includes(goal)) goals.push(goal);
+    const list = objectives.get(goal) ?? [];
+    if (!list.includes(objective)) list.push(objective);
+    objectives.set(goal, list);
+  }
+  const derived = goals.flatMap((g, gi) =>
+    (objectives.get(g) ?? []).map((o, oi) => `G${gi + 1} ${g} | ${gi + 1}.${oi + 1} ${o}`),
+  );
+  const expected = OBJECTIVES.map((o) => `${o.goalId} ${sameName(o.goal)} | ${o.id} ${sameName(o.name)}`);
+  if (derived.join('\n') !== expected.join('\n')) {
+    throw new Error(`Objective IDs derived from the Performance data differ:\n${derived.join('\n')}`);
+  }
+}
+
+/** A CSV cell as a worksheet value: numbers whose text is exactly a number become numbers; blank stays blank. */
+function performanceValue(text: string): Cell {
+  if (text === '') return null;
+  if (/^-?\d+(\.\d+)?$/.test(text) && String(Number(text)) === text) return Number(text);
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Crosswalk, Cost Pools, Drivers: ILLUSTRATIVE, set by Throughline's developers
+
+type Target = { objective: string } | { goal: string } | { pool: string };
+interface Split {
+  to: Target;
+  /** A fraction (0.45) or a percent string ("55%"): the example uses both on purpose. */
+  share: number | string;
+  basis: string;
+}
+
+const ASSUMED = "Illustrative (Throughline developers' assumption, not GSA data)";
+
+const CROSSWALK: Record<string, Split[]> = {
+  // Real Property Activities
+  '023-05-4542': [
+    {
+      to: { objective: '1.1' },
+      share: 0.45,
+      basis: `${ASSUMED}: share of PBS effort on shrinking the inventory`,
+    },
+    {
+      to: { objective: '1.2' },
+      share: '55%',
+      basis: `${ASSUMED}: share of PBS effort on leasing and building services`,
+    },
+  ],
+  '023-05-4543': [
+    {
+      to: { objective: '1.1' },
+      share: '100%',
+      basis: `${ASSUMED}: Recovery Act building modernizations lower the inventory's operating cost`,
+    },
+  ],
+  '023-05-5254': [
+    {
+      to: { objective: '1.1' },
+      share: 1,
+      basis: `${ASSUMED}: disposal of surplus property reduces the Federal inventory`,
+    },
+  ],
+  // Supply and Technology Activities
+  '023-10-4534': [
+    { to: { objective: '2.1' }, share: 0.6, basis: `${ASSUMED}: FAS business-line effort, savings programs` },
+    {
+      to: { objective: '2.2' },
+      share: '25%',
+      basis: `${ASSUMED}: FAS business-line effort, buying simplification`,
+    },
+    {
+      to: { objective: '2.3' },
+      share: 0.15,
+      basis: `${ASSUMED}: FAS business-line effort, small business access`,
+    },
+  ],
+  '023-10-4603': [
+    {
+      to: { objective: '3.1' },
+      share: '100%',
+      basis: `${ASSUMED}: the fund exists to finance agency IT modernization projects`,
+    },
+  ],
+  '023-10-5250': [
+    {
+      to: { objective: '2.1' },
+      share: 1,
+      basis: `${ASSUMED}: transportation audits recover overcharges, a measurable saving`,
+    },
+  ],
+  // General Activities
+  '023-30-0105': [
+    {
+      to: { objective: '4.2' },
+      share: '100%',
+      basis: `${ASSUMED}: a GSA-administered support service outside the mission goals`,
+    },
+  ],
+  '023-30-0107': [
+    {
+      to: { objective: '4.2' },
+      share: 1,
+      basis: `${ASSUMED}: transition support is an internal support service GSA delivers`,
+    },
+  ],
+  '023-30-0603': [
+    {
+      to: { objective: '4.2' },
+      share: '100%',
+      basis: `${ASSUMED}: transition support is an internal support service GSA delivers`,
+    },
+  ],
+  '023-30-0108': [
+    {
+      to: { pool: 'Oversight' },
+      share: 1,
+      basis: `${ASSUMED}: audit and investigation serve every objective`,
+    },
+  ],
+  '023-30-0110': [
+    {
+      to: { pool: 'Mission Support' },
+      share: '100%',
+      basis: `${ASSUMED}: agency management and administration, spread by direct cost`,
+    },
+  ],
+  '023-30-0401': [
+    { to: { objective: '3.3' }, share: 0.6, basis: `${ASSUMED}: OGP staff effort on technology policy` },
+    {
+      to: { objective: '4.1' },
+      share: '40%',
+      basis: `${ASSUMED}: OGP staff effort on shared-services policy`,
+    },
+  ],
+  '023-30-0600': [
+    {
+      to: { objective: '3.1' },
+      share: '50%',
+      basis: `${ASSUMED}: E-Gov projects, modernization initiatives`,
+    },
+    { to: { objective: '3.3' }, share: 0.5, basis: `${ASSUMED}: E-Gov projects, standards and strategies` },
+  ],
+  '023-30-0610': [
+    {
+      to: { goal: 'G2' },
+      share: '100%',
+      basis: `${ASSUMED}: contract disputes relate to acquisition as a whole; mapped at goal level`,
+    },
+  ],
+  '023-30-4540': [
+    {
+      to: { pool: 'Working Capital Fund' },
+      share: 1,
+      basis: `${ASSUMED}: internal services billed to GSA's organizations`,
+    },
+  ],
+  '023-30-4549': [
+    { to: { objective: '3.1' }, share: 0.3, basis: `${ASSUMED}: TTS program effort, modernization` },
+    {
+      to: { objective: '3.2' },
+      share: '40%',
+      basis: `${ASSUMED}: TTS program effort, technology acquisition`,
+    },
+    {
+      to: { objective: '3.3' },
+      share: 0.3,
+      basis: `${ASSUMED}: TTS program effort, standards and platforms`,
+    },
+  ],
+  '023-30-5381': [
+    {
+      to: { objective: '2.2' },
+      share: '100%',
+      basis: `${ASSUMED}: acquisition workforce training makes buying easier`,
+    },
+  ],
+};
+
+/** Receipt accounts are left unmapped on purpose, so the example shows the Unmapped row. */
+const isReceiptAccount = (accountCode: string): boolean => accountCode.length === 6;
+
+const COST_POOLS: readonly [string, string, number][] = [
+  ['Working Capital Fund', 'Driver', 1],
+  ['Mission Support', 'Direct Cost', 2],
+  ['Oversight', 'Equal', 3],
+];
+
+const DRIVER_BASIS = `${ASSUMED}: headcount served`;
+const DRIVERS: readonly { pool: string; objective?: string; targetPool?: string; value: number }[] = [
+  { pool: 'Working Capital Fund', objective: '1.2', value: 310 },
+  { pool: 'Working Capital Fund', objective: '2.1', value: 260 },
+  { pool: 'Working Capital Fund', objective: '2.3', value: 40 },
+  { pool: 'Working Capital Fund', objective: '3.1', value: 70 },
+  { pool: 'Working Capital Fund', objective: '4.2', value: 110 },
+  { pool: 'Working Capital Fund', objective: '4.3', value: 30 },
+  { pool: 'Working Capital Fund', targetPool: 'Mission Support', value: 180 },
+];
+
+/** A share in basis points (1/100 of a percent), exactly. */
+function basisPoints(share: number | string): number {
+  if (typeof share === 'string' && !/^\d+(\.\d+)?%$/.test(share)) {
+    throw new Error(`Share "${share}" is not a percent`);
+  }
+  const bp = typeof share === 'number' ? share * 10_000 : Number(share.slice(0, -1)) * 100;
+  if (Math.abs(bp - Math.round(bp)) > 1e-6) throw new Error(`Share ${share} is finer than 0.01%`);
+  return Math.round(bp);
+}
+
+function checkCrosswalk(budget: BudgetRow[]): void {
+  const accounts = new Map(budget.map((r) => [r.account, r]));
+  const objectiveIds = new Set(OBJECTIVES.map((o) => o.id));
+  const goalIds = new Set(OBJECTIVES.map((o) => o.goalId));
+  const pools = new Set(COST_POOLS.map(([name]) => name));
+  for (const [account, splits] of Object.entries(CROSSWALK)) {
+    if (!accounts.has(account)) throw new Error(`Crosswalk account ${account} has no Budget row`);
+    const total = splits.reduce((sum, s) => sum + basisPoints(s.share), 0);
+    if (total !== 10_000) throw new Error(`Crosswalk shares for ${account} sum to ${total / 100}%, not 100%`);
+    for (const { to } of splits) {
+      const ok =
+        'objective' in to
+          ? objectiveIds.has(to.objective)
+          : 'goal' in to
+            ? goalIds.has(to.goal)
+            : pools.has(to.pool);
+      if (!ok) throw new Error(`Crosswalk target ${JSON.stringify(to)} for ${account} does not exist`);
+    }
+  }
+  for (const [account, row] of accounts) {
+    if (!CROSSWALK[account] && !isReceiptAccount(row.accountCode)) {
+      throw new Error(`Budget account ${account} (${row.title}) is neither mapped nor a receipt account`);
+    }
+  }
+  for (const d of DRIVERS) {
+    if (d.objective && !objectiveIds.has(d.objective))
+      throw new Error(`Driver objective ${d.objective} unknown`);
+    if (d.targetPool && !pools.has(d.targetPool))
+      throw new Error(`Driver target pool ${d.targetPool} unknown`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing the workbook
+
+interface TableSheet {
+  sheet: string;
+  table: string;
+  columns: { name: string; width: number; amount?: boolean }[];
+  rows: Cell[][];
+}
+
+/** Every column written is one the contract (models/inputs.ts) names for that table, or a documented extra. */
+function checkColumns(
+  key: keyof typeof INPUT_TABLES,
+  names: readonly string[],
+  extras: readonly string[] = [],
+): void {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const known = new Set<string>();
+  const columns: readonly InputColumnSpec[] = INPUT_TABLES[key].columns;
+  for (const c of columns) {
+    known.add(norm(c.name));
+    for (const a of c.aliases ?? []) known.add(norm(a));
+  }
+  for (const name of names) {
+    if (!known.has(norm(name)) && !extras.includes(name) && !/^FY\d{4}$/.test(name)) {
+      throw new Error(`Column "${name}" is not in the ${INPUT_TABLES[key].name} contract`);
+    }
+  }
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addTable({
+    name: spec.table,
+    ref: 'A1',
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: spec.columns.map((c) => ({ name: c.name, filterButton: true })),
+    rows: spec.rows,
+  });
+  spec.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+    if (c.amount) column.numFmt = AMOUNT_FORMAT;
+  });
+  for (let i = 1; i <= spec.columns.length; i++) ws.getRow(1).getCell(i).font = { bold: true };
+  return ws;
+}
+
+/** Sets every zip entry's DOS timestamp to FIXED_DATE, so the file is the same bytes on every run. */
+function fixZipTimestamps(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const d = FIXED_DATE;
+  const dosDate = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
+  const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
+  let eocd = out.length - 22;
+  while (eocd >= 0 && out.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('Not a zip file: no end of central directory');
+  const entries = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error('Unexpected zip central directory layout');
+    out.writeUInt16LE(dosTime, p + 12);
+    out.writeUInt16LE(dosDate, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error('Unexpected zip local header layout');
+    out.writeUInt16LE(dosTime, local + 10);
+    out.writeUInt16LE(dosDate, local + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const budget = budgetRows();
+  checkCrosswalk(budget);
+  const [perfHeader, ...perfRows] = readCsv('gsa-fy2018-apr.csv');
+  if (!perfHeader) throw new Error('gsa-fy2018-apr.csv: empty');
+  checkObjectiveIds(perfHeader, perfRows);
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Throughline example builder';
+  wb.lastModifiedBy = 'Throughline example builder';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.title = 'Throughline example: General Services Administration, FY2016–FY2018';
+
+  // README: plain lines, no table.
+  const readme = wb.addWorksheet('README');
+  readme.getColumn(1).width = 120;
+  const readmeLines = [
+    'Throughline example: US General Services Administration (GSA), FY2016–FY2018',
+    '',
+    "ILLUSTRATIVE: the Crosswalk shares, Cost Pools and Drivers were set by Throughline's developers to show the method. They are not GSA's.",
+    'Every Basis cell in Crosswalk (and Drivers) says so. Receipt accounts (6-digit account codes) are left unmapped on purpose: they make up the Unmapped row.',
+    '',
+    'REAL DATA:',
+    '  Budget: OMB Public Budget Database, FY2017 Budget (WhiteHouse/budgetdata, public domain / CC0), agency 023, budget authority and outlays.',
+    '    Thousands of dollars. FY2016–FY2018 are estimates as published in February 2016. Rows that are zero in all three years are left out.',
+    '    The FY2016 column of the Outlays rows holds the original text of the source (e.g. "-1,046,000"), on purpose: it shows the engine reading text amounts.',
+    '    Account = agency-bureau-account (e.g. 023-05-4542). The database has no program activities or object classes, so those columns are blank.',
+    '  Performance: GSA FY2018 Annual Performance Report data, every row and cell as published (blank-looking cells holding spaces, line breaks in names, "With in Range").',
+    '    Goals and objectives get IDs in order of first appearance: G1 Real Estate (1.1, 1.2), G2 Acquisition (2.1–2.3), G3 Technology (3.1–3.3), G4 Service Expansion (4.1–4.3).',
+    '',
+    'Sources, commits and licences: examples/data/SOURCES.md in the Throughline repository.',
+    'Rebuild this workbook: npm run example',
+    'Run the crosswalk:     npm run crosswalk -- examples/gsa-fy2018.xlsx -o out/gsa-crosswalk.xlsx',
+  ];
+  readmeLines.forEach((line, i) => {
+    if (line) readme.getCell(i + 1, 1).value = line;
+  });
+  readme.getCell(1, 1).font = { bold: true, size: 14 };
+  readme.getCell(3, 1).font = { bold: true };
+  readme.getCell(6, 1).font = { bold: true };
+
+  const settings: TableSheet = {
+    sheet: 'Settings',
+    table: 'Settings',
+    columns: [
+      { name: 'Setting', width: 16 },
+      { name: 'Value', width: 110 },
+    ],
+    rows: [
+      ['Agency', 'General Services Administration'],
+      ['Units', 'Thousands'],
+      ['Cost Basis', 'Budget Authority'],
+      ['Base Year', 2018],
+      ['Allocation', 'Step-Down'],
+      ['Note', NOTE],
+    ],
+  };
+  checkColumns(
+    'Settings',
+    settings.columns.map((c) => c.name),
+  );
+  const settingsWs = addTableSheet(wb, settings);
+  settingsWs.getCell('B7').alignment = { wrapText: true, vertical: 'top' };
+
+  const budgetSheet: TableSheet = {
+    sheet: 'Budget',
+    table: 'Budget',
+    columns: [
+      { name: 'Account', width: 15 },
+      { name: 'Account Title', width: 60 },
+      { name: 'Program Activity', width: 17 },
+      { name: 'Program Activity Title', width: 23 },
+      { name: 'Object Class', width: 13 },
+      { name: 'Category', width: 15 },
+      { name: 'Amount Type', width: 17 },
+      ...YEARS.map((y) => ({ name: `FY${y}`, width: 13, amount: true })),
+    ],
+    rows: budget.map((r) => [
+      r.account,
+      r.title,
+      null,
+      null,
+      null,
+      r.category,
+      r.amountType,
+      // Outlays FY2016 stays the source's text, to exercise text-amount reading on real data.
+      r.amountType === 'Outlays' ? r.text['2016'] : r.value['2016'],
+      r.value['2017'],
+      r.value['2018'],
+    ]),
+  };
+  checkColumns(
+    'Budget',
+    budgetSheet.columns.map((c) => c.name),
+  );
+  const budgetWs = addTableSheet(wb, budgetSheet);
+  budget.forEach((r, i) => {
+    if (r.amountType === 'Outlays') budgetWs.getCell(i + 2, 8).alignment = { horizontal: 'right' };
+  });
+
+  const widths: Record<string, number> = {
+    Goal: 18,
+    '2018 Strategic Objective': 50,
+    KPI: 50,
+    Unit: 16,
+    'Desired Direction': 17,
+    'Description:': 50,
+    Notes: 50,
+    'Further Questions': 18,
+  };
+  const performance: TableSheet = {
+    sheet: 'Performance',
+    table: 'Performance',
+    columns: perfHeader.map((name) => ({ name, width: widths[name] ?? 12 })),
+    rows: perfRows.map((row) => row.map(performanceValue)),
+  };
+  checkColumns(
+    'Performance',
+    performance.columns.map((c) => c.name),
+    ['Description:', 'Notes', 'Further Questions'],
+  );
+  addTableSheet(wb, performance);
+
+  const crosswalk: TableSheet = {
+    sheet: 'Crosswalk',
+    table: 'Crosswalk',
+    columns: [
+      { name: 'Account', width: 15 },
+      { name: 'Program Activity', width: 17 },
+      { name: 'Object Class', width: 13 },
+      { name: 'Objective ID', width: 13 },
+      { name: 'Goal ID', width: 10 },
+      { name: 'Cost Pool', width: 22 },
+      { name: 'Share', width: 9 },
+      { name: 'Basis', width: 110 },
+    ],
+    rows: Object.entries(CROSSWALK)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([account, splits]) =>
+        splits.map((s): Cell[] => [
+          account,
+          null,
+          null,
+          'objective' in s.to ? s.to.objective : null,
+          'goal' in s.to ? s.to.goal : null,
+          'pool' in s.to ? s.to.pool : null,
+          s.share,
+          s.basis,
+        ]),
+      ),
+  };
+  checkColumns(
+    'Crosswalk',
+    crosswalk.columns.map((c) => c.name),
+  );
+  const crosswalkWs = addTableSheet(wb, crosswalk);
+  crosswalk.rows.forEach((row, i) => {
+    if (typeof row[6] === 'string') crosswalkWs.getCell(i + 2, 7).alignment = { horizontal: 'right' };
+  });
+
+  const costPools: TableSheet = {
+    sheet: 'Cost Pools',
+    table: 'CostPools', // Excel table names cannot hold spaces; the engine accepts either name.
+    columns: [
+      { name: 'Cost Pool', width: 22 },
+      { name: 'Method', width: 13 },
+      { name: 'Order', width: 9 },
+    ],
+    rows: COST_POOLS.map((p) => [...p]),
+  };
+  checkColumns(
+    'CostPools',
+    costPools.columns.map((c) => c.name),
+  );
+  addTableSheet(wb, costPools);
+
+  const drivers: TableSheet = {
+    sheet: 'Drivers',
+    table: 'Drivers',
+    columns: [
+      { name: 'Cost Pool', width: 22 },
+      { name: 'Objective ID', width: 13 },
+      { name: 'Target Pool', width: 18 },
+      { name: 'Driver Value', width: 13 },
+      { name: 'Basis', width: 80 },
+    ],
+    rows: DRIVERS.map((d) => [d.pool, d.objective ?? null, d.targetPool ?? null, d.value, DRIVER_BASIS]),
+  };
+  checkColumns(
+    'Drivers',
+    drivers.columns.map((c) => c.name),
+    ['Basis'],
+  );
+  addTableSheet(wb, drivers);
+
+  const written = fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()));
+  writeFileSync(OUT_FILE, written);
+  await checkRoundTrip(written, perfHeader, perfRows, budget.length);
+
+  const rel = relative(process.cwd(), OUT_FILE) || OUT_FILE;
+  console.log(
+    `Wrote ${rel}: ${budget.length} Budget rows, ${perfRows.length} Performance rows, ` +
+      `${crosswalk.rows.length} Crosswalk rows, ${costPools.rows.length} Cost Pools, ${drivers.rows.length} Drivers.`,
+  );
+}
+
+/** Reads the written workbook back: the Performance sheet must hold the CSV's text exactly. */
+async function checkRoundTrip(
+  file: Buffer,
+  header: string[],
+  rows: string[][],
+  budgetRowCount: number,
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
+  const perf = wb.getWorksheet('Performance');
+  const budgetWs = wb.getWorksheet('Budget');
+  if (!perf || !budgetWs) throw new Error('Round trip: sheets missing');
+  if (budgetWs.actualRowCount !== budgetRowCount + 1) throw new Error('Round trip: Budget row count differs');
+  [header, ...rows].forEach((row, r) => {
+    row.forEach((text, c) => {
+      const v = perf.getCell(r + 1, c + 1).value;
+      const got = v === null || v === undefined ? '' : String(v);
+      if (got !== text) {
+        throw new Error(
+          `Round trip: Performance ${perf.getCell(r + 1, c + 1).address} is ${JSON.stringify(got)}`,
+        );
+      }
+    });
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
