@@ -88,6 +88,8 @@ export const OutputTable = z
     rows: z.array(z.array(OutputCell)),
     /** One per row when present; absent means every row is `detail`. */
     rowKinds: z.array(RowKind).optional(),
+    /** One per row when present: a format that replaces `money` for that row's money cells (FTE rows: `fte`). */
+    rowFormats: z.array(ColumnFormat.nullable()).optional(),
     /** One per row when present: a `Sheet!A1` address the row should link to (the Issues sheet uses it). */
     links: z.array(z.string().nullable()).optional(),
   })

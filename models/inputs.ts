@@ -305,6 +305,7 @@ export const CrosswalkRule = z
     objectClass: z.string(),
     target: CrosswalkTarget,
     share: z.number().int(),
+    shareLoc: Loc,
     /** True when the share was typed as a bare number above 1 (`40`), read as a fraction of 100 only if the set sums to 100. */
     shareAsWholeNumber: z.boolean(),
     basis: z.string(),

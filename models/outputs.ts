@@ -25,6 +25,7 @@ export const OUTPUT_TABLES = {
     c('Goal ID', 'text'),
     c('Objective ID', 'text'),
     c('Cost Pool', 'text'),
+    c('Mapped To', 'text'),
     c('Share', 'share'),
     c('Amount', 'money'),
     c('Rule', 'text'),

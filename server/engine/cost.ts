@@ -1,0 +1,159 @@
+import type { AmountType, Issue, Measure, Result, Status, WorkbookModel } from '../../models';
+import { UNIT_MULTIPLIER } from '../../models';
+import type { CrosswalkResult } from './crosswalk';
+import { targetKey } from './ledger';
+import { issueAt, MESSAGES } from './messages';
+import type { SupportResult } from './pools';
+import { judgeStatus } from './status';
+
+/**
+ * Cost per outcome, per measure and fiscal year, following the contract's Kind rules: Count → cost / actual;
+ * Cumulative → cost / the year's increase; Currency → a return ratio (value / cost); Rate and Index → no
+ * per-unit figure, with a note saying why. Cost is the full cost (direct + support) of the measure's objective
+ * in the Cost Basis, shared by all of that objective's measures.
+ */
+
+export interface CostRow {
+  measure: Measure;
+  goalId: string;
+  year: number;
+  /** In minor units of the workbook's Units; null when the Budget has no amounts that year. */
+  direct: number | null;
+  support: number | null;
+  full: number | null;
+  result: Result | null;
+  status: Status;
+  output: number | null;
+  /** Dollars per unit of output. */
+  costPerUnit: number | null;
+  returnRatio: number | null;
+  notes: string[];
+}
+
+export interface CostResult {
+  basis: AmountType | null;
+  rows: CostRow[];
+  issues: Issue[];
+}
+
+export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
+  const present = new Set(model.budget.filter((l) => l.amounts.length > 0).map((l) => l.amountType));
+  const fallback = (['Obligations', 'Budget Authority', 'Outlays'] as const).find((t) => present.has(t)) ?? null;
+  const wanted = model.settings.costBasis;
+  if (wanted && !present.has(wanted)) {
+    if (fallback) issues.push(issueAt(MESSAGES.costBasisMissing(wanted, fallback), model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null));
+    return fallback;
+  }
+  return wanted ?? fallback;
+}
+
+const RATE_NOTE = 'Rates and index scores are not units of output, so there is no cost per unit; a cost per percentage point would mislead.';
+
+export function costPerOutcome(
+  model: WorkbookModel,
+  crosswalk: CrosswalkResult,
+  support: SupportResult,
+  basis: AmountType | null,
+): CostResult {
+  const issues: Issue[] = [];
+  const rows: CostRow[] = [];
+  const toDollars = UNIT_MULTIPLIER[model.settings.units] / 10 ** model.moneyDecimals;
+  const objectives = new Map(model.objectives.map((o) => [o.id, o]));
+  const measuresOf = new Map<string, number>();
+  for (const m of model.measures) measuresOf.set(m.objectiveId, (measuresOf.get(m.objectiveId) ?? 0) + 1);
+  const resultsOf = new Map<string, Result[]>();
+  for (const r of model.results) {
+    const list = resultsOf.get(r.measureId) ?? [];
+    list.push(r);
+    resultsOf.set(r.measureId, list);
+  }
+  const budgetYears = new Set(basis ? crosswalk.budget.slots().filter((s) => s.type === basis).map((s) => s.year) : []);
+  const negativeSaid = new Set<string>();
+  const goalOrder = new Map(model.goals.map((g, i) => [g.id, i]));
+  const objectiveOrder = new Map(model.objectives.map((o, i) => [o.id, i]));
+  const measures = model.measures
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => {
+      const oa = objectives.get(a.m.objectiveId);
+      const ob = objectives.get(b.m.objectiveId);
+      return (
+        (goalOrder.get(oa?.goalId ?? '') ?? Infinity) - (goalOrder.get(ob?.goalId ?? '') ?? Infinity) ||
+        (objectiveOrder.get(a.m.objectiveId) ?? Infinity) - (objectiveOrder.get(b.m.objectiveId) ?? Infinity) ||
+        a.i - b.i
+      );
+    })
+    .map(({ m }) => m);
+
+  for (const measure of measures) {
+    const objective = objectives.get(measure.objectiveId);
+    const results = [...(resultsOf.get(measure.id) ?? [])].sort((a, b) => a.year - b.year);
+    const byYear = new Map(results.map((r) => [r.year, r]));
+    const shared = (measuresOf.get(measure.objectiveId) ?? 0) > 1;
+    for (const r of results) {
+      const notes: string[] = [];
+      const key = targetKey('objective', measure.objectiveId);
+      const hasBudget = basis !== null && objective !== undefined && budgetYears.has(r.year);
+      const direct = hasBudget ? crosswalk.direct.get(basis, r.year, key) : null;
+      const sup = hasBudget ? support.support.get(basis, r.year, key) : null;
+      const full = direct !== null && sup !== null ? direct + sup : null;
+      if (!hasBudget) notes.push(objective ? `No FY${r.year} ${basis ?? 'budget'} amounts in the Budget.` : 'Its objective is not in the Objectives table.');
+      else if (shared) notes.push(`Full cost of objective ${measure.objectiveId}, shared by its ${measuresOf.get(measure.objectiveId)} measures.`);
+      if (measure.kindInferred) notes.push(`Kind ${measure.kind} inferred from Unit "${measure.unit}".`);
+
+      let output: number | null = null;
+      let costPerUnit: number | null = null;
+      let returnRatio: number | null = null;
+      const fullDollars = full !== null ? full * toDollars : null;
+      if (full !== null && full < 0 && basis) {
+        const said = `${measure.objectiveId}|${r.year}`;
+        if (!negativeSaid.has(said)) {
+          negativeSaid.add(said);
+          const amount = `${(full / 10 ** model.moneyDecimals).toLocaleString('en-US')} ${model.settings.units.toLowerCase()}`;
+          issues.push(issueAt(MESSAGES.negativeNetCost(measure.objectiveId, r.year, basis, amount), objective?.loc ?? null));
+        }
+        notes.push('Net cost is negative (offsetting collections exceed budget authority, as in revolving funds); no cost per unit.');
+      }
+      const costUsable = fullDollars !== null && fullDollars > 0;
+      switch (measure.kind) {
+        case 'Count':
+          output = r.actual;
+          if (costUsable && output !== null && output > 0) costPerUnit = fullDollars / output;
+          break;
+        case 'Cumulative': {
+          const prior = byYear.get(r.year - 1)?.actual ?? null;
+          if (r.actual !== null && prior !== null) output = r.actual - prior;
+          if (r.actual !== null && prior === null) notes.push(`No FY${r.year - 1} actual, so the year's increase is unknown.`);
+          if (output !== null && output <= 0) notes.push('No increase over the prior year, so no cost per unit.');
+          if (costUsable && output !== null && output > 0) costPerUnit = fullDollars / output;
+          break;
+        }
+        case 'Currency':
+          output = r.actual !== null ? r.actual * measure.currencyScale : null;
+          if (costUsable && output !== null) returnRatio = output / fullDollars;
+          break;
+        case 'Rate':
+        case 'Index':
+          notes.push(RATE_NOTE);
+          break;
+        case null:
+          notes.push('Kind is unknown; set Kind to get a cost per unit.');
+          break;
+      }
+      rows.push({
+        measure,
+        goalId: objective?.goalId ?? '',
+        year: r.year,
+        direct,
+        support: sup,
+        full,
+        result: r,
+        status: judgeStatus(measure.direction, r, r.actual),
+        output,
+        costPerUnit,
+        returnRatio,
+        notes,
+      });
+    }
+  }
+  return { basis, rows, issues };
+}

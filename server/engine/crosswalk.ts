@@ -1,0 +1,173 @@
+import type { BudgetLine, CrosswalkRule, Loc, WorkbookModel } from '../../models';
+import { SHARE_SCALE } from '../../models';
+import { Ledger, type Target, targetKey, UNMAPPED } from './ledger';
+import { splitLargestRemainder } from './money';
+import { objectClassKey } from './read/crosswalk';
+
+/**
+ * The crosswalk: which objectives (goals, pools) each budget line serves. A line uses the most specific set of
+ * Crosswalk rows that matches it: account + program activity + object class, then account + program activity,
+ * then account + object class, then account. Each amount is split by the set's shares with largest-remainder
+ * rounding, so a line's parts always sum to the line.
+ */
+
+export interface RuleSet {
+  key: string;
+  /** For messages: "account 023-05-4542, program activity 0001". */
+  where: string;
+  rules: CrosswalkRule[];
+  /** Parallel arrays: where each part goes, its integer weight, the share shown, and the row it came from. */
+  targets: Target[];
+  weights: number[];
+  shares: number[];
+  ruleLocs: (Loc | null)[];
+  /** Sum of the typed shares, in parts per billion. */
+  sum: number;
+  wholeNumbers: boolean;
+  linesMatched: number;
+}
+
+export interface LineAllocation {
+  line: BudgetLine;
+  set: RuleSet | null;
+  /** parts[a][t]: the amount `line.amounts[a]` sends to `set.targets[t]` (or the whole, to Unmapped, with no set). */
+  parts: number[][];
+}
+
+export interface CrosswalkResult {
+  sets: RuleSet[];
+  lines: LineAllocation[];
+  /** Direct amounts by amount type, year and target key. */
+  direct: Ledger;
+  /** Budget totals by amount type and year (the source every output must tie out to). */
+  budget: Ledger;
+}
+
+const norm = (s: string) => s.trim().toUpperCase();
+const setKey = (account: string, pa: string, oc: string) => `${norm(account)}\u0000${norm(pa)}\u0000${objectClassKey(oc)}`;
+
+export function describe(account: string, pa: string, oc: string): string {
+  return [`account ${account}`, pa && `program activity ${pa}`, oc && `object class ${oc}`].filter(Boolean).join(', ');
+}
+
+/** Resolves a rule's target against the plan; an unknown one is Unmapped (the rules registry says why). */
+function resolveTarget(rule: CrosswalkRule, known: KnownTargets): Target {
+  const t = rule.target;
+  if (t.kind === 'objective' && known.objectives.has(t.id)) return { kind: 'objective', id: t.id, key: targetKey('objective', t.id) };
+  if (t.kind === 'goal' && known.goals.has(t.id)) return { kind: 'goal', id: t.id, key: targetKey('goal', t.id) };
+  if (t.kind === 'pool') {
+    const name = known.pools.get(t.name.toUpperCase());
+    if (name) return { kind: 'pool', id: name, key: targetKey('pool', name) };
+  }
+  return UNMAPPED;
+}
+
+export interface KnownTargets {
+  objectives: Set<string>;
+  goals: Set<string>;
+  /** Upper-cased name → the name as the Cost Pools table spells it. */
+  pools: Map<string, string>;
+}
+
+export function knownTargets(model: WorkbookModel): KnownTargets {
+  return {
+    objectives: new Set(model.objectives.map((o) => o.id)),
+    goals: new Set(model.goals.map((g) => g.id)),
+    pools: new Map(model.pools.map((p) => [p.name.toUpperCase(), p.name])),
+  };
+}
+
+const TOLERANCE = SHARE_SCALE / 10_000; // 0.01%
+
+/** Groups Crosswalk rows into rule sets and decides each set's weights. */
+export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<string, RuleSet> {
+  const sets = new Map<string, RuleSet>();
+  for (const rule of model.crosswalk) {
+    const key = setKey(rule.account, rule.programActivity, rule.objectClass);
+    let set = sets.get(key);
+    if (!set) {
+      set = {
+        key,
+        where: describe(rule.account, rule.programActivity, rule.objectClass),
+        rules: [],
+        targets: [],
+        weights: [],
+        shares: [],
+        ruleLocs: [],
+        sum: 0,
+        wholeNumbers: false,
+        linesMatched: 0,
+      };
+      sets.set(key, set);
+    }
+    set.rules.push(rule);
+  }
+  for (const set of sets.values()) {
+    set.sum = set.rules.reduce((s, r) => s + r.share, 0);
+    const hundred = 100 * SHARE_SCALE;
+    set.wholeNumbers = set.rules.some((r) => r.shareAsWholeNumber) && Math.abs(set.sum - hundred) <= hundred / 10_000;
+    const byKey = new Map<string, number>();
+    for (const rule of set.rules) {
+      if (rule.share === 0) continue;
+      const target = resolveTarget(rule, known);
+      const at = byKey.get(target.key);
+      if (at !== undefined) {
+        set.weights[at] = (set.weights[at] as number) + rule.share;
+        set.shares[at] = (set.shares[at] as number) + rule.share;
+        continue;
+      }
+      byKey.set(target.key, set.targets.length);
+      set.targets.push(target);
+      set.weights.push(rule.share);
+      set.shares.push(rule.share);
+      set.ruleLocs.push(rule.loc);
+    }
+    // Shares short of 100% leave the rest Unmapped; shares over 100% are scaled down by the weights themselves.
+    if (!set.wholeNumbers && set.sum < SHARE_SCALE - TOLERANCE) {
+      set.targets.push(UNMAPPED);
+      set.weights.push(SHARE_SCALE - set.sum);
+      set.shares.push(SHARE_SCALE - set.sum);
+      set.ruleLocs.push(null);
+    }
+    if (set.wholeNumbers) set.shares = set.shares.map((s) => Math.round(s / 100));
+  }
+  return sets;
+}
+
+/** The rule set a line uses: the most specific that matches. */
+function matchSet(line: BudgetLine, sets: Map<string, RuleSet>): RuleSet | null {
+  const { account: a, programActivity: pa, objectClass: oc } = line;
+  return (
+    (pa && oc ? sets.get(setKey(a, pa, oc)) : undefined) ??
+    (pa ? sets.get(setKey(a, pa, '')) : undefined) ??
+    (oc ? sets.get(setKey(a, '', oc)) : undefined) ??
+    sets.get(setKey(a, '', '')) ??
+    null
+  );
+}
+
+export function allocateCrosswalk(model: WorkbookModel, known: KnownTargets = knownTargets(model)): CrosswalkResult {
+  const sets = buildRuleSets(model, known);
+  const direct = new Ledger();
+  const budget = new Ledger();
+  const lines: LineAllocation[] = [];
+  for (const line of model.budget) {
+    const set = matchSet(line, sets);
+    const usable = set && set.weights.some((w) => w > 0) ? set : null;
+    if (set) set.linesMatched += 1;
+    const parts: number[][] = [];
+    for (const amount of line.amounts) {
+      budget.add(line.amountType, amount.year, 'total', amount.value);
+      if (!usable) {
+        parts.push([amount.value]);
+        direct.add(line.amountType, amount.year, UNMAPPED.key, amount.value);
+        continue;
+      }
+      const split = splitLargestRemainder(amount.value, usable.weights);
+      parts.push(split);
+      split.forEach((v, t) => direct.add(line.amountType, amount.year, (usable.targets[t] as Target).key, v));
+    }
+    lines.push({ line, set: usable, parts });
+  }
+  return { sets: [...sets.values()], lines, direct, budget };
+}

@@ -1,0 +1,164 @@
+/**
+ * Exact money. Amounts are integer counts of minor units (10^-decimals of the workbook's Units); they are
+ * parsed from text or numbers without ever passing through a float sum, and split with largest-remainder
+ * rounding so the parts always add back to the whole.
+ */
+
+/** A parsed decimal: value = sign * digits / 10^scale, with `digits` a string of 0-9 without leading zeros. */
+export interface Decimal {
+  negative: boolean;
+  digits: string;
+  scale: number;
+}
+
+export class MoneyRangeError extends Error {
+  constructor(what: string) {
+    super(`${what} is outside the range Throughline can add exactly (about ±9 quadrillion minor units)`);
+    this.name = 'MoneyRangeError';
+  }
+}
+
+/** Guards every sum: past 2^53 integers stop being exact, so fail loudly rather than drift. */
+export function assertSafe(n: number, what = 'An amount'): number {
+  if (!Number.isSafeInteger(n)) throw new MoneyRangeError(what);
+  return n;
+}
+
+export function addMinor(a: number, b: number): number {
+  return assertSafe(a + b, 'A total');
+}
+
+const DECIMAL_TEXT = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/;
+
+/** Parses plain decimal text (`-1234.50`, `1e6`) exactly; null when it is not one. */
+export function parseDecimalText(text: string): Decimal | null {
+  const m = DECIMAL_TEXT.exec(text);
+  if (!m) return null;
+  const [, sign, intPart = '', fracPart = '', expPart] = m;
+  if (intPart === '' && fracPart === '') return null;
+  let digits = intPart + fracPart;
+  let scale = fracPart.length - (expPart ? Number(expPart) : 0);
+  if (scale < 0) {
+    digits += '0'.repeat(-scale);
+    scale = 0;
+  }
+  digits = digits.replace(/^0+(?=\d)/, '');
+  return { negative: sign === '-' && /[1-9]/.test(digits), digits, scale };
+}
+
+/**
+ * A JS number as the decimal a person typed. `String()` gives the shortest text that round-trips, which for a
+ * value typed into Excel is what was typed (1234.56, not 1234.5599999999999).
+ */
+export function decimalFromNumber(n: number): Decimal | null {
+  if (!Number.isFinite(n)) return null;
+  return parseDecimalText(String(n));
+}
+
+/** Decimal places actually used (trailing zeros do not count: 12.50 uses one). */
+export function usedDecimals(d: Decimal): number {
+  let scale = d.scale;
+  let digits = d.digits;
+  while (scale > 0 && digits.endsWith('0')) {
+    digits = digits.slice(0, -1);
+    scale -= 1;
+  }
+  return scale;
+}
+
+export interface MinorConversion {
+  value: number;
+  /** True when digits past `decimals` were rounded away (half away from zero). */
+  rounded: boolean;
+}
+
+/** Converts to integer minor units at `decimals` places; throws MoneyRangeError past the safe range. */
+export function toMinor(d: Decimal, decimals: number): MinorConversion {
+  let digits = d.digits;
+  let rounded = false;
+  if (d.scale <= decimals) {
+    digits += '0'.repeat(decimals - d.scale);
+  } else {
+    const cut = d.scale - decimals;
+    const keep = digits.length > cut ? digits.slice(0, digits.length - cut) : '0';
+    const dropped = digits.length > cut ? digits.slice(digits.length - cut) : digits.padStart(cut, '0');
+    rounded = /[1-9]/.test(dropped);
+    digits = dropped[0] !== undefined && dropped[0] >= '5' ? incrementDigits(keep) : keep;
+  }
+  if (digits.length > 16) throw new MoneyRangeError('An amount');
+  const magnitude = Number(digits);
+  assertSafe(magnitude);
+  return { value: d.negative && magnitude !== 0 ? -magnitude : magnitude, rounded };
+}
+
+function incrementDigits(digits: string): string {
+  return (BigInt(digits) + 1n).toString();
+}
+
+/** Minor units back to a number in Units, for display and for the wire (exact to the shown decimals). */
+export function fromMinor(value: number, decimals: number): number {
+  return decimals === 0 ? value : Number((value / 10 ** decimals).toFixed(decimals));
+}
+
+/**
+ * Splits `whole` in proportion to non-negative integer `weights` so the parts sum exactly to `whole`
+ * (Hamilton's largest-remainder method). Ties go to the earlier weight, so the result is deterministic.
+ * Negative wholes split their magnitude and negate, keeping every part's sign with the whole.
+ */
+export function splitLargestRemainder(whole: number, weights: readonly number[]): number[] {
+  assertSafe(whole);
+  const n = weights.length;
+  if (n === 0) return [];
+  let total = 0;
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`weights must be non-negative integers, got ${w}`);
+    total = assertSafe(total + w, 'A sum of weights');
+  }
+  if (total === 0) throw new RangeError('cannot split by weights that sum to zero');
+  const sign = whole < 0 ? -1 : 1;
+  const magnitude = Math.abs(whole);
+  const parts = new Array<number>(n);
+  const remainders = new Array<number>(n);
+  let assigned = 0;
+  const exactInFloat = magnitude * total <= Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    let q: number;
+    let r: number;
+    if (exactInFloat) {
+      const product = magnitude * w;
+      q = Math.floor(product / total);
+      r = product - q * total;
+    } else {
+      const product = BigInt(magnitude) * BigInt(w);
+      const bigTotal = BigInt(total);
+      q = Number(product / bigTotal);
+      r = Number(product % bigTotal);
+    }
+    parts[i] = q;
+    remainders[i] = r;
+    assigned += q;
+  }
+  let left = magnitude - assigned;
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b,
+    );
+    for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k] as number] = (parts[order[k] as number] as number) + 1;
+  }
+  return sign < 0 ? parts.map((p) => (p === 0 ? 0 : -p)) : parts;
+}
+
+/**
+ * Splits `whole` by real-valued, non-negative weights (from a linear solve or a driver in square feet), with the
+ * same exactness guarantee. Weights are first turned into integers at a fixed resolution.
+ */
+export function splitByRealWeights(whole: number, weights: readonly number[]): number[] {
+  const max = Math.max(0, ...weights);
+  if (!(max > 0)) throw new RangeError('cannot split by weights that are all zero');
+  const resolution = 1e12 / max;
+  return splitLargestRemainder(
+    whole,
+    weights.map((w) => (w > 0 ? Math.round(w * resolution) : 0)),
+  );
+}

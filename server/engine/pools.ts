@@ -1,0 +1,242 @@
+import { lusolve } from 'mathjs';
+import type { AmountType, CostPool, Issue, WorkbookModel } from '../../models';
+import type { CrosswalkResult, KnownTargets } from './crosswalk';
+import { Ledger, targetKey } from './ledger';
+import { issueAt, MESSAGES } from './messages';
+import { splitByRealWeights, splitLargestRemainder } from './money';
+
+/**
+ * Support costs, as in SFFAS 4 full cost: money crosswalked to cost pools is assigned to objectives by each
+ * pool's method (Direct Cost, FTE, Equal, Driver), with one of three allocation methods:
+ * - Direct: each pool straight to objectives; pool-to-pool drivers are ignored.
+ * - Step-Down: pools in `Order`, each to objectives and to later pools.
+ * - Reciprocal: pools serve each other at once; each pool's cost is traced through the linear system
+ *   (I - M) x = e, solved with mathjs, to the objectives it finally reaches.
+ * Every split is integer and largest-remainder, so pools neither create nor lose a cent.
+ */
+
+export interface SupportFlow {
+  pool: string;
+  method: string;
+  type: AmountType;
+  year: number;
+  /** `O:1.1` or `P:Name`. */
+  to: string;
+  amount: number;
+  note: string;
+}
+
+export interface SupportResult {
+  /** Support received by each objective (by type, year, target key). */
+  support: Ledger;
+  /** Direct + support: objectives, goal-level, unallocated pools and Unmapped. Same totals as the budget. */
+  full: Ledger;
+  flows: SupportFlow[];
+  issues: Issue[];
+}
+
+type Weights = Map<string, number>; // target key → weight
+
+/** Splits exactly: integer weights directly, real-valued ones (drivers, solved shares) via a fixed resolution. */
+function splitBy(whole: number, weights: number[]): number[] {
+  return weights.every(Number.isSafeInteger) ? splitLargestRemainder(whole, weights) : splitByRealWeights(whole, weights);
+}
+
+function orderPools(pools: readonly CostPool[]): CostPool[] {
+  return pools
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.order ?? Infinity) - (b.p.order ?? Infinity) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+export function allocateSupport(
+  model: WorkbookModel,
+  known: KnownTargets,
+  crosswalk: CrosswalkResult,
+): SupportResult {
+  const issues: Issue[] = [];
+  const said = new Set<string>();
+  const say = (key: string, issue: Issue) => {
+    if (said.has(key)) return;
+    said.add(key);
+    issues.push(issue);
+  };
+  const support = new Ledger();
+  const full = new Ledger();
+  const flows: SupportFlow[] = [];
+  const method = model.settings.allocation;
+  const pools = orderPools(model.pools);
+  const position = new Map(pools.map((p, i) => [p.name, i]));
+  const objectiveKeys = model.objectives.filter((o) => known.objectives.has(o.id)).map((o) => targetKey('objective', o.id));
+  const byName = new Map(pools.map((p) => [p.name.toUpperCase(), p]));
+
+  // Drivers are the same in every year: read them once, reporting the ones that cannot be used.
+  const driverWeights = new Map<string, Weights>();
+  for (const d of model.drivers) {
+    const pool = byName.get(d.pool.toUpperCase());
+    if (!pool) continue; // the rules registry reports unknown pools
+    if (pool.method !== 'Driver') {
+      say(`notused|${pool.name}`, issueAt(MESSAGES.poolDriverNotUsed(pool.name, pool.method), d.loc));
+      continue;
+    }
+    let key: string;
+    if (d.target.kind === 'objective') {
+      if (!known.objectives.has(d.target.id)) continue;
+      key = targetKey('objective', d.target.id);
+    } else {
+      const target = byName.get(d.target.name.toUpperCase());
+      if (!target) continue;
+      if (target === pool) {
+        say(`self|${pool.name}`, issueAt(MESSAGES.poolDriverSelf(pool.name), d.loc));
+        continue;
+      }
+      if (method === 'Direct') continue;
+      if (method === 'Step-Down' && (position.get(target.name) as number) < (position.get(pool.name) as number)) {
+        say(`earlier|${pool.name}|${target.name}`, issueAt(MESSAGES.poolDriverToEarlier(pool.name, target.name), d.loc));
+        continue;
+      }
+      key = targetKey('pool', target.name);
+    }
+    const w = driverWeights.get(pool.name) ?? new Map<string, number>();
+    w.set(key, (w.get(key) ?? 0) + d.value);
+    driverWeights.set(pool.name, w);
+  }
+
+  const weightsFor = (pool: CostPool, type: AmountType, year: number): { weights: Weights; why: string } => {
+    const weights: Weights = new Map();
+    switch (pool.method) {
+      case 'Driver':
+        return { weights: driverWeights.get(pool.name) ?? weights, why: 'it uses the Driver method but has no usable Drivers rows' };
+      case 'Equal':
+        for (const k of objectiveKeys) weights.set(k, 1);
+        return { weights, why: 'there are no objectives' };
+      case 'Direct Cost':
+      case 'FTE': {
+        const basisType: AmountType = pool.method === 'FTE' ? 'FTE' : type;
+        let negative = false;
+        for (const k of objectiveKeys) {
+          const v = crosswalk.direct.get(basisType, year, k);
+          if (v > 0) weights.set(k, v);
+          else if (v < 0) negative = true;
+        }
+        if (negative && pool.method === 'Direct Cost') {
+          say(`neg|${pool.name}|${type}|${year}`, issueAt(MESSAGES.poolNegativeBasis(pool.name, year, type), pool.loc));
+        }
+        const what = pool.method === 'FTE' ? 'FTE' : `direct ${type}`;
+        return { weights, why: `no objective has ${what} in FY${year}` };
+      }
+    }
+  };
+
+  for (const { type, year } of crosswalk.direct.slots()) {
+    for (const [key, v] of crosswalk.direct.slot(type, year)) full.add(type, year, key, v);
+    const transfer = (pool: CostPool, to: string, amount: number, note: string) => {
+      if (amount === 0) return;
+      full.add(type, year, targetKey('pool', pool.name), -amount);
+      full.add(type, year, to, amount);
+      if (to.startsWith('O:')) support.add(type, year, to, amount);
+      flows.push({ pool: pool.name, method: pool.method, type, year, to, amount, note });
+    };
+    const unallocated = (pool: CostPool, why: string) =>
+      say(`unalloc|${pool.name}`, issueAt(MESSAGES.poolUnallocated(pool.name, why), pool.loc));
+
+    if (method === 'Reciprocal') {
+      allocateReciprocal(pools, (p) => weightsFor(p, type, year), (p) => crosswalk.direct.get(type, year, targetKey('pool', p.name)), transfer, unallocated, (names, loc) =>
+        say(`singular|${names.join('|')}`, issueAt(MESSAGES.poolReciprocalSingular(names), loc)),
+      );
+      continue;
+    }
+    const received = new Map<string, number>();
+    for (const pool of pools) {
+      const amount = crosswalk.direct.get(type, year, targetKey('pool', pool.name)) + (received.get(pool.name) ?? 0);
+      if (amount === 0) continue;
+      const { weights, why } = weightsFor(pool, type, year);
+      const keys = [...weights.keys()].filter((k) => method === 'Step-Down' || k.startsWith('O:'));
+      const values = keys.map((k) => weights.get(k) as number);
+      if (!values.some((v) => v > 0)) {
+        unallocated(pool, why);
+        continue;
+      }
+      splitBy(amount, values).forEach((part, i) => {
+        const to = keys[i] as string;
+        transfer(pool, to, part, method === 'Step-Down' ? `step ${(position.get(pool.name) as number) + 1}` : 'direct');
+        if (to.startsWith('P:')) received.set(to.slice(2), (received.get(to.slice(2)) ?? 0) + part);
+      });
+    }
+  }
+  return { support, full, flows, issues };
+}
+
+/**
+ * Reciprocal allocation. With M[q][p] the fraction of pool p's cost that goes to pool q, the cost that pool r's
+ * own amount puts through every pool is x = (I - M)^-1 e_r; the objectives then receive Σ_p a(p→o) x_p, which
+ * sums to 1 whenever every pool eventually reaches an objective. Each origin's amount is split by those
+ * weights, so the result is exact to the cent.
+ */
+function allocateReciprocal(
+  pools: CostPool[],
+  weightsFor: (p: CostPool) => { weights: Weights; why: string },
+  amountOf: (p: CostPool) => number,
+  transfer: (pool: CostPool, to: string, amount: number, note: string) => void,
+  unallocated: (pool: CostPool, why: string) => void,
+  circular: (names: string[], loc: CostPool['loc']) => void,
+): void {
+  const n = pools.length;
+  const fractions: Map<string, number>[] = pools.map((p) => {
+    const { weights } = weightsFor(p);
+    const total = [...weights.values()].reduce((s, v) => s + v, 0);
+    const f = new Map<string, number>();
+    if (total > 0) for (const [k, v] of weights) if (v > 0) f.set(k, v / total);
+    return f;
+  });
+  const fractionOf = (p: number, key: string) => (fractions[p] as Map<string, number>).get(key) ?? 0;
+  const objectiveKeys = [...new Set(fractions.flatMap((f) => [...f.keys()].filter((k) => k.startsWith('O:'))))];
+  // (I - M), with M[q][p] the fraction of pool p that goes to pool q.
+  const system = pools.map((q, qi) => pools.map((_, pi) => (qi === pi ? 1 : 0) - fractionOf(pi, `P:${q.name}`)));
+  for (let r = 0; r < n; r++) {
+    const pool = pools[r] as CostPool;
+    const amount = amountOf(pool);
+    if (amount === 0) continue;
+    if ((fractions[r] as Map<string, number>).size === 0) {
+      unallocated(pool, weightsFor(pool).why);
+      continue;
+    }
+    let x: number[];
+    try {
+      const e = pools.map((_, i) => [i === r ? 1 : 0]);
+      x = (lusolve(system, e) as number[][]).map((row) => row[0] as number);
+    } catch {
+      circular(reachingNoObjective(pools, fractions), pool.loc);
+      continue;
+    }
+    const weights = objectiveKeys.map((k) => x.reduce((s, xp, p) => s + xp * fractionOf(p, k), 0));
+    const reached = weights.reduce((s, w) => s + w, 0);
+    if (!Number.isFinite(reached) || reached < 0.999999 || weights.some((w) => w < -1e-9)) {
+      circular(reachingNoObjective(pools, fractions), pool.loc);
+      continue;
+    }
+    splitByRealWeights(amount, weights.map((w) => Math.max(0, w))).forEach((part, i) =>
+      transfer(pool, objectiveKeys[i] as string, part, 'reciprocal'),
+    );
+  }
+}
+
+/** Pools from which no chain of drivers reaches an objective: the ones a reciprocal run cannot empty. */
+function reachingNoObjective(pools: CostPool[], fractions: Map<string, number>[]): string[] {
+  const reaches = pools.map((_, i) => [...(fractions[i] as Map<string, number>).keys()].some((k) => k.startsWith('O:')));
+  for (let changed = true; changed; ) {
+    changed = false;
+    pools.forEach((_, i) => {
+      if (reaches[i]) return;
+      for (const k of (fractions[i] as Map<string, number>).keys()) {
+        const j = pools.findIndex((p) => `P:${p.name}` === k);
+        if (j >= 0 && reaches[j]) {
+          reaches[i] = true;
+          changed = true;
+        }
+      }
+    });
+  }
+  const stuck = pools.filter((_, i) => !reaches[i]).map((p) => p.name);
+  return stuck.length > 0 ? stuck : pools.map((p) => p.name);
+}

@@ -1,0 +1,169 @@
+import type { AmountType, BudgetLine, CellValue, Issue, Loc, Settings, WorkbookGrids } from '../../../models';
+import { INPUT_TABLES } from '../../../models';
+import { issueAt, MESSAGES } from '../messages';
+import { type Decimal, MoneyRangeError, toMinor, usedDecimals } from '../money';
+import { cellText, type Parsed, parseAmount, parseYear } from './cells';
+import { amountTypeOf } from './enums';
+import { type TableView, openTable } from './table';
+
+/** The finest money precision kept: a cent, whatever the Units. */
+const MAX_DECIMALS = { Dollars: 2, Thousands: 5, Millions: 8 } as const;
+/** Dollars are kept to the cent even when typed whole, so splits land on cents. */
+const MIN_DECIMALS = { Dollars: 2, Thousands: 0, Millions: 0 } as const;
+export const FTE_DECIMALS = 1;
+
+interface PendingAmount {
+  year: number;
+  value: Decimal;
+  loc: Loc;
+  text: string;
+}
+interface PendingLine extends Omit<BudgetLine, 'amounts'> {
+  pending: PendingAmount[];
+}
+
+/** A header that names a fiscal year: `FY2018`, `FY 2018`, `2018`, `FY2018 Request`. */
+export function yearOfHeader(v: CellValue): number | null {
+  const m = /^(?:FY\s*)?((?:19|20)\d{2})(?:\s.*)?$/i.exec(cellText(v));
+  return m ? Number(m[1]) : null;
+}
+
+function reportAmount(p: Parsed<Decimal>, loc: Loc, issues: Issue[]): Decimal | null {
+  if (p.kind === 'ok') return p.value;
+  if (p.kind === 'blank') return null;
+  const msg =
+    p.problem === 'error-value'
+      ? MESSAGES.amountErrorValue(p.text)
+      : p.problem === 'date'
+        ? MESSAGES.amountDate(p.text)
+        : p.problem === 'formula'
+          ? MESSAGES.formulaNotCalculated(p.text)
+          : p.problem === 'percent'
+            ? MESSAGES.amountPercent(p.text)
+            : MESSAGES.amountInvalid(p.text);
+  issues.push(issueAt(msg, loc));
+  return null;
+}
+
+function yearColumns(t: TableView, issues: Issue[]): { year: number; index: number }[] {
+  const seen = new Set<number>();
+  const out: { year: number; index: number }[] = [];
+  t.grid.header.forEach((h, index) => {
+    const year = yearOfHeader(h);
+    if (year === null) return;
+    if (seen.has(year)) {
+      issues.push(issueAt(MESSAGES.yearColumnDuplicate(year), t.headerLoc(index)));
+      return;
+    }
+    seen.add(year);
+    out.push({ year, index });
+  });
+  return out;
+}
+
+export interface BudgetRead {
+  lines: BudgetLine[];
+  moneyDecimals: number;
+}
+
+/**
+ * Reads the Budget table, wide (one column per fiscal year) or long (`Fiscal Year` and `Amount`). Amounts are
+ * held as exact decimals until the whole table is read, because the money precision is the finest any amount
+ * uses (down to a cent), and only then converted to integer minor units.
+ */
+export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Issue[]): BudgetRead {
+  const empty = { lines: [], moneyDecimals: MIN_DECIMALS[settings.units] };
+  const t = openTable(grids, INPUT_TABLES.Budget, issues);
+  if (!t || !t.requireColumns()) return empty;
+  const years = yearColumns(t, issues);
+  const longForm = years.length === 0 && t.has('Fiscal Year') && t.has('Amount');
+  if (years.length === 0 && !longForm) {
+    issues.push(issueAt(MESSAGES.budgetNoYears(), t.headerLoc(0)));
+    return empty;
+  }
+
+  const pending: PendingLine[] = [];
+  const byIdentity = new Map<string, PendingLine>();
+  const rows = t.dataRows();
+  if (rows.length === 0) issues.push(issueAt(MESSAGES.tableEmpty('Budget'), t.headerLoc(0)));
+  for (const row of rows) {
+    const account = t.text(row, 'Account');
+    if (!account) {
+      issues.push(issueAt(MESSAGES.valueRequired('Budget', 'Account'), t.loc(row, 'Account')));
+      continue;
+    }
+    const typeText = t.text(row, 'Amount Type');
+    const amountType: AmountType | null = typeText ? amountTypeOf(typeText) : 'Budget Authority';
+    if (!amountType) {
+      issues.push(
+        issueAt(MESSAGES.enumInvalid('Amount Type', typeText, ['Budget Authority', 'BA', 'Obligations', 'Outlays', 'FTE']), t.loc(row, 'Amount Type')),
+      );
+      continue;
+    }
+    const identity = {
+      account,
+      accountTitle: t.text(row, 'Account Title'),
+      programActivity: t.text(row, 'Program Activity'),
+      programActivityTitle: t.text(row, 'Program Activity Title'),
+      objectClass: t.text(row, 'Object Class'),
+      category: t.text(row, 'Category'),
+      amountType,
+    };
+    const amounts: PendingAmount[] = [];
+    if (longForm) {
+      const yearValue = t.value(row, 'Fiscal Year');
+      const year = parseYear(yearValue);
+      if (year === null) {
+        issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Fiscal Year')));
+        continue;
+      }
+      const loc = t.loc(row, 'Amount');
+      const d = reportAmount(parseAmount(t.value(row, 'Amount')), loc, issues);
+      if (d) amounts.push({ year, value: d, loc, text: cellText(t.value(row, 'Amount')) });
+    } else {
+      for (const { year, index } of years) {
+        const v = t.grid.rows[row]?.[index] ?? null;
+        const loc = t.locAt(row, index);
+        const d = reportAmount(parseAmount(v), loc, issues);
+        if (d) amounts.push({ year, value: d, loc, text: cellText(v) });
+      }
+    }
+    const key = [account, identity.programActivity, identity.objectClass, identity.category, amountType]
+      .map((s) => s.toUpperCase())
+      .join('\u0000');
+    const existing = byIdentity.get(key);
+    if (existing && longForm) {
+      existing.pending.push(...amounts);
+      continue;
+    }
+    const line: PendingLine = { index: pending.length, loc: t.loc(row, 'Account'), ...identity, pending: amounts };
+    if (existing) issues.push(issueAt(MESSAGES.duplicateBudgetLine(`${existing.loc.sheet}!${existing.loc.cell}`), line.loc));
+    else byIdentity.set(key, line);
+    pending.push(line);
+  }
+
+  let decimals: number = MIN_DECIMALS[settings.units];
+  for (const line of pending) {
+    if (line.amountType === 'FTE') continue;
+    for (const a of line.pending) decimals = Math.max(decimals, Math.min(usedDecimals(a.value), MAX_DECIMALS[settings.units]));
+  }
+
+  const lines: BudgetLine[] = [];
+  for (const { pending: amounts, ...line } of pending) {
+    const fte = line.amountType === 'FTE';
+    const places = fte ? FTE_DECIMALS : decimals;
+    const converted: BudgetLine['amounts'] = [];
+    for (const a of amounts) {
+      try {
+        const { value, rounded } = toMinor(a.value, places);
+        if (rounded) issues.push(issueAt(fte ? MESSAGES.fteRounded(a.text) : MESSAGES.amountRounded(a.text, places, settings.units), a.loc));
+        if (value !== 0) converted.push({ year: a.year, value, loc: a.loc });
+      } catch (e) {
+        if (!(e instanceof MoneyRangeError)) throw e;
+        issues.push(issueAt(MESSAGES.amountOutOfRange(), a.loc));
+      }
+    }
+    lines.push({ ...line, index: lines.length, amounts: converted });
+  }
+  return { lines, moneyDecimals: decimals };
+}

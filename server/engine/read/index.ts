@@ -1,0 +1,57 @@
+import type { Issue, WorkbookGrids, WorkbookModel } from '../../../models';
+import { INPUT_TABLES } from '../../../models';
+import { issueAt, MESSAGES } from '../messages';
+import { readBudget } from './budget';
+import { readCostPools, readCrosswalk, readDrivers } from './crosswalk';
+import { readPerformance } from './performance';
+import { readGoals, readMeasures, readObjectives, readResults } from './plan';
+import { readSettings } from './settings';
+import { findTable } from './table';
+
+export interface ReadResult {
+  model: WorkbookModel;
+  issues: Issue[];
+}
+
+/**
+ * The one reader: grids in, domain records (each with its cell) and issues out. Pure; never throws on bad data;
+ * one bad row never stops the rest from being read.
+ */
+export function readWorkbook(grids: WorkbookGrids): ReadResult {
+  const issues: Issue[] = [];
+  const settings = readSettings(grids, issues);
+  const budget = readBudget(grids, settings, issues);
+
+  const hasPlanTables = findTable(grids, INPUT_TABLES.Goals) !== null || findTable(grids, INPUT_TABLES.Objectives) !== null;
+  const performance = hasPlanTables ? null : readPerformance(grids, issues);
+  if (hasPlanTables && findTable(grids, INPUT_TABLES.Performance)) issues.push(issueAt(MESSAGES.performanceIgnored(), null));
+
+  const plan = performance ?? {
+    goals: readGoals(grids, issues),
+    objectives: readObjectives(grids, issues),
+    measures: readMeasures(grids, issues),
+    results: readResults(grids, issues),
+  };
+
+  const found: WorkbookModel['found'] = {};
+  for (const spec of Object.values(INPUT_TABLES)) {
+    const grid = findTable(grids, spec);
+    if (grid) found[spec.name] = { sheet: grid.sheet, source: grid.source };
+  }
+
+  return {
+    model: {
+      settings,
+      moneyDecimals: budget.moneyDecimals,
+      budget: budget.lines,
+      ...plan,
+      crosswalk: readCrosswalk(grids, issues),
+      pools: readCostPools(grids, issues),
+      drivers: readDrivers(grids, issues),
+      scenarios: [],
+      responses: [],
+      found,
+    },
+    issues,
+  };
+}

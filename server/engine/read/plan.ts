@@ -1,0 +1,133 @@
+import type { Goal, Issue, Measure, Objective, Result, WorkbookGrids } from '../../../models';
+import { Direction, INPUT_TABLES, MeasureKind, MeasureType } from '../../../models';
+import { issueAt, MESSAGES } from '../messages';
+import { cellText, parseYear } from './cells';
+import { directionOf, kindOf, measureTypeOf } from './enums';
+import { currencyScaleOf, inferKind } from './measureKind';
+import { openTable } from './table';
+import { choiceAt, numberAt, UniqueIds } from './values';
+
+export interface Plan {
+  goals: Goal[];
+  objectives: Objective[];
+  measures: Measure[];
+  results: Result[];
+}
+
+export function readGoals(grids: WorkbookGrids, issues: Issue[]): Goal[] {
+  const t = openTable(grids, INPUT_TABLES.Goals, issues);
+  if (!t || !t.requireColumns()) return [];
+  const ids = new UniqueIds('Goal', issues);
+  const goals: Goal[] = [];
+  for (const row of t.dataRows()) {
+    const id = t.text(row, 'Goal ID');
+    const loc = t.loc(row, 'Goal ID');
+    if (!id) {
+      issues.push(issueAt(MESSAGES.valueRequired('Goals', 'Goal ID'), loc));
+      continue;
+    }
+    if (!ids.claim(id, loc)) continue;
+    goals.push({ id, name: t.text(row, 'Goal'), leader: t.text(row, 'Leader'), description: t.text(row, 'Description'), loc });
+  }
+  return goals;
+}
+
+export function readObjectives(grids: WorkbookGrids, issues: Issue[]): Objective[] {
+  const t = openTable(grids, INPUT_TABLES.Objectives, issues);
+  if (!t || !t.requireColumns()) return [];
+  const ids = new UniqueIds('Objective', issues);
+  const objectives: Objective[] = [];
+  for (const row of t.dataRows()) {
+    const id = t.text(row, 'Objective ID');
+    const loc = t.loc(row, 'Objective ID');
+    if (!id) {
+      issues.push(issueAt(MESSAGES.valueRequired('Objectives', 'Objective ID'), loc));
+      continue;
+    }
+    if (!ids.claim(id, loc)) continue;
+    objectives.push({ id, goalId: t.text(row, 'Goal ID'), name: t.text(row, 'Objective'), leader: t.text(row, 'Leader'), loc });
+  }
+  return objectives;
+}
+
+/** Kind as typed, or inferred from Unit (and said to be inferred); a Unit that says nothing is reported. */
+export function resolveKind(
+  typed: MeasureKind | null,
+  unit: string,
+): Pick<Measure, 'kind' | 'kindInferred' | 'currencyScale'> {
+  if (typed) return { kind: typed, kindInferred: false, currencyScale: typed === 'Currency' ? (currencyScaleOf(unit) ?? 1) : 1 };
+  const inferred = inferKind(unit);
+  return { kind: inferred.kind, kindInferred: inferred.kind !== null, currencyScale: inferred.currencyScale };
+}
+
+export function readMeasures(grids: WorkbookGrids, issues: Issue[]): Measure[] {
+  const t = openTable(grids, INPUT_TABLES.Measures, issues);
+  if (!t || !t.requireColumns()) return [];
+  const ids = new UniqueIds('Measure', issues);
+  const measures: Measure[] = [];
+  for (const row of t.dataRows()) {
+    const id = t.text(row, 'Measure ID');
+    const loc = t.loc(row, 'Measure ID');
+    if (!id) {
+      issues.push(issueAt(MESSAGES.valueRequired('Measures', 'Measure ID'), loc));
+      continue;
+    }
+    if (!ids.claim(id, loc)) continue;
+    const unit = t.text(row, 'Unit');
+    const typed = choiceAt(t, row, 'Kind', kindOf, MeasureKind.options, null, issues);
+    const kind = resolveKind(typed, unit);
+    if (kind.kind === null && !t.text(row, 'Kind')) issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
+    measures.push({
+      id,
+      objectiveId: t.text(row, 'Objective ID'),
+      name: t.text(row, 'Measure'),
+      type: choiceAt(t, row, 'Type', measureTypeOf, MeasureType.options, 'Outcome', issues) ?? 'Outcome',
+      unit,
+      ...kind,
+      direction: choiceAt(t, row, 'Direction', directionOf, Direction.options, null, issues),
+      dataSource: t.text(row, 'Data Source'),
+      verification: t.text(row, 'Verification'),
+      leader: t.text(row, 'Leader'),
+      loc,
+    });
+  }
+  return measures;
+}
+
+export function readResults(grids: WorkbookGrids, issues: Issue[]): Result[] {
+  const t = openTable(grids, INPUT_TABLES.Results, issues);
+  if (!t || !t.requireColumns()) return [];
+  const results: Result[] = [];
+  const seen = new Map<string, string>();
+  for (const row of t.dataRows()) {
+    const measureId = t.text(row, 'Measure ID');
+    const loc = t.loc(row, 'Measure ID');
+    if (!measureId) {
+      issues.push(issueAt(MESSAGES.valueRequired('Results', 'Measure ID'), loc));
+      continue;
+    }
+    const yearValue = t.value(row, 'Fiscal Year');
+    const year = parseYear(yearValue);
+    if (year === null) {
+      issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Fiscal Year')));
+      continue;
+    }
+    const key = `${measureId.toUpperCase()}\u0000${year}`;
+    const first = seen.get(key);
+    if (first) {
+      issues.push(issueAt(MESSAGES.duplicateResult(measureId, year, first), loc));
+      continue;
+    }
+    seen.set(key, t.where(row));
+    results.push({
+      measureId,
+      year,
+      target: numberAt(t, row, 'Target', issues),
+      actual: numberAt(t, row, 'Actual', issues),
+      minTarget: numberAt(t, row, 'Min Target', issues),
+      maxTarget: numberAt(t, row, 'Max Target', issues),
+      loc,
+    });
+  }
+  return results;
+}

@@ -1,0 +1,120 @@
+import type { CellValue, GridTable, Issue, InputTableSpec, Loc, WorkbookGrids } from '../../../models';
+import { issueAt, MESSAGES } from '../messages';
+import { address, parseAddress } from './address';
+import { cellText, normalizeName } from './cells';
+
+/**
+ * A located input table with its columns matched to the contract. Readers ask it for a row's cell by the
+ * contract's column name and for that cell's location; they never deal with header positions themselves.
+ */
+export class TableView {
+  readonly sheet: string;
+  private readonly origin: { col: number; row: number };
+  private readonly columns = new Map<string, number>();
+
+  constructor(
+    readonly spec: InputTableSpec,
+    readonly grid: GridTable,
+    readonly issues: Issue[],
+  ) {
+    this.sheet = grid.sheet;
+    this.origin = parseAddress(grid.topLeft);
+    const wanted = new Map<string, string>();
+    for (const column of spec.columns) {
+      for (const name of [column.name, ...(column.aliases ?? [])]) {
+        const key = normalizeName(name);
+        if (!wanted.has(key)) wanted.set(key, column.name);
+      }
+    }
+    grid.header.forEach((h, i) => {
+      const name = wanted.get(normalizeName(cellText(h)));
+      if (!name) return;
+      if (this.columns.has(name)) issues.push(issueAt(MESSAGES.columnDuplicate(spec.name, name), this.headerLoc(i)));
+      else this.columns.set(name, i);
+    });
+  }
+
+  has(column: string): boolean {
+    return this.columns.has(column);
+  }
+
+  /** Reports each required column that is missing; returns false if any is. */
+  requireColumns(names?: readonly string[]): boolean {
+    let ok = true;
+    for (const column of this.spec.columns) {
+      const required = names ? names.includes(column.name) : column.required;
+      if (required && !this.columns.has(column.name)) {
+        this.issues.push(issueAt(MESSAGES.columnMissing(this.spec.name, column.name), this.headerLoc(0)));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  get rowCount(): number {
+    return this.grid.rows.length;
+  }
+
+  /** A row with no value in any cell is blank and skipped. */
+  isBlank(row: number): boolean {
+    const r = this.grid.rows[row];
+    return !r || r.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
+  }
+
+  /** Indexes of the non-blank rows. */
+  dataRows(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.grid.rows.length; i++) if (!this.isBlank(i)) out.push(i);
+    return out;
+  }
+
+  value(row: number, column: string): CellValue {
+    const i = this.columns.get(column);
+    return i === undefined ? null : (this.grid.rows[row]?.[i] ?? null);
+  }
+
+  text(row: number, column: string): string {
+    return cellText(this.value(row, column));
+  }
+
+  loc(row: number, column?: string): Loc {
+    const i = column === undefined ? 0 : (this.columns.get(column) ?? 0);
+    return { sheet: this.sheet, cell: address(this.origin.col + i, this.origin.row + 1 + row) };
+  }
+
+  /** Location of a raw column position (for columns outside the contract, such as FY2018). */
+  locAt(row: number, columnIndex: number): Loc {
+    return { sheet: this.sheet, cell: address(this.origin.col + columnIndex, this.origin.row + 1 + row) };
+  }
+
+  headerLoc(columnIndex: number): Loc {
+    return { sheet: this.sheet, cell: address(this.origin.col + columnIndex, this.origin.row) };
+  }
+
+  /** A readable name for the row in messages: `Crosswalk!A7`. */
+  where(row: number): string {
+    const l = this.loc(row);
+    return `${l.sheet}!${l.cell}`;
+  }
+}
+
+/**
+ * Finds a contract table: an Excel table (ListObject) with the name, else a worksheet with the name. Names
+ * match ignoring case, spaces and punctuation.
+ */
+export function findTable(grids: WorkbookGrids, spec: InputTableSpec): GridTable | null {
+  const names = new Set([spec.name, ...(spec.aliases ?? [])].map(normalizeName));
+  const matches = grids.tables.filter((t) => names.has(normalizeName(t.name)));
+  return matches.find((t) => t.source === 'table') ?? matches[0] ?? null;
+}
+
+export function openTable(grids: WorkbookGrids, spec: InputTableSpec, issues: Issue[]): TableView | null {
+  const grid = findTable(grids, spec);
+  if (!grid) {
+    if (spec.required) {
+      issues.push(issueAt(MESSAGES.tableMissing(spec.name, spec.columns.filter((c) => c.required).map((c) => c.name)), null));
+    }
+    return null;
+  }
+  return new TableView(spec, grid, issues);
+}

@@ -1,0 +1,68 @@
+import type { Issue, Loc } from '../../../models';
+import { issueAt, MESSAGES } from '../messages';
+import { parseNumber } from './cells';
+import type { TableView } from './table';
+
+/** A number cell that may be blank; a bad value is reported at its cell and read as blank. */
+export function numberAt(t: TableView, row: number, column: string, issues: Issue[]): number | null {
+  const p = parseNumber(t.value(row, column));
+  if (p.kind === 'ok') return p.value;
+  if (p.kind === 'blank') return null;
+  const loc: Loc = t.loc(row, column);
+  issues.push(
+    issueAt(
+      p.problem === 'error-value'
+        ? MESSAGES.amountErrorValue(p.text)
+        : p.problem === 'date'
+          ? MESSAGES.amountDate(p.text)
+          : p.problem === 'formula'
+            ? MESSAGES.formulaNotCalculated(p.text)
+            : MESSAGES.numberInvalid(column, p.text),
+      loc,
+    ),
+  );
+  return null;
+}
+
+/** A word from a fixed vocabulary; blank gives `fallback`, an unknown word is reported and gives `fallback`. */
+export function choiceAt<T extends string>(
+  t: TableView,
+  row: number,
+  column: string,
+  match: (text: string) => T | null,
+  allowed: readonly T[],
+  fallback: T | null,
+  issues: Issue[],
+): T | null {
+  const text = t.text(row, column);
+  if (!text) return fallback;
+  const v = match(text);
+  if (v) return v;
+  issues.push(
+    issueAt(
+      fallback === null ? MESSAGES.enumInvalid(column, text, allowed) : MESSAGES.enumDefaulted(column, text, allowed, fallback),
+      t.loc(row, column),
+    ),
+  );
+  return fallback;
+}
+
+/** Keeps the first row for each ID; later duplicates are reported and left out. */
+export class UniqueIds {
+  private readonly seen = new Map<string, Loc>();
+  constructor(
+    private readonly table: string,
+    private readonly issues: Issue[],
+  ) {}
+
+  claim(id: string, loc: Loc): boolean {
+    const key = id.toUpperCase();
+    const first = this.seen.get(key);
+    if (first) {
+      this.issues.push(issueAt(MESSAGES.duplicateId(this.table, id, `${first.sheet}!${first.cell}`), loc));
+      return false;
+    }
+    this.seen.set(key, loc);
+    return true;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Issue } from '../../../models';
+import { SHARE_SCALE } from '../../../models';
+import { describe } from '../crosswalk';
+import { issueAt, MESSAGES } from '../messages';
+import type { Rule } from './registry';
+
+const TOLERANCE = SHARE_SCALE / 10_000; // 0.01%, as the contract allows
+
+/** Each set of Crosswalk rows must share out 100%; `40` typed for `40%` is caught and said plainly. */
+export const sharesSumTo100: Rule = {
+  name: 'shares sum to 100%',
+  check: ({ crosswalk }) => {
+    const issues: Issue[] = [];
+    for (const set of crosswalk.sets) {
+      const first = set.rules[0];
+      if (!first) continue;
+      if (set.wholeNumbers) issues.push(issueAt(MESSAGES.sharesWholeNumbers(set.where), first.shareLoc));
+      else if (Math.abs(set.sum - SHARE_SCALE) > TOLERANCE) issues.push(issueAt(MESSAGES.sharesNot100(set.where, set.sum), first.shareLoc));
+    }
+    return issues;
+  },
+};
+
+/** The same objective twice in one set is usually a copy-paste slip. */
+export const duplicateTargets: Rule = {
+  name: 'duplicate targets in a set',
+  check: ({ crosswalk }) => {
+    const issues: Issue[] = [];
+    for (const set of crosswalk.sets) {
+      const seen = new Set<string>();
+      for (const rule of set.rules) {
+        const t = rule.target;
+        const label = t.kind === 'pool' ? `Cost pool ${t.name}` : `${t.kind === 'goal' ? 'Goal' : 'Objective'} ${t.id}`;
+        if (t.kind === 'pool' && !t.name) continue;
+        const key = label.toUpperCase();
+        if (seen.has(key)) issues.push(issueAt(MESSAGES.duplicateTarget(set.where, label), rule.loc));
+        seen.add(key);
+      }
+    }
+    return issues;
+  },
+};
+
+/** A budget line no Crosswalk row matches is shown as Unmapped, and said so at its cell. */
+export const unmappedLines: Rule = {
+  name: 'budget lines left unmapped',
+  check: ({ crosswalk }) =>
+    crosswalk.lines
+      .filter((a) => a.set === null && a.line.amounts.length > 0)
+      .map((a) => {
+        const what = describe(a.line.account, a.line.programActivity, a.line.objectClass);
+        return issueAt(MESSAGES.lineUnmapped(`${what} (${a.line.amountType})`), a.line.loc);
+      }),
+};
+
+/**
+ * A Crosswalk set that no budget line uses maps money that is not there: a typo in an account, or a program
+ * activity or object class that every line of the account lacks (or that a more specific set always takes).
+ */
+export const unusedRules: Rule = {
+  name: 'crosswalk rows that match nothing',
+  check: ({ crosswalk }) =>
+    crosswalk.sets
+      .filter((set) => set.linesMatched === 0)
+      .flatMap((set) => (set.rules[0] ? [issueAt(MESSAGES.ruleUnused(set.where), set.rules[0].loc)] : [])),
+};

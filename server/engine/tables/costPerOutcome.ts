@@ -1,0 +1,42 @@
+import type { OutputTable } from '../../../models';
+import { OUTPUT_TABLES } from '../../../models';
+import type { Computation } from '../compute';
+import { fromMinor } from '../money';
+import { TableBuilder, unitsPhrase } from './shape';
+
+export function costPerOutcomeTable(c: Computation): OutputTable {
+  const { model, cost } = c;
+  const money = (v: number | null) => (v === null ? null : fromMinor(v, model.moneyDecimals));
+  const t = new TableBuilder(
+    'CostPerOutcome',
+    `Cost per outcome: full cost (${cost.basis ?? 'no cost basis'}, ${unitsPhrase(model.settings.units)}) of each measure's objective; Cost per Unit in dollars`,
+    TableBuilder.columns(OUTPUT_TABLES.CostPerOutcome),
+  );
+  for (const r of cost.rows) {
+    const res = r.result;
+    t.add([
+      r.measure.id,
+      r.measure.name,
+      r.measure.objectiveId,
+      r.goalId,
+      r.year,
+      r.measure.type,
+      r.measure.unit,
+      r.measure.kind ?? '',
+      money(r.direct),
+      money(r.support),
+      money(r.full),
+      res?.target ?? null,
+      res?.minTarget ?? null,
+      res?.maxTarget ?? null,
+      res?.actual ?? null,
+      r.measure.direction ?? '',
+      r.status,
+      r.output,
+      r.costPerUnit === null ? null : Math.round(r.costPerUnit * 100) / 100,
+      r.returnRatio === null ? null : Math.round(r.returnRatio * 10_000) / 10_000,
+      r.notes.join(' '),
+    ]);
+  }
+  return t.build();
+}
