@@ -24,7 +24,9 @@ export const CellValue = z.union([
 export type CellValue = z.infer<typeof CellValue>;
 
 /** `A1`-style address: column letters then a 1-based row number. */
-export const CellAddress = z.string().regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'an A1-style cell address such as B3');
+export const CellAddress = z
+  .string()
+  .regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'an A1-style cell address such as B3');
 
 /**
  * One input table as read from the workbook. `topLeft` is the header row's first cell, so row `i` of `rows`

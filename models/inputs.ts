@@ -23,7 +23,12 @@ export interface InputTableSpec {
   note: string;
 }
 
-const col = (name: string, required: boolean, note: string, aliases?: readonly string[]): InputColumnSpec => ({
+const col = (
+  name: string,
+  required: boolean,
+  note: string,
+  aliases?: readonly string[],
+): InputColumnSpec => ({
   name,
   required,
   note,

@@ -22,6 +22,8 @@ export type Issue = z.infer<typeof Issue>;
 /** `Budget!F17`, or just `Budget` for a sheet-level problem; sheet names with spaces are quoted as Excel does. */
 export function issueLocation(issue: Pick<Issue, 'sheet' | 'cell'>): string {
   if (!issue.sheet) return '';
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(issue.sheet) ? issue.sheet : `'${issue.sheet.replace(/'/g, "''")}'`;
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(issue.sheet)
+    ? issue.sheet
+    : `'${issue.sheet.replace(/'/g, "''")}'`;
   return issue.cell ? `${sheet}!${issue.cell}` : sheet;
 }

@@ -127,7 +127,9 @@ export const Status = z.enum(['Met', 'Not Met', 'No Target', 'No Actual', 'Not J
 export type Status = z.infer<typeof Status>;
 
 /** A total by amount type and fiscal year, in the workbook's Units (FTE in FTE). */
-export const TotalByYear = z.object({ amountType: z.string(), year: z.number().int(), amount: z.number() }).strict();
+export const TotalByYear = z
+  .object({ amountType: z.string(), year: z.number().int(), amount: z.number() })
+  .strict();
 
 export const Summary = z
   .object({
@@ -152,7 +154,12 @@ export const Summary = z
         .strict(),
     ),
     measures: z
-      .object({ total: z.number().int(), met: z.number().int(), notMet: z.number().int(), year: z.number().int().nullable() })
+      .object({
+        total: z.number().int(),
+        met: z.number().int(),
+        notMet: z.number().int(),
+        year: z.number().int().nullable(),
+      })
       .strict(),
     issues: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).strict(),
   })

@@ -38,16 +38,24 @@ export interface CostResult {
 
 export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
   const present = new Set(model.budget.filter((l) => l.amounts.length > 0).map((l) => l.amountType));
-  const fallback = (['Obligations', 'Budget Authority', 'Outlays'] as const).find((t) => present.has(t)) ?? null;
+  const fallback =
+    (['Obligations', 'Budget Authority', 'Outlays'] as const).find((t) => present.has(t)) ?? null;
   const wanted = model.settings.costBasis;
   if (wanted && !present.has(wanted)) {
-    if (fallback) issues.push(issueAt(MESSAGES.costBasisMissing(wanted, fallback), model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null));
+    if (fallback)
+      issues.push(
+        issueAt(
+          MESSAGES.costBasisMissing(wanted, fallback),
+          model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null,
+        ),
+      );
     return fallback;
   }
   return wanted ?? fallback;
 }
 
-const RATE_NOTE = 'Rates and index scores are not units of output, so there is no cost per unit; a cost per percentage point would mislead.';
+const RATE_NOTE =
+  'Rates and index scores are not units of output, so there is no cost per unit; a cost per percentage point would mislead.';
 
 export function costPerOutcome(
   model: WorkbookModel,
@@ -67,7 +75,14 @@ export function costPerOutcome(
     list.push(r);
     resultsOf.set(r.measureId, list);
   }
-  const budgetYears = new Set(basis ? crosswalk.budget.slots().filter((s) => s.type === basis).map((s) => s.year) : []);
+  const budgetYears = new Set(
+    basis
+      ? crosswalk.budget
+          .slots()
+          .filter((s) => s.type === basis)
+          .map((s) => s.year)
+      : [],
+  );
   const negativeSaid = new Set<string>();
   const goalOrder = new Map(model.goals.map((g, i) => [g.id, i]));
   const objectiveOrder = new Map(model.objectives.map((o, i) => [o.id, i]));
@@ -78,7 +93,8 @@ export function costPerOutcome(
       const ob = objectives.get(b.m.objectiveId);
       return (
         (goalOrder.get(oa?.goalId ?? '') ?? Infinity) - (goalOrder.get(ob?.goalId ?? '') ?? Infinity) ||
-        (objectiveOrder.get(a.m.objectiveId) ?? Infinity) - (objectiveOrder.get(b.m.objectiveId) ?? Infinity) ||
+        (objectiveOrder.get(a.m.objectiveId) ?? Infinity) -
+          (objectiveOrder.get(b.m.objectiveId) ?? Infinity) ||
         a.i - b.i
       );
     })
@@ -96,8 +112,16 @@ export function costPerOutcome(
       const direct = hasBudget ? crosswalk.direct.get(basis, r.year, key) : null;
       const sup = hasBudget ? support.support.get(basis, r.year, key) : null;
       const full = direct !== null && sup !== null ? direct + sup : null;
-      if (!hasBudget) notes.push(objective ? `No FY${r.year} ${basis ?? 'budget'} amounts in the Budget.` : 'Its objective is not in the Objectives table.');
-      else if (shared) notes.push(`Full cost of objective ${measure.objectiveId}, shared by its ${measuresOf.get(measure.objectiveId)} measures.`);
+      if (!hasBudget)
+        notes.push(
+          objective
+            ? `No FY${r.year} ${basis ?? 'budget'} amounts in the Budget.`
+            : 'Its objective is not in the Objectives table.',
+        );
+      else if (shared)
+        notes.push(
+          `Full cost of objective ${measure.objectiveId}, shared by its ${measuresOf.get(measure.objectiveId)} measures.`,
+        );
       if (measure.kindInferred) notes.push(`Kind ${measure.kind} inferred from Unit "${measure.unit}".`);
 
       let output: number | null = null;
@@ -109,9 +133,16 @@ export function costPerOutcome(
         if (!negativeSaid.has(said)) {
           negativeSaid.add(said);
           const amount = `${(full / 10 ** model.moneyDecimals).toLocaleString('en-US')} ${model.settings.units.toLowerCase()}`;
-          issues.push(issueAt(MESSAGES.negativeNetCost(measure.objectiveId, r.year, basis, amount), objective?.loc ?? null));
+          issues.push(
+            issueAt(
+              MESSAGES.negativeNetCost(measure.objectiveId, r.year, basis, amount),
+              objective?.loc ?? null,
+            ),
+          );
         }
-        notes.push('Net cost is negative (offsetting collections exceed budget authority, as in revolving funds); no cost per unit.');
+        notes.push(
+          'Net cost is negative (offsetting collections exceed budget authority, as in revolving funds); no cost per unit.',
+        );
       }
       const costUsable = fullDollars !== null && fullDollars > 0;
       switch (measure.kind) {
@@ -122,8 +153,10 @@ export function costPerOutcome(
         case 'Cumulative': {
           const prior = byYear.get(r.year - 1)?.actual ?? null;
           if (r.actual !== null && prior !== null) output = r.actual - prior;
-          if (r.actual !== null && prior === null) notes.push(`No FY${r.year - 1} actual, so the year's increase is unknown.`);
-          if (output !== null && output <= 0) notes.push('No increase over the prior year, so no cost per unit.');
+          if (r.actual !== null && prior === null)
+            notes.push(`No FY${r.year - 1} actual, so the year's increase is unknown.`);
+          if (output !== null && output <= 0)
+            notes.push('No increase over the prior year, so no cost per unit.');
           if (costUsable && output !== null && output > 0) costPerUnit = fullDollars / output;
           break;
         }

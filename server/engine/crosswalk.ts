@@ -44,17 +44,22 @@ export interface CrosswalkResult {
 }
 
 const norm = (s: string) => s.trim().toUpperCase();
-const setKey = (account: string, pa: string, oc: string) => `${norm(account)}\u0000${norm(pa)}\u0000${objectClassKey(oc)}`;
+const setKey = (account: string, pa: string, oc: string) =>
+  `${norm(account)}\u0000${norm(pa)}\u0000${objectClassKey(oc)}`;
 
 export function describe(account: string, pa: string, oc: string): string {
-  return [`account ${account}`, pa && `program activity ${pa}`, oc && `object class ${oc}`].filter(Boolean).join(', ');
+  return [`account ${account}`, pa && `program activity ${pa}`, oc && `object class ${oc}`]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Resolves a rule's target against the plan; an unknown one is Unmapped (the rules registry says why). */
 function resolveTarget(rule: CrosswalkRule, known: KnownTargets): Target {
   const t = rule.target;
-  if (t.kind === 'objective' && known.objectives.has(t.id)) return { kind: 'objective', id: t.id, key: targetKey('objective', t.id) };
-  if (t.kind === 'goal' && known.goals.has(t.id)) return { kind: 'goal', id: t.id, key: targetKey('goal', t.id) };
+  if (t.kind === 'objective' && known.objectives.has(t.id))
+    return { kind: 'objective', id: t.id, key: targetKey('objective', t.id) };
+  if (t.kind === 'goal' && known.goals.has(t.id))
+    return { kind: 'goal', id: t.id, key: targetKey('goal', t.id) };
   if (t.kind === 'pool') {
     const name = known.pools.get(t.name.toUpperCase());
     if (name) return { kind: 'pool', id: name, key: targetKey('pool', name) };
@@ -105,7 +110,8 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<st
   for (const set of sets.values()) {
     set.sum = set.rules.reduce((s, r) => s + r.share, 0);
     const hundred = 100 * SHARE_SCALE;
-    set.wholeNumbers = set.rules.some((r) => r.shareAsWholeNumber) && Math.abs(set.sum - hundred) <= hundred / 10_000;
+    set.wholeNumbers =
+      set.rules.some((r) => r.shareAsWholeNumber) && Math.abs(set.sum - hundred) <= hundred / 10_000;
     const byKey = new Map<string, number>();
     for (const rule of set.rules) {
       if (rule.share === 0) continue;
@@ -146,7 +152,10 @@ function matchSet(line: BudgetLine, sets: Map<string, RuleSet>): RuleSet | null 
   );
 }
 
-export function allocateCrosswalk(model: WorkbookModel, known: KnownTargets = knownTargets(model)): CrosswalkResult {
+export function allocateCrosswalk(
+  model: WorkbookModel,
+  known: KnownTargets = knownTargets(model),
+): CrosswalkResult {
   const sets = buildRuleSets(model, known);
   const direct = new Ledger();
   const budget = new Ledger();

@@ -20,7 +20,12 @@ export function runEngine(grids: WorkbookGrids): EngineResult {
   const read = readWorkbook(grids);
   const c = compute(read.model);
   const issues = sortIssues([...read.issues, ...c.issues]);
-  const tables: OutputTable[] = [resourcesByGoal(c), crosswalkMatrix(c), crosswalkDetail(c), costPerOutcomeTable(c)];
+  const tables: OutputTable[] = [
+    resourcesByGoal(c),
+    crosswalkMatrix(c),
+    crosswalkDetail(c),
+    costPerOutcomeTable(c),
+  ];
   if (read.model.pools.length > 0) tables.push(supportCostsTable(c));
   tables.push(issuesTable(issues));
   const summary = summarize(c, issues);

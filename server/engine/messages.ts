@@ -16,44 +16,87 @@ const pct = (ppb: number) => `${(ppb / 1e7).toFixed(2).replace(/\.?0+$/, '')}%`;
 export const MESSAGES = {
   // --- tables and columns
   tableMissing: (table: string, columns: readonly string[]) =>
-    error('TABLE_MISSING', `The workbook has no ${table} table. Add a sheet or Excel table named "${table}" with the columns ${list(columns)}.`),
-  tableEmpty: (table: string) => warning('TABLE_EMPTY', `The ${table} table has a header row but no data rows.`),
+    error(
+      'TABLE_MISSING',
+      `The workbook has no ${table} table. Add a sheet or Excel table named "${table}" with the columns ${list(columns)}.`,
+    ),
+  tableEmpty: (table: string) =>
+    warning('TABLE_EMPTY', `The ${table} table has a header row but no data rows.`),
   columnMissing: (table: string, column: string) =>
     error('COLUMN_MISSING', `The ${table} table has no "${column}" column. Add a column headed "${column}".`),
   columnDuplicate: (table: string, column: string) =>
-    warning('COLUMN_DUPLICATE', `The ${table} table has two columns that read as "${column}"; only the first is used.`),
+    warning(
+      'COLUMN_DUPLICATE',
+      `The ${table} table has two columns that read as "${column}"; only the first is used.`,
+    ),
   budgetNoYears: () =>
     error(
       'BUDGET_NO_YEARS',
       'The Budget table has no fiscal year columns. Head each amount column with its year (FY2018, FY 2018 or 2018), or use "Fiscal Year" and "Amount" columns.',
     ),
   yearColumnDuplicate: (year: number) =>
-    error('BUDGET_YEAR_DUPLICATE', `Two Budget columns are for FY${year}; only the first is used. Keep one column per fiscal year.`),
+    error(
+      'BUDGET_YEAR_DUPLICATE',
+      `Two Budget columns are for FY${year}; only the first is used. Keep one column per fiscal year.`,
+    ),
   performanceIgnored: () =>
-    warning('PERFORMANCE_IGNORED', 'The workbook has both Goals/Objectives tables and a Performance table; the Performance table is not used.'),
+    warning(
+      'PERFORMANCE_IGNORED',
+      'The workbook has both Goals/Objectives tables and a Performance table; the Performance table is not used.',
+    ),
   performanceNamesMerged: (kind: string, a: string, b: string) =>
-    info('PERFORMANCE_NAMES_MERGED', `The ${kind} "${b}" differs from "${a}" only in capitals, spacing or punctuation; they are read as one ${kind}.`),
+    info(
+      'PERFORMANCE_NAMES_MERGED',
+      `The ${kind} "${b}" differs from "${a}" only in capitals, spacing or punctuation; they are read as one ${kind}.`,
+    ),
   performanceConflict: (measure: string, column: string, first: string, other: string) =>
-    warning('PERFORMANCE_CONFLICT', `Measure "${measure}" has ${column} "${other}" here but "${first}" in its first row; "${first}" is used.`),
+    warning(
+      'PERFORMANCE_CONFLICT',
+      `Measure "${measure}" has ${column} "${other}" here but "${first}" in its first row; "${first}" is used.`,
+    ),
 
   // --- cell values
   amountInvalid: (text: string) =>
-    error('AMOUNT_INVALID', `"${text}" is not an amount. Enter a number such as 1,234 or (1,234) for a negative, or leave the cell blank.`),
+    error(
+      'AMOUNT_INVALID',
+      `"${text}" is not an amount. Enter a number such as 1,234 or (1,234) for a negative, or leave the cell blank.`,
+    ),
   amountPercent: (text: string) =>
-    error('AMOUNT_INVALID', `"${text}" is a percent, not an amount. Enter the amount in the workbook's Units.`),
+    error(
+      'AMOUNT_INVALID',
+      `"${text}" is a percent, not an amount. Enter the amount in the workbook's Units.`,
+    ),
   amountErrorValue: (text: string) =>
-    error('CELL_ERROR_VALUE', `This cell shows the Excel error ${text}. Fix the formula or enter the value; it is left out until then.`),
+    error(
+      'CELL_ERROR_VALUE',
+      `This cell shows the Excel error ${text}. Fix the formula or enter the value; it is left out until then.`,
+    ),
   amountDate: (text: string) =>
-    error('AMOUNT_IS_DATE', `This cell holds a date (${text}) where a number belongs. Format the cell as Number and re-enter the value.`),
+    error(
+      'AMOUNT_IS_DATE',
+      `This cell holds a date (${text}) where a number belongs. Format the cell as Number and re-enter the value.`,
+    ),
   formulaNotCalculated: (text: string) =>
-    error('FORMULA_NOT_CALCULATED', `The formula ${text} has no calculated value saved with the file. Open the workbook in Excel, let it recalculate, save, and try again.`),
+    error(
+      'FORMULA_NOT_CALCULATED',
+      `The formula ${text} has no calculated value saved with the file. Open the workbook in Excel, let it recalculate, save, and try again.`,
+    ),
   amountOutOfRange: () =>
-    error('AMOUNT_OUT_OF_RANGE', 'This amount is too large to add up exactly. Check the Units setting (Thousands or Millions) or the value.'),
+    error(
+      'AMOUNT_OUT_OF_RANGE',
+      'This amount is too large to add up exactly. Check the Units setting (Thousands or Millions) or the value.',
+    ),
   amountRounded: (text: string, decimals: number, units: string) =>
-    warning('AMOUNT_ROUNDED', `${text} has more decimal places than a cent; it is rounded to ${decimals} decimal place${decimals === 1 ? '' : 's'} of ${units.toLowerCase()}.`),
+    warning(
+      'AMOUNT_ROUNDED',
+      `${text} has more decimal places than a cent; it is rounded to ${decimals} decimal place${decimals === 1 ? '' : 's'} of ${units.toLowerCase()}.`,
+    ),
   fteRounded: (text: string) => warning('FTE_ROUNDED', `FTE ${text} is rounded to one decimal place.`),
   numberInvalid: (column: string, text: string) =>
-    error('NUMBER_INVALID', `${column} "${text}" is not a number. Enter a number (0.55 or 55% for a percentage), or leave it blank.`),
+    error(
+      'NUMBER_INVALID',
+      `${column} "${text}" is not a number. Enter a number (0.55 or 55% for a percentage), or leave it blank.`,
+    ),
   yearInvalid: (text: string) =>
     error('YEAR_INVALID', `"${text}" is not a fiscal year. Enter a four-digit year such as 2018.`),
   valueRequired: (table: string, column: string) =>
@@ -62,70 +105,140 @@ export const MESSAGES = {
     error('VALUE_NOT_ALLOWED', `${column} "${text}" is not one of ${list(allowed)}.`),
   enumDefaulted: (column: string, text: string, allowed: readonly string[], used: string) =>
     warning('VALUE_NOT_ALLOWED', `${column} "${text}" is not one of ${list(allowed)}; "${used}" is used.`),
-  settingUnknown: (name: string) => warning('SETTING_UNKNOWN', `"${name}" is not a setting Throughline uses; it is ignored.`),
+  settingUnknown: (name: string) =>
+    warning('SETTING_UNKNOWN', `"${name}" is not a setting Throughline uses; it is ignored.`),
   settingInvalid: (name: string, text: string, used: string) =>
     error('SETTING_INVALID', `Setting ${name} "${text}" is not valid; ${used} is used instead.`),
 
   // --- identity
   duplicateId: (table: string, id: string, first: string) =>
-    error('DUPLICATE_ID', `${table} ID "${id}" is used twice (first at ${first}). IDs must be unique; this row is left out.`),
+    error(
+      'DUPLICATE_ID',
+      `${table} ID "${id}" is used twice (first at ${first}). IDs must be unique; this row is left out.`,
+    ),
   duplicateBudgetLine: (first: string) =>
-    warning('DUPLICATE_BUDGET_LINE', `This budget line repeats the line at ${first} (same account, program activity, object class, category and amount type). Both are counted; check it is not entered twice.`),
+    warning(
+      'DUPLICATE_BUDGET_LINE',
+      `This budget line repeats the line at ${first} (same account, program activity, object class, category and amount type). Both are counted; check it is not entered twice.`,
+    ),
   duplicateResult: (measure: string, year: number, first: string) =>
-    warning('DUPLICATE_RESULT', `Measure ${measure} has a second row for FY${year} (first at ${first}); the first is used.`),
+    warning(
+      'DUPLICATE_RESULT',
+      `Measure ${measure} has a second row for FY${year} (first at ${first}); the first is used.`,
+    ),
 
   // --- references
   unknownGoal: (id: string, from: string) =>
     error('UNKNOWN_GOAL', `${from} refers to Goal ID "${id}", which is not in the Goals table.`),
   unknownObjective: (id: string, from: string) =>
-    error('UNKNOWN_OBJECTIVE', `${from} refers to Objective ID "${id}", which is not in the Objectives table.`),
+    error(
+      'UNKNOWN_OBJECTIVE',
+      `${from} refers to Objective ID "${id}", which is not in the Objectives table.`,
+    ),
   unknownMeasure: (id: string, from: string) =>
     error('UNKNOWN_MEASURE', `${from} refers to Measure ID "${id}", which is not in the Measures table.`),
   unknownPool: (name: string, from: string) =>
-    error('UNKNOWN_COST_POOL', `${from} refers to cost pool "${name}", which is not in the Cost Pools table.`),
+    error(
+      'UNKNOWN_COST_POOL',
+      `${from} refers to cost pool "${name}", which is not in the Cost Pools table.`,
+    ),
   crosswalkNoTarget: () =>
-    error('CROSSWALK_NO_TARGET', 'This Crosswalk row names no Objective ID, Goal ID or Cost Pool; its share is counted as Unmapped.'),
+    error(
+      'CROSSWALK_NO_TARGET',
+      'This Crosswalk row names no Objective ID, Goal ID or Cost Pool; its share is counted as Unmapped.',
+    ),
   crosswalkManyTargets: () =>
-    error('CROSSWALK_MANY_TARGETS', 'This Crosswalk row names more than one of Objective ID, Goal ID and Cost Pool; put each on its own row. Its share is counted as Unmapped.'),
+    error(
+      'CROSSWALK_MANY_TARGETS',
+      'This Crosswalk row names more than one of Objective ID, Goal ID and Cost Pool; put each on its own row. Its share is counted as Unmapped.',
+    ),
 
   // --- crosswalk
   shareInvalid: (text: string) =>
     error('SHARE_INVALID', `Share "${text}" is not a share. Enter a fraction (0.4) or a percent (40%).`),
-  shareNegative: (text: string) => error('SHARE_NEGATIVE', `Share ${text} is negative. Shares must be between 0% and 100%.`),
+  shareNegative: (text: string) =>
+    error('SHARE_NEGATIVE', `Share ${text} is negative. Shares must be between 0% and 100%.`),
   sharesWholeNumbers: (where: string) =>
-    error('CROSSWALK_SHARES_AS_WHOLE_NUMBERS', `The shares for ${where} are entered as whole numbers that sum to 100 (40 instead of 40%). They are read as percents; enter them as 40% or 0.4 to clear this error.`),
+    error(
+      'CROSSWALK_SHARES_AS_WHOLE_NUMBERS',
+      `The shares for ${where} are entered as whole numbers that sum to 100 (40 instead of 40%). They are read as percents; enter them as 40% or 0.4 to clear this error.`,
+    ),
   sharesNot100: (where: string, sum: number) =>
-    error('CROSSWALK_SHARES_NOT_100', `The shares for ${where} sum to ${pct(sum)}, not 100%.${sum < 1e9 ? ` The remaining ${pct(1e9 - sum)} is counted as Unmapped.` : ' They are scaled down to 100% so nothing is counted twice.'}`),
+    error(
+      'CROSSWALK_SHARES_NOT_100',
+      `The shares for ${where} sum to ${pct(sum)}, not 100%.${sum < 1e9 ? ` The remaining ${pct(1e9 - sum)} is counted as Unmapped.` : ' They are scaled down to 100% so nothing is counted twice.'}`,
+    ),
   duplicateTarget: (where: string, target: string) =>
-    warning('CROSSWALK_DUPLICATE_TARGET', `${target} appears twice in the shares for ${where}; the shares are added together.`),
+    warning(
+      'CROSSWALK_DUPLICATE_TARGET',
+      `${target} appears twice in the shares for ${where}; the shares are added together.`,
+    ),
   lineUnmapped: (what: string) =>
-    warning('BUDGET_LINE_UNMAPPED', `No Crosswalk row matches ${what}. Its amounts are shown as Unmapped until you add one.`),
+    warning(
+      'BUDGET_LINE_UNMAPPED',
+      `No Crosswalk row matches ${what}. Its amounts are shown as Unmapped until you add one.`,
+    ),
   ruleUnused: (where: string) =>
-    warning('CROSSWALK_RULE_UNUSED', `No budget line uses the Crosswalk rows for ${where}. Check the account, program activity and object class (or whether more specific rows already cover every line).`),
+    warning(
+      'CROSSWALK_RULE_UNUSED',
+      `No budget line uses the Crosswalk rows for ${where}. Check the account, program activity and object class (or whether more specific rows already cover every line).`,
+    ),
 
   // --- support costs
   poolUnallocated: (pool: string, why: string) =>
-    error('COST_POOL_UNALLOCATED', `Cost pool "${pool}" cannot be allocated: ${why}. Its amounts stay in the pool (shown on ResourcesByGoal) so nothing is lost.`),
+    error(
+      'COST_POOL_UNALLOCATED',
+      `Cost pool "${pool}" cannot be allocated: ${why}. Its amounts stay in the pool (shown on ResourcesByGoal) so nothing is lost.`,
+    ),
   poolDriverToEarlier: (pool: string, target: string) =>
-    warning('COST_POOL_DRIVER_IGNORED', `Step-down allocates each pool only to objectives and later pools; the driver from "${pool}" to earlier pool "${target}" is ignored.`),
-  poolDriverSelf: (pool: string) => warning('COST_POOL_DRIVER_IGNORED', `Cost pool "${pool}" has a driver to itself; it is ignored.`),
+    warning(
+      'COST_POOL_DRIVER_IGNORED',
+      `Step-down allocates each pool only to objectives and later pools; the driver from "${pool}" to earlier pool "${target}" is ignored.`,
+    ),
+  poolDriverSelf: (pool: string) =>
+    warning('COST_POOL_DRIVER_IGNORED', `Cost pool "${pool}" has a driver to itself; it is ignored.`),
   poolDriverNotUsed: (pool: string, method: string) =>
-    warning('COST_POOL_DRIVER_IGNORED', `Cost pool "${pool}" uses the ${method} method, so its Drivers rows are not used.`),
+    warning(
+      'COST_POOL_DRIVER_IGNORED',
+      `Cost pool "${pool}" uses the ${method} method, so its Drivers rows are not used.`,
+    ),
   poolReciprocalSingular: (pools: readonly string[]) =>
-    error('COST_POOL_CIRCULAR', `Cost pools ${list(pools)} only serve each other, so their costs never reach an objective. Give at least one of them a driver to an objective.`),
+    error(
+      'COST_POOL_CIRCULAR',
+      `Cost pools ${list(pools)} only serve each other, so their costs never reach an objective. Give at least one of them a driver to an objective.`,
+    ),
   poolNegativeBasis: (pool: string, year: number, type: string) =>
-    warning('COST_POOL_NEGATIVE_BASIS', `Cost pool "${pool}" allocates by direct cost, but some objectives have negative net ${type} in FY${year}; they receive none of it.`),
+    warning(
+      'COST_POOL_NEGATIVE_BASIS',
+      `Cost pool "${pool}" allocates by direct cost, but some objectives have negative net ${type} in FY${year}; they receive none of it.`,
+    ),
 
   // --- performance and cost
   measureNoTargets: (id: string) =>
-    warning('MEASURE_NO_TARGETS', `Measure ${id} has no targets, so its status cannot be judged. GPRA asks for a target for each measure.`),
-  objectiveNoMeasures: (id: string) => info('OBJECTIVE_NO_MEASURES', `Objective ${id} has no performance measures, so it has no cost per outcome.`),
+    warning(
+      'MEASURE_NO_TARGETS',
+      `Measure ${id} has no targets, so its status cannot be judged. GPRA asks for a target for each measure.`,
+    ),
+  objectiveNoMeasures: (id: string) =>
+    info(
+      'OBJECTIVE_NO_MEASURES',
+      `Objective ${id} has no performance measures, so it has no cost per outcome.`,
+    ),
   kindNotInferred: (unit: string) =>
-    warning('MEASURE_KIND_UNKNOWN', `Unit "${unit}" does not say what kind of measure this is; set Kind (Count, Cumulative, Rate, Index or Currency) to get a cost per unit.`),
+    warning(
+      'MEASURE_KIND_UNKNOWN',
+      `Unit "${unit}" does not say what kind of measure this is; set Kind (Count, Cumulative, Rate, Index or Currency) to get a cost per unit.`,
+    ),
   negativeNetCost: (objective: string, year: number, type: string, amount: string) =>
-    warning('NEGATIVE_NET_COST', `Objective ${objective} has negative net ${type} in FY${year} (${amount}). This is usual for revolving funds, whose offsetting collections exceed their new budget authority; cost per outcome is not computed for that year.`),
+    warning(
+      'NEGATIVE_NET_COST',
+      `Objective ${objective} has negative net ${type} in FY${year} (${amount}). This is usual for revolving funds, whose offsetting collections exceed their new budget authority; cost per outcome is not computed for that year.`,
+    ),
   costBasisMissing: (type: string, used: string) =>
-    warning('COST_BASIS_MISSING', `The Cost Basis setting is ${type}, but the Budget has no ${type} rows; ${used} is used for cost per outcome.`),
+    warning(
+      'COST_BASIS_MISSING',
+      `The Cost Basis setting is ${type}, but the Budget has no ${type} rows; ${used} is used for cost per outcome.`,
+    ),
 } as const satisfies Record<string, (...args: never[]) => Msg>;
 
 /** Places a message at a cell. */

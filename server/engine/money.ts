@@ -111,7 +111,8 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
   if (n === 0) return [];
   let total = 0;
   for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`weights must be non-negative integers, got ${w}`);
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new RangeError(`weights must be non-negative integers, got ${w}`);
     total = assertSafe(total + w, 'A sum of weights');
   }
   if (total === 0) throw new RangeError('cannot split by weights that sum to zero');
@@ -144,7 +145,8 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
     const order = Array.from({ length: n }, (_, i) => i).sort(
       (a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b,
     );
-    for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k] as number] = (parts[order[k] as number] as number) + 1;
+    for (let k = 0; left > 0; k = (k + 1) % n, left--)
+      parts[order[k] as number] = (parts[order[k] as number] as number) + 1;
   }
   return sign < 0 ? parts.map((p) => (p === 0 ? 0 : -p)) : parts;
 }

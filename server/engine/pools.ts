@@ -39,7 +39,9 @@ type Weights = Map<string, number>; // target key → weight
 
 /** Splits exactly: integer weights directly, real-valued ones (drivers, solved shares) via a fixed resolution. */
 function splitBy(whole: number, weights: number[]): number[] {
-  return weights.every(Number.isSafeInteger) ? splitLargestRemainder(whole, weights) : splitByRealWeights(whole, weights);
+  return weights.every(Number.isSafeInteger)
+    ? splitLargestRemainder(whole, weights)
+    : splitByRealWeights(whole, weights);
 }
 
 function orderPools(pools: readonly CostPool[]): CostPool[] {
@@ -67,7 +69,9 @@ export function allocateSupport(
   const method = model.settings.allocation;
   const pools = orderPools(model.pools);
   const position = new Map(pools.map((p, i) => [p.name, i]));
-  const objectiveKeys = model.objectives.filter((o) => known.objectives.has(o.id)).map((o) => targetKey('objective', o.id));
+  const objectiveKeys = model.objectives
+    .filter((o) => known.objectives.has(o.id))
+    .map((o) => targetKey('objective', o.id));
   const byName = new Map(pools.map((p) => [p.name.toUpperCase(), p]));
 
   // Drivers are the same in every year: read them once, reporting the ones that cannot be used.
@@ -91,8 +95,14 @@ export function allocateSupport(
         continue;
       }
       if (method === 'Direct') continue;
-      if (method === 'Step-Down' && (position.get(target.name) as number) < (position.get(pool.name) as number)) {
-        say(`earlier|${pool.name}|${target.name}`, issueAt(MESSAGES.poolDriverToEarlier(pool.name, target.name), d.loc));
+      if (
+        method === 'Step-Down' &&
+        (position.get(target.name) as number) < (position.get(pool.name) as number)
+      ) {
+        say(
+          `earlier|${pool.name}|${target.name}`,
+          issueAt(MESSAGES.poolDriverToEarlier(pool.name, target.name), d.loc),
+        );
         continue;
       }
       key = targetKey('pool', target.name);
@@ -106,7 +116,10 @@ export function allocateSupport(
     const weights: Weights = new Map();
     switch (pool.method) {
       case 'Driver':
-        return { weights: driverWeights.get(pool.name) ?? weights, why: 'it uses the Driver method but has no usable Drivers rows' };
+        return {
+          weights: driverWeights.get(pool.name) ?? weights,
+          why: 'it uses the Driver method but has no usable Drivers rows',
+        };
       case 'Equal':
         for (const k of objectiveKeys) weights.set(k, 1);
         return { weights, why: 'there are no objectives' };
@@ -120,7 +133,10 @@ export function allocateSupport(
           else if (v < 0) negative = true;
         }
         if (negative && pool.method === 'Direct Cost') {
-          say(`neg|${pool.name}|${type}|${year}`, issueAt(MESSAGES.poolNegativeBasis(pool.name, year, type), pool.loc));
+          say(
+            `neg|${pool.name}|${type}|${year}`,
+            issueAt(MESSAGES.poolNegativeBasis(pool.name, year, type), pool.loc),
+          );
         }
         const what = pool.method === 'FTE' ? 'FTE' : `direct ${type}`;
         return { weights, why: `no objective has ${what} in FY${year}` };
@@ -141,14 +157,21 @@ export function allocateSupport(
       say(`unalloc|${pool.name}`, issueAt(MESSAGES.poolUnallocated(pool.name, why), pool.loc));
 
     if (method === 'Reciprocal') {
-      allocateReciprocal(pools, (p) => weightsFor(p, type, year), (p) => crosswalk.direct.get(type, year, targetKey('pool', p.name)), transfer, unallocated, (names, loc) =>
-        say(`singular|${names.join('|')}`, issueAt(MESSAGES.poolReciprocalSingular(names), loc)),
+      allocateReciprocal(
+        pools,
+        (p) => weightsFor(p, type, year),
+        (p) => crosswalk.direct.get(type, year, targetKey('pool', p.name)),
+        transfer,
+        unallocated,
+        (names, loc) =>
+          say(`singular|${names.join('|')}`, issueAt(MESSAGES.poolReciprocalSingular(names), loc)),
       );
       continue;
     }
     const received = new Map<string, number>();
     for (const pool of pools) {
-      const amount = crosswalk.direct.get(type, year, targetKey('pool', pool.name)) + (received.get(pool.name) ?? 0);
+      const amount =
+        crosswalk.direct.get(type, year, targetKey('pool', pool.name)) + (received.get(pool.name) ?? 0);
       if (amount === 0) continue;
       const { weights, why } = weightsFor(pool, type, year);
       const keys = [...weights.keys()].filter((k) => method === 'Step-Down' || k.startsWith('O:'));
@@ -159,7 +182,12 @@ export function allocateSupport(
       }
       splitBy(amount, values).forEach((part, i) => {
         const to = keys[i] as string;
-        transfer(pool, to, part, method === 'Step-Down' ? `step ${(position.get(pool.name) as number) + 1}` : 'direct');
+        transfer(
+          pool,
+          to,
+          part,
+          method === 'Step-Down' ? `step ${(position.get(pool.name) as number) + 1}` : 'direct',
+        );
         if (to.startsWith('P:')) received.set(to.slice(2), (received.get(to.slice(2)) ?? 0) + part);
       });
     }
@@ -190,9 +218,13 @@ function allocateReciprocal(
     return f;
   });
   const fractionOf = (p: number, key: string) => (fractions[p] as Map<string, number>).get(key) ?? 0;
-  const objectiveKeys = [...new Set(fractions.flatMap((f) => [...f.keys()].filter((k) => k.startsWith('O:'))))];
+  const objectiveKeys = [
+    ...new Set(fractions.flatMap((f) => [...f.keys()].filter((k) => k.startsWith('O:')))),
+  ];
   // (I - M), with M[q][p] the fraction of pool p that goes to pool q.
-  const system = pools.map((q, qi) => pools.map((_, pi) => (qi === pi ? 1 : 0) - fractionOf(pi, `P:${q.name}`)));
+  const system = pools.map((q, qi) =>
+    pools.map((_, pi) => (qi === pi ? 1 : 0) - fractionOf(pi, `P:${q.name}`)),
+  );
   for (let r = 0; r < n; r++) {
     const pool = pools[r] as CostPool;
     const amount = amountOf(pool);
@@ -215,16 +247,19 @@ function allocateReciprocal(
       circular(reachingNoObjective(pools, fractions), pool.loc);
       continue;
     }
-    splitByRealWeights(amount, weights.map((w) => Math.max(0, w))).forEach((part, i) =>
-      transfer(pool, objectiveKeys[i] as string, part, 'reciprocal'),
-    );
+    splitByRealWeights(
+      amount,
+      weights.map((w) => Math.max(0, w)),
+    ).forEach((part, i) => transfer(pool, objectiveKeys[i] as string, part, 'reciprocal'));
   }
 }
 
 /** Pools from which no chain of drivers reaches an objective: the ones a reciprocal run cannot empty. */
 function reachingNoObjective(pools: CostPool[], fractions: Map<string, number>[]): string[] {
-  const reaches = pools.map((_, i) => [...(fractions[i] as Map<string, number>).keys()].some((k) => k.startsWith('O:')));
-  for (let changed = true; changed; ) {
+  const reaches = pools.map((_, i) =>
+    [...(fractions[i] as Map<string, number>).keys()].some((k) => k.startsWith('O:')),
+  );
+  for (let changed = true; changed;) {
     changed = false;
     pools.forEach((_, i) => {
       if (reaches[i]) return;

@@ -21,17 +21,28 @@ export function summarize(c: Computation, issues: readonly Issue[]): Summary {
     budgetLines: model.budget.length,
     unmappedLines: c.crosswalk.lines.filter((l) => l.set === null && l.line.amounts.length > 0).length,
     budgetTotals: c.amountTypes.flatMap((type) =>
-      years.map((year) => ({ amountType: type, year, amount: shownAmount(c.crosswalk.budget.get(type, year, 'total'), type, model.moneyDecimals) })),
+      years.map((year) => ({
+        amountType: type,
+        year,
+        amount: shownAmount(c.crosswalk.budget.get(type, year, 'total'), type, model.moneyDecimals),
+      })),
     ),
     goals: model.goals.map((g) => {
-      const keys = [...model.objectives.filter((o) => o.goalId === g.id).map((o) => targetKey('objective', o.id)), targetKey('goal', g.id)];
+      const keys = [
+        ...model.objectives.filter((o) => o.goalId === g.id).map((o) => targetKey('objective', o.id)),
+        targetKey('goal', g.id),
+      ];
       return {
         goalId: g.id,
         name: g.name,
         totals: basis
           ? years.map((year) => ({
               year,
-              amount: shownAmount(keys.reduce((s, k) => s + c.support.full.get(basis, year, k), 0), basis, model.moneyDecimals),
+              amount: shownAmount(
+                keys.reduce((s, k) => s + c.support.full.get(basis, year, k), 0),
+                basis,
+                model.moneyDecimals,
+              ),
             }))
           : [],
       };

@@ -96,7 +96,16 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     const amountType: AmountType | null = typeText ? amountTypeOf(typeText) : 'Budget Authority';
     if (!amountType) {
       issues.push(
-        issueAt(MESSAGES.enumInvalid('Amount Type', typeText, ['Budget Authority', 'BA', 'Obligations', 'Outlays', 'FTE']), t.loc(row, 'Amount Type')),
+        issueAt(
+          MESSAGES.enumInvalid('Amount Type', typeText, [
+            'Budget Authority',
+            'BA',
+            'Obligations',
+            'Outlays',
+            'FTE',
+          ]),
+          t.loc(row, 'Amount Type'),
+        ),
       );
       continue;
     }
@@ -136,8 +145,16 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       existing.pending.push(...amounts);
       continue;
     }
-    const line: PendingLine = { index: pending.length, loc: t.loc(row, 'Account'), ...identity, pending: amounts };
-    if (existing) issues.push(issueAt(MESSAGES.duplicateBudgetLine(`${existing.loc.sheet}!${existing.loc.cell}`), line.loc));
+    const line: PendingLine = {
+      index: pending.length,
+      loc: t.loc(row, 'Account'),
+      ...identity,
+      pending: amounts,
+    };
+    if (existing)
+      issues.push(
+        issueAt(MESSAGES.duplicateBudgetLine(`${existing.loc.sheet}!${existing.loc.cell}`), line.loc),
+      );
     else byIdentity.set(key, line);
     pending.push(line);
   }
@@ -145,7 +162,8 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   let decimals: number = MIN_DECIMALS[settings.units];
   for (const line of pending) {
     if (line.amountType === 'FTE') continue;
-    for (const a of line.pending) decimals = Math.max(decimals, Math.min(usedDecimals(a.value), MAX_DECIMALS[settings.units]));
+    for (const a of line.pending)
+      decimals = Math.max(decimals, Math.min(usedDecimals(a.value), MAX_DECIMALS[settings.units]));
   }
 
   const lines: BudgetLine[] = [];
@@ -156,7 +174,13 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     for (const a of amounts) {
       try {
         const { value, rounded } = toMinor(a.value, places);
-        if (rounded) issues.push(issueAt(fte ? MESSAGES.fteRounded(a.text) : MESSAGES.amountRounded(a.text, places, settings.units), a.loc));
+        if (rounded)
+          issues.push(
+            issueAt(
+              fte ? MESSAGES.fteRounded(a.text) : MESSAGES.amountRounded(a.text, places, settings.units),
+              a.loc,
+            ),
+          );
         if (value !== 0) converted.push({ year: a.year, value, loc: a.loc });
       } catch (e) {
         if (!(e instanceof MoneyRangeError)) throw e;

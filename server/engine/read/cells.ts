@@ -40,7 +40,8 @@ export const cellId = cellText;
 
 /** Shown in messages: the cell as the user sees it, shortened. */
 export function shown(v: CellValue): string {
-  const t = v !== null && typeof v === 'object' ? cellText(v) || ('formula' in v ? v.formula : '') : cellText(v);
+  const t =
+    v !== null && typeof v === 'object' ? cellText(v) || ('formula' in v ? v.formula : '') : cellText(v);
   return t.length > 40 ? `${t.slice(0, 37)}...` : t;
 }
 
@@ -92,7 +93,10 @@ export function parseNumber(v: CellValue): Parsed<number> {
   const s = special(v);
   if (s) return s;
   if (v === null) return { kind: 'blank' };
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'ok', value: v } : { kind: 'bad', problem: 'not-a-number', text: String(v) };
+  if (typeof v === 'number')
+    return Number.isFinite(v)
+      ? { kind: 'ok', value: v }
+      : { kind: 'bad', problem: 'not-a-number', text: String(v) };
   if (typeof v === 'boolean') return { kind: 'bad', problem: 'not-a-number', text: cellText(v) };
   const t = (v as string).replace(/[\s\u00a0]+/g, '');
   if (BLANK_MARKS.has(t)) return { kind: 'blank' };
@@ -116,7 +120,8 @@ export function parseShare(v: CellValue): Parsed<{ value: Decimal; percent: bool
     }
   }
   const d = parseAmount(v);
-  if (d.kind !== 'ok') return d.kind === 'bad' && d.problem === 'percent' ? { ...d, problem: 'not-a-number' } : d;
+  if (d.kind !== 'ok')
+    return d.kind === 'bad' && d.problem === 'percent' ? { ...d, problem: 'not-a-number' } : d;
   return { kind: 'ok', value: { value: d.value, percent: false } };
 }
 

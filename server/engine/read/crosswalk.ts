@@ -45,7 +45,14 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
     const shareValue = t.value(row, 'Share');
     const parsed = parseShare(shareValue);
     if (parsed.kind !== 'ok') {
-      issues.push(issueAt(parsed.kind === 'blank' ? MESSAGES.valueRequired('Crosswalk', 'Share') : MESSAGES.shareInvalid(cellText(shareValue)), shareLoc));
+      issues.push(
+        issueAt(
+          parsed.kind === 'blank'
+            ? MESSAGES.valueRequired('Crosswalk', 'Share')
+            : MESSAGES.shareInvalid(cellText(shareValue)),
+          shareLoc,
+        ),
+      );
       continue;
     }
     const { value, percent } = parsed.value;
@@ -96,7 +103,8 @@ export function readCostPools(grids: WorkbookGrids, issues: Issue[]): CostPool[]
       continue;
     }
     seen.add(name.toUpperCase());
-    const method = choiceAt(t, row, 'Method', poolMethodOf, PoolMethod.options, 'Direct Cost', issues) ?? 'Direct Cost';
+    const method =
+      choiceAt(t, row, 'Method', poolMethodOf, PoolMethod.options, 'Direct Cost', issues) ?? 'Direct Cost';
     pools.push({ name, method, order: numberAt(t, row, 'Order', issues), loc });
   }
   return pools;
@@ -116,16 +124,24 @@ export function readDrivers(grids: WorkbookGrids, issues: Issue[]): Driver[] {
       continue;
     }
     if (!objective === !targetPool) {
-      issues.push(issueAt(MESSAGES.valueRequired('Drivers', 'Objective ID or Target Pool (one of them)'), t.loc(row, 'Objective ID')));
+      issues.push(
+        issueAt(
+          MESSAGES.valueRequired('Drivers', 'Objective ID or Target Pool (one of them)'),
+          t.loc(row, 'Objective ID'),
+        ),
+      );
       continue;
     }
     const value = numberAt(t, row, 'Driver Value', issues);
     if (value === null) {
-      if (!t.text(row, 'Driver Value')) issues.push(issueAt(MESSAGES.valueRequired('Drivers', 'Driver Value'), t.loc(row, 'Driver Value')));
+      if (!t.text(row, 'Driver Value'))
+        issues.push(issueAt(MESSAGES.valueRequired('Drivers', 'Driver Value'), t.loc(row, 'Driver Value')));
       continue;
     }
     if (value < 0) {
-      issues.push(issueAt(MESSAGES.numberInvalid('Driver Value', `${value} (negative)`), t.loc(row, 'Driver Value')));
+      issues.push(
+        issueAt(MESSAGES.numberInvalid('Driver Value', `${value} (negative)`), t.loc(row, 'Driver Value')),
+      );
       continue;
     }
     drivers.push({

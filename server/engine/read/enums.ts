@@ -4,7 +4,9 @@ import { normalizeName } from './cells';
  * Matching free-typed words to the contract's fixed vocabularies (Amount Type, Direction, Kind, ...). Keys are
  * normalised (case, spaces and punctuation ignored), so "With in Range" reads as "Within Range".
  */
-export function vocabulary<T extends string>(entries: Record<T, readonly string[]>): (text: string) => T | null {
+export function vocabulary<T extends string>(
+  entries: Record<T, readonly string[]>,
+): (text: string) => T | null {
   const map = new Map<string, T>();
   for (const [value, aliases] of Object.entries(entries) as [T, readonly string[]][]) {
     for (const word of [value, ...aliases]) map.set(normalizeName(word), value);

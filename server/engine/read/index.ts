@@ -22,9 +22,11 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
   const settings = readSettings(grids, issues);
   const budget = readBudget(grids, settings, issues);
 
-  const hasPlanTables = findTable(grids, INPUT_TABLES.Goals) !== null || findTable(grids, INPUT_TABLES.Objectives) !== null;
+  const hasPlanTables =
+    findTable(grids, INPUT_TABLES.Goals) !== null || findTable(grids, INPUT_TABLES.Objectives) !== null;
   const performance = hasPlanTables ? null : readPerformance(grids, issues);
-  if (hasPlanTables && findTable(grids, INPUT_TABLES.Performance)) issues.push(issueAt(MESSAGES.performanceIgnored(), null));
+  if (hasPlanTables && findTable(grids, INPUT_TABLES.Performance))
+    issues.push(issueAt(MESSAGES.performanceIgnored(), null));
 
   const plan = performance ?? {
     goals: readGoals(grids, issues),

@@ -7,11 +7,14 @@ import type { MeasureKind } from '../../../models';
 export function inferKind(unit: string): { kind: MeasureKind | null; currencyScale: number } {
   const u = unit.toLowerCase();
   if (u.includes('cumulative')) return { kind: 'Cumulative', currencyScale: 1 };
-  if (u.includes('percent') || u.includes('%') || /\brate\b/.test(u)) return { kind: 'Rate', currencyScale: 1 };
-  if (u.includes('scale') || u.includes('index') || u.includes('score')) return { kind: 'Index', currencyScale: 1 };
+  if (u.includes('percent') || u.includes('%') || /\brate\b/.test(u))
+    return { kind: 'Rate', currencyScale: 1 };
+  if (u.includes('scale') || u.includes('index') || u.includes('score'))
+    return { kind: 'Index', currencyScale: 1 };
   const scale = currencyScaleOf(u);
   if (scale !== null) return { kind: 'Currency', currencyScale: scale };
-  if (u.includes('count') || u.includes('number') || u.includes('#')) return { kind: 'Count', currencyScale: 1 };
+  if (u.includes('count') || u.includes('number') || u.includes('#'))
+    return { kind: 'Count', currencyScale: 1 };
   return { kind: null, currencyScale: 1 };
 }
 

@@ -50,10 +50,17 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
       goal.objectives += 1;
       objective = { id: `${goal.id.slice(1)}.${goal.objectives}`, name: objectiveName, measures: 0 };
       objectives.set(objectiveKey, objective);
-      plan.objectives.push({ id: objective.id, goalId: goal.id, name: objectiveName, leader: '', loc: t.loc(row, 'Objective') });
+      plan.objectives.push({
+        id: objective.id,
+        goalId: goal.id,
+        name: objectiveName,
+        leader: '',
+        loc: t.loc(row, 'Objective'),
+      });
     } else if (objective.name !== objectiveName && nameKey(objective.name) === nameKey(objectiveName)) {
       const merged = MESSAGES.performanceNamesMerged('objective', objective.name, objectiveName);
-      if (!issues.some((i) => i.code === merged.code && i.message === merged.message)) issues.push(issueAt(merged, t.loc(row, 'Objective')));
+      if (!issues.some((i) => i.code === merged.code && i.message === merged.message))
+        issues.push(issueAt(merged, t.loc(row, 'Objective')));
     }
 
     const measureKey = `${objectiveKey}\u0000${nameKey(measureName)}`;
@@ -62,7 +69,12 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
     const directionText = t.text(row, 'Direction');
     if (!measure) {
       objective.measures += 1;
-      measure = { id: `${objective.id}.${objective.measures}`, unit, direction: directionText, loc: t.loc(row, 'Measure') };
+      measure = {
+        id: `${objective.id}.${objective.measures}`,
+        unit,
+        direction: directionText,
+        loc: t.loc(row, 'Measure'),
+      };
       measures.set(measureKey, measure);
       const kind = resolveKind(null, unit);
       if (kind.kind === null) issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
@@ -85,7 +97,9 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
         ['Direction', measure.direction, directionText],
       ] as const) {
         if (now && now !== first) {
-          issues.push(issueAt(MESSAGES.performanceConflict(measureName, column, first, now), t.loc(row, column)));
+          issues.push(
+            issueAt(MESSAGES.performanceConflict(measureName, column, first, now), t.loc(row, column)),
+          );
         }
       }
     }

@@ -27,7 +27,13 @@ export function readGoals(grids: WorkbookGrids, issues: Issue[]): Goal[] {
       continue;
     }
     if (!ids.claim(id, loc)) continue;
-    goals.push({ id, name: t.text(row, 'Goal'), leader: t.text(row, 'Leader'), description: t.text(row, 'Description'), loc });
+    goals.push({
+      id,
+      name: t.text(row, 'Goal'),
+      leader: t.text(row, 'Leader'),
+      description: t.text(row, 'Description'),
+      loc,
+    });
   }
   return goals;
 }
@@ -45,7 +51,13 @@ export function readObjectives(grids: WorkbookGrids, issues: Issue[]): Objective
       continue;
     }
     if (!ids.claim(id, loc)) continue;
-    objectives.push({ id, goalId: t.text(row, 'Goal ID'), name: t.text(row, 'Objective'), leader: t.text(row, 'Leader'), loc });
+    objectives.push({
+      id,
+      goalId: t.text(row, 'Goal ID'),
+      name: t.text(row, 'Objective'),
+      leader: t.text(row, 'Leader'),
+      loc,
+    });
   }
   return objectives;
 }
@@ -55,7 +67,12 @@ export function resolveKind(
   typed: MeasureKind | null,
   unit: string,
 ): Pick<Measure, 'kind' | 'kindInferred' | 'currencyScale'> {
-  if (typed) return { kind: typed, kindInferred: false, currencyScale: typed === 'Currency' ? (currencyScaleOf(unit) ?? 1) : 1 };
+  if (typed)
+    return {
+      kind: typed,
+      kindInferred: false,
+      currencyScale: typed === 'Currency' ? (currencyScaleOf(unit) ?? 1) : 1,
+    };
   const inferred = inferKind(unit);
   return { kind: inferred.kind, kindInferred: inferred.kind !== null, currencyScale: inferred.currencyScale };
 }
@@ -76,7 +93,8 @@ export function readMeasures(grids: WorkbookGrids, issues: Issue[]): Measure[] {
     const unit = t.text(row, 'Unit');
     const typed = choiceAt(t, row, 'Kind', kindOf, MeasureKind.options, null, issues);
     const kind = resolveKind(typed, unit);
-    if (kind.kind === null && !t.text(row, 'Kind')) issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
+    if (kind.kind === null && !t.text(row, 'Kind'))
+      issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
     measures.push({
       id,
       objectiveId: t.text(row, 'Objective ID'),

@@ -42,7 +42,10 @@ export function readSettings(grids: WorkbookGrids, issues: Issue[]): Settings {
       case 'baseyear': {
         const year = parseYear(t.value(row, 'Value'));
         if (year !== null) settings.baseYear = year;
-        else issues.push(issueAt(MESSAGES.settingInvalid('Base Year', text, 'the latest year with amounts'), loc));
+        else
+          issues.push(
+            issueAt(MESSAGES.settingInvalid('Base Year', text, 'the latest year with amounts'), loc),
+          );
         break;
       }
       case 'allocation': {

@@ -29,7 +29,8 @@ export class TableView {
     grid.header.forEach((h, i) => {
       const name = wanted.get(normalizeName(cellText(h)));
       if (!name) return;
-      if (this.columns.has(name)) issues.push(issueAt(MESSAGES.columnDuplicate(spec.name, name), this.headerLoc(i)));
+      if (this.columns.has(name))
+        issues.push(issueAt(MESSAGES.columnDuplicate(spec.name, name), this.headerLoc(i)));
       else this.columns.set(name, i);
     });
   }
@@ -112,7 +113,15 @@ export function openTable(grids: WorkbookGrids, spec: InputTableSpec, issues: Is
   const grid = findTable(grids, spec);
   if (!grid) {
     if (spec.required) {
-      issues.push(issueAt(MESSAGES.tableMissing(spec.name, spec.columns.filter((c) => c.required).map((c) => c.name)), null));
+      issues.push(
+        issueAt(
+          MESSAGES.tableMissing(
+            spec.name,
+            spec.columns.filter((c) => c.required).map((c) => c.name),
+          ),
+          null,
+        ),
+      );
     }
     return null;
   }

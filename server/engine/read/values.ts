@@ -40,7 +40,9 @@ export function choiceAt<T extends string>(
   if (v) return v;
   issues.push(
     issueAt(
-      fallback === null ? MESSAGES.enumInvalid(column, text, allowed) : MESSAGES.enumDefaulted(column, text, allowed, fallback),
+      fallback === null
+        ? MESSAGES.enumInvalid(column, text, allowed)
+        : MESSAGES.enumDefaulted(column, text, allowed, fallback),
       t.loc(row, column),
     ),
   );

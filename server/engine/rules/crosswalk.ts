@@ -15,7 +15,8 @@ export const sharesSumTo100: Rule = {
       const first = set.rules[0];
       if (!first) continue;
       if (set.wholeNumbers) issues.push(issueAt(MESSAGES.sharesWholeNumbers(set.where), first.shareLoc));
-      else if (Math.abs(set.sum - SHARE_SCALE) > TOLERANCE) issues.push(issueAt(MESSAGES.sharesNot100(set.where, set.sum), first.shareLoc));
+      else if (Math.abs(set.sum - SHARE_SCALE) > TOLERANCE)
+        issues.push(issueAt(MESSAGES.sharesNot100(set.where, set.sum), first.shareLoc));
     }
     return issues;
   },
@@ -30,7 +31,8 @@ export const duplicateTargets: Rule = {
       const seen = new Set<string>();
       for (const rule of set.rules) {
         const t = rule.target;
-        const label = t.kind === 'pool' ? `Cost pool ${t.name}` : `${t.kind === 'goal' ? 'Goal' : 'Objective'} ${t.id}`;
+        const label =
+          t.kind === 'pool' ? `Cost pool ${t.name}` : `${t.kind === 'goal' ? 'Goal' : 'Objective'} ${t.id}`;
         if (t.kind === 'pool' && !t.name) continue;
         const key = label.toUpperCase();
         if (seen.has(key)) issues.push(issueAt(MESSAGES.duplicateTarget(set.where, label), rule.loc));

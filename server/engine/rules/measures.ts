@@ -7,9 +7,13 @@ export const measuresHaveTargets: Rule = {
   name: 'measures have targets',
   check: ({ model }) => {
     const targeted = new Set(
-      model.results.filter((r) => r.target !== null || r.minTarget !== null || r.maxTarget !== null).map((r) => r.measureId),
+      model.results
+        .filter((r) => r.target !== null || r.minTarget !== null || r.maxTarget !== null)
+        .map((r) => r.measureId),
     );
-    return model.measures.filter((m) => !targeted.has(m.id)).map((m) => issueAt(MESSAGES.measureNoTargets(m.id), m.loc));
+    return model.measures
+      .filter((m) => !targeted.has(m.id))
+      .map((m) => issueAt(MESSAGES.measureNoTargets(m.id), m.loc));
   },
 };
 
@@ -20,7 +24,8 @@ export const objectivesHaveMeasures: Rule = {
     if (model.measures.length === 0) return [];
     const measured = new Set(model.measures.map((m) => m.objectiveId));
     const issues: Issue[] = [];
-    for (const o of model.objectives) if (!measured.has(o.id)) issues.push(issueAt(MESSAGES.objectiveNoMeasures(o.id), o.loc));
+    for (const o of model.objectives)
+      if (!measured.has(o.id)) issues.push(issueAt(MESSAGES.objectiveNoMeasures(o.id), o.loc));
     return issues;
   },
 };

@@ -9,7 +9,8 @@ export const planReferences: Rule = {
     const issues: Issue[] = [];
     for (const o of model.objectives) {
       if (!o.goalId) issues.push(issueAt(MESSAGES.valueRequired('Objectives', 'Goal ID'), o.loc));
-      else if (!known.goals.has(o.goalId)) issues.push(issueAt(MESSAGES.unknownGoal(o.goalId, `Objective ${o.id}`), o.loc));
+      else if (!known.goals.has(o.goalId))
+        issues.push(issueAt(MESSAGES.unknownGoal(o.goalId, `Objective ${o.id}`), o.loc));
     }
     for (const m of model.measures) {
       if (!known.objectives.has(m.objectiveId)) {
@@ -35,15 +36,21 @@ export const crosswalkReferences: Rule = {
     for (const rule of model.crosswalk) {
       const t = rule.target;
       const from = 'This Crosswalk row';
-      if (t.kind === 'objective' && !known.objectives.has(t.id)) issues.push(issueAt(MESSAGES.unknownObjective(t.id, from), rule.loc));
-      if (t.kind === 'goal' && !known.goals.has(t.id)) issues.push(issueAt(MESSAGES.unknownGoal(t.id, from), rule.loc));
-      if (t.kind === 'pool' && t.name && !known.pools.has(t.name.toUpperCase())) issues.push(issueAt(MESSAGES.unknownPool(t.name, from), rule.loc));
+      if (t.kind === 'objective' && !known.objectives.has(t.id))
+        issues.push(issueAt(MESSAGES.unknownObjective(t.id, from), rule.loc));
+      if (t.kind === 'goal' && !known.goals.has(t.id))
+        issues.push(issueAt(MESSAGES.unknownGoal(t.id, from), rule.loc));
+      if (t.kind === 'pool' && t.name && !known.pools.has(t.name.toUpperCase()))
+        issues.push(issueAt(MESSAGES.unknownPool(t.name, from), rule.loc));
     }
     for (const d of model.drivers) {
       const from = 'This Drivers row';
-      if (!known.pools.has(d.pool.toUpperCase())) issues.push(issueAt(MESSAGES.unknownPool(d.pool, from), d.loc));
-      if (d.target.kind === 'objective' && !known.objectives.has(d.target.id)) issues.push(issueAt(MESSAGES.unknownObjective(d.target.id, from), d.loc));
-      if (d.target.kind === 'pool' && !known.pools.has(d.target.name.toUpperCase())) issues.push(issueAt(MESSAGES.unknownPool(d.target.name, from), d.loc));
+      if (!known.pools.has(d.pool.toUpperCase()))
+        issues.push(issueAt(MESSAGES.unknownPool(d.pool, from), d.loc));
+      if (d.target.kind === 'objective' && !known.objectives.has(d.target.id))
+        issues.push(issueAt(MESSAGES.unknownObjective(d.target.id, from), d.loc));
+      if (d.target.kind === 'pool' && !known.pools.has(d.target.name.toUpperCase()))
+        issues.push(issueAt(MESSAGES.unknownPool(d.target.name, from), d.loc));
     }
     return issues;
   },

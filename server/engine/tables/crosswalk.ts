@@ -50,7 +50,11 @@ export function crosswalkDetail(c: Computation): OutputTable {
             line.category,
             line.amountType,
             amount.year,
-            target.kind === 'goal' ? target.id : target.kind === 'objective' ? (goalOf.get(target.id) ?? '') : '',
+            target.kind === 'goal'
+              ? target.id
+              : target.kind === 'objective'
+                ? (goalOf.get(target.id) ?? '')
+                : '',
             target.kind === 'objective' ? target.id : '',
             target.kind === 'pool' ? target.id : '',
             mappedTo(target),
@@ -82,12 +86,18 @@ export function crosswalkMatrix(c: Computation): OutputTable {
   };
   const used = new Set(c.crosswalk.lines.flatMap((l) => (l.set ? l.set.targets.map((t) => t.key) : [])));
   for (const g of model.goals) {
-    for (const o of model.objectives) if (o.goalId === g.id) include({ kind: 'objective', id: o.id, key: targetKey('objective', o.id) });
+    for (const o of model.objectives)
+      if (o.goalId === g.id) include({ kind: 'objective', id: o.id, key: targetKey('objective', o.id) });
   }
-  for (const o of model.objectives) include({ kind: 'objective', id: o.id, key: targetKey('objective', o.id) });
-  for (const g of model.goals) if (used.has(targetKey('goal', g.id))) include({ kind: 'goal', id: g.id, key: targetKey('goal', g.id) });
-  for (const p of model.pools) if (used.has(targetKey('pool', p.name))) include({ kind: 'pool', id: p.name, key: targetKey('pool', p.name) });
-  const header = (t: Target) => (t.kind === 'objective' ? t.id : t.kind === 'goal' ? `${t.id} (goal level)` : `Pool: ${t.id}`);
+  for (const o of model.objectives)
+    include({ kind: 'objective', id: o.id, key: targetKey('objective', o.id) });
+  for (const g of model.goals)
+    if (used.has(targetKey('goal', g.id))) include({ kind: 'goal', id: g.id, key: targetKey('goal', g.id) });
+  for (const p of model.pools)
+    if (used.has(targetKey('pool', p.name)))
+      include({ kind: 'pool', id: p.name, key: targetKey('pool', p.name) });
+  const header = (t: Target) =>
+    t.kind === 'objective' ? t.id : t.kind === 'goal' ? `${t.id} (goal level)` : `Pool: ${t.id}`;
   const columns = [
     ...TableBuilder.columns(OUTPUT_TABLES.CrosswalkMatrix),
     ...targets.map((t) => ({ name: header(t), format: 'money' as const })),
@@ -117,12 +127,24 @@ export function crosswalkMatrix(c: Computation): OutputTable {
       if (!any) continue;
       cells.forEach((v, i) => (totals[i] = assertSafe((totals[i] as number) + v)));
       table.add(
-        [line.account, line.programActivity, line.accountTitle, line.objectClass, line.category, type, ...cells.map(shown)],
+        [
+          line.account,
+          line.programActivity,
+          line.accountTitle,
+          line.objectClass,
+          line.category,
+          type,
+          ...cells.map(shown),
+        ],
         'detail',
         rowFormatFor(type),
       );
     }
-    table.add(['Total', '', `Total ${type}`, '', '', type, ...totals.map(shown)], 'total', rowFormatFor(type));
+    table.add(
+      ['Total', '', `Total ${type}`, '', '', type, ...totals.map(shown)],
+      'total',
+      rowFormatFor(type),
+    );
   }
   return table.build();
 }

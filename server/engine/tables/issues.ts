@@ -6,7 +6,10 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Errors first, then warnings, then notes; each row links to its cell. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
-  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => RANK[a.issue.severity] - RANK[b.issue.severity] || a.i - b.i).map(({ issue }) => issue);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => RANK[a.issue.severity] - RANK[b.issue.severity] || a.i - b.i)
+    .map(({ issue }) => issue);
 }
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

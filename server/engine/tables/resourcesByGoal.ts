@@ -20,14 +20,23 @@ export class TieOutError extends Error {
 export function resourcesByGoal(c: Computation): OutputTable {
   const { model, years, support } = c;
   const yearCols = years.map((y) => ({ name: `FY${y}`, format: 'money' as const }));
-  const columns = [...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoal), ...yearCols, ...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoalTail)];
+  const columns = [
+    ...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoal),
+    ...yearCols,
+    ...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoalTail),
+  ];
   const agency = model.settings.agency ? `${model.settings.agency}: ` : '';
-  const t = new TableBuilder('ResourcesByGoal', `${agency}Resources by Strategic Goal (${unitsPhrase(model.settings.units)}; FTE in FTE), full cost`, columns);
+  const t = new TableBuilder(
+    'ResourcesByGoal',
+    `${agency}Resources by Strategic Goal (${unitsPhrase(model.settings.units)}; FTE in FTE), full cost`,
+    columns,
+  );
   const shareYear = c.baseYear !== null && years.includes(c.baseYear) ? c.baseYear : years[years.length - 1];
 
   for (const type of c.amountTypes) {
     const amount = (key: string, year: number) => support.full.get(type, year, key);
-    const sumKeys = (keys: string[], year: number) => keys.reduce((s, k) => assertSafe(s + amount(k, year)), 0);
+    const sumKeys = (keys: string[], year: number) =>
+      keys.reduce((s, k) => assertSafe(s + amount(k, year)), 0);
     const total = (year: number) => c.crosswalk.budget.get(type, year, 'total');
     const shown = (v: number) => shownAmount(v, type, model.moneyDecimals);
     const share = (keys: string[]): OutputCell => {
@@ -35,8 +44,22 @@ export function resourcesByGoal(c: Computation): OutputTable {
       const whole = total(shareYear);
       return whole === 0 ? null : sumKeys(keys, shareYear) / whole;
     };
-    const row = (level: string, goalId: string, objectiveId: string, name: string, leader: string, keys: string[]) => [
-      level, goalId, objectiveId, name, leader, type, ...years.map((y) => shown(sumKeys(keys, y))), share(keys),
+    const row = (
+      level: string,
+      goalId: string,
+      objectiveId: string,
+      name: string,
+      leader: string,
+      keys: string[],
+    ) => [
+      level,
+      goalId,
+      objectiveId,
+      name,
+      leader,
+      type,
+      ...years.map((y) => shown(sumKeys(keys, y))),
+      share(keys),
     ];
     const nonZero = (keys: string[]) => years.some((y) => sumKeys(keys, y) !== 0);
     const format = rowFormatFor(type);
@@ -49,19 +72,48 @@ export function resourcesByGoal(c: Computation): OutputTable {
       const keys = [...objectiveKeys, goalLevel];
       listed.push(...keys);
       t.add(row('Goal', goal.id, '', goal.name, goal.leader, keys), 'subtotal', format);
-      objectives.forEach((o, i) => t.add(row('Objective', goal.id, o.id, o.name, o.leader, [objectiveKeys[i] as string]), 'detail', format));
-      if (nonZero([goalLevel])) t.add(row('Goal-level', goal.id, '', `${goal.name} (mapped to the goal, not an objective)`, goal.leader, [goalLevel]), 'detail', format);
+      objectives.forEach((o, i) =>
+        t.add(
+          row('Objective', goal.id, o.id, o.name, o.leader, [objectiveKeys[i] as string]),
+          'detail',
+          format,
+        ),
+      );
+      if (nonZero([goalLevel]))
+        t.add(
+          row('Goal-level', goal.id, '', `${goal.name} (mapped to the goal, not an objective)`, goal.leader, [
+            goalLevel,
+          ]),
+          'detail',
+          format,
+        );
     }
     const orphans = model.objectives.filter((o) => !c.known.goals.has(o.goalId));
     for (const o of orphans) {
       const key = targetKey('objective', o.id);
       listed.push(key);
-      t.add(row('Objective', o.goalId, o.id, `${o.name} (goal ${o.goalId || 'not given'} is not in Goals)`, o.leader, [key]), 'detail', format);
+      t.add(
+        row(
+          'Objective',
+          o.goalId,
+          o.id,
+          `${o.name} (goal ${o.goalId || 'not given'} is not in Goals)`,
+          o.leader,
+          [key],
+        ),
+        'detail',
+        format,
+      );
     }
     for (const pool of model.pools) {
       const key = targetKey('pool', pool.name);
       listed.push(key);
-      if (nonZero([key])) t.add(row('Cost Pool', '', '', `${pool.name} (support costs not allocated)`, '', [key]), 'detail', format);
+      if (nonZero([key]))
+        t.add(
+          row('Cost Pool', '', '', `${pool.name} (support costs not allocated)`, '', [key]),
+          'detail',
+          format,
+        );
     }
     listed.push(UNMAPPED.key);
     t.add(row('Unmapped', '', '', 'Not mapped to any goal', '', [UNMAPPED.key]), 'detail', format);

@@ -1,4 +1,11 @@
-import type { AmountType, ColumnFormat, OutputCell, OutputColumn, OutputTable, RowKind } from '../../../models';
+import type {
+  AmountType,
+  ColumnFormat,
+  OutputCell,
+  OutputColumn,
+  OutputTable,
+  RowKind,
+} from '../../../models';
 import type { OutputColumnSpec } from '../../../models';
 import { fromMinor } from '../money';
 import { FTE_DECIMALS } from '../read/budget';
@@ -30,8 +37,14 @@ export class TableBuilder {
     return specs.map((s) => ({ name: s.name, format: s.format }));
   }
 
-  add(row: OutputCell[], kind: RowKind = 'detail', format: ColumnFormat | null = null, link: string | null = null): void {
-    if (row.length !== this.columns.length) throw new Error(`${this.name}: row has ${row.length} cells, table has ${this.columns.length} columns`);
+  add(
+    row: OutputCell[],
+    kind: RowKind = 'detail',
+    format: ColumnFormat | null = null,
+    link: string | null = null,
+  ): void {
+    if (row.length !== this.columns.length)
+      throw new Error(`${this.name}: row has ${row.length} cells, table has ${this.columns.length} columns`);
     this.rows.push(row);
     this.kinds.push(kind);
     this.formats.push(format);

@@ -1,0 +1,161 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, basename, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EngineResult } from '../models';
+import { issueLocation } from '../models';
+import { crosswalkXlsx, type Stage } from './pipeline';
+import { UnreadableWorkbookError, WorkbookTooLargeError, OutputNameConflictError } from './xlsx';
+
+/**
+ * `npm run crosswalk -- <input.xlsx> -o <output.xlsx> [--json] [--quiet]`
+ * Exit codes: 0 the crosswalk was produced (warnings allowed); 1 the workbook has errors (the output is still
+ * written, with its Issues sheet); 2 a usage error or a file that cannot be read. Messages go to stderr as one
+ * human line; `--json` puts a machine-readable summary on stdout.
+ */
+
+export const USAGE = 'Usage: npm run crosswalk -- <input.xlsx> [-o <output.xlsx>] [--json] [--quiet]';
+
+export class UsageError extends Error {}
+
+interface CliOptions {
+  input: string;
+  output: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+export function parseCli(argv: string[]): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}. ${USAGE}`);
+  }
+  if (parsed.values.help) return 'help';
+  const [input, ...extra] = parsed.positionals;
+  if (!input) throw new UsageError(`No input workbook given. ${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". ${USAGE}`);
+  const output =
+    parsed.values.output ?? join(dirname(input), `${basename(input, extname(input))}-crosswalk.xlsx`);
+  if (!/\.xlsx$/i.test(output)) throw new UsageError(`The output must be an .xlsx file, got "${output}".`);
+  return { input, output, json: parsed.values.json ?? false, quiet: parsed.values.quiet ?? false };
+}
+
+function humanSummary(result: EngineResult, output: string): string {
+  const s = result.summary;
+  const lines = [`Wrote ${output}`];
+  const unitWord = s.units === 'Dollars' ? 'dollars' : `${s.units.toLowerCase()} of dollars`;
+  if (s.costBasis && s.baseYear !== null) {
+    lines.push(`${s.agency || 'Agency'}: full cost by goal, ${s.costBasis}, FY${s.baseYear} (${unitWord})`);
+    for (const g of s.goals) {
+      const amount = g.totals.find((t) => t.year === s.baseYear)?.amount ?? 0;
+      lines.push(
+        `  ${g.goalId.padEnd(6)} ${g.name.slice(0, 48).padEnd(48)} ${amount.toLocaleString('en-US').padStart(16)}`,
+      );
+    }
+  }
+  if (s.measures.year !== null)
+    lines.push(
+      `Measures FY${s.measures.year}: ${s.measures.met} met, ${s.measures.notMet} not met, of ${s.measures.total}`,
+    );
+  lines.push(
+    `Issues: ${s.issues.error} errors, ${s.issues.warning} warnings, ${s.issues.info} notes${s.issues.error + s.issues.warning > 0 ? ' (see the Issues sheet)' : ''}`,
+  );
+  for (const i of result.issues.filter((x) => x.severity === 'error').slice(0, 10))
+    lines.push(`  ${issueLocation(i) || '(workbook)'}: ${i.message}`);
+  return lines.join('\n');
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function main(
+  argv: string[],
+  io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  let opts: CliOptions | 'help';
+  try {
+    opts = parseCli(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  if (opts === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { input, output, json, quiet } = opts;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.stderr.write(
+      `Cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`,
+    );
+    return 2;
+  }
+  const started = Date.now();
+  const progress = (stage: Stage) => {
+    if (!quiet)
+      io.stderr.write(
+        `${stage === 'reading' ? `Reading ${input}` : stage === 'computing' ? 'Computing the crosswalk' : `Writing ${output}`}... (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
+  };
+  let run;
+  try {
+    run = await crosswalkXlsx(bytes, { onStage: progress });
+  } catch (e) {
+    if (
+      e instanceof UnreadableWorkbookError ||
+      e instanceof WorkbookTooLargeError ||
+      e instanceof OutputNameConflictError
+    ) {
+      io.stderr.write(`${input}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    mkdirSync(dirname(output), { recursive: true });
+    writeFileSync(output, run.output);
+  } catch (e) {
+    io.stderr.write(`Cannot write ${output}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { result } = run;
+  if (json) {
+    io.stdout.write(
+      `${JSON.stringify({ ok: result.ok, input, output, summary: result.summary, issues: result.issues }, null, 2)}\n`,
+    );
+  } else {
+    io.stdout.write(`${humanSummary(result, output)}\n`);
+  }
+  if (!result.ok)
+    io.stderr.write(
+      `${input} has ${result.summary.issues.error} error(s); the crosswalk was written with its Issues sheet.\n`,
+    );
+  return result.ok ? 0 : 1;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(
+        `Throughline failed unexpectedly: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
+      process.exitCode = 2;
+    },
+  );
+}
