@@ -76,9 +76,14 @@ function humanSummary(result: EngineResult, output: string): string {
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
 export async function main(
   argv: string[],
-  io = { stdout: process.stdout, stderr: process.stderr },
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   let opts: CliOptions | 'help';
   try {
