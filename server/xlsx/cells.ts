@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../../models';
+
+/**
+ * One exceljs cell to one grid value. Grids carry what the user sees, not how Excel stores it: rich text and
+ * hyperlinks become their text, formulas their cached result. A formula Excel never calculated stays a
+ * formula so the reader can say so instead of guessing a value.
+ */
+export function gridValueOf(cell: ExcelJS.Cell): CellValue {
+  // exceljs answers a merged cell's value with its master's; only the master should carry it.
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  return convert(cell.value, () => cell.formula);
+}
+
+function convert(value: unknown, formulaText: () => string): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : { error: '#NUM!' };
+  if (typeof value === 'boolean') return value;
+  if (value instanceof Date) return dateCell(value);
+  if (typeof value !== 'object') return null;
+
+  if ('error' in value) return { error: String(value.error) };
+  if ('richText' in value) return nonEmpty(richTextOf(value.richText));
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = 'result' in value ? value.result : undefined;
+    // No cached result means Excel never calculated it; an empty-string result is a calculated blank.
+    if (result === undefined) return { formula: `=${formulaText()}` };
+    return convert(result, formulaText);
+  }
+  if ('hyperlink' in value && 'text' in value) {
+    const text = value.text;
+    return typeof text === 'string' ? nonEmpty(text) : convert(text, formulaText);
+  }
+  return null;
+}
+
+function richTextOf(runs: unknown): string {
+  if (!Array.isArray(runs)) return '';
+  return runs
+    .map((run: unknown) =>
+      typeof run === 'object' && run !== null && 'text' in run && typeof run.text === 'string'
+        ? run.text
+        : '',
+    )
+    .join('');
+}
+
+function nonEmpty(text: string): string | null {
+  return text === '' ? null : text;
+}
+
+/** Dates without a time of day read as `2018-10-01`; with one, as a full ISO timestamp. */
+function dateCell(date: Date): CellValue {
+  if (Number.isNaN(date.getTime())) return { error: '#VALUE!' };
+  const iso = date.toISOString();
+  return { date: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso };
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
+/** `B3` → { row: 3, column: 2 }; `$B$3` is accepted too. */
+export function parseCellAddress(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/.exec(address.trim());
+  if (!match?.[1] || !match[2]) throw new Error(`Not an A1 cell address: ${address}`);
+  let column = 0;
+  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]), column };
+}
+
+/** `B2:D10` → its corners; a single cell is a one-cell range. */
+export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const [from = '', to = from] = ref.split(':');
+  const a = parseCellAddress(from);
+  const b = parseCellAddress(to);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
+}

@@ -1,0 +1,168 @@
+import { UnreadableWorkbookError, WorkbookTooLargeError } from './errors';
+
+/**
+ * Refuses files that are not .xlsx workbooks, or that would unpack to more than we are willing to hold, by
+ * reading only the zip's central directory: nothing is inflated, so a zip bomb costs us a few kilobytes of
+ * parsing. Declared sizes can lie; this guard stops the honest-but-huge and the classic bombs, and the
+ * memory limit of the process is the backstop for a forged directory.
+ */
+
+export interface ZipLimits {
+  /** Sum of the declared uncompressed sizes of all parts. */
+  maxUncompressedBytes?: number;
+  maxEntries?: number;
+}
+
+export interface ZipSummary {
+  entries: number;
+  uncompressedBytes: number;
+}
+
+const MiB = 1024 * 1024;
+const DEFAULT_MAX_UNCOMPRESSED = 200 * MiB;
+const DEFAULT_MAX_ENTRIES = 10_000;
+// A sheet of formatted blank rows compresses very well, so only large parts with an extreme ratio are bombs.
+const BOMB_RATIO = 200;
+const BOMB_MIN_BYTES = 10 * MiB;
+
+const LOCAL_HEADER = 0x04034b50;
+const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_END_OF_DIRECTORY = 0x06064b50;
+const DIRECTORY_HEADER = 0x02014b50;
+const ZIP64_EXTRA = 0x0001;
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const U32_MAX = 0xffffffff;
+
+export function checkXlsxZip(input: Buffer | Uint8Array, limits: ZipLimits = {}): ZipSummary {
+  const maxBytes = limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED;
+  const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const buf = asBuffer(input);
+  refuseNonZip(buf);
+
+  const directory = findDirectory(buf);
+  if (directory.entries > maxEntries) throw WorkbookTooLargeError.entries(directory.entries, maxEntries);
+
+  let offset = directory.offset;
+  let uncompressedBytes = 0;
+  const names = new Set<string>();
+  for (let i = 0; i < directory.entries; i++) {
+    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== DIRECTORY_HEADER) damaged();
+    const flags = buf.readUInt16LE(offset + 8);
+    const nameLength = buf.readUInt16LE(offset + 28);
+    const extraLength = buf.readUInt16LE(offset + 30);
+    const commentLength = buf.readUInt16LE(offset + 32);
+    const end = offset + 46 + nameLength + extraLength + commentLength;
+    if (end > buf.length) damaged();
+    const name = buf.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\//, '');
+    const sizes = entrySizes(buf, offset, offset + 46 + nameLength, extraLength);
+
+    if (flags & 1) throw new UnreadableWorkbookError('encrypted');
+    if (
+      sizes.uncompressed > BOMB_MIN_BYTES &&
+      sizes.uncompressed > BOMB_RATIO * Math.max(sizes.compressed, 1)
+    ) {
+      throw WorkbookTooLargeError.compression(name);
+    }
+    uncompressedBytes += sizes.uncompressed;
+    if (uncompressedBytes > maxBytes) throw WorkbookTooLargeError.bytes(uncompressedBytes, maxBytes);
+    names.add(name);
+    offset = end;
+  }
+
+  if (!names.has('xl/workbook.xml')) {
+    throw new UnreadableWorkbookError(names.has('xl/workbook.bin') ? 'xlsb' : 'not-xlsx');
+  }
+  return { entries: directory.entries, uncompressedBytes };
+}
+
+export function asBuffer(input: Buffer | Uint8Array): Buffer {
+  return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+}
+
+function refuseNonZip(buf: Buffer): void {
+  if (buf.length === 0) throw new UnreadableWorkbookError('empty');
+  if (buf.length >= 4 && buf.readUInt32LE(0) === LOCAL_HEADER) return;
+  if (buf.length >= 4 && buf.readUInt32LE(0) === END_OF_DIRECTORY)
+    throw new UnreadableWorkbookError('not-xlsx');
+  if (buf.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
+    // Excel stores a password-protected .xlsx inside an OLE container; a legacy .xls is one too.
+    const encrypted = buf.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+    throw new UnreadableWorkbookError(encrypted ? 'encrypted' : 'legacy-xls');
+  }
+  throw new UnreadableWorkbookError(looksLikeText(buf) ? 'text' : 'not-zip');
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  const head = buf.subarray(0, 512);
+  // Tabs, line breaks and printable bytes only; UTF-8 multibyte sequences are all >= 0x80.
+  return head.every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+}
+
+function findDirectory(buf: Buffer): { entries: number; offset: number } {
+  // The end record sits in the last 22 bytes unless the archive has a comment (at most 65,535 bytes).
+  const lowest = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= lowest; i--) {
+    if (buf.readUInt32LE(i) === END_OF_DIRECTORY) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) damaged();
+  let entries = buf.readUInt16LE(eocd + 10);
+  let offset = buf.readUInt32LE(eocd + 16);
+
+  const locator = eocd - 20;
+  if (
+    (entries === 0xffff || offset === U32_MAX) &&
+    locator >= 0 &&
+    buf.readUInt32LE(locator) === ZIP64_LOCATOR
+  ) {
+    const record = safeNumber(buf.readBigUInt64LE(locator + 8));
+    if (record + 56 > buf.length || buf.readUInt32LE(record) !== ZIP64_END_OF_DIRECTORY) damaged();
+    entries = safeNumber(buf.readBigUInt64LE(record + 32));
+    offset = safeNumber(buf.readBigUInt64LE(record + 48));
+  }
+  if (offset > buf.length) damaged();
+  return { entries, offset };
+}
+
+/** Sizes from a central directory header, taking the 64-bit values from the zip64 extra field when present. */
+function entrySizes(
+  buf: Buffer,
+  header: number,
+  extraStart: number,
+  extraLength: number,
+): { compressed: number; uncompressed: number } {
+  let compressed = buf.readUInt32LE(header + 20);
+  let uncompressed = buf.readUInt32LE(header + 24);
+  if (compressed !== U32_MAX && uncompressed !== U32_MAX) return { compressed, uncompressed };
+
+  for (let p = extraStart; p + 4 <= extraStart + extraLength;) {
+    const id = buf.readUInt16LE(p);
+    const size = buf.readUInt16LE(p + 2);
+    if (id === ZIP64_EXTRA) {
+      // Only the fields that overflowed are present, in this order.
+      let field = p + 4;
+      if (uncompressed === U32_MAX && field + 8 <= p + 4 + size) {
+        uncompressed = safeNumber(buf.readBigUInt64LE(field));
+        field += 8;
+      }
+      if (compressed === U32_MAX && field + 8 <= p + 4 + size)
+        compressed = safeNumber(buf.readBigUInt64LE(field));
+      break;
+    }
+    p += 4 + size;
+  }
+  return { compressed, uncompressed };
+}
+
+function safeNumber(n: bigint): number {
+  // Anything past 2^53 is far beyond every limit, so saturating keeps the comparisons right.
+  return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
+}
+
+function damaged(): never {
+  throw new UnreadableWorkbookError('damaged');
+}
