@@ -408,6 +408,63 @@ const DRIVERS: readonly { pool: string; objective?: string; targetPool?: string;
 ];
 
 /** A share in basis points (1/100 of a percent), exactly. */
+// ---------------------------------------------------------------------------------------------------------
+// Scenarios, Responses and Allocation Limits: ILLUSTRATIVE, set by Throughline's developers to show funding
+// versus results. GSA publishes no such response estimates.
+
+const SCENARIO_BASIS = "Illustrative (Throughline developers' what-if, not a GSA proposal)";
+const RESPONSE_BASIS = "Illustrative (Throughline developers' assumption, not a GSA estimate)";
+const LIMIT_BASIS = "Illustrative (Throughline developers' assumption)";
+
+/** Scenario, Scope, Key, Change (percent text or an amount in thousands). */
+const SCENARIOS: readonly (readonly [string, string, string | null, string | number])[] = [
+  ['Across-the-board cut 10%', 'All', null, '-10%'],
+  ['Real Estate cut 15%', 'Goal', 'G1', '-15%'],
+  ['Technology plus $25M', 'Objective', '3.1', 20000],
+  ['Technology plus $25M', 'Objective', '3.3', 5000],
+  ['ITMF halved', 'Account', '023-10-4603', '-50%'],
+  ['Best use of a 5% cut', 'Best Allocation', null, '-5%'],
+];
+
+/** Measure ID, Model, Elasticity, Low, High, Expression. */
+const RESPONSES: readonly (readonly [
+  string,
+  string,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+])[] = [
+  ['1.1.1', 'Elasticity', -0.3, -0.5, -0.1, null],
+  ['1.2.1', 'Saturating', 0.4, 0.2, 0.6, null],
+  ['1.2.3', 'Saturating', 0.15, null, null, null],
+  ['1.2.4', 'Elasticity', 0.2, null, null, null],
+  ['2.1.2', 'Proportional', null, 0.6, 1.1, null],
+  ['2.2.1', 'Saturating', 0.1, null, null, null],
+  ['2.3.2', 'Elasticity', 0.25, 0.1, 0.4, null],
+  ['3.1.1', 'Expression', null, null, null, 'baseValue * (1 + 0.5 * (funding - baseFunding) / baseFunding)'],
+  ['3.2.2', 'Proportional', null, null, null, null],
+  ['3.3.1', 'Fixed', null, null, null, null],
+  ['4.2.3', 'Elasticity', 0.3, 0.1, 0.5, null],
+  ['4.2.5', 'Elasticity', -0.2, null, null, null],
+  ['4.3.1', 'Proportional', null, null, null, null],
+];
+
+/** Objective ID, Floor, Ceiling, Weight. */
+const LIMITS: readonly (readonly [string, string, string, number])[] = [
+  ['1.1', '-10%', '10%', 1],
+  ['1.2', '-10%', '10%', 1],
+  ['2.1', '-8%', '10%', 1.5],
+  ['2.2', '-8%', '10%', 1],
+  ['2.3', '-8%', '10%', 1],
+  ['3.1', '-12%', '10%', 1],
+  ['3.2', '-10%', '10%', 1],
+  ['3.3', '-10%', '10%', 1],
+  ['4.1', '-15%', '10%', 0.5],
+  ['4.2', '-6%', '10%', 1],
+  ['4.3', '-15%', '10%', 0.5],
+];
+
 function basisPoints(share: number | string): number {
   if (typeof share === 'string' && !/^\d+(\.\d+)?%$/.test(share)) {
     throw new Error(`Share "${share}" is not a percent`);
@@ -543,7 +600,7 @@ async function main(): Promise<void> {
   const readmeLines = [
     'Throughline example: US General Services Administration (GSA), FY2016–FY2018',
     '',
-    "ILLUSTRATIVE: the Crosswalk shares, Cost Pools and Drivers were set by Throughline's developers to show the method. They are not GSA's.",
+    "ILLUSTRATIVE: the Crosswalk shares, Cost Pools, Drivers, Scenarios, Responses and Allocation Limits were set by Throughline's developers to show the method. They are not GSA's.",
     'Every Basis cell in Crosswalk (and Drivers) says so. Receipt accounts (6-digit account codes) are left unmapped on purpose: they make up the Unmapped row.',
     '',
     'REAL DATA:',
@@ -719,6 +776,67 @@ async function main(): Promise<void> {
   );
   addTableSheet(wb, drivers);
 
+  // Scenarios, Responses, Allocation Limits: ILLUSTRATIVE, to show funding versus results.
+  const scenarios: TableSheet = {
+    sheet: 'Scenarios',
+    table: 'Scenarios',
+    columns: [
+      { name: 'Scenario', width: 30 },
+      { name: 'Scope', width: 17 },
+      { name: 'Key', width: 16 },
+      { name: 'Change', width: 11 },
+      { name: 'Fiscal Year', width: 12 },
+      { name: 'Basis', width: 70 },
+    ],
+    rows: SCENARIOS.map((r) => [...r, 2018, SCENARIO_BASIS]),
+  };
+  checkColumns(
+    'Scenarios',
+    scenarios.columns.map((c) => c.name),
+    ['Basis'],
+  );
+  addTableSheet(wb, scenarios);
+
+  const responses: TableSheet = {
+    sheet: 'Responses',
+    table: 'Responses',
+    columns: [
+      { name: 'Measure ID', width: 12 },
+      { name: 'Model', width: 14 },
+      { name: 'Elasticity', width: 11 },
+      { name: 'Low', width: 8 },
+      { name: 'High', width: 8 },
+      { name: 'Expression', width: 58 },
+      { name: 'Basis', width: 70 },
+    ],
+    rows: RESPONSES.map((r) => [...r, RESPONSE_BASIS]),
+  };
+  checkColumns(
+    'Responses',
+    responses.columns.map((c) => c.name),
+    ['Basis'],
+  );
+  addTableSheet(wb, responses);
+
+  const limits: TableSheet = {
+    sheet: 'Allocation Limits',
+    table: 'AllocationLimits',
+    columns: [
+      { name: 'Objective ID', width: 13 },
+      { name: 'Floor', width: 9 },
+      { name: 'Ceiling', width: 9 },
+      { name: 'Weight', width: 9 },
+      { name: 'Basis', width: 70 },
+    ],
+    rows: LIMITS.map((r) => [...r, LIMIT_BASIS]),
+  };
+  checkColumns(
+    'AllocationLimits',
+    limits.columns.map((c) => c.name),
+    ['Basis'],
+  );
+  addTableSheet(wb, limits);
+
   const written = fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()));
   writeFileSync(OUT_FILE, written);
   await checkRoundTrip(written, perfHeader, perfRows, budget.length);
@@ -726,7 +844,8 @@ async function main(): Promise<void> {
   const rel = relative(process.cwd(), OUT_FILE) || OUT_FILE;
   console.log(
     `Wrote ${rel}: ${budget.length} Budget rows, ${perfRows.length} Performance rows, ` +
-      `${crosswalk.rows.length} Crosswalk rows, ${costPools.rows.length} Cost Pools, ${drivers.rows.length} Drivers.`,
+      `${crosswalk.rows.length} Crosswalk rows, ${costPools.rows.length} Cost Pools, ${drivers.rows.length} Drivers, ` +
+      `${scenarios.rows.length} Scenarios rows, ${responses.rows.length} Responses, ${limits.rows.length} Allocation Limits.`,
   );
 }
 

@@ -170,7 +170,7 @@ export const INPUT_TABLES = {
     note: 'Funding changes to test',
     columns: [
       col('Scenario', true, 'Scenario name'),
-      col('Scope', true, 'All, Goal, Objective, Account or Program Activity'),
+      col('Scope', true, 'All, Goal, Objective, Account, Program Activity, or Best Allocation'),
       col('Key', false, 'The goal, objective, account or program activity changed'),
       col('Change', true, '-10% or an amount in Units'),
       col('Fiscal Year', false, 'Default: Base Year', ['Year', 'FY']),
@@ -186,7 +186,22 @@ export const INPUT_TABLES = {
       col('Elasticity', false, 'e for Elasticity and Saturating'),
       col('Low', false, 'Low end of e (uncertainty)'),
       col('High', false, 'High end of e (uncertainty)'),
-      col('Expression', false, 'Formula in funding, baseFunding, baseValue'),
+      col('Expression', false, 'Formula in funding, baseFunding, baseValue (and e)'),
+    ],
+  },
+  AllocationLimits: {
+    name: 'Allocation Limits',
+    required: false,
+    aliases: ['AllocationLimits', 'Limits'],
+    note: 'For Best Allocation scenarios: how far each objective may move, and how much its measures weigh',
+    columns: [
+      col('Objective ID', true, 'The objective'),
+      col('Floor', false, 'Largest cut allowed, e.g. -20% (default: -100%)', ['Min Change', 'Minimum']),
+      col('Ceiling', false, 'Largest increase allowed, e.g. 15% (default: no limit)', [
+        'Max Change',
+        'Maximum',
+      ]),
+      col('Weight', false, "Weight of the objective's measures (default 1)"),
     ],
   },
 } as const satisfies Record<string, InputTableSpec>;
@@ -339,7 +354,14 @@ export const Driver = z
   .strict();
 export type Driver = z.infer<typeof Driver>;
 
-export const ScenarioScope = z.enum(['All', 'Goal', 'Objective', 'Account', 'Program Activity']);
+export const ScenarioScope = z.enum([
+  'All',
+  'Goal',
+  'Objective',
+  'Account',
+  'Program Activity',
+  'Best Allocation',
+]);
 export type ScenarioScope = z.infer<typeof ScenarioScope>;
 
 export const Scenario = z
@@ -353,9 +375,22 @@ export const Scenario = z
     ]),
     year: z.number().int().nullable(),
     loc: Loc,
+    changeLoc: Loc,
   })
   .strict();
 export type Scenario = z.infer<typeof Scenario>;
+
+/** Bounds and weight for one objective in a Best Allocation scenario; floors and ceilings in parts per billion. */
+export const AllocationLimit = z
+  .object({
+    objectiveId: z.string(),
+    floorPpb: z.number().int(),
+    ceilingPpb: z.number().int().nullable(),
+    weight: z.number().nonnegative(),
+    loc: Loc,
+  })
+  .strict();
+export type AllocationLimit = z.infer<typeof AllocationLimit>;
 
 export const ResponseModel = z.enum(['Proportional', 'Elasticity', 'Saturating', 'Fixed', 'Expression']);
 export type ResponseModel = z.infer<typeof ResponseModel>;
@@ -390,6 +425,7 @@ export const WorkbookModel = z
     drivers: z.array(Driver),
     scenarios: z.array(Scenario),
     responses: z.array(Response),
+    allocationLimits: z.array(AllocationLimit),
     /** Which tables were found, and where (for messages and for the summary). */
     found: z.record(z.string(), z.object({ sheet: z.string(), source: z.enum(['table', 'sheet']) })),
   })

@@ -36,6 +36,24 @@ export interface CostResult {
   issues: Issue[];
 }
 
+/** Measures in the order of their goals, then objectives, then their own rows. */
+export function measuresInPlanOrder(model: WorkbookModel): Measure[] {
+  const objectives = new Map(model.objectives.map((o) => [o.id, o]));
+  const goalOrder = new Map(model.goals.map((g, i) => [g.id, i]));
+  const objectiveOrder = new Map(model.objectives.map((o, i) => [o.id, i]));
+  const rank = (m: Measure) => [
+    goalOrder.get(objectives.get(m.objectiveId)?.goalId ?? '') ?? Infinity,
+    objectiveOrder.get(m.objectiveId) ?? Infinity,
+  ];
+  return model.measures
+    .map((m, i) => ({ m, i, r: rank(m) }))
+    .sort(
+      (a, b) =>
+        (a.r[0] as number) - (b.r[0] as number) || (a.r[1] as number) - (b.r[1] as number) || a.i - b.i,
+    )
+    .map(({ m }) => m);
+}
+
 export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
   const present = new Set(model.budget.filter((l) => l.amounts.length > 0).map((l) => l.amountType));
   const fallback =
@@ -84,21 +102,7 @@ export function costPerOutcome(
       : [],
   );
   const negativeSaid = new Set<string>();
-  const goalOrder = new Map(model.goals.map((g, i) => [g.id, i]));
-  const objectiveOrder = new Map(model.objectives.map((o, i) => [o.id, i]));
-  const measures = model.measures
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => {
-      const oa = objectives.get(a.m.objectiveId);
-      const ob = objectives.get(b.m.objectiveId);
-      return (
-        (goalOrder.get(oa?.goalId ?? '') ?? Infinity) - (goalOrder.get(ob?.goalId ?? '') ?? Infinity) ||
-        (objectiveOrder.get(a.m.objectiveId) ?? Infinity) -
-          (objectiveOrder.get(b.m.objectiveId) ?? Infinity) ||
-        a.i - b.i
-      );
-    })
-    .map(({ m }) => m);
+  const measures = measuresInPlanOrder(model);
 
   for (const measure of measures) {
     const objective = objectives.get(measure.objectiveId);

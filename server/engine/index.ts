@@ -6,6 +6,13 @@ import { costPerOutcomeTable } from './tables/costPerOutcome';
 import { crosswalkDetail, crosswalkMatrix } from './tables/crosswalk';
 import { issuesTable, sortIssues } from './tables/issues';
 import { resourcesByGoal } from './tables/resourcesByGoal';
+import { runScenarios } from './scenarios';
+import {
+  bestAllocationTable,
+  goalSeekTable,
+  scenarioComparisonTable,
+  scenarioResultsTable,
+} from './tables/scenarios';
 import { supportCostsTable } from './tables/supportCosts';
 
 export { compute } from './compute';
@@ -19,7 +26,8 @@ export { splitLargestRemainder } from './money';
 export function runEngine(grids: WorkbookGrids): EngineResult {
   const read = readWorkbook(grids);
   const c = compute(read.model);
-  const issues = sortIssues([...read.issues, ...c.issues]);
+  const scenarios = runScenarios(c);
+  const issues = sortIssues([...read.issues, ...c.issues, ...(scenarios?.issues ?? [])]);
   const tables: OutputTable[] = [
     resourcesByGoal(c),
     crosswalkMatrix(c),
@@ -27,6 +35,12 @@ export function runEngine(grids: WorkbookGrids): EngineResult {
     costPerOutcomeTable(c),
   ];
   if (read.model.pools.length > 0) tables.push(supportCostsTable(c));
+  if (scenarios) {
+    if (scenarios.outcomes.length > 0)
+      tables.push(scenarioResultsTable(c, scenarios), scenarioComparisonTable(c, scenarios));
+    if (scenarios.goalSeek.length > 0) tables.push(goalSeekTable(c, scenarios));
+    if (scenarios.outcomes.some((o) => o.allocation)) tables.push(bestAllocationTable(c, scenarios));
+  }
   tables.push(issuesTable(issues));
   const summary = summarize(c, issues);
   return {

@@ -110,6 +110,53 @@ export const MESSAGES = {
   settingInvalid: (name: string, text: string, used: string) =>
     error('SETTING_INVALID', `Setting ${name} "${text}" is not valid; ${used} is used instead.`),
 
+  changeInvalid: (text: string) =>
+    error(
+      'CHANGE_INVALID',
+      `Change "${text}" is not a change. Enter a percent such as -10% or an amount in the workbook's Units such as -5,000.`,
+    ),
+  expressionTooLong: (max: number) =>
+    error(
+      'EXPRESSION_INVALID',
+      `This Expression is longer than ${max} characters. Keep response formulas short: arithmetic over funding, baseFunding, baseValue and e.`,
+    ),
+  rangeInvalid: () =>
+    error(
+      'RANGE_INVALID',
+      'Low and High must both be given, with Low no greater than High (they are the range of the elasticity e).',
+    ),
+
+  scenarioKeyUnknown: (scope: string, key: string, basis: string, year: number) =>
+    warning(
+      'SCENARIO_NO_MATCH',
+      `No ${basis} in FY${year} matches ${scope} "${key}", so this scenario row changes nothing. Check the Key.`,
+    ),
+  scenarioNoBasis: () =>
+    warning(
+      'SCENARIO_NO_FUNDING',
+      'Scenarios need budget amounts in the Cost Basis; the Budget has none, so no scenario is run.',
+    ),
+  responseExpressionUnsafe: (reason: string) =>
+    error(
+      'EXPRESSION_INVALID',
+      `This Expression cannot be used: ${reason}. Use arithmetic (+ - * / ^) over funding, baseFunding, baseValue and e, and the functions sqrt, exp, ln, log, log10, abs, min, max, pow.`,
+    ),
+  measuresNotModeled: (count: number) =>
+    info(
+      'MEASURES_NOT_MODELED',
+      `${count} measure${count === 1 ? ' has' : 's have'} no Responses row, so scenarios do not project ${count === 1 ? 'it' : 'them'}; ScenarioResults lists ${count === 1 ? 'it' : 'them'} as not modeled, never guessed.`,
+    ),
+  allocationInfeasible: (name: string) =>
+    error(
+      'ALLOCATION_INFEASIBLE',
+      `Scenario "${name}": no allocation meets every objective's Floor and Ceiling while adding up to the total change. Widen the limits or change the total.`,
+    ),
+  allocationNoModel: (name: string) =>
+    warning(
+      'ALLOCATION_NO_MODEL',
+      `Scenario "${name}": no objective has a measure with a Responses row and a target, so there is nothing to optimise; the change is spread in proportion to funding.`,
+    ),
+
   // --- identity
   duplicateId: (table: string, id: string, first: string) =>
     error(
@@ -207,10 +254,10 @@ export const MESSAGES = {
       'COST_POOL_CIRCULAR',
       `Cost pools ${list(pools)} only serve each other, so their costs never reach an objective. Give at least one of them a driver to an objective.`,
     ),
-  poolNegativeBasis: (pool: string, year: number, type: string) =>
+  poolNegativeBasis: (pool: string, years: readonly number[], type: string) =>
     warning(
       'COST_POOL_NEGATIVE_BASIS',
-      `Cost pool "${pool}" allocates by direct cost, but some objectives have negative net ${type} in FY${year}; they receive none of it.`,
+      `Cost pool "${pool}" allocates by direct cost, but some objectives have negative net ${type} in ${years.map((y) => `FY${y}`).join(', ')}; they receive none of it.`,
     ),
 
   // --- performance and cost

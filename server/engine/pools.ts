@@ -112,6 +112,7 @@ export function allocateSupport(
     driverWeights.set(pool.name, w);
   }
 
+  const negativeYears = new Map<string, { pool: CostPool; type: AmountType; years: number[] }>();
   const weightsFor = (pool: CostPool, type: AmountType, year: number): { weights: Weights; why: string } => {
     const weights: Weights = new Map();
     switch (pool.method) {
@@ -133,10 +134,10 @@ export function allocateSupport(
           else if (v < 0) negative = true;
         }
         if (negative && pool.method === 'Direct Cost') {
-          say(
-            `neg|${pool.name}|${type}|${year}`,
-            issueAt(MESSAGES.poolNegativeBasis(pool.name, year, type), pool.loc),
-          );
+          const key = `${pool.name}|${type}`;
+          const seen = negativeYears.get(key) ?? { pool, type, years: [] };
+          if (!seen.years.includes(year)) seen.years.push(year);
+          negativeYears.set(key, seen);
         }
         const what = pool.method === 'FTE' ? 'FTE' : `direct ${type}`;
         return { weights, why: `no objective has ${what} in FY${year}` };
@@ -191,6 +192,18 @@ export function allocateSupport(
         if (to.startsWith('P:')) received.set(to.slice(2), (received.get(to.slice(2)) ?? 0) + part);
       });
     }
+  }
+  for (const { pool, type, years } of negativeYears.values()) {
+    issues.push(
+      issueAt(
+        MESSAGES.poolNegativeBasis(
+          pool.name,
+          years.sort((a, b) => a - b),
+          type,
+        ),
+        pool.loc,
+      ),
+    );
   }
   return { support, full, flows, issues };
 }

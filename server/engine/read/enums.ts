@@ -68,6 +68,7 @@ export const scopeOf = vocabulary({
   Objective: ['Objective ID', 'Strategic Objective'],
   Account: ['Account Code', 'TAS'],
   'Program Activity': ['PA', 'Activity'],
+  'Best Allocation': ['Optimize', 'Optimise', 'Best', 'Optimal Allocation', 'Allocate'],
 });
 
 export const responseModelOf = vocabulary({

@@ -5,6 +5,7 @@ import { readBudget } from './budget';
 import { readCostPools, readCrosswalk, readDrivers } from './crosswalk';
 import { readPerformance } from './performance';
 import { readGoals, readMeasures, readObjectives, readResults } from './plan';
+import { readScenarioTables } from './scenarios';
 import { readSettings } from './settings';
 import { findTable } from './table';
 
@@ -50,8 +51,7 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
       crosswalk: readCrosswalk(grids, issues),
       pools: readCostPools(grids, issues),
       drivers: readDrivers(grids, issues),
-      scenarios: [],
-      responses: [],
+      ...readScenarioTables(grids, settings, budget.moneyDecimals, issues),
       found,
     },
     issues,

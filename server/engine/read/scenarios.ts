@@ -1,0 +1,197 @@
+import type { AllocationLimit, Issue, Response, Scenario, Settings, WorkbookGrids } from '../../../models';
+import { INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
+import { issueAt, MESSAGES } from '../messages';
+import { type Decimal, MoneyRangeError, toMinor } from '../money';
+import { cellText, parseAmount, parseShare, parseYear } from './cells';
+import { responseModelOf, scopeOf } from './enums';
+import { openTable, type TableView } from './table';
+import { choiceAt, numberAt } from './values';
+
+const MAX_EXPRESSION = 500;
+
+/** A share or percent as parts per billion, keeping its sign (-10% → -100,000,000). */
+function toPpb(s: { value: Decimal; percent: boolean }): number {
+  return toMinor({ ...s.value, scale: s.value.scale + (s.percent ? 2 : 0) }, 9).value;
+}
+
+/** `-10%` → percent in parts per billion; `-5,000` → an amount in minor units of the workbook's Units. */
+function readChange(
+  t: TableView,
+  row: number,
+  moneyDecimals: number,
+  issues: Issue[],
+): Scenario['change'] | null {
+  const v = t.value(row, 'Change');
+  const loc = t.loc(row, 'Change');
+  const text = cellText(v);
+  if (!text) {
+    issues.push(issueAt(MESSAGES.valueRequired('Scenarios', 'Change'), loc));
+    return null;
+  }
+  try {
+    if (typeof v === 'string' && text.endsWith('%')) {
+      const share = parseShare(v);
+      if (share.kind === 'ok') return { kind: 'percent', ppb: toPpb(share.value) };
+    } else {
+      const amount = parseAmount(v);
+      if (amount.kind === 'ok') return { kind: 'amount', minor: toMinor(amount.value, moneyDecimals).value };
+    }
+  } catch (e) {
+    if (!(e instanceof MoneyRangeError)) throw e;
+    issues.push(issueAt(MESSAGES.amountOutOfRange(), loc));
+    return null;
+  }
+  issues.push(issueAt(MESSAGES.changeInvalid(text), loc));
+  return null;
+}
+
+function readScenarios(grids: WorkbookGrids, moneyDecimals: number, issues: Issue[]): Scenario[] {
+  const t = openTable(grids, INPUT_TABLES.Scenarios, issues);
+  if (!t || !t.requireColumns()) return [];
+  const out: Scenario[] = [];
+  for (const row of t.dataRows()) {
+    const name = t.text(row, 'Scenario');
+    if (!name) {
+      issues.push(issueAt(MESSAGES.valueRequired('Scenarios', 'Scenario'), t.loc(row, 'Scenario')));
+      continue;
+    }
+    const scope = choiceAt(t, row, 'Scope', scopeOf, ScenarioScope.options, null, issues);
+    if (!scope) {
+      if (!t.text(row, 'Scope'))
+        issues.push(issueAt(MESSAGES.valueRequired('Scenarios', 'Scope'), t.loc(row, 'Scope')));
+      continue;
+    }
+    const key = t.text(row, 'Key');
+    if (!key && scope !== 'All' && scope !== 'Best Allocation') {
+      issues.push(
+        issueAt(
+          MESSAGES.valueRequired('Scenarios', `Key (the ${scope.toLowerCase()} to change)`),
+          t.loc(row, 'Key'),
+        ),
+      );
+      continue;
+    }
+    const change = readChange(t, row, moneyDecimals, issues);
+    if (!change) continue;
+    const yearValue = t.value(row, 'Fiscal Year');
+    const year = cellText(yearValue) ? parseYear(yearValue) : null;
+    if (cellText(yearValue) && year === null) {
+      issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Fiscal Year')));
+      continue;
+    }
+    out.push({
+      name,
+      scope,
+      key,
+      change,
+      year,
+      loc: t.loc(row, 'Scenario'),
+      changeLoc: t.loc(row, 'Change'),
+    });
+  }
+  return out;
+}
+
+function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
+  const t = openTable(grids, INPUT_TABLES.Responses, issues);
+  if (!t || !t.requireColumns()) return [];
+  const out: Response[] = [];
+  const seen = new Set<string>();
+  for (const row of t.dataRows()) {
+    const measureId = t.text(row, 'Measure ID');
+    const loc = t.loc(row, 'Measure ID');
+    if (!measureId) {
+      issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Measure ID'), loc));
+      continue;
+    }
+    if (seen.has(measureId.toUpperCase())) {
+      issues.push(issueAt(MESSAGES.duplicateId('Responses', measureId, 'an earlier row'), loc));
+      continue;
+    }
+    const model = choiceAt(t, row, 'Model', responseModelOf, ResponseModel.options, null, issues);
+    if (!model) {
+      if (!t.text(row, 'Model'))
+        issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Model'), t.loc(row, 'Model')));
+      continue;
+    }
+    const elasticity = numberAt(t, row, 'Elasticity', issues);
+    if ((model === 'Elasticity' || model === 'Saturating') && elasticity === null) {
+      issues.push(
+        issueAt(
+          MESSAGES.valueRequired('Responses', `Elasticity (the ${model} model needs it)`),
+          t.loc(row, 'Elasticity'),
+        ),
+      );
+      continue;
+    }
+    const expression = t.text(row, 'Expression');
+    const expressionLoc = t.loc(row, 'Expression');
+    if (model === 'Expression' && !expression) {
+      issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Expression'), expressionLoc));
+      continue;
+    }
+    if (expression.length > MAX_EXPRESSION) {
+      issues.push(issueAt(MESSAGES.expressionTooLong(MAX_EXPRESSION), expressionLoc));
+      continue;
+    }
+    const low = numberAt(t, row, 'Low', issues);
+    const high = numberAt(t, row, 'High', issues);
+    if ((low === null) !== (high === null) || (low !== null && high !== null && low > high)) {
+      issues.push(issueAt(MESSAGES.rangeInvalid(), t.loc(row, low === null ? 'Low' : 'High')));
+      continue;
+    }
+    seen.add(measureId.toUpperCase());
+    out.push({ measureId, model, elasticity, low, high, expression, loc, expressionLoc });
+  }
+  return out;
+}
+
+function readAllocationLimits(grids: WorkbookGrids, issues: Issue[]): AllocationLimit[] {
+  const t = openTable(grids, INPUT_TABLES.AllocationLimits, issues);
+  if (!t || !t.requireColumns()) return [];
+  const out: AllocationLimit[] = [];
+  const bound = (row: number, column: string): number | null | 'bad' => {
+    const v = t.value(row, column);
+    if (!cellText(v)) return null;
+    const s = parseShare(v);
+    if (s.kind !== 'ok') {
+      issues.push(issueAt(MESSAGES.numberInvalid(column, cellText(v)), t.loc(row, column)));
+      return 'bad';
+    }
+    return toPpb(s.value);
+  };
+  for (const row of t.dataRows()) {
+    const objectiveId = t.text(row, 'Objective ID');
+    if (!objectiveId) {
+      issues.push(
+        issueAt(MESSAGES.valueRequired('Allocation Limits', 'Objective ID'), t.loc(row, 'Objective ID')),
+      );
+      continue;
+    }
+    const floor = bound(row, 'Floor');
+    const ceiling = bound(row, 'Ceiling');
+    const weight = numberAt(t, row, 'Weight', issues);
+    if (floor === 'bad' || ceiling === 'bad') continue;
+    out.push({
+      objectiveId,
+      floorPpb: Math.max(floor ?? -1e9, -1e9),
+      ceilingPpb: ceiling,
+      weight: weight !== null && weight >= 0 ? weight : 1,
+      loc: t.loc(row, 'Objective ID'),
+    });
+  }
+  return out;
+}
+
+export function readScenarioTables(
+  grids: WorkbookGrids,
+  _settings: Settings,
+  moneyDecimals: number,
+  issues: Issue[],
+): { scenarios: Scenario[]; responses: Response[]; allocationLimits: AllocationLimit[] } {
+  return {
+    scenarios: readScenarios(grids, moneyDecimals, issues),
+    responses: readResponses(grids, issues),
+    allocationLimits: readAllocationLimits(grids, issues),
+  };
+}

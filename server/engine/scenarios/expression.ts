@@ -1,0 +1,131 @@
+import { all, create, type FactoryFunctionMap, type MathNode } from 'mathjs';
+
+/**
+ * Response formulas typed by users, made safe. Three layers:
+ * 1. A restricted mathjs instance: numbers only, and every function that can reach beyond arithmetic
+ *    (import, createUnit, evaluate, parse, compile, simplify, derivative, resolve, reviver, chain, config, ...)
+ *    replaced by one that throws.
+ * 2. The parsed tree is checked against an allow-list before anything runs: numeric constants, the documented
+ *    variables, + - * / ^ (and unary minus), parentheses, and a short list of math functions. No assignment,
+ *    no function definition, no property access, no indexing, no matrices, ranges, strings or objects.
+ * 3. Bounded size: at most 500 characters, 200 nodes and 30 levels deep, so evaluation cost is bounded too.
+ */
+
+export const EXPRESSION_VARIABLES = ['funding', 'baseFunding', 'baseValue', 'e'] as const;
+const FUNCTIONS = new Set(['sqrt', 'exp', 'log', 'log10', 'ln', 'abs', 'min', 'max', 'pow', 'cbrt']);
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
+const MAX_LENGTH = 500;
+const MAX_NODES = 200;
+const MAX_DEPTH = 30;
+
+const math = create(all as FactoryFunctionMap, { number: 'number', matrix: 'Array' });
+// Keep our own handle on the parser, then take it (and everything else that reaches past arithmetic) away from
+// the instance, as mathjs's security guide does, so even a tree that slipped past the allow-list could not call them.
+const parse = math.parse.bind(math) as (expr: string) => MathNode;
+const refuse = () => {
+  throw new Error('not allowed in a response formula');
+};
+math.import(
+  {
+    ...Object.fromEntries(
+      [
+        'import',
+        'createUnit',
+        'evaluate',
+        'parse',
+        'compile',
+        'simplify',
+        'derivative',
+        'resolve',
+        'reviver',
+        'chain',
+        'range',
+        'matrix',
+        'ones',
+        'zeros',
+      ].map((n) => [n, refuse]),
+    ),
+    // `ln` is the name budget analysts know; mathjs calls it log.
+    ln: (x: number) => Math.log(x),
+  },
+  { override: true },
+);
+
+export type ExpressionCheck =
+  { ok: true; evaluate: (scope: Record<string, number>) => number } | { ok: false; reason: string };
+
+function reasonFor(node: MathNode, depth: number, count: { n: number }): string | null {
+  count.n += 1;
+  if (count.n > MAX_NODES) return `it has more than ${MAX_NODES} parts`;
+  if (depth > MAX_DEPTH) return `it nests more than ${MAX_DEPTH} levels deep`;
+  const n = node as MathNode & { type: string };
+  switch (n.type) {
+    case 'ConstantNode': {
+      const value = (node as unknown as { value: unknown }).value;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? null
+        : 'it contains something other than a number';
+    }
+    case 'SymbolNode': {
+      const name = (node as unknown as { name: string }).name;
+      return (EXPRESSION_VARIABLES as readonly string[]).includes(name)
+        ? null
+        : `"${name}" is not one of ${EXPRESSION_VARIABLES.join(', ')}`;
+    }
+    case 'ParenthesisNode':
+      return reasonFor((node as unknown as { content: MathNode }).content, depth + 1, count);
+    case 'OperatorNode': {
+      const op = node as unknown as { fn: string; op: string; args: MathNode[] };
+      if (!OPERATORS.has(op.fn)) return `the operator "${op.op}" is not allowed`;
+      for (const arg of op.args) {
+        const r = reasonFor(arg, depth + 1, count);
+        if (r) return r;
+      }
+      return null;
+    }
+    case 'FunctionNode': {
+      const fn = node as unknown as { fn: MathNode & { type: string; name?: string }; args: MathNode[] };
+      if (fn.fn.type !== 'SymbolNode' || !fn.fn.name || !FUNCTIONS.has(fn.fn.name)) {
+        return `only these functions are allowed: ${[...FUNCTIONS].join(', ')}`;
+      }
+      if (fn.args.length === 0 || fn.args.length > 8) return `${fn.fn.name} needs between 1 and 8 arguments`;
+      for (const arg of fn.args) {
+        const r = reasonFor(arg, depth + 1, count);
+        if (r) return r;
+      }
+      return null;
+    }
+    default:
+      return 'only arithmetic is allowed (no assignments, function definitions, lists, text or property access)';
+  }
+}
+
+/** Checks a formula once; the returned `evaluate` runs it on numbers only and returns a finite number or NaN. */
+export function checkExpression(text: string): ExpressionCheck {
+  if (text.length > MAX_LENGTH) return { ok: false, reason: `it is longer than ${MAX_LENGTH} characters` };
+  let node: MathNode;
+  try {
+    node = parse(text);
+  } catch (e) {
+    return {
+      ok: false,
+      reason: `it cannot be read (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 80)})`,
+    };
+  }
+  const reason = reasonFor(node, 0, { n: 0 });
+  if (reason) return { ok: false, reason };
+  const compiled = node.compile();
+  return {
+    ok: true,
+    evaluate: (scope) => {
+      const vars = new Map<string, number>();
+      for (const name of EXPRESSION_VARIABLES) vars.set(name, scope[name] ?? NaN);
+      try {
+        const v: unknown = compiled.evaluate(vars);
+        return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
+      } catch {
+        return NaN;
+      }
+    },
+  };
+}
