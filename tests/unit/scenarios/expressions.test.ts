@@ -72,12 +72,12 @@ describe('Given response formulas typed by users', () => {
     const measures = [
       ['Measure ID', 'Objective ID', 'Measure', 'Kind', 'Direction'],
       ['M1', '1.1', 'Cases', 'Count', 'Increase'],
-      ...rows.map((r) => [r[0], '1.1', 'Attack', 'Count', 'Increase']),
+      ...rows.map((r): Row => [r[0] ?? null, '1.1', 'Attack', 'Count', 'Increase']),
     ];
     const results = [
       ['Measure ID', 'Fiscal Year', 'Target', 'Actual'],
       ['M1', 2018, 100, 100],
-      ...rows.map((r) => [r[0], 2018, 1, 1]),
+      ...rows.map((r): Row => [r[0] ?? null, 2018, 1, 1]),
     ];
     const result = runEngine(
       minimalWorkbook({
