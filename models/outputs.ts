@@ -210,6 +210,19 @@ export const Summary = z
         year: z.number().int().nullable(),
       })
       .strict(),
+    /** One per scenario: the funding change (in Units) and modeled measures meeting target, before and after. */
+    scenarios: z.array(
+      z
+        .object({
+          name: z.string(),
+          year: z.number().int(),
+          fundingChange: z.number(),
+          judged: z.number().int(),
+          metAtBase: z.number().int(),
+          metInScenario: z.number().int(),
+        })
+        .strict(),
+    ),
     issues: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).strict(),
   })
   .strict();

@@ -67,6 +67,13 @@ function humanSummary(result: EngineResult, output: string): string {
     lines.push(
       `Measures FY${s.measures.year}: ${s.measures.met} met, ${s.measures.notMet} not met, of ${s.measures.total}`,
     );
+  if (s.scenarios.length > 0) lines.push('Scenarios (see ScenarioResults and ScenarioComparison):');
+  for (const sc of s.scenarios) {
+    const change = `${sc.fundingChange >= 0 ? '+' : ''}${sc.fundingChange.toLocaleString('en-US')}`;
+    lines.push(
+      `  ${sc.name.slice(0, 32).padEnd(32)} FY${sc.year} funding ${change.padStart(12)}   measures meeting target ${sc.metAtBase} -> ${sc.metInScenario} of ${sc.judged}`,
+    );
+  }
   lines.push(
     `Issues: ${s.issues.error} errors, ${s.issues.warning} warnings, ${s.issues.info} notes${s.issues.error + s.issues.warning > 0 ? ' (see the Issues sheet)' : ''}`,
   );

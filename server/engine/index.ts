@@ -42,7 +42,7 @@ export function runEngine(grids: WorkbookGrids): EngineResult {
     if (scenarios.outcomes.some((o) => o.allocation)) tables.push(bestAllocationTable(c, scenarios));
   }
   tables.push(issuesTable(issues));
-  const summary = summarize(c, issues);
+  const summary = summarize(c, issues, scenarios);
   return {
     ok: summary.issues.error === 0,
     summary,

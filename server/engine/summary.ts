@@ -1,10 +1,13 @@
 import type { Issue, Summary } from '../../models';
 import type { Computation } from './compute';
 import { targetKey } from './ledger';
+import { fromMinor } from './money';
+import type { ScenarioRun } from './scenarios';
+import { judgeStatus } from './status';
 import { shownAmount } from './tables/shape';
 
 /** The few numbers a person wants first: totals, goals' full cost, measures met, issues by severity. */
-export function summarize(c: Computation, issues: readonly Issue[]): Summary {
+export function summarize(c: Computation, issues: readonly Issue[], run: ScenarioRun | null): Summary {
   const { model, years, cost } = c;
   const money = { units: model.settings.units, decimals: model.moneyDecimals };
   const basis = cost.basis;
@@ -53,6 +56,21 @@ export function summarize(c: Computation, issues: readonly Issue[]): Summary {
       notMet: judged.filter((r) => r.status === 'Not Met').length,
       year: latest,
     },
+    scenarios: (run?.outcomes ?? []).map((o) => {
+      const judged = o.projections.filter((p) => p.modeled?.target);
+      return {
+        name: o.name,
+        year: o.year,
+        fundingChange: fromMinor(o.funding.change, model.moneyDecimals),
+        judged: judged.length,
+        metAtBase: judged.filter(
+          (p) =>
+            p.modeled?.target &&
+            judgeStatus(p.modeled.measure.direction, p.modeled.target, p.modeled.baseValue) === 'Met',
+        ).length,
+        metInScenario: judged.filter((p) => p.meets === 'Met').length,
+      };
+    }),
     issues: {
       error: issues.filter((i) => i.severity === 'error').length,
       warning: issues.filter((i) => i.severity === 'warning').length,
