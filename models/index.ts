@@ -3,3 +3,4 @@ export * from './grid';
 export * from './issues';
 export * from './inputs';
 export * from './outputs';
+export * from './api';
