@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import express, { Router, type Express } from 'express';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config';
+import { errorHandler } from './errors';
+import { landingPage } from './landing';
+import { requestDeadline } from './limits';
+import { createLogger, requestLogger } from './logging';
+import { HttpProblem, problems } from './problems';
+import { apiRoutes } from './routes';
+import { apiHeaders, corsFor, paneHeaders } from './security';
+
+/**
+ * The Express app: request log and id, deadline, then the API under `/api/v1` (its own security headers,
+ * CORS, no caching) and the task pane at `/` (its files when built, else a page saying what this is).
+ * Building it does no I/O beyond looking for the task pane's folder, so tests can build as many as they like.
+ */
+export function createApp(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const tls = config.tls !== null;
+
+  app.use(requestLogger(logger));
+  app.use(requestDeadline(config.requestTimeoutMs));
+
+  const api = Router();
+  api.use(apiHeaders(tls), corsFor(config.corsOrigins), (_req, res, next) => {
+    // Budget figures must not sit in a browser's or a proxy's cache.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/v1', apiRoutes(config));
+  api.use((req, _res, next) => next(new HttpProblem(problems.notFound(req.originalUrl.split('?')[0] ?? ''))));
+  app.use('/api', api);
+
+  app.use(paneHeaders(tls, config.frameAncestors));
+  if (existsSync(config.addinDir)) {
+    app.use(express.static(config.addinDir, { dotfiles: 'ignore', index: 'index.html', redirect: false }));
+  } else {
+    app.get('/', landingPage());
+  }
+  app.use((req, _res, next) => next(new HttpProblem(problems.notFound(req.originalUrl.split('?')[0] ?? ''))));
+  app.use(errorHandler(config));
+  return app;
+}

@@ -1,0 +1,120 @@
+import express, { type Request, type RequestHandler } from 'express';
+import multer from 'multer';
+import secureJson from 'secure-json-parse';
+import { XLSX_MEDIA_TYPE } from '../../models';
+import { HttpProblem, problems } from './problems';
+
+/**
+ * Reading request bodies: JSON that cannot be used for prototype pollution, and an .xlsx upload either as
+ * the raw body or as a multipart form field. Both stop reading at their size limit.
+ */
+
+/** A parsed JSON body, kept apart from `req.body` so nothing downstream mistakes an unparsed body for it. */
+export interface JsonLocals {
+  json: unknown;
+}
+
+/** The uploaded workbook and the name it came with (the file's name without its extension). */
+export interface UploadLocals {
+  upload: { bytes: Buffer; name: string };
+}
+
+const JSON_TYPES = ['application/json'];
+
+/**
+ * Reads the body as bytes (up to `limit`), then parses it with JSON.parse and refuses any `__proto__` or
+ * `constructor.prototype` key, whatever its depth, before any code sees the object.
+ */
+export function jsonBody(limit: number): RequestHandler[] {
+  return [
+    requireMediaType(JSON_TYPES, ['application/json']),
+    express.raw({ type: () => true, limit }),
+    (req, res, next) => {
+      const bytes: unknown = req.body;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+        return next(new HttpProblem(problems.malformedJson(true)));
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        return next(new HttpProblem(problems.malformedJson(false)));
+      }
+      try {
+        secureJson.scan(parsed as object, { protoAction: 'error', constructorAction: 'error' });
+      } catch {
+        return next(new HttpProblem(problems.forbiddenKey()));
+      }
+      (res.locals as JsonLocals).json = parsed;
+      next();
+    },
+  ];
+}
+
+const RAW_TYPES = [XLSX_MEDIA_TYPE, 'application/octet-stream'];
+const UPLOAD_TYPES = [...RAW_TYPES, 'multipart/form-data'];
+
+/**
+ * An .xlsx as the raw body (`?filename=` names it) or as the form field `file` of a multipart form. Uploads
+ * are held in memory: the workbook is read into memory anyway, and nothing is ever written to disk.
+ */
+export function uploadBody(limit: number): RequestHandler[] {
+  const raw = express.raw({ type: () => true, limit });
+  const form = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: limit, files: 1, fields: 8, fieldSize: 1024, parts: 10, headerPairs: 100 },
+  }).single('file');
+  return [
+    requireMediaType(UPLOAD_TYPES, [`${XLSX_MEDIA_TYPE} (the workbook as the body)`, 'multipart/form-data']),
+    (req, res, next) => {
+      if (req.is('multipart/form-data')) {
+        form(req, res, (err: unknown) => {
+          // multer's own errors say which limit was hit; anything else is the form itself being malformed.
+          if (err instanceof multer.MulterError) return next(err);
+          if (err)
+            return next(
+              new HttpProblem(problems.badRequest('The multipart form is malformed or incomplete.')),
+            );
+          if (!req.file) return next(new HttpProblem(problems.missingFile()));
+          (res.locals as UploadLocals).upload = {
+            bytes: req.file.buffer,
+            name: workbookBaseName(req.file.originalname),
+          };
+          next();
+        });
+        return;
+      }
+      raw(req, res, (err: unknown) => {
+        if (err) return next(err);
+        const bytes: unknown = req.body;
+        (res.locals as UploadLocals).upload = {
+          bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.alloc(0),
+          name: workbookBaseName(typeof req.query.filename === 'string' ? req.query.filename : ''),
+        };
+        next();
+      });
+    },
+  ];
+}
+
+function requireMediaType(accepted: string[], described: string[]): RequestHandler {
+  return (req: Request, _res, next) => {
+    // No body at all is left to the parser, which says what is missing.
+    const type = req.is(accepted);
+    if (type !== false) return next();
+    next(new HttpProblem(problems.unsupportedMediaType(req.headers['content-type'], described)));
+  };
+}
+
+/**
+ * The uploaded file's name, made safe to send back in a header: no folders, no extension, only letters,
+ * digits, spaces and `._-` (other characters become `_`), at most 100 characters; `workbook` when nothing is left.
+ */
+export function workbookBaseName(original: string): string {
+  const file = original.split(/[\\/]/).pop() ?? '';
+  const base = file
+    .replace(/\.(xlsx|xlsm|xls)$/i, '')
+    .replace(/[^A-Za-z0-9 ._-]/g, '_')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 100);
+  return base === '' ? 'workbook' : base;
+}

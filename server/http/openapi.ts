@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import {
+  CrosswalkResponse,
+  GridsRequest,
+  HealthResponse,
+  Issue,
+  Problem,
+  Summary,
+  ValidateResponse,
+  WorkbookGrids,
+  WorkbookJsonResponse,
+  XLSX_MEDIA_TYPE,
+} from '../../models';
+import { PROBLEM_MEDIA_TYPE } from './problems';
+
+/**
+ * The OpenAPI 3.1 document. Every schema in it is generated from the zod models with `z.toJSONSchema`, so the
+ * document cannot drift from what the server accepts and returns; only the paths around them are written here.
+ */
+
+type JsonObject = Record<string, unknown>;
+
+function componentSchemas(): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>();
+  const named = {
+    GridsRequest,
+    ValidateResponse,
+    CrosswalkResponse,
+    WorkbookJsonResponse,
+    HealthResponse,
+    Problem,
+    WorkbookGrids,
+    Summary,
+    Issue,
+  };
+  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  // OpenAPI 3.1 schemas are JSON Schema 2020-12 already; the per-schema `$schema` and `$id` are noise there.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
+      return [id, rest];
+    }),
+  );
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
+
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_MEDIA_TYPE]: { schema: ref('Problem') } },
+});
+
+const commonErrors = {
+  '401': problem(
+    'An API key is required (the server has TL_API_KEYS set) and none, or a wrong one, was given.',
+  ),
+  '500': problem('Something went wrong on the server; the problem carries only a request id.'),
+  '503': problem('The request took longer than the time limit, or the server is busy (see Retry-After).'),
+};
+
+const gridsErrors = {
+  '400': problem(
+    'Malformed JSON, a forbidden key (`__proto__`, `constructor.prototype`), or a body that does not match the schema; `errors` lists each place.',
+  ),
+  '413': problem("The body, or the number of cells or rows in the grids, is over the server's limit."),
+  '415': problem('The body is not sent as application/json.'),
+  ...commonErrors,
+};
+
+const countHeader = (what: string) => ({
+  description: `How many ${what} the workbook has.`,
+  schema: { type: 'integer' },
+});
+
+export function openApiDocument(version: string): JsonObject {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Throughline engine',
+      version,
+      description:
+        'Budget-to-results crosswalk: send a workbook (as grids, or as an .xlsx), get back the crosswalk, full cost, cost per outcome and every issue at its cell. A workbook with errors is a normal 200 result that carries its issues; 4xx answers mean the request itself could not be used. Errors are application/problem+json (RFC 9457).',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{}, { bearer: [] }, { apiKey: [] }],
+    paths: {
+      '/health': {
+        get: {
+          summary: 'Is the server up?',
+          security: [{}],
+          responses: { '200': { description: 'The server is serving.', content: json('HealthResponse') } },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          summary: 'This document.',
+          security: [{}],
+          responses: {
+            '200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json': {} } },
+          },
+        },
+      },
+      '/validate': {
+        post: {
+          summary: 'Check a workbook: issues and summary, no output tables.',
+          requestBody: { required: true, content: json('GridsRequest') },
+          responses: {
+            '200': {
+              description: 'The workbook was checked; `ok` is false when it has errors.',
+              content: json('ValidateResponse'),
+            },
+            ...gridsErrors,
+          },
+        },
+      },
+      '/crosswalk': {
+        post: {
+          summary: 'Run the crosswalk on grids: output tables, issues and summary.',
+          requestBody: { required: true, content: json('GridsRequest') },
+          responses: {
+            '200': {
+              description: 'The engine result; `tables` are the output tables ready for a writer.',
+              content: json('CrosswalkResponse'),
+            },
+            ...gridsErrors,
+          },
+        },
+      },
+      '/workbook': {
+        post: {
+          summary: 'Run the crosswalk on an .xlsx; get the crosswalk workbook back.',
+          description:
+            'Send the workbook as the body (Content-Type ' +
+            XLSX_MEDIA_TYPE +
+            ' or application/octet-stream; `?filename=` names it) or as the form field `file` of a multipart form. The answer is the input workbook with the output sheets added, exactly as the command line writes it; with `Accept: application/json` it is a JSON summary with the workbook in base64.',
+          parameters: [
+            {
+              name: 'filename',
+              in: 'query',
+              required: false,
+              description:
+                "The workbook's file name, for a raw body; the answer is named `<name>-crosswalk.xlsx`.",
+              schema: { type: 'string', maxLength: 255 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } },
+              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: { file: { type: 'string', format: 'binary' } },
+                  required: ['file'],
+                },
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description:
+                'The crosswalk workbook (or, with Accept: application/json, its summary and the workbook in base64).',
+              headers: {
+                'Content-Disposition': {
+                  description: 'attachment; filename="<name>-crosswalk.xlsx"',
+                  schema: { type: 'string' },
+                },
+                'X-Throughline-Errors': countHeader('errors'),
+                'X-Throughline-Warnings': countHeader('warnings'),
+              },
+              content: {
+                [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } },
+                ...json('WorkbookJsonResponse'),
+              },
+            },
+            '400': problem('No file, an empty file, or a malformed multipart form.'),
+            '413': problem(
+              'The upload is over the size limit, has too many cells, or unpacks to too much (a zip bomb).',
+            ),
+            '415': problem(
+              'The upload is not an .xlsx workbook (a CSV, an .xls, an .xlsb, another file), or is sent with another Content-Type.',
+            ),
+            '422': problem(
+              'The .xlsx is damaged or password-protected, or one of its tables has a name the output needs.',
+            ),
+            ...commonErrors,
+          },
+        },
+      },
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Required when the server has TL_API_KEYS set.',
+        },
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-API-Key',
+          description: 'The same keys, as a header.',
+        },
+      },
+    },
+  };
+}
