@@ -108,34 +108,34 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<st
     set.rules.push(rule);
   }
   for (const set of sets.values()) {
-    set.sum = set.rules.reduce((s, r) => s + r.share, 0);
-    const hundred = 100 * SHARE_SCALE;
-    set.wholeNumbers =
-      set.rules.some((r) => r.shareAsWholeNumber) && Math.abs(set.sum - hundred) <= hundred / 10_000;
+    // Shares typed as whole numbers (40 for 40%) are read as percents; the rules registry reports them.
+    const typed = set.rules.filter((r) => r.share !== 0);
+    set.wholeNumbers = typed.length > 0 && typed.every((r) => r.shareAsWholeNumber);
+    const shareOf = (r: CrosswalkRule) => (set.wholeNumbers ? Math.round(r.share / 100) : r.share);
+    set.sum = set.rules.reduce((s, r) => s + shareOf(r), 0);
     const byKey = new Map<string, number>();
     for (const rule of set.rules) {
       if (rule.share === 0) continue;
       const target = resolveTarget(rule, known);
       const at = byKey.get(target.key);
       if (at !== undefined) {
-        set.weights[at] = (set.weights[at] as number) + rule.share;
-        set.shares[at] = (set.shares[at] as number) + rule.share;
+        set.weights[at] = (set.weights[at] as number) + shareOf(rule);
+        set.shares[at] = (set.shares[at] as number) + shareOf(rule);
         continue;
       }
       byKey.set(target.key, set.targets.length);
       set.targets.push(target);
-      set.weights.push(rule.share);
-      set.shares.push(rule.share);
+      set.weights.push(shareOf(rule));
+      set.shares.push(shareOf(rule));
       set.ruleLocs.push(rule.loc);
     }
     // Shares short of 100% leave the rest Unmapped; shares over 100% are scaled down by the weights themselves.
-    if (!set.wholeNumbers && set.sum < SHARE_SCALE - TOLERANCE) {
+    if (set.sum < SHARE_SCALE - TOLERANCE) {
       set.targets.push(UNMAPPED);
       set.weights.push(SHARE_SCALE - set.sum);
       set.shares.push(SHARE_SCALE - set.sum);
       set.ruleLocs.push(null);
     }
-    if (set.wholeNumbers) set.shares = set.shares.map((s) => Math.round(s / 100));
   }
   return sets;
 }

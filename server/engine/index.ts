@@ -1,4 +1,6 @@
-import type { EngineResult, OutputTable, WorkbookGrids } from '../../models';
+import type { EngineResult, Issue, OutputTable, WorkbookGrids, WorkbookModel } from '../../models';
+import { issueAt, MESSAGES } from './messages';
+import { MoneyRangeError } from './money';
 import { compute } from './compute';
 import { readWorkbook } from './read';
 import { summarize } from './summary';
@@ -25,16 +27,30 @@ export { splitLargestRemainder } from './money';
  */
 export function runEngine(grids: WorkbookGrids): EngineResult {
   const read = readWorkbook(grids);
-  const c = compute(read.model);
+  try {
+    return build(read.model, read.issues);
+  } catch (e) {
+    if (!(e instanceof MoneyRangeError)) throw e;
+    // Every amount fits, but their totals do not: report it and compute the rest without the Budget.
+    const issue = issueAt(
+      MESSAGES.totalsOutOfRange(),
+      read.model.found.Budget ? { sheet: read.model.found.Budget.sheet, cell: '' } : null,
+    );
+    return build({ ...read.model, budget: [] }, [...read.issues, issue]);
+  }
+}
+
+function build(model: WorkbookModel, readIssues: readonly Issue[]): EngineResult {
+  const c = compute(model);
   const scenarios = runScenarios(c);
-  const issues = sortIssues([...read.issues, ...c.issues, ...(scenarios?.issues ?? [])]);
+  const issues = sortIssues([...readIssues, ...c.issues, ...(scenarios?.issues ?? [])]);
   const tables: OutputTable[] = [
     resourcesByGoal(c),
     crosswalkMatrix(c),
     crosswalkDetail(c),
     costPerOutcomeTable(c),
   ];
-  if (read.model.pools.length > 0) tables.push(supportCostsTable(c));
+  if (model.pools.length > 0) tables.push(supportCostsTable(c));
   if (scenarios) {
     if (scenarios.outcomes.length > 0)
       tables.push(scenarioResultsTable(c, scenarios), scenarioComparisonTable(c, scenarios));
@@ -43,11 +59,5 @@ export function runEngine(grids: WorkbookGrids): EngineResult {
   }
   tables.push(issuesTable(issues));
   const summary = summarize(c, issues, scenarios);
-  return {
-    ok: summary.issues.error === 0,
-    summary,
-    issues,
-    tables,
-    money: summary.money,
-  };
+  return { ok: summary.issues.error === 0, summary, issues, tables, money: summary.money };
 }

@@ -86,6 +86,11 @@ export const MESSAGES = {
       'AMOUNT_OUT_OF_RANGE',
       'This amount is too large to add up exactly. Check the Units setting (Thousands or Millions) or the value.',
     ),
+  totalsOutOfRange: () =>
+    error(
+      'TOTALS_OUT_OF_RANGE',
+      'The Budget amounts add up to more than can be totalled exactly (about 90 trillion dollars at cents). Check the Units setting (Thousands or Millions) and for amounts entered in the wrong unit; the Budget is left out until then.',
+    ),
   amountRounded: (text: string, decimals: number, units: string) =>
     warning(
       'AMOUNT_ROUNDED',
@@ -208,7 +213,7 @@ export const MESSAGES = {
   sharesWholeNumbers: (where: string) =>
     error(
       'CROSSWALK_SHARES_AS_WHOLE_NUMBERS',
-      `The shares for ${where} are entered as whole numbers that sum to 100 (40 instead of 40%). They are read as percents; enter them as 40% or 0.4 to clear this error.`,
+      `The shares for ${where} are entered as whole numbers (40 instead of 40%). They are read as percents; enter them as 40% or 0.4 to clear this error.`,
     ),
   sharesNot100: (where: string, sum: number) =>
     error(

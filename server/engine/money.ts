@@ -57,6 +57,7 @@ export function decimalFromNumber(n: number): Decimal | null {
 
 /** Decimal places actually used (trailing zeros do not count: 12.50 uses one). */
 export function usedDecimals(d: Decimal): number {
+  if (/^0*$/.test(d.digits)) return 0;
   let scale = d.scale;
   let digits = d.digits;
   while (scale > 0 && digits.endsWith('0')) {

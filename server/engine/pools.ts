@@ -254,7 +254,16 @@ function allocateReciprocal(
       circular(reachingNoObjective(pools, fractions), pool.loc);
       continue;
     }
-    const weights = objectiveKeys.map((k) => x.reduce((s, xp, p) => s + xp * fractionOf(p, k), 0));
+    // Cost ends either at an objective or in a pool that cannot pass it on (a dead end): that pool keeps it, and
+    // is reported as unallocated, exactly as step-down would leave it.
+    const sinks = pools
+      .map((p, i) => ({ p, i }))
+      .filter(({ i }) => i !== r && (fractions[i] as Map<string, number>).size === 0);
+    const endKeys = [...objectiveKeys, ...sinks.map(({ p }) => `P:${p.name}`)];
+    const weights = [
+      ...objectiveKeys.map((k) => x.reduce((s, xp, p) => s + xp * fractionOf(p, k), 0)),
+      ...sinks.map(({ i }) => x[i] as number),
+    ];
     const reached = weights.reduce((s, w) => s + w, 0);
     if (!Number.isFinite(reached) || reached < 0.999999 || weights.some((w) => w < -1e-9)) {
       circular(reachingNoObjective(pools, fractions), pool.loc);
@@ -263,7 +272,12 @@ function allocateReciprocal(
     splitByRealWeights(
       amount,
       weights.map((w) => Math.max(0, w)),
-    ).forEach((part, i) => transfer(pool, objectiveKeys[i] as string, part, 'reciprocal'));
+    ).forEach((part, i) => {
+      const to = endKeys[i] as string;
+      transfer(pool, to, part, 'reciprocal');
+      const sink = sinks[i - objectiveKeys.length];
+      if (sink && part !== 0) unallocated(sink.p, weightsFor(sink.p).why);
+    });
   }
 }
 

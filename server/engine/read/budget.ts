@@ -1,5 +1,5 @@
 import type { AmountType, BudgetLine, CellValue, Issue, Loc, Settings, WorkbookGrids } from '../../../models';
-import { INPUT_TABLES } from '../../../models';
+import { INPUT_TABLES, issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, MoneyRangeError, toMinor, usedDecimals } from '../money';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
@@ -142,6 +142,12 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       .join('\u0000');
     const existing = byIdentity.get(key);
     if (existing && longForm) {
+      // Both amounts count (the total still ties out), but a year entered twice is usually a slip: say so.
+      const repeated = amounts.find((a) => existing.pending.some((p) => p.year === a.year));
+      if (repeated)
+        issues.push(
+          issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.loc)), t.loc(row, 'Account')),
+        );
       existing.pending.push(...amounts);
       continue;
     }
@@ -151,10 +157,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       ...identity,
       pending: amounts,
     };
-    if (existing)
-      issues.push(
-        issueAt(MESSAGES.duplicateBudgetLine(`${existing.loc.sheet}!${existing.loc.cell}`), line.loc),
-      );
+    if (existing) issues.push(issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.loc)), line.loc));
     else byIdentity.set(key, line);
     pending.push(line);
   }

@@ -70,7 +70,8 @@ export function parseAmount(v: CellValue): Parsed<Decimal> {
     t = paren[1] as string;
   }
   if (t.startsWith('-') || t.startsWith('+')) {
-    negative = negative !== t.startsWith('-');
+    // `(-5)` is a negative written twice, not a positive: parentheses already say negative.
+    negative = paren ? true : t.startsWith('-');
     t = t.slice(1);
   }
   if (t.startsWith('$')) t = t.slice(1);

@@ -90,7 +90,7 @@ export function readCostPools(grids: WorkbookGrids, issues: Issue[]): CostPool[]
   const t = openTable(grids, INPUT_TABLES.CostPools, issues);
   if (!t || !t.requireColumns()) return [];
   const pools: CostPool[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const row of t.dataRows()) {
     const name = t.text(row, 'Cost Pool');
     const loc = t.loc(row, 'Cost Pool');
@@ -98,11 +98,12 @@ export function readCostPools(grids: WorkbookGrids, issues: Issue[]): CostPool[]
       issues.push(issueAt(MESSAGES.valueRequired('Cost Pools', 'Cost Pool'), loc));
       continue;
     }
-    if (seen.has(name.toUpperCase())) {
-      issues.push(issueAt(MESSAGES.duplicateId('Cost Pool', name, 'an earlier row'), loc));
+    const first = seen.get(name.toUpperCase());
+    if (first) {
+      issues.push(issueAt(MESSAGES.duplicateId('Cost Pool', name, first), loc));
       continue;
     }
-    seen.add(name.toUpperCase());
+    seen.set(name.toUpperCase(), t.where(row));
     const method =
       choiceAt(t, row, 'Method', poolMethodOf, PoolMethod.options, 'Direct Cost', issues) ?? 'Direct Cost';
     pools.push({ name, method, order: numberAt(t, row, 'Order', issues), loc });

@@ -22,8 +22,16 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
 
   const goals = new Map<string, { id: string; name: string; objectives: number }>();
   const objectives = new Map<string, { id: string; name: string; measures: number }>();
-  const measures = new Map<string, { id: string; unit: string; direction: string; loc: Loc }>();
-  const years = new Set<string>();
+  const measures = new Map<string, { id: string; name: string; unit: string; direction: string; loc: Loc }>();
+  const years = new Map<string, string>();
+  // One note per spelling: real reports repeat a name on every year's row.
+  const merged = new Set<string>();
+  const noteMerge = (kind: string, first: string, other: string, loc: Loc) => {
+    const key = `${kind}\u0000${first}\u0000${other}`;
+    if (merged.has(key)) return;
+    merged.add(key);
+    issues.push(issueAt(MESSAGES.performanceNamesMerged(kind, first, other), loc));
+  };
 
   for (const row of t.dataRows()) {
     const goalName = t.text(row, 'Goal');
@@ -41,7 +49,7 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
       goals.set(goalKey, goal);
       plan.goals.push({ id: goal.id, name: goalName, leader: '', description: '', loc: t.loc(row, 'Goal') });
     } else if (goal.name !== goalName) {
-      issues.push(issueAt(MESSAGES.performanceNamesMerged('goal', goal.name, goalName), t.loc(row, 'Goal')));
+      noteMerge('goal', goal.name, goalName, t.loc(row, 'Goal'));
     }
 
     const objectiveKey = `${goalKey}\u0000${nameKey(objectiveName)}`;
@@ -57,10 +65,8 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
         leader: '',
         loc: t.loc(row, 'Objective'),
       });
-    } else if (objective.name !== objectiveName && nameKey(objective.name) === nameKey(objectiveName)) {
-      const merged = MESSAGES.performanceNamesMerged('objective', objective.name, objectiveName);
-      if (!issues.some((i) => i.code === merged.code && i.message === merged.message))
-        issues.push(issueAt(merged, t.loc(row, 'Objective')));
+    } else if (objective.name !== objectiveName) {
+      noteMerge('objective', objective.name, objectiveName, t.loc(row, 'Objective'));
     }
 
     const measureKey = `${objectiveKey}\u0000${nameKey(measureName)}`;
@@ -71,6 +77,7 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
       objective.measures += 1;
       measure = {
         id: `${objective.id}.${objective.measures}`,
+        name: measureName,
         unit,
         direction: directionText,
         loc: t.loc(row, 'Measure'),
@@ -92,6 +99,8 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
         loc: measure.loc,
       });
     } else {
+      if (measure.name !== measureName)
+        noteMerge('measure', measure.name, measureName, t.loc(row, 'Measure'));
       for (const [column, first, now] of [
         ['Unit', measure.unit, unit],
         ['Direction', measure.direction, directionText],
@@ -111,11 +120,12 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
       continue;
     }
     const yearKey = `${measure.id}\u0000${year}`;
-    if (years.has(yearKey)) {
-      issues.push(issueAt(MESSAGES.duplicateResult(measure.id, year, 'an earlier row'), t.loc(row, 'Year')));
+    const firstYear = years.get(yearKey);
+    if (firstYear) {
+      issues.push(issueAt(MESSAGES.duplicateResult(measure.id, year, firstYear), t.loc(row, 'Year')));
       continue;
     }
-    years.add(yearKey);
+    years.set(yearKey, t.where(row));
     plan.results.push({
       measureId: measure.id,
       year,

@@ -96,7 +96,7 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
   const t = openTable(grids, INPUT_TABLES.Responses, issues);
   if (!t || !t.requireColumns()) return [];
   const out: Response[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const row of t.dataRows()) {
     const measureId = t.text(row, 'Measure ID');
     const loc = t.loc(row, 'Measure ID');
@@ -104,8 +104,9 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
       issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Measure ID'), loc));
       continue;
     }
-    if (seen.has(measureId.toUpperCase())) {
-      issues.push(issueAt(MESSAGES.duplicateId('Responses', measureId, 'an earlier row'), loc));
+    const first = seen.get(measureId.toUpperCase());
+    if (first) {
+      issues.push(issueAt(MESSAGES.duplicateId('Responses', measureId, first), loc));
       continue;
     }
     const model = choiceAt(t, row, 'Model', responseModelOf, ResponseModel.options, null, issues);
@@ -140,7 +141,7 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
       issues.push(issueAt(MESSAGES.rangeInvalid(), t.loc(row, low === null ? 'Low' : 'High')));
       continue;
     }
-    seen.add(measureId.toUpperCase());
+    seen.set(measureId.toUpperCase(), t.where(row));
     out.push({ measureId, model, elasticity, low, high, expression, loc, expressionLoc });
   }
   return out;

@@ -1,4 +1,5 @@
 import type { CellValue, GridTable, Issue, InputTableSpec, Loc, WorkbookGrids } from '../../../models';
+import { issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { address, parseAddress } from './address';
 import { cellText, normalizeName } from './cells';
@@ -94,8 +95,7 @@ export class TableView {
 
   /** A readable name for the row in messages: `Crosswalk!A7`. */
   where(row: number): string {
-    const l = this.loc(row);
-    return `${l.sheet}!${l.cell}`;
+    return issueLocation(this.loc(row));
   }
 }
 

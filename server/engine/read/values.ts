@@ -1,4 +1,5 @@
 import type { Issue, Loc } from '../../../models';
+import { issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { parseNumber } from './cells';
 import type { TableView } from './table';
@@ -61,7 +62,7 @@ export class UniqueIds {
     const key = id.toUpperCase();
     const first = this.seen.get(key);
     if (first) {
-      this.issues.push(issueAt(MESSAGES.duplicateId(this.table, id, `${first.sheet}!${first.cell}`), loc));
+      this.issues.push(issueAt(MESSAGES.duplicateId(this.table, id, issueLocation(first)), loc));
       return false;
     }
     this.seen.set(key, loc);

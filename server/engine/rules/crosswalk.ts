@@ -15,7 +15,7 @@ export const sharesSumTo100: Rule = {
       const first = set.rules[0];
       if (!first) continue;
       if (set.wholeNumbers) issues.push(issueAt(MESSAGES.sharesWholeNumbers(set.where), first.shareLoc));
-      else if (Math.abs(set.sum - SHARE_SCALE) > TOLERANCE)
+      if (Math.abs(set.sum - SHARE_SCALE) > TOLERANCE)
         issues.push(issueAt(MESSAGES.sharesNot100(set.where, set.sum), first.shareLoc));
     }
     return issues;
