@@ -1,0 +1,49 @@
+import { runEngine } from '../../../server/engine';
+import { parseAmount } from '../../../server/engine/read/cells';
+import { placesOf, rowsOf } from '../../helpers/outputs';
+import { minimalWorkbook } from '../../helpers/workbook';
+
+describe('regressions found in review', () => {
+  test('Given (-5), when read as an amount, then it is negative (parentheses already mean negative)', () => {
+    const p = parseAmount('(-5)');
+    expect(p.kind === 'ok' && p.value.negative).toBe(true);
+  });
+
+  test('Given whole-number shares 40 and 50, when crosswalked, then they are read as 40% and 50% and the missing 10% is Unmapped', () => {
+    const result = runEngine(
+      minimalWorkbook({
+        Objectives: [
+          ['Objective ID', 'Goal ID', 'Objective'],
+          ['1.1', 'G1', 'One'],
+          ['1.2', 'G1', 'Two'],
+        ],
+        Crosswalk: [
+          ['Account', 'Objective ID', 'Share'],
+          ['023-05-4542', '1.1', 40],
+          ['023-05-4542', '1.2', 50],
+        ],
+      }),
+    );
+    expect(placesOf(result.issues, 'CROSSWALK_SHARES_AS_WHOLE_NUMBERS')).toEqual(['Crosswalk!C2']);
+    expect(result.issues.find((i) => i.code === 'CROSSWALK_SHARES_NOT_100')?.message).toMatch(
+      /sum to 90%.*remaining 10%/,
+    );
+    const unmapped = rowsOf(result, 'ResourcesByGoal').find((r) => r.Level === 'Unmapped');
+    expect(unmapped?.FY2018).toBe(100);
+  });
+
+  test('Given amounts that fit one by one but not in total, when run, then TOTALS_OUT_OF_RANGE is reported instead of a crash', () => {
+    const result = runEngine(
+      minimalWorkbook({
+        Budget: [
+          ['Account', 'Amount Type', 'FY2018'],
+          ['023-05-4542', 'BA', 80_000_000_000_000],
+          ['023-05-4543', 'BA', 80_000_000_000_000],
+        ],
+      }),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => i.code)).toContain('TOTALS_OUT_OF_RANGE');
+    expect(result.tables.map((t) => t.name)).toContain('Issues');
+  });
+});
