@@ -58,6 +58,8 @@ export const problems = {
       ? 'The API key given is not one this server accepts.'
       : 'This server requires an API key: send it as "Authorization: Bearer <key>" or "X-API-Key: <key>".',
     headers: { 'WWW-Authenticate': 'Bearer realm="throughline"' },
+    // The body was never read; closing saves draining whatever an unauthenticated client is still sending.
+    closeConnection: true,
   }),
   unsupportedMediaType: (got: string | undefined, expected: string[]): ProblemInit => ({
     slug: 'unsupported-media-type',

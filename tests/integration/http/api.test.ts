@@ -79,6 +79,10 @@ describe('Given the engine serving HTTP on a free port', () => {
     expect(JSON.stringify(doc.components.schemas.GridsRequest)).toContain(
       '#/components/schemas/WorkbookGrids',
     );
+    // Every reference resolves to a component (no JSON Schema `$defs` left dangling in the document).
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1] ?? '');
+    for (const target of refs) expect(target).toMatch(/^#\/components\/schemas\//);
+    for (const target of refs) expect(Object.keys(doc.components.schemas)).toContain(target.split('/').pop());
   });
 
   test('When / is asked and the add-in is not built, Then a plain page says what the server is', async () => {
