@@ -19,8 +19,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['exceljs', 'express', 'fs', 'node:fs', 'http', 'node:http'], message: 'The engine and models are pure: no I/O.' },
-            { group: ['**/xlsx/**', '**/http/**', '**/addin/**', '**/cli'], message: 'The engine never imports its edges.' },
+            {
+              group: ['exceljs', 'express', 'fs', 'node:fs', 'http', 'node:http'],
+              message: 'The engine and models are pure: no I/O.',
+            },
+            {
+              group: ['**/xlsx/**', '**/http/**', '**/addin/**', '**/cli'],
+              message: 'The engine never imports its edges.',
+            },
           ],
         },
       ],
@@ -28,7 +34,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -24,6 +24,8 @@ export interface RuleSet {
   /** Sum of the typed shares, in parts per billion. */
   sum: number;
   wholeNumbers: boolean;
+  /** `targets[i].key`, kept for the hot loop. */
+  keys?: string[];
   linesMatched: number;
 }
 
@@ -157,24 +159,28 @@ export function allocateCrosswalk(
   known: KnownTargets = knownTargets(model),
 ): CrosswalkResult {
   const sets = buildRuleSets(model, known);
+  for (const set of sets.values()) set.keys = set.targets.map((t) => t.key);
   const direct = new Ledger();
   const budget = new Ledger();
   const lines: LineAllocation[] = [];
+  // Lines share accounts, program activities and object classes: match each combination once.
+  const matched = new Map<string, RuleSet | null>();
+  const unmapped = [UNMAPPED.key];
   for (const line of model.budget) {
-    const set = matchSet(line, sets);
+    const combo = `${line.account}\u0000${line.programActivity}\u0000${line.objectClass}`;
+    let set = matched.get(combo);
+    if (set === undefined) {
+      set = matchSet(line, sets);
+      matched.set(combo, set);
+    }
     const usable = set && set.weights.some((w) => w > 0) ? set : null;
     if (set) set.linesMatched += 1;
     const parts: number[][] = [];
     for (const amount of line.amounts) {
       budget.add(line.amountType, amount.year, 'total', amount.value);
-      if (!usable) {
-        parts.push([amount.value]);
-        direct.add(line.amountType, amount.year, UNMAPPED.key, amount.value);
-        continue;
-      }
-      const split = splitLargestRemainder(amount.value, usable.weights);
+      const split = usable ? splitLargestRemainder(amount.value, usable.weights) : [amount.value];
       parts.push(split);
-      split.forEach((v, t) => direct.add(line.amountType, amount.year, (usable.targets[t] as Target).key, v));
+      direct.addParts(line.amountType, amount.year, usable ? (usable.keys as string[]) : unmapped, split);
     }
     lines.push({ line, set: usable, parts });
   }

@@ -52,6 +52,8 @@ export function parseDecimalText(text: string): Decimal | null {
  */
 export function decimalFromNumber(n: number): Decimal | null {
   if (!Number.isFinite(n)) return null;
+  // Whole numbers are most amounts; skip the text round trip for them.
+  if (Number.isSafeInteger(n)) return { negative: n < 0, digits: String(Math.abs(n)), scale: 0 };
   return parseDecimalText(String(n));
 }
 
@@ -110,6 +112,10 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
   assertSafe(whole);
   const n = weights.length;
   if (n === 0) return [];
+  if (n === 1) {
+    if ((weights[0] as number) <= 0) throw new RangeError('cannot split by weights that sum to zero');
+    return [whole];
+  }
   let total = 0;
   for (const w of weights) {
     if (!Number.isSafeInteger(w) || w < 0)
@@ -141,15 +147,24 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
     remainders[i] = r;
     assigned += q;
   }
+  // Fewer units are left than there are parts, so each goes to a different part: the largest remainder first,
+  // the earlier part on a tie. Picking the top few directly is cheaper than sorting on this hot path.
   let left = magnitude - assigned;
-  if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b,
-    );
-    for (let k = 0; left > 0; k = (k + 1) % n, left--)
-      parts[order[k] as number] = (parts[order[k] as number] as number) + 1;
+  while (left > 0) {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (
+        (remainders[i] as number) >= 0 &&
+        (best < 0 || (remainders[i] as number) > (remainders[best] as number))
+      )
+        best = i;
+    }
+    parts[best] = (parts[best] as number) + 1;
+    remainders[best] = -1;
+    left--;
   }
-  return sign < 0 ? parts.map((p) => (p === 0 ? 0 : -p)) : parts;
+  if (sign < 0) for (let i = 0; i < n; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number);
+  return parts;
 }
 
 /**
