@@ -43,7 +43,6 @@ export function runEngine(grids: WorkbookGrids): EngineResult {
 function build(model: WorkbookModel, readIssues: readonly Issue[]): EngineResult {
   const c = compute(model);
   const scenarios = runScenarios(c);
-  const issues = sortIssues([...readIssues, ...c.issues, ...(scenarios?.issues ?? [])]);
   const tables: OutputTable[] = [
     resourcesByGoal(c),
     crosswalkMatrix(c),
@@ -57,6 +56,15 @@ function build(model: WorkbookModel, readIssues: readonly Issue[]): EngineResult
     if (scenarios.goalSeek.length > 0) tables.push(goalSeekTable(c, scenarios));
     if (scenarios.outcomes.some((o) => o.allocation)) tables.push(bestAllocationTable(c, scenarios));
   }
+  const truncated = tables
+    .filter((t) => t.omittedRows)
+    .map((t) =>
+      issueAt(MESSAGES.outputTruncated(t.name, t.omittedRows as number, t.rows.length), {
+        sheet: t.name,
+        cell: '',
+      }),
+    );
+  const issues = sortIssues([...readIssues, ...c.issues, ...(scenarios?.issues ?? []), ...truncated]);
   tables.push(issuesTable(issues));
   const summary = summarize(c, issues, scenarios);
   return { ok: summary.issues.error === 0, summary, issues, tables, money: summary.money };

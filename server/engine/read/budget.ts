@@ -1,7 +1,7 @@
 import type { AmountType, BudgetLine, CellValue, Issue, Loc, Settings, WorkbookGrids } from '../../../models';
 import { INPUT_TABLES, issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { type Decimal, MoneyRangeError, toMinor, usedDecimals } from '../money';
+import { type Decimal, decimalFromNumber, MoneyRangeError, toMinor, usedDecimals } from '../money';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
 import { amountTypeOf } from './enums';
 import { type TableView, openTable } from './table';
@@ -12,13 +12,17 @@ const MAX_DECIMALS = { Dollars: 2, Thousands: 5, Millions: 8 } as const;
 const MIN_DECIMALS = { Dollars: 2, Thousands: 0, Millions: 0 } as const;
 export const FTE_DECIMALS = 1;
 
+/** An amount read but not yet in minor units: whole numbers (most amounts) skip the exact-decimal path. */
 interface PendingAmount {
   year: number;
-  value: Decimal;
+  int: number | null;
+  value: Decimal | null;
   loc: Loc;
-  text: string;
+  raw: CellValue;
 }
-interface PendingLine extends Omit<BudgetLine, 'amounts'> {
+/** Lines as read, with their amounts not yet converted (kept beside them, so the line objects stay plain). */
+interface PendingLine {
+  line: BudgetLine;
   pending: PendingAmount[];
 }
 
@@ -59,6 +63,26 @@ function yearColumns(t: TableView, issues: Issue[]): { year: number; index: numb
     out.push({ year, index });
   });
   return out;
+}
+
+/** Reads one amount cell into `out`, or reports it; blanks and zeros add nothing. */
+function readAmount(
+  t: TableView,
+  row: number,
+  index: number,
+  year: number,
+  out: PendingAmount[],
+  issues: Issue[],
+): void {
+  const raw = t.grid.rows[row]?.[index] ?? null;
+  if (raw === null || raw === 0) return;
+  if (typeof raw === 'number' && Number.isSafeInteger(raw)) {
+    out.push({ year, int: raw, value: null, loc: t.locAt(row, index), raw });
+    return;
+  }
+  const loc = t.locAt(row, index);
+  const d = reportAmount(parseAmount(raw), loc, issues);
+  if (d) out.push({ year, int: null, value: d, loc, raw });
 }
 
 export interface BudgetRead {
@@ -109,15 +133,9 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       );
       continue;
     }
-    const identity = {
-      account,
-      accountTitle: t.text(row, 'Account Title'),
-      programActivity: t.text(row, 'Program Activity'),
-      programActivityTitle: t.text(row, 'Program Activity Title'),
-      objectClass: t.text(row, 'Object Class'),
-      category: t.text(row, 'Category'),
-      amountType,
-    };
+    const programActivity = t.text(row, 'Program Activity');
+    const objectClass = t.text(row, 'Object Class');
+    const category = t.text(row, 'Category');
     const amounts: PendingAmount[] = [];
     if (longForm) {
       const yearValue = t.value(row, 'Fiscal Year');
@@ -126,61 +144,72 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
         issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Fiscal Year')));
         continue;
       }
-      const loc = t.loc(row, 'Amount');
-      const d = reportAmount(parseAmount(t.value(row, 'Amount')), loc, issues);
-      if (d) amounts.push({ year, value: d, loc, text: cellText(t.value(row, 'Amount')) });
+      readAmount(t, row, t.indexOf('Amount'), year, amounts, issues);
     } else {
-      for (const { year, index } of years) {
-        const v = t.grid.rows[row]?.[index] ?? null;
-        const loc = t.locAt(row, index);
-        const d = reportAmount(parseAmount(v), loc, issues);
-        if (d) amounts.push({ year, value: d, loc, text: cellText(v) });
-      }
+      for (const { year, index } of years) readAmount(t, row, index, year, amounts, issues);
     }
-    const key = [account, identity.programActivity, identity.objectClass, identity.category, amountType]
-      .map((s) => s.toUpperCase())
-      .join('\u0000');
+    const key =
+      `${account}\u0000${programActivity}\u0000${objectClass}\u0000${category}\u0000${amountType}`.toUpperCase();
     const existing = byIdentity.get(key);
     if (existing && longForm) {
       // Both amounts count (the total still ties out), but a year entered twice is usually a slip: say so.
       const repeated = amounts.find((a) => existing.pending.some((p) => p.year === a.year));
       if (repeated)
         issues.push(
-          issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.loc)), t.loc(row, 'Account')),
+          issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.line.loc)), t.loc(row, 'Account')),
         );
       existing.pending.push(...amounts);
       continue;
     }
-    const line: PendingLine = {
+    // Built once, literally: spreading millions of line objects is what made large budgets slow to read.
+    const line: BudgetLine = {
       index: pending.length,
       loc: t.loc(row, 'Account'),
-      ...identity,
-      pending: amounts,
+      account,
+      accountTitle: t.text(row, 'Account Title'),
+      programActivity,
+      programActivityTitle: t.text(row, 'Program Activity Title'),
+      objectClass,
+      category,
+      amountType,
+      amounts: [],
     };
-    if (existing) issues.push(issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.loc)), line.loc));
-    else byIdentity.set(key, line);
-    pending.push(line);
+    const entry = { line, pending: amounts };
+    if (existing)
+      issues.push(issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.line.loc)), line.loc));
+    else byIdentity.set(key, entry);
+    pending.push(entry);
   }
 
   let decimals: number = MIN_DECIMALS[settings.units];
-  for (const line of pending) {
+  for (const { line, pending: amounts } of pending) {
     if (line.amountType === 'FTE') continue;
-    for (const a of line.pending)
-      decimals = Math.max(decimals, Math.min(usedDecimals(a.value), MAX_DECIMALS[settings.units]));
+    for (const a of amounts)
+      if (a.value)
+        decimals = Math.max(decimals, Math.min(usedDecimals(a.value), MAX_DECIMALS[settings.units]));
   }
 
   const lines: BudgetLine[] = [];
-  for (const { pending: amounts, ...line } of pending) {
+  for (const { line, pending: amounts } of pending) {
     const fte = line.amountType === 'FTE';
     const places = fte ? FTE_DECIMALS : decimals;
     const converted: BudgetLine['amounts'] = [];
+    const scale = 10 ** places;
     for (const a of amounts) {
+      if (a.int !== null && Number.isSafeInteger(a.int * scale)) {
+        converted.push({ year: a.year, value: a.int * scale, loc: a.loc });
+        continue;
+      }
       try {
-        const { value, rounded } = toMinor(a.value, places);
+        const { value, rounded } = toMinor(
+          a.value ?? (decimalFromNumber(a.int as number) as Decimal),
+          places,
+        );
+        const text = cellText(a.raw);
         if (rounded)
           issues.push(
             issueAt(
-              fte ? MESSAGES.fteRounded(a.text) : MESSAGES.amountRounded(a.text, places, settings.units),
+              fte ? MESSAGES.fteRounded(text) : MESSAGES.amountRounded(text, places, settings.units),
               a.loc,
             ),
           );
@@ -190,7 +219,9 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
         issues.push(issueAt(MESSAGES.amountOutOfRange(), a.loc));
       }
     }
-    lines.push({ ...line, index: lines.length, amounts: converted });
+    line.index = lines.length;
+    line.amounts = converted;
+    lines.push(line);
   }
   return { lines, moneyDecimals: decimals };
 }

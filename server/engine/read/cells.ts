@@ -25,9 +25,12 @@ function special(v: CellValue): ({ kind: 'bad' } & CellProblem) | null {
 }
 
 /** Text as a person reads it: trimmed, with runs of white space (line breaks too) folded to one space. */
+/** Anything `cellText` would change: white space at either end, a run of it, or any but a plain space. */
+const WHITESPACE_RUN = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\u2000-\u200b\u2028\u2029\u3000\ufeff]/;
+
 export function cellText(v: CellValue): string {
   if (v === null) return '';
-  if (typeof v === 'string') return v.replace(/\s+/g, ' ').trim();
+  if (typeof v === 'string') return WHITESPACE_RUN.test(v) ? v.replace(/\s+/g, ' ').trim() : v;
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if ('date' in v) return v.date.slice(0, 10);

@@ -1,7 +1,7 @@
 import type { CellValue, GridTable, Issue, InputTableSpec, Loc, WorkbookGrids } from '../../../models';
 import { issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { address, parseAddress } from './address';
+import { address, columnLetters, parseAddress } from './address';
 import { cellText, normalizeName } from './cells';
 
 /**
@@ -12,6 +12,7 @@ export class TableView {
   readonly sheet: string;
   private readonly origin: { col: number; row: number };
   private readonly columns = new Map<string, number>();
+  private readonly letters: string[] = [];
 
   constructor(
     readonly spec: InputTableSpec,
@@ -80,13 +81,23 @@ export class TableView {
   }
 
   loc(row: number, column?: string): Loc {
-    const i = column === undefined ? 0 : (this.columns.get(column) ?? 0);
-    return { sheet: this.sheet, cell: address(this.origin.col + i, this.origin.row + 1 + row) };
+    return this.locAt(row, column === undefined ? 0 : (this.columns.get(column) ?? 0));
   }
 
   /** Location of a raw column position (for columns outside the contract, such as FY2018). */
   locAt(row: number, columnIndex: number): Loc {
-    return { sheet: this.sheet, cell: address(this.origin.col + columnIndex, this.origin.row + 1 + row) };
+    // Every amount carries its cell, so this runs millions of times on a large budget: letters are cached.
+    let letters = this.letters[columnIndex];
+    if (letters === undefined) {
+      letters = columnLetters(this.origin.col + columnIndex);
+      this.letters[columnIndex] = letters;
+    }
+    return { sheet: this.sheet, cell: letters + (this.origin.row + 1 + row) };
+  }
+
+  /** The grid position of a contract column (or -1), for readers' inner loops. */
+  indexOf(column: string): number {
+    return this.columns.get(column) ?? -1;
   }
 
   headerLoc(columnIndex: number): Loc {

@@ -39,7 +39,7 @@ export function crosswalkDetail(c: Computation): OutputTable {
       const split = parts[a] as number[];
       const targets = set ? set.targets : [UNMAPPED];
       split.forEach((value, i) => {
-        if (value === 0) return;
+        if (value === 0 || !t.accepting()) return;
         const target = targets[i] as Target;
         t.add(
           [
