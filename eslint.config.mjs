@@ -33,6 +33,50 @@ export default tseslint.config(
     },
   },
   {
+    // The task pane runs in a browser and talks to the engine over HTTP: it takes the contract from models/
+    // and, of server/, only the pure column formats (so both writers format a workbook alike).
+    files: ['addin/**/*.ts'],
+    ignores: ['addin/build/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['exceljs', 'express', 'node:*', 'fs', 'path', 'http', 'https', 'child_process'],
+              message: 'The task pane runs in a browser.',
+            },
+            {
+              regex: '(^|/)server/(?!xlsx/formats$)',
+              message: 'The pane reaches the engine over HTTP; of server/ it may import only xlsx/formats.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Office.js stays behind the WorkbookPort: only the adapter (addin/excel) and the bootstrap may touch it.
+    files: ['addin/**/*.ts'],
+    ignores: ['addin/excel/**', 'addin/main.ts', 'addin/build/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({
+          name,
+          message: 'Only addin/excel (the WorkbookPort adapter) and the bootstrap may use Office.js.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSQualifiedName[left.name=/^(Office|Excel|OfficeExtension)$/]',
+          message: 'Only addin/excel (the WorkbookPort adapter) and the bootstrap may use Office.js types.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {
       globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' },

@@ -1,0 +1,236 @@
+import { OUTPUT_SHEETS, OUTPUT_TABLE_TOP_LEFT, type MoneyDisplay, type OutputTable } from '../../models';
+import { columnWidthFor, internalLinkTarget } from '../../server/xlsx/formats';
+import { cellAddress, columnLetters, parseCell, rangeAddress } from './a1';
+import {
+  ACTION_BYTES,
+  headerCells,
+  planWrites,
+  rowCells,
+  TEXT_FORMAT,
+  WRITE_BUDGET_BYTES,
+} from './planWrites';
+import { SyncBatcher } from './syncBatcher';
+import type { XlContext, XlWorksheet } from './types';
+
+const TABLE_STYLE = 'TableStyleLight9';
+const LINK_COLOR = '#0563C1';
+const HEADER = parseCell(OUTPUT_TABLE_TOP_LEFT);
+/** Where an empty workbook's last sheet waits while the old output sheets go (Excel keeps one sheet). */
+const PLACEHOLDER_SHEET = 'Throughline (writing)';
+
+export interface WriteProgress {
+  rowsWritten: number;
+  rowsTotal: number;
+}
+
+export interface WriteOptions {
+  suspendScreenUpdating: boolean;
+  onProgress?: (progress: WriteProgress) => void;
+  budgetBytes?: number;
+}
+
+export interface WriteReport {
+  sheets: string[];
+  syncs: number;
+  largestPayloadBytes: number;
+}
+
+/** An Excel table or defined name elsewhere in the workbook already has an output table's name. */
+export class OutputNameConflictError extends Error {
+  override readonly name = 'OutputNameConflictError';
+  constructor(
+    readonly tableName: string,
+    readonly sheet: string,
+  ) {
+    super(
+      sheet
+        ? `The table "${tableName}" on sheet "${sheet}" has a name Throughline needs for its own output table. Rename that table (Table Design > Table Name) and try again.`
+        : `The workbook has a defined name "${tableName}", which Throughline needs for its own output table. Rename it (Formulas > Name Manager) and try again. Nothing was changed.`,
+    );
+  }
+}
+
+/**
+ * Writes each output table on its own sheet, laid out as the exceljs writer lays it out: title in A1, the
+ * table's header at A3, TableStyleLight9, frozen header, number formats per column, bold subtotals and
+ * totals, links on the Issues rows. Sheets the engine owns are replaced whole; no other sheet is touched,
+ * and a name clash is found before anything is changed.
+ */
+export async function writeOutputs(
+  context: XlContext,
+  tables: readonly OutputTable[],
+  money: MoneyDisplay,
+  opts: WriteOptions,
+): Promise<WriteReport> {
+  const { worksheets, tables: allTables, names } = context.workbook;
+  worksheets.load(['items/name']);
+  allTables.load(['items/name', 'items/worksheet/name']);
+  names.load(['items/name']);
+  await context.sync();
+
+  const lower = (s: string) => s.toLowerCase();
+  const owned = new Set([...OUTPUT_SHEETS, ...tables.map((t) => t.name)].map(lower));
+  const wanted = new Set(tables.map((t) => lower(t.name)));
+  for (const table of allTables.items) {
+    if (wanted.has(lower(table.name)) && !owned.has(lower(table.worksheet.name)))
+      throw new OutputNameConflictError(table.name, table.worksheet.name);
+  }
+  const definedName = names.items.find((n) => wanted.has(lower(n.name)));
+  if (definedName) throw new OutputNameConflictError(definedName.name, '');
+
+  const plans = tables.map((table) => ({ table, blocks: planWrites(table, money, opts.budgetBytes) }));
+  const rowsTotal = tables.reduce((n, t) => n + t.rows.length, 0);
+  const batcher = new SyncBatcher(
+    context,
+    opts.budgetBytes ?? WRITE_BUDGET_BYTES,
+    opts.suspendScreenUpdating,
+    (rowsWritten) => opts.onProgress?.({ rowsWritten, rowsTotal }),
+  );
+
+  const doomed = worksheets.items.filter((s) => owned.has(lower(s.name)));
+  let placeholder: XlWorksheet | undefined;
+  await batcher.queue(ACTION_BYTES * (doomed.length + 1), () => {
+    if (doomed.length === worksheets.items.length) placeholder = worksheets.add(PLACEHOLDER_SHEET);
+    doomed.forEach((sheet) => sheet.delete());
+  });
+
+  const written: XlWorksheet[] = [];
+  for (const { table, blocks } of plans) {
+    let sheet: XlWorksheet | undefined;
+    await batcher.queue(ACTION_BYTES * 6, () => {
+      sheet = worksheets.add(table.name);
+      const title = sheet.getRange('A1');
+      title.numberFormat = [[TEXT_FORMAT]];
+      title.values = [[table.title]];
+      title.format.font.bold = true;
+      title.format.font.size = 12;
+    });
+    if (!sheet) continue;
+    written.push(sheet);
+    for (const block of blocks) {
+      const target = sheet;
+      await batcher.queue(
+        block.bytes,
+        () => writeBlock(target, table, money, block),
+        block.last - block.first + 1,
+      );
+    }
+    await batcher.queue(finishBytes(table), () => finishTable(sheet as XlWorksheet, table, money));
+  }
+
+  await batcher.queue(ACTION_BYTES * 3, () => {
+    const first = written[0];
+    if (first) {
+      first.activate();
+      first.getRange('A1').select();
+    }
+    placeholder?.delete();
+  });
+  await batcher.flush();
+  return {
+    sheets: tables.map((t) => t.name),
+    syncs: batcher.syncs + 1,
+    largestPayloadBytes: batcher.largest,
+  };
+}
+
+const bodyRow = (index: number): number => HEADER.row + 1 + index;
+
+function writeBlock(
+  sheet: XlWorksheet,
+  table: OutputTable,
+  money: MoneyDisplay,
+  block: { first: number; last: number; withHeader: boolean },
+): void {
+  const values: unknown[][] = [];
+  const formats: string[][] = [];
+  if (block.withHeader) {
+    const header = headerCells(table);
+    values.push(header.values);
+    formats.push(header.formats);
+  }
+  for (let row = block.first; row <= block.last; row++) {
+    const cells = rowCells(table, row, money);
+    values.push(cells.values);
+    formats.push(cells.formats);
+  }
+  const range = sheet.getRange(
+    rangeAddress({
+      top: block.withHeader ? HEADER.row : bodyRow(block.first),
+      left: HEADER.column,
+      bottom: bodyRow(block.last),
+      right: HEADER.column + table.columns.length - 1,
+    }),
+  );
+  // Formats first: text must already be formatted as text when its value arrives.
+  range.numberFormat = formats;
+  range.values = values;
+  addLinks(sheet, table, block.first, block.last);
+}
+
+/** Each linked row's `Cell` column (else its first column) jumps to the place in the workbook it names. */
+function addLinks(sheet: XlWorksheet, table: OutputTable, first: number, last: number): void {
+  if (!table.links) return;
+  const column = Math.max(
+    0,
+    table.columns.findIndex((c) => c.name.toLowerCase() === 'cell'),
+  );
+  for (let row = first; row <= last; row++) {
+    const link = table.links[row];
+    if (!link || row >= table.rows.length) continue;
+    const shown = table.rows[row]?.[column];
+    const cell = sheet.getRange(cellAddress(bodyRow(row), HEADER.column + column));
+    cell.hyperlink = {
+      documentReference: internalLinkTarget(link),
+      textToDisplay: shown === null || shown === undefined ? link : String(shown),
+    };
+    cell.format.font.color = LINK_COLOR;
+    cell.format.font.underline = 'Single';
+  }
+}
+
+/** Runs of consecutive subtotal or total rows, each made bold in one action. */
+function emphasisRuns(table: OutputTable): { first: number; last: number; kind: 'subtotal' | 'total' }[] {
+  const runs: { first: number; last: number; kind: 'subtotal' | 'total' }[] = [];
+  table.rowKinds?.forEach((kind, row) => {
+    if (kind === 'detail' || row >= table.rows.length) return;
+    const previous = runs[runs.length - 1];
+    // Subtotals share one action; each total gets its own rule above it, as the exceljs writer draws them.
+    if (kind === 'subtotal' && previous?.kind === kind && previous.last === row - 1) previous.last = row;
+    else runs.push({ first: row, last: row, kind });
+  });
+  return runs;
+}
+
+function finishBytes(table: OutputTable): number {
+  return ACTION_BYTES * (6 + table.columns.length + 2 * emphasisRuns(table).length);
+}
+
+/** Excel's character-unit width in points, for Calibri 11: seven pixels a character and five of padding. */
+export const widthInPoints = (characters: number): number => Math.round((characters * 7 + 5) * 0.75 * 4) / 4;
+
+function finishTable(sheet: XlWorksheet, table: OutputTable, money: MoneyDisplay): void {
+  const right = HEADER.column + table.columns.length - 1;
+  const bottom = bodyRow(Math.max(1, table.rows.length) - 1);
+  const created = sheet.tables.add(`${OUTPUT_TABLE_TOP_LEFT}:${columnLetters(right)}${bottom}`, true);
+  created.name = table.name;
+  created.style = TABLE_STYLE;
+  created.showBandedRows = true;
+
+  table.columns.forEach((column, c) => {
+    const width = columnWidthFor(
+      column,
+      table.rows.map((row) => row[c] ?? null),
+      money,
+    );
+    sheet.getRange(cellAddress(HEADER.row, HEADER.column + c)).format.columnWidth = widthInPoints(width);
+  });
+  for (const run of emphasisRuns(table)) {
+    const range = sheet.getRange(
+      rangeAddress({ top: bodyRow(run.first), left: HEADER.column, bottom: bodyRow(run.last), right }),
+    );
+    range.format.font.bold = true;
+    if (run.kind === 'total') range.format.borders.getItem('EdgeTop').style = 'Continuous';
+  }
+  sheet.freezePanes.freezeRows(HEADER.row);
+}
