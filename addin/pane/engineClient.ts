@@ -1,0 +1,102 @@
+import {
+  CrosswalkResponse,
+  Problem,
+  ValidateResponse,
+  WorkbookJsonResponse,
+  XLSX_MEDIA_TYPE,
+  type Issue,
+  type WorkbookGrids,
+} from '../../models';
+
+/**
+ * The engine over HTTP (`/api/v1`). Every answer is parsed with the shared zod models before the pane uses
+ * it; every failure becomes an EngineError whose message a budget officer can act on.
+ */
+export interface EngineClient {
+  validate(grids: WorkbookGrids): Promise<ValidateResponse>;
+  crosswalk(grids: WorkbookGrids): Promise<CrosswalkResponse>;
+  /** Runs the whole job on an .xlsx: summary, issues and the crosswalk workbook (base64). */
+  workbook(bytes: ArrayBuffer, filename: string): Promise<WorkbookJsonResponse>;
+}
+
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(
+    message: string,
+    /** A workbook-level problem the server reported as an issue (e.g. a damaged or password-protected file). */
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export function engineClient(
+  root: string,
+  fetchImpl: Fetch = (input, init) => fetch(input, init),
+): EngineClient {
+  const call = async <T>(path: string, init: RequestInit, parse: (body: unknown) => T): Promise<T> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(new URL(path, root).href, init);
+    } catch {
+      throw new EngineError(
+        `Cannot reach the Throughline engine at ${new URL(root).origin}. Check that it is running (npm start) and that the engine address in Settings is right.`,
+      );
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) throw problemError(response.status, body);
+    try {
+      return parse(body);
+    } catch {
+      throw new EngineError(
+        `The engine at ${new URL(root).origin} answered with something Throughline does not understand. Is it the same version as this pane?`,
+      );
+    }
+  };
+  const json = (grids: WorkbookGrids): RequestInit => ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ grids }),
+  });
+  return {
+    validate: (grids) => call('validate', json(grids), (b) => ValidateResponse.parse(b)),
+    crosswalk: (grids) => call('crosswalk', json(grids), (b) => CrosswalkResponse.parse(b)),
+    workbook: (bytes, filename) =>
+      call(
+        `workbook?filename=${encodeURIComponent(filename)}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': XLSX_MEDIA_TYPE, Accept: 'application/json' },
+          body: bytes,
+        },
+        (b) => WorkbookJsonResponse.parse(b),
+      ),
+  };
+}
+
+function problemError(status: number, body: unknown): EngineError {
+  const problem = Problem.safeParse(body);
+  if (problem.success) {
+    const { title, detail, issues } = problem.data;
+    return new EngineError(detail && detail !== title ? `${title}. ${detail}` : title, issues ?? []);
+  }
+  if (status === 401)
+    return new EngineError('The engine asks for an API key, which this pane does not send.');
+  return new EngineError(`The engine could not do this (HTTP ${status}). Try again, or ask whoever runs it.`);
+}
+
+/** base64 → bytes, for the crosswalk workbook the engine returns. */
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

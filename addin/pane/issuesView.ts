@@ -1,0 +1,116 @@
+import { issueLocation, type Issue, type Severity } from '../../models';
+import { h, show } from './dom';
+
+const SHOWN_AT_ONCE = 200;
+const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+const FILTERS = ['all', 'error', 'warning', 'info'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/**
+ * The issue list: severity, message and place. With `onSelect` (inside Excel), the place is a button that
+ * goes to the cell; in the browser it is shown as text. Long lists come 200 at a time.
+ */
+export function issuesView(
+  issues: readonly Issue[],
+  onSelect?: (issue: Issue) => Promise<string | null>,
+): HTMLElement {
+  const list = h('ol', { class: 'issues', attrs: { 'data-testid': 'issues' } });
+  const notice = h('p', { class: 'notice', attrs: { role: 'status' } });
+  let filter: Filter = 'all';
+  let limit = SHOWN_AT_ONCE;
+
+  const filters = FILTERS.map((f) => {
+    const count = f === 'all' ? issues.length : issues.filter((i) => i.severity === f).length;
+    const button = h(
+      'button',
+      {
+        class: 'chip',
+        attrs: { type: 'button', 'aria-pressed': f === filter ? 'true' : 'false', disabled: count === 0 },
+        on: {
+          click: () => {
+            filter = f;
+            limit = SHOWN_AT_ONCE;
+            filters.forEach((b, i) => b.setAttribute('aria-pressed', String(FILTERS[i] === f)));
+            render();
+          },
+        },
+      },
+      f === 'all' ? `All ${count}` : `${LABEL[f]}s ${count}`,
+    );
+    return button;
+  });
+
+  const item = (issue: Issue): HTMLElement => {
+    const where = issueLocation(issue);
+    const place = !where
+      ? null
+      : onSelect
+        ? h(
+            'button',
+            {
+              class: 'link',
+              attrs: { type: 'button', title: `Go to ${where}` },
+              on: {
+                click: () => {
+                  notice.textContent = '';
+                  void onSelect(issue).then((problem) => {
+                    if (problem) notice.textContent = problem;
+                  });
+                },
+              },
+            },
+            where,
+          )
+        : h('span', { class: 'place' }, where);
+    return h(
+      'li',
+      { class: `issue ${issue.severity}` },
+      h(
+        'span',
+        { class: 'meta' },
+        h('span', { class: 'severity' }, LABEL[issue.severity]),
+        place,
+        h('span', { class: 'code' }, issue.code),
+      ),
+      h('span', { class: 'message' }, issue.message),
+    );
+  };
+
+  const render = () => {
+    const shown = issues.filter((i) => filter === 'all' || i.severity === filter);
+    show(list, ...shown.slice(0, limit).map(item));
+    if (shown.length > limit) {
+      const more = h(
+        'button',
+        {
+          class: 'quiet',
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              limit += SHOWN_AT_ONCE;
+              render();
+            },
+          },
+        },
+        `Show ${Math.min(SHOWN_AT_ONCE, shown.length - limit)} more of ${shown.length - limit}`,
+      );
+      list.appendChild(h('li', { class: 'more' }, more));
+    }
+  };
+  render();
+
+  if (issues.length === 0)
+    return h(
+      'section',
+      { class: 'issues-panel' },
+      h('p', { class: 'all-clear' }, 'No issues: every cell read cleanly.'),
+    );
+  return h(
+    'section',
+    { class: 'issues-panel', attrs: { 'aria-label': 'Issues' } },
+    h('h3', null, 'Issues'),
+    h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': 'Show' } }, ...filters),
+    notice,
+    list,
+  );
+}
