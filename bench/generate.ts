@@ -33,7 +33,15 @@ const table = (name: string, header: string[], rows: CellValue[][]): GridTable =
   rows,
 });
 
-export function generateWorkbook(targetLines: number, seed = 20260101): GeneratedWorkbook {
+export interface GenerateOptions {
+  seed?: number;
+  /** Account-level crosswalk rows only and no cost pools: what a SUMIFS workbook can reproduce. */
+  simple?: boolean;
+}
+
+export function generateWorkbook(targetLines: number, options: GenerateOptions = {}): GeneratedWorkbook {
+  const seed = options.seed ?? 20260101;
+  const simple = options.simple ?? false;
   const r = new Random(seed);
   const goals = Array.from({ length: 5 }, (_, g) => [
     `G${g + 1}`,
@@ -90,7 +98,7 @@ export function generateWorkbook(targetLines: number, seed = 20260101): Generate
     }
     // Crosswalk at mixed specificity: most accounts at account level, some by program activity, some object
     // classes to the IT pool, a few unmapped on purpose.
-    const roll = r.next();
+    const roll = simple ? 1 : r.next();
     if (roll < 0.05) continue;
     if (roll < 0.15) crosswalk.push([account, null, '25.3', null, null, 'IT', '100%', 'Synthetic']);
     if (roll < 0.35) {
@@ -187,22 +195,26 @@ export function generateWorkbook(targetLines: number, seed = 20260101): Generate
           ],
           crosswalk,
         ),
-        table(
-          'CostPools',
-          ['Cost Pool', 'Method', 'Order'],
-          [
-            ['IT', 'Driver', 1],
-            ['Mission Support', 'Direct Cost', 2],
-          ],
-        ),
-        table(
-          'Drivers',
-          ['Cost Pool', 'Objective ID', 'Target Pool', 'Driver Value'],
-          [
-            ...objectiveIds.filter((_, i) => i % 3 === 0).map((o, i) => ['IT', o, null, 10 + i * 7]),
-            ['IT', null, 'Mission Support', 25],
-          ],
-        ),
+        ...(simple
+          ? []
+          : [
+              table(
+                'CostPools',
+                ['Cost Pool', 'Method', 'Order'],
+                [
+                  ['IT', 'Driver', 1],
+                  ['Mission Support', 'Direct Cost', 2],
+                ],
+              ),
+              table(
+                'Drivers',
+                ['Cost Pool', 'Objective ID', 'Target Pool', 'Driver Value'],
+                [
+                  ...objectiveIds.filter((_, i) => i % 3 === 0).map((o, i) => ['IT', o, null, 10 + i * 7]),
+                  ['IT', null, 'Mission Support', 25],
+                ],
+              ),
+            ]),
       ],
     },
   };

@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { runEngine } from '../server/engine';
+import { serverConfig, startServer } from '../server/http';
+import { planWrites } from '../addin/excel/planWrites';
+import { generateWorkbook } from './generate';
+import { compareWithSpreadsheet } from './spreadsheet';
+
+/**
+ * `npm run bench [-- --quick]`: the engine at 1k–1M budget lines, the .xlsx round trip, HTTP /crosswalk under
+ * concurrent clients, the add-in's write plan for 100k rows, and the same crosswalk as SUMIFS formulas in
+ * LibreOffice. Prints a report, checks it against the targets, and writes bench/results/<date>.json.
+ */
+
+const quick = process.argv.includes('--quick');
+const NODE_OPTIONS = '--max-semi-space-size=64 --max-old-space-size=8192';
+const TARGETS = { engine1MMs: 5_000, engine1MRssMb: 2_048, xlsx100kMs: 30_000, http8P99Ms: 200 };
+
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const child = (script: string, arg: string): Record<string, number> => {
+  const out = execFileSync('npx', ['tsx', join(__dirname, script), arg], {
+    env: { ...process.env, NODE_OPTIONS },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Record<string, number>;
+};
+
+async function http(): Promise<Record<string, unknown>[]> {
+  const server = await startServer(serverConfig({ port: 0, logLevel: 'silent', maxConcurrentJobs: 64 }));
+  const body = JSON.stringify({ grids: generateWorkbook(5_000).grids });
+  const out: Record<string, unknown>[] = [];
+  try {
+    for (const connections of [1, 8, 32]) {
+      const r = await autocannon({
+        url: `${server.url}/api/v1/crosswalk`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections,
+        duration: quick ? 3 : 8,
+      });
+      out.push({
+        connections,
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        requestsPerSec: r.requests.average,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+function addinPlan(): Record<string, number> {
+  const result = runEngine(generateWorkbook(20_000).grids);
+  const detail = result.tables.find((t) => t.name === 'CrosswalkDetail');
+  if (!detail) throw new Error('no CrosswalkDetail');
+  const rows = Array.from(
+    { length: 100_000 },
+    (_, i) => detail.rows[i % detail.rows.length] as (typeof detail.rows)[number],
+  );
+  const table = { ...detail, rows, rowFormats: undefined, links: undefined, rowKinds: undefined };
+  const t = performance.now();
+  const blocks = planWrites(table, result.money);
+  return {
+    rows: rows.length,
+    valueSyncs: blocks.length,
+    largestPayloadMb: Math.max(...blocks.map((b) => b.bytes)) / 2 ** 20,
+    planMs: performance.now() - t,
+  };
+}
+
+async function main(): Promise<void> {
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  console.log(
+    `Throughline bench on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}${quick ? ' (quick)' : ''}\n`,
+  );
+
+  const engine: Record<string, number>[] = [];
+  console.log(
+    'Engine (read + validate, then crosswalk + pools + cost per outcome + scenarios; output tables apart)',
+  );
+  console.log('   lines    read ms  compute ms   engine ms  lines/s    tables ms  output rows  peak RSS MB');
+  for (const n of quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000]) {
+    const r = child('engine-size.ts', String(n));
+    engine.push(r);
+    console.log(
+      `${fmt(r.lines as number).padStart(9)} ${fmt(r.readMs as number).padStart(9)} ${fmt(r.computeMs as number).padStart(11)} ${fmt(r.engineMs as number).padStart(11)} ${fmt(((r.lines as number) / (r.engineMs as number)) * 1000).padStart(9)} ${fmt(r.tablesMs as number).padStart(11)} ${fmt(r.outputRows as number).padStart(12)} ${fmt(r.peakRssMb as number).padStart(12)}`,
+    );
+  }
+  const perLine = engine.map((r) => (r.engineMs as number) / (r.lines as number));
+  const growth = perLine.slice(1).map((v, i) => v / (perLine[i] as number));
+
+  console.log('\n.xlsx round trip (read the file, compute, write the crosswalk workbook)');
+  console.log('   lines   input MB  output MB    read ms  compute ms   write ms   total ms  peak RSS MB');
+  const xlsx: Record<string, number>[] = [];
+  for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+    const r = child('xlsx-size.ts', String(n));
+    xlsx.push(r);
+    console.log(
+      `${fmt(r.lines as number).padStart(9)} ${fmt(r.inputMb as number, 1).padStart(9)} ${fmt(r.outputMb as number, 1).padStart(10)} ${fmt(r.readMs as number).padStart(10)} ${fmt(r.computeMs as number).padStart(11)} ${fmt(r.writeMs as number).padStart(10)} ${fmt(r.totalMs as number).padStart(10)} ${fmt(r.peakRssMb as number).padStart(12)}`,
+    );
+  }
+
+  console.log('\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback');
+  const httpRuns = await http();
+  for (const h of httpRuns)
+    console.log(
+      `  ${String(h.connections).padStart(2)} clients: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, non-2xx ${h.non2xx}, errors ${h.errors}`,
+    );
+
+  console.log('\nAdd-in write plan for a 100,000-row output table');
+  const plan = addinPlan();
+  console.log(
+    `  ${fmt(plan.valueSyncs as number)} value syncs, largest payload ${fmt(plan.largestPayloadMb as number, 2)} MB (limit 5 MB), planned in ${fmt(plan.planMs as number)} ms`,
+  );
+
+  console.log(
+    '\nSide by side with the spreadsheet: SUMIFS in LibreOffice (open, recalculate, save) vs the engine (read, compute, write)',
+  );
+  const sheets = [];
+  for (const n of quick ? [10_000] : [10_000, 100_000]) {
+    const r = await compareWithSpreadsheet(n);
+    sheets.push(r);
+    if ('skipped' in r) console.log(`  ${fmt(n)} lines: skipped (${r.skipped})`);
+    else
+      console.log(
+        `  ${fmt(r.lines)} lines, ${fmt(r.formulas)} formulas: LibreOffice ${fmt(r.sofficeMs)} ms (start-up ${fmt(r.sofficeStartupMs)} ms), engine ${fmt(r.engineMs)} ms, ratio ${fmt(r.sofficeMs / r.engineMs, 1)}x; results agree: ${r.agree ? 'yes' : 'NO'}`,
+      );
+  }
+
+  const oneM = engine.find((r) => (r.lines as number) >= 1_000_000);
+  const x100 = xlsx.find((r) => (r.lines as number) >= 100_000);
+  const h8 = httpRuns.find((h) => h.connections === 8);
+  const verdicts = [
+    oneM
+      ? [
+          `engine 1M lines under ${TARGETS.engine1MMs / 1000} s`,
+          (oneM.engineMs as number) < TARGETS.engine1MMs,
+          `${fmt((oneM.engineMs as number) / 1000, 1)} s`,
+        ]
+      : null,
+    oneM
+      ? [
+          'engine 1M lines under 2 GB peak',
+          (oneM.peakRssMb as number) < TARGETS.engine1MRssMb,
+          `${fmt(oneM.peakRssMb as number)} MB (generated input included)`,
+        ]
+      : null,
+    [
+      'cost grows linearly (≤1.3× per 10× lines)',
+      growth.every((g) => g <= 1.3),
+      growth.map((g) => `${fmt(g, 2)}×`).join(', '),
+    ],
+    x100
+      ? [
+          '100k-line xlsx round trip under 30 s',
+          (x100.totalMs as number) < TARGETS.xlsx100kMs,
+          `${fmt((x100.totalMs as number) / 1000, 1)} s`,
+        ]
+      : null,
+    h8
+      ? ['HTTP p99 under 200 ms at 8 clients', (h8.p99Ms as number) < TARGETS.http8P99Ms, `${h8.p99Ms} ms`]
+      : null,
+  ].filter((v): v is [string, boolean, string] => v !== null);
+  console.log('\nTargets');
+  for (const [what, met, got] of verdicts) console.log(`  ${met ? 'MET   ' : 'MISSED'} ${what}: ${got}`);
+
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    machine,
+    engine,
+    perLineGrowth: growth,
+    xlsx,
+    http: httpRuns,
+    addinPlan: plan,
+    spreadsheet: sheets,
+    targets: verdicts.map(([what, met, got]) => ({ what, met, got })),
+  };
+  writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWrote bench/results/${stamp}.json (and latest.json)`);
+}
+
+void main();
