@@ -110,13 +110,22 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   const byIdentity = new Map<string, PendingLine>();
   const rows = t.dataRows();
   if (rows.length === 0) issues.push(issueAt(MESSAGES.tableEmpty('Budget'), t.headerLoc(0)));
+  const col = {
+    account: t.indexOf('Account'),
+    type: t.indexOf('Amount Type'),
+    title: t.indexOf('Account Title'),
+    pa: t.indexOf('Program Activity'),
+    paTitle: t.indexOf('Program Activity Title'),
+    oc: t.indexOf('Object Class'),
+    category: t.indexOf('Category'),
+  };
   for (const row of rows) {
-    const account = t.text(row, 'Account');
+    const account = t.textAt(row, col.account);
     if (!account) {
       issues.push(issueAt(MESSAGES.valueRequired('Budget', 'Account'), t.loc(row, 'Account')));
       continue;
     }
-    const typeText = t.text(row, 'Amount Type');
+    const typeText = t.textAt(row, col.type);
     const amountType: AmountType | null = typeText ? amountTypeOf(typeText) : 'Budget Authority';
     if (!amountType) {
       issues.push(
@@ -133,9 +142,9 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       );
       continue;
     }
-    const programActivity = t.text(row, 'Program Activity');
-    const objectClass = t.text(row, 'Object Class');
-    const category = t.text(row, 'Category');
+    const programActivity = t.textAt(row, col.pa);
+    const objectClass = t.textAt(row, col.oc);
+    const category = t.textAt(row, col.category);
     const amounts: PendingAmount[] = [];
     if (longForm) {
       const yearValue = t.value(row, 'Fiscal Year');
@@ -166,9 +175,9 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       index: pending.length,
       loc: t.loc(row, 'Account'),
       account,
-      accountTitle: t.text(row, 'Account Title'),
+      accountTitle: t.textAt(row, col.title),
       programActivity,
-      programActivityTitle: t.text(row, 'Program Activity Title'),
+      programActivityTitle: t.textAt(row, col.paTitle),
       objectClass,
       category,
       amountType,

@@ -11,7 +11,15 @@ export function vocabulary<T extends string>(
   for (const [value, aliases] of Object.entries(entries) as [T, readonly string[]][]) {
     for (const word of [value, ...aliases]) map.set(normalizeName(word), value);
   }
-  return (text) => map.get(normalizeName(text)) ?? null;
+  // A column holds a handful of distinct words over many rows: remember each spelling's answer.
+  const seen = new Map<string, T | null>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    const v = map.get(normalizeName(text)) ?? null;
+    if (seen.size < 10_000) seen.set(text, v);
+    return v;
+  };
 }
 
 export const amountTypeOf = vocabulary({

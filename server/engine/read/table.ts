@@ -76,6 +76,11 @@ export class TableView {
     return i === undefined ? null : (this.grid.rows[row]?.[i] ?? null);
   }
 
+  /** Text of the cell at a grid column index (see `indexOf`), for readers' inner loops. */
+  textAt(row: number, index: number): string {
+    return index < 0 ? '' : cellText(this.grid.rows[row]?.[index] ?? null);
+  }
+
   text(row: number, column: string): string {
     return cellText(this.value(row, column));
   }
