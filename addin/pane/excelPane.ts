@@ -5,11 +5,9 @@ import { EngineError } from './engineClient';
 import { issuesView } from './issuesView';
 import { seconds, type Shell } from './shell';
 import { summaryView } from './summaryView';
+import { fiscalYear } from './format';
 
 const WANTED = Object.values(INPUT_TABLES);
-
-/** The federal fiscal year a date falls in (FY2026 began on 1 October 2025). */
-export const fiscalYear = (date: Date): number => date.getFullYear() + (date.getMonth() >= 9 ? 1 : 0);
 
 /** Inside Excel: check the open workbook, build its crosswalk sheets, or start one from the template. */
 export function mountExcelPane(shell: Shell, port: WorkbookPort): void {

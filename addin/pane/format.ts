@@ -2,6 +2,9 @@ import type { ColumnFormat, MoneyDisplay, OutputCell } from '../../models';
 
 /** Numbers as a budget office writes them: grouped digits, negatives in parentheses, the workbook's units. */
 
+/** The federal fiscal year a date falls in (FY2026 began on 1 October 2025). */
+export const fiscalYear = (date: Date): number => date.getFullYear() + (date.getMonth() >= 9 ? 1 : 0);
+
 export function unitsLabel(money: MoneyDisplay): string {
   switch (money.units) {
     case 'Dollars':

@@ -7,7 +7,14 @@ const KEY = 'throughline.engineUrl';
 
 export type EngineSetting = { ok: true; url: string } | { ok: false; message: string };
 
-export function loadEngineUrl(storage: Pick<Storage, 'getItem'> | null): string {
+/** The part of the browser's Storage used here. */
+export interface SettingStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function loadEngineUrl(storage: SettingStore | null): string {
   try {
     return storage?.getItem(KEY) ?? '';
   } catch {
@@ -15,7 +22,7 @@ export function loadEngineUrl(storage: Pick<Storage, 'getItem'> | null): string 
   }
 }
 
-export function saveEngineUrl(storage: Pick<Storage, 'setItem' | 'removeItem'> | null, url: string): void {
+export function saveEngineUrl(storage: SettingStore | null, url: string): void {
   try {
     if (url === '') storage?.removeItem(KEY);
     else storage?.setItem(KEY, url);
