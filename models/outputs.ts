@@ -157,6 +157,65 @@ export const OUTPUT_TABLES = {
   ],
 } as const satisfies Record<string, readonly OutputColumnSpec[]>;
 
+/** The zod type of one output cell, by its column's format: text is text, everything else a number (or blank). */
+const CELL_BY_FORMAT = {
+  text: z.string().nullable(),
+  year: z.number().int().nullable(),
+  integer: z.number().int().nullable(),
+  money: z.number().nullable(),
+  fte: z.number().nullable(),
+  share: z.number().nullable(),
+  number: z.number().nullable(),
+  ratio: z.number().nullable(),
+  dollars: z.number().nullable(),
+} as const satisfies Record<ColumnFormat, z.ZodType>;
+
+type RowShape<S extends readonly OutputColumnSpec[]> = {
+  [C in S[number] as C['name']]: (typeof CELL_BY_FORMAT)[C['format']];
+};
+
+function rowSchema<const S extends readonly OutputColumnSpec[]>(specs: S) {
+  return z.object(Object.fromEntries(specs.map((c) => [c.name, CELL_BY_FORMAT[c.format]])) as RowShape<S>);
+}
+
+/**
+ * One row of each output table as a record keyed by column name (what a user's formula or a script reads).
+ * Tables with per-year or per-objective columns accept those as extra numeric columns.
+ */
+export const OutputRows = {
+  ResourcesByGoal: rowSchema([
+    ...OUTPUT_TABLES.ResourcesByGoal,
+    ...OUTPUT_TABLES.ResourcesByGoalTail,
+  ]).catchall(z.number().nullable()),
+  CrosswalkMatrix: rowSchema([
+    ...OUTPUT_TABLES.CrosswalkMatrix,
+    ...OUTPUT_TABLES.CrosswalkMatrixTail,
+  ]).catchall(z.number().nullable()),
+  CrosswalkDetail: rowSchema(OUTPUT_TABLES.CrosswalkDetail).strict(),
+  CostPerOutcome: rowSchema(OUTPUT_TABLES.CostPerOutcome).strict(),
+  SupportCosts: rowSchema(OUTPUT_TABLES.SupportCosts).strict(),
+  ScenarioResults: rowSchema(OUTPUT_TABLES.ScenarioResults).strict(),
+  ScenarioComparison: rowSchema(OUTPUT_TABLES.ScenarioComparison).strict(),
+  GoalSeek: rowSchema(OUTPUT_TABLES.GoalSeek).strict(),
+  BestAllocation: rowSchema(OUTPUT_TABLES.BestAllocation).strict(),
+  Issues: rowSchema(OUTPUT_TABLES.Issues).strict(),
+};
+export type ResourcesByGoalRow = z.infer<typeof OutputRows.ResourcesByGoal>;
+export type CrosswalkMatrixRow = z.infer<typeof OutputRows.CrosswalkMatrix>;
+export type CrosswalkDetailRow = z.infer<typeof OutputRows.CrosswalkDetail>;
+export type CostPerOutcomeRow = z.infer<typeof OutputRows.CostPerOutcome>;
+export type SupportCostsRow = z.infer<typeof OutputRows.SupportCosts>;
+export type ScenarioResultsRow = z.infer<typeof OutputRows.ScenarioResults>;
+export type ScenarioComparisonRow = z.infer<typeof OutputRows.ScenarioComparison>;
+export type GoalSeekRow = z.infer<typeof OutputRows.GoalSeek>;
+export type BestAllocationRow = z.infer<typeof OutputRows.BestAllocation>;
+export type IssuesRow = z.infer<typeof OutputRows.Issues>;
+
+/** An output table's rows as records keyed by column name. */
+export function tableRecords(table: OutputTable): Record<string, OutputCell>[] {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.name, row[i] ?? null])));
+}
+
 /** The sheets the engine owns: replaced whole on every run, never read as input. */
 export const OUTPUT_SHEETS = [
   'ResourcesByGoal',

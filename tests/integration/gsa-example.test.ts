@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { crosswalkXlsx } from '../../server/pipeline';
 import { readOutputTable, readWorkbookGrids } from '../../server/xlsx';
+import { OutputRows, tableRecords } from '../../models';
 
 const root = join(__dirname, '..', '..');
 const example = readFileSync(join(root, 'examples', 'gsa-fy2018.xlsx'));
@@ -117,5 +118,17 @@ describe('Given the bundled GSA example workbook', () => {
     expect(row?.[col('Full Cost')]).toBe(
       (row?.[col('Direct Cost')] as number) + (row?.[col('Support Cost')] as number),
     );
+  });
+
+  test('Then every output table matches its row schema in models/ (the contract the add-in and API share)', () => {
+    const names = run.result.tables.map((t) => t.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['ScenarioResults', 'ScenarioComparison', 'GoalSeek', 'BestAllocation']),
+    );
+    for (const table of run.result.tables) {
+      const schema = OutputRows[table.name as keyof typeof OutputRows];
+      expect(schema).toBeDefined();
+      for (const record of tableRecords(table)) expect(schema.safeParse(record).error).toBeUndefined();
+    }
   });
 });
