@@ -112,7 +112,7 @@ function addTemplateSheet(sheet: XlWorksheet, t: TemplateSheet): void {
     ...t.rows.map(() => t.columns.map((name) => (CODE_COLUMNS.test(name) ? '@' : 'General'))),
   ];
   body.values = [t.columns, ...t.rows];
-  const table = sheet.tables.add(`A${HEADER_ROW}:${last}${bottom}`, true);
+  const table = sheet.tables.add(body, true);
   table.name = t.table;
   table.style = 'TableStyleLight9';
   table.showBandedRows = true;

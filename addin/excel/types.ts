@@ -60,7 +60,11 @@ export interface XlTable extends XlLoadable {
 
 export interface XlTableCollection extends XlLoadable {
   readonly items: XlTable[];
-  add(address: string, hasHeaders: boolean): XlTable;
+  /**
+   * Pass a Range: Excel reads a string address without a sheet name as on the *active* sheet, even on a
+   * worksheet's own collection. (A Range here needs ExcelApi 1.3.)
+   */
+  add(address: XlRange | string, hasHeaders: boolean): XlTable;
   /** ExcelApi 1.4. */
   getItemOrNullObject(key: string): XlTable;
 }

@@ -212,7 +212,10 @@ export const widthInPoints = (characters: number): number => Math.round((charact
 function finishTable(sheet: XlWorksheet, table: OutputTable, money: MoneyDisplay): void {
   const right = HEADER.column + table.columns.length - 1;
   const bottom = bodyRow(Math.max(1, table.rows.length) - 1);
-  const created = sheet.tables.add(`${OUTPUT_TABLE_TOP_LEFT}:${columnLetters(right)}${bottom}`, true);
+  const created = sheet.tables.add(
+    sheet.getRange(`${OUTPUT_TABLE_TOP_LEFT}:${columnLetters(right)}${bottom}`),
+    true,
+  );
   created.name = table.name;
   created.style = TABLE_STYLE;
   created.showBandedRows = true;

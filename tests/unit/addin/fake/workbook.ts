@@ -1,4 +1,4 @@
-import { parseRange } from '../../../../addin/excel/a1';
+import { rangeAddress } from '../../../../addin/excel/a1';
 import { FakeProxy, type FakeRequestContext } from './context';
 import { FakeRange, rangeAt } from './range';
 import { FakeExcelError, type FakeSheet, type FakeTable as TableState } from './state';
@@ -202,15 +202,26 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
       .filter((t) => !scope || t.sheetId === scope.id)
       .map((t) => new FakeTable(this.ctx, () => this.ctx.state.tables.find((x) => x.id === t.id) ?? null));
   }
-  add(address: string, hasHeaders: boolean): FakeTable {
+  /**
+   * As Excel documents it: a Range makes the table on the range's sheet; a string address without a sheet
+   * name means the *active* sheet, whichever collection `add` was called on.
+   */
+  add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     let id: number | undefined;
-    this.ctx.enqueue({ add: address, hasHeaders }, () => {
+    this.ctx.enqueue({ add: typeof address === 'string' ? address : 'range', hasHeaders }, () => {
+      const state = this.ctx.state;
+      if (typeof address !== 'string') {
+        const { sheet, box } = address.resolve();
+        id = state.addTable(sheet, rangeAddress(box), hasHeaders).id;
+        return;
+      }
       const bang = address.lastIndexOf('!');
-      const sheet = this.sheet
-        ? this.sheet()
-        : this.ctx.state.sheet(address.slice(0, Math.max(0, bang)).replace(/^'|'$/g, ''));
-      parseRange(address);
-      id = this.ctx.state.addTable(sheet, address.slice(bang + 1), hasHeaders).id;
+      const sheet =
+        bang >= 0
+          ? state.sheet(address.slice(0, bang).replace(/^'|'$/g, ''))
+          : state.sheetById(state.activeSheetId ?? -1);
+      if (!sheet) throw new FakeExcelError('ItemNotFound', 'There is no active sheet.');
+      id = state.addTable(sheet, address.slice(bang + 1), hasHeaders).id;
     });
     return new FakeTable(this.ctx, () => this.ctx.state.tables.find((t) => t.id === id) ?? null);
   }
