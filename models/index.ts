@@ -4,3 +4,4 @@ export * from './issues';
 export * from './inputs';
 export * from './outputs';
 export * from './api';
+export * from './a1';

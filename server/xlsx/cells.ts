@@ -1,3 +1,4 @@
+import { columnLetters, parseA1 } from '../../models/a1';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../models';
 
@@ -57,14 +58,7 @@ function dateCell(date: Date): CellValue {
   return { date: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso };
 }
 
-/** 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
+export { columnLetters } from '../../models/a1';
 
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
@@ -72,11 +66,7 @@ export function cellAddress(row: number, column: number): string {
 
 /** `B3` → { row: 3, column: 2 }; `$B$3` is accepted too. */
 export function parseCellAddress(address: string): { row: number; column: number } {
-  const match = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/.exec(address.trim());
-  if (!match?.[1] || !match[2]) throw new Error(`Not an A1 cell address: ${address}`);
-  let column = 0;
-  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column };
+  return parseA1(address);
 }
 
 /** `B2:D10` → its corners; a single cell is a one-cell range. */

@@ -4,6 +4,7 @@ import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, decimalFromNumber, MoneyRangeError, toMinor, usedDecimals } from '../money';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
 import { amountTypeOf } from './enums';
+import { cellProblem } from './values';
 import { type TableView, openTable } from './table';
 
 /** The finest money precision kept: a cent, whatever the Units. */
@@ -35,17 +36,8 @@ export function yearOfHeader(v: CellValue): number | null {
 function reportAmount(p: Parsed<Decimal>, loc: Loc, issues: Issue[]): Decimal | null {
   if (p.kind === 'ok') return p.value;
   if (p.kind === 'blank') return null;
-  const msg =
-    p.problem === 'error-value'
-      ? MESSAGES.amountErrorValue(p.text)
-      : p.problem === 'date'
-        ? MESSAGES.amountDate(p.text)
-        : p.problem === 'formula'
-          ? MESSAGES.formulaNotCalculated(p.text)
-          : p.problem === 'percent'
-            ? MESSAGES.amountPercent(p.text)
-            : MESSAGES.amountInvalid(p.text);
-  issues.push(issueAt(msg, loc));
+  const invalid = p.problem === 'percent' ? MESSAGES.amountPercent : MESSAGES.amountInvalid;
+  issues.push(issueAt(cellProblem(p, invalid), loc));
   return null;
 }
 

@@ -1,8 +1,26 @@
 import type { Issue, Loc } from '../../../models';
 import { issueLocation } from '../../../models';
-import { issueAt, MESSAGES } from '../messages';
-import { parseNumber } from './cells';
+import { issueAt, MESSAGES, type Msg } from '../messages';
+import { type CellProblem, parseNumber } from './cells';
 import type { TableView } from './table';
+
+/**
+ * The issue for a cell that could not be read. Error values, dates and uncalculated formulas are said as
+ * such whatever the column; anything else gets the column's own wording (`notValid`).
+ */
+export function cellProblem(p: CellProblem, notValid: (text: string) => Msg): Msg {
+  switch (p.problem) {
+    case 'error-value':
+      return MESSAGES.amountErrorValue(p.text);
+    case 'date':
+      return MESSAGES.amountDate(p.text);
+    case 'formula':
+      return MESSAGES.formulaNotCalculated(p.text);
+    case 'percent':
+    case 'not-a-number':
+      return notValid(p.text);
+  }
+}
 
 /** A number cell that may be blank; a bad value is reported at its cell and read as blank. */
 export function numberAt(t: TableView, row: number, column: string, issues: Issue[]): number | null {
@@ -12,13 +30,7 @@ export function numberAt(t: TableView, row: number, column: string, issues: Issu
   const loc: Loc = t.loc(row, column);
   issues.push(
     issueAt(
-      p.problem === 'error-value'
-        ? MESSAGES.amountErrorValue(p.text)
-        : p.problem === 'date'
-          ? MESSAGES.amountDate(p.text)
-          : p.problem === 'formula'
-            ? MESSAGES.formulaNotCalculated(p.text)
-            : MESSAGES.numberInvalid(column, p.text),
+      cellProblem(p, (text) => MESSAGES.numberInvalid(column, text)),
       loc,
     ),
   );
