@@ -108,3 +108,15 @@ export function internalLinkTarget(address: string): string {
 function unreachable(value: never): never {
   throw new Error(`Unhandled column format: ${String(value)}`);
 }
+
+/** Excel would rename duplicate headers itself (`Name2`); doing it here keeps the table valid. */
+export function uniqueColumnNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    const base = name.trim() === '' ? 'Column' : name;
+    let candidate = base;
+    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${base}${n}`;
+    seen.add(candidate.toLowerCase());
+    return candidate;
+  });
+}

@@ -1,7 +1,7 @@
 import type { MoneyDisplay, OutputCell, OutputTable } from '../../../models';
 import { OUTPUT_TABLE_TOP_LEFT } from '../../../models';
 import { columnLetters, parseCellAddress } from '../cells';
-import { columnWidthFor, internalLinkTarget, numberFormatFor } from '../formats';
+import { columnWidthFor, internalLinkTarget, numberFormatFor, uniqueColumnNames } from '../formats';
 import type { SharedStrings } from './sharedStrings';
 import type { StyleBook } from './styles';
 import { esc } from './xml';
@@ -11,18 +11,6 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const EXCEL_MAX_TEXT = 32767;
 const ROWS_PER_CHUNK = 2_000;
 const HEADER = parseCellAddress(OUTPUT_TABLE_TOP_LEFT);
-
-/** Excel would rename duplicate headers itself (`Name2`); doing it here keeps the table valid. */
-export function uniqueColumnNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((name) => {
-    const base = name.trim() === '' ? 'Column' : name;
-    let candidate = base;
-    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${base}${n}`;
-    seen.add(candidate.toLowerCase());
-    return candidate;
-  });
-}
 
 export interface RenderedSheet {
   /** The worksheet part, in chunks. */
