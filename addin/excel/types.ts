@@ -98,6 +98,8 @@ export interface XlApplication {
   suspendApiCalculationUntilNextSync(): void;
   /** ExcelApi 1.9: called only where `isSetSupported` says so. */
   suspendScreenUpdatingUntilNextSync(): void;
+  /** ExcelApi 1.1: after writing with calculation suspended, dependents must be recalculated. */
+  calculate(calculationType: 'Recalculate'): void;
 }
 
 export interface XlWorkbook {

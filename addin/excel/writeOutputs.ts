@@ -127,9 +127,13 @@ export async function writeOutputs(
     placeholder?.delete();
   });
   await batcher.flush();
+  // Writes made while calculation was suspended do not recalculate what depends on them (the user's own
+  // formulas over the output tables): Excel leaves that to the add-in.
+  context.workbook.application.calculate('Recalculate');
+  await context.sync();
   return {
     sheets: tables.map((t) => t.name),
-    syncs: batcher.syncs + 1,
+    syncs: batcher.syncs + 2,
     largestPayloadBytes: batcher.largest,
   };
 }

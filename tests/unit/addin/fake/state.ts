@@ -63,6 +63,8 @@ export class FakeWorkbookState {
   names: string[] = [];
   activeSheetId: number | null = null;
   selection: { sheet: string; address: string } | null = null;
+  /** Each `application.calculate` asked for, in order. */
+  calculations: string[] = [];
   private nextId = 1;
 
   sheetById(id: number): FakeSheet | undefined {

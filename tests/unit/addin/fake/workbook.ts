@@ -259,6 +259,12 @@ export class FakeApplication {
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.enqueue({ suspend: 'screen' }, () => void (this.ctx.suspended.screen = true));
   }
+  calculate(calculationType: string): void {
+    this.ctx.enqueue(
+      { calculate: calculationType },
+      () => void this.ctx.state.calculations.push(calculationType),
+    );
+  }
 }
 
 export class FakeWorkbook {
