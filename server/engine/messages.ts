@@ -5,7 +5,7 @@ import type { Issue, Loc, Severity } from '../../models';
  * All message text lives here, so wording is reviewed in one place and codes never drift from it.
  */
 
-type Msg = { severity: Severity; code: string; message: string };
+export type Msg = { severity: Severity; code: string; message: string };
 const error = (code: string, message: string): Msg => ({ severity: 'error', code, message });
 const warning = (code: string, message: string): Msg => ({ severity: 'warning', code, message });
 const info = (code: string, message: string): Msg => ({ severity: 'info', code, message });

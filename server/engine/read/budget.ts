@@ -4,7 +4,7 @@ import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, decimalFromNumber, MoneyRangeError, toMinor, usedDecimals } from '../money';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
 import { amountTypeOf } from './enums';
-import { cellProblem } from './values';
+import { cellProblem, yearProblem } from './values';
 import { type TableView, openTable } from './table';
 
 /** The finest money precision kept: a cent, whatever the Units. */
@@ -142,7 +142,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       const yearValue = t.value(row, 'Fiscal Year');
       const year = parseYear(yearValue);
       if (year === null) {
-        issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Fiscal Year')));
+        issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
         continue;
       }
       readAmount(t, row, t.indexOf('Amount'), year, amounts, issues);

@@ -5,7 +5,7 @@ import { MoneyRangeError, toMinor } from '../money';
 import { cellText, parseShare } from './cells';
 import { poolMethodOf } from './enums';
 import { openTable } from './table';
-import { choiceAt, numberAt } from './values';
+import { cellProblem, choiceAt, numberAt } from './values';
 
 /** Object classes compare without their dot: `25.2` and `252` are the same object class. */
 export function objectClassKey(oc: string): string {
@@ -49,7 +49,7 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
         issueAt(
           parsed.kind === 'blank'
             ? MESSAGES.valueRequired('Crosswalk', 'Share')
-            : MESSAGES.shareInvalid(cellText(shareValue)),
+            : cellProblem(parsed, () => MESSAGES.shareInvalid(cellText(shareValue))),
           shareLoc,
         ),
       );

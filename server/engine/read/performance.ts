@@ -1,12 +1,12 @@
 import type { Issue, Loc, WorkbookGrids } from '../../../models';
 import { Direction, INPUT_TABLES } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { cellText, nameKey, parseYear } from './cells';
+import { nameKey, parseYear } from './cells';
 import { directionOf } from './enums';
 import type { Plan } from './plan';
 import { resolveKind } from './plan';
 import { openTable } from './table';
-import { choiceAt, numberAt } from './values';
+import { choiceAt, numberAt, yearProblem } from './values';
 
 /**
  * Derives Goals, Objectives, Measures and Results from a flat `Performance` table, the shape agencies publish
@@ -116,7 +116,7 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
     const yearValue = t.value(row, 'Year');
     const year = parseYear(yearValue);
     if (year === null) {
-      issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Year')));
+      issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Year')));
       continue;
     }
     const yearKey = `${measure.id}\u0000${year}`;

@@ -1,11 +1,11 @@
 import type { Goal, Issue, Measure, Objective, Result, WorkbookGrids } from '../../../models';
 import { Direction, INPUT_TABLES, MeasureKind, MeasureType } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { cellText, parseYear } from './cells';
+import { parseYear } from './cells';
 import { directionOf, kindOf, measureTypeOf } from './enums';
 import { currencyScaleOf, inferKind } from './measureKind';
 import { openTable } from './table';
-import { choiceAt, numberAt, UniqueIds } from './values';
+import { choiceAt, numberAt, UniqueIds, yearProblem } from './values';
 
 export interface Plan {
   goals: Goal[];
@@ -127,7 +127,7 @@ export function readResults(grids: WorkbookGrids, issues: Issue[]): Result[] {
     const yearValue = t.value(row, 'Fiscal Year');
     const year = parseYear(yearValue);
     if (year === null) {
-      issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Fiscal Year')));
+      issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
       continue;
     }
     const key = `${measureId.toUpperCase()}\u0000${year}`;

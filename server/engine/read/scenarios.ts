@@ -5,7 +5,7 @@ import { type Decimal, MoneyRangeError, toMinor } from '../money';
 import { cellText, parseAmount, parseShare, parseYear } from './cells';
 import { responseModelOf, scopeOf } from './enums';
 import { openTable, type TableView } from './table';
-import { choiceAt, numberAt } from './values';
+import { choiceAt, numberAt, unreadable, yearProblem } from './values';
 
 const MAX_EXPRESSION = 500;
 
@@ -24,8 +24,8 @@ function readChange(
   const v = t.value(row, 'Change');
   const loc = t.loc(row, 'Change');
   const text = cellText(v);
-  if (!text) {
-    issues.push(issueAt(MESSAGES.valueRequired('Scenarios', 'Change'), loc));
+  if (!text || unreadable(v)) {
+    issues.push(issueAt(unreadable(v) ?? MESSAGES.valueRequired('Scenarios', 'Change'), loc));
     return null;
   }
   try {
@@ -74,9 +74,10 @@ function readScenarios(grids: WorkbookGrids, moneyDecimals: number, issues: Issu
     const change = readChange(t, row, moneyDecimals, issues);
     if (!change) continue;
     const yearValue = t.value(row, 'Fiscal Year');
-    const year = cellText(yearValue) ? parseYear(yearValue) : null;
-    if (cellText(yearValue) && year === null) {
-      issues.push(issueAt(MESSAGES.yearInvalid(cellText(yearValue)), t.loc(row, 'Fiscal Year')));
+    const given = cellText(yearValue) !== '' || unreadable(yearValue) !== null;
+    const year = given ? parseYear(yearValue) : null;
+    if (given && year === null) {
+      issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
       continue;
     }
     out.push({
@@ -153,10 +154,10 @@ function readAllocationLimits(grids: WorkbookGrids, issues: Issue[]): Allocation
   const out: AllocationLimit[] = [];
   const bound = (row: number, column: string): number | null | 'bad' => {
     const v = t.value(row, column);
-    if (!cellText(v)) return null;
+    if (!cellText(v) && !unreadable(v)) return null;
     const s = parseShare(v);
     if (s.kind !== 'ok') {
-      issues.push(issueAt(MESSAGES.numberInvalid(column, cellText(v)), t.loc(row, column)));
+      issues.push(issueAt(unreadable(v) ?? MESSAGES.numberInvalid(column, cellText(v)), t.loc(row, column)));
       return 'bad';
     }
     return toPpb(s.value);

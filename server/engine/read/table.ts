@@ -13,6 +13,7 @@ export class TableView {
   private readonly origin: { col: number; row: number };
   private readonly columns = new Map<string, number>();
   private readonly letters: string[] = [];
+  private readonly formulasSaid = new Set<string>();
 
   constructor(
     readonly spec: InputTableSpec,
@@ -78,11 +79,25 @@ export class TableView {
 
   /** Text of the cell at a grid column index (see `indexOf`), for readers' inner loops. */
   textAt(row: number, index: number): string {
-    return index < 0 ? '' : cellText(this.grid.rows[row]?.[index] ?? null);
+    if (index < 0) return '';
+    const v = this.grid.rows[row]?.[index] ?? null;
+    if (v !== null && typeof v === 'object' && 'formula' in v) this.reportFormula(row, index, v.formula);
+    return cellText(v);
   }
 
   text(row: number, column: string): string {
-    return cellText(this.value(row, column));
+    return this.textAt(row, this.columns.get(column) ?? -1);
+  }
+
+  /**
+   * A formula Excel never calculated has no text to read, so it reads as blank; without this an ID, an
+   * Amount Type or a setting computed by such a formula would silently take its default.
+   */
+  private reportFormula(row: number, index: number, formula: string): void {
+    const loc = this.locAt(row, index);
+    if (this.formulasSaid.has(loc.cell)) return;
+    this.formulasSaid.add(loc.cell);
+    this.issues.push(issueAt(MESSAGES.formulaNotCalculated(formula), loc));
   }
 
   loc(row: number, column?: string): Loc {

@@ -1,7 +1,7 @@
-import type { Issue, Loc } from '../../../models';
+import type { CellValue, Issue, Loc } from '../../../models';
 import { issueLocation } from '../../../models';
 import { issueAt, MESSAGES, type Msg } from '../messages';
-import { type CellProblem, parseNumber } from './cells';
+import { type CellProblem, cellText, parseNumber } from './cells';
 import type { TableView } from './table';
 
 /**
@@ -20,6 +20,21 @@ export function cellProblem(p: CellProblem, notValid: (text: string) => Msg): Ms
     case 'not-a-number':
       return notValid(p.text);
   }
+}
+
+/**
+ * An Excel error value or a formula Excel never calculated, as its issue; null for any other value. A formula
+ * reads as blank text and an error value as its code, so readers ask this first rather than mistake either
+ * for a missing or a misspelt value.
+ */
+export function unreadable(v: CellValue): Msg | null {
+  if (v === null || typeof v !== 'object' || 'date' in v) return null;
+  return 'error' in v ? MESSAGES.amountErrorValue(v.error) : MESSAGES.formulaNotCalculated(v.formula);
+}
+
+/** The issue for a fiscal-year cell that holds no year. */
+export function yearProblem(v: CellValue): Msg {
+  return unreadable(v) ?? MESSAGES.yearInvalid(cellText(v));
 }
 
 /** A number cell that may be blank; a bad value is reported at its cell and read as blank. */
