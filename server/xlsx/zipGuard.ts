@@ -93,7 +93,11 @@ function refuseNonZip(buf: Buffer): void {
   throw new UnreadableWorkbookError(looksLikeText(buf) ? 'text' : 'not-zip');
 }
 
+// Excel's "Unicode Text" and many exports are UTF-16 with a byte-order mark: text, though full of zero bytes.
+const UTF16_BOMS = [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])];
+
 function looksLikeText(buf: Buffer): boolean {
+  if (UTF16_BOMS.some((bom) => buf.subarray(0, 2).equals(bom))) return true;
   const head = buf.subarray(0, 512);
   // Tabs, line breaks and printable bytes only; UTF-8 multibyte sequences are all >= 0x80.
   return head.every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
