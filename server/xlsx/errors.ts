@@ -66,6 +66,13 @@ export class WorkbookTooLargeError extends Error {
     );
   }
 
+  static undeclared(part: string): WorkbookTooLargeError {
+    return new WorkbookTooLargeError(
+      'compression',
+      `This file is not a normal workbook: its part ${part} holds more than the file says it does, which is how "zip bombs" hide. It was not opened.`,
+    );
+  }
+
   static compression(part: string): WorkbookTooLargeError {
     return new WorkbookTooLargeError(
       'compression',

@@ -3,7 +3,7 @@ import type { CellValue, GridTable, WorkbookGrids } from '../../models';
 import { findCalculatedBlanks } from './calculatedBlanks';
 import { cellAddress, gridValueOf, parseCellAddress, parseRange } from './cells';
 import { UnreadableWorkbookError, WorkbookTooLargeError } from './errors';
-import { asBuffer, checkXlsxZip, type ZipLimits } from './zipGuard';
+import { asBuffer, checkInflatedSizes, checkXlsxZip, type ZipLimits } from './zipGuard';
 
 export interface ReadLimits extends ZipLimits {
   /** Non-empty cells read across all sheets; default 5,000,000. */
@@ -75,6 +75,7 @@ export async function loadWorkbook(
 ): Promise<ExcelJS.Workbook> {
   const buf = asBuffer(input);
   checkXlsxZip(buf, limits);
+  await checkInflatedSizes(buf);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own ArrayBuffer-shaped `Buffer`; at runtime it takes a Node Buffer.

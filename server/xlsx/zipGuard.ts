@@ -1,10 +1,11 @@
+import { inflateRaw, type InputType, type ZlibOptions } from 'node:zlib';
 import { UnreadableWorkbookError, WorkbookTooLargeError } from './errors';
 
 /**
  * Refuses files that are not .xlsx workbooks, or that would unpack to more than we are willing to hold, by
  * reading only the zip's central directory: nothing is inflated, so a zip bomb costs us a few kilobytes of
- * parsing. Declared sizes can lie; this guard stops the honest-but-huge and the classic bombs, and the
- * memory limit of the process is the backstop for a forged directory.
+ * parsing. Declared sizes can lie; this guard stops the honest-but-huge and the classic bombs, and
+ * `checkInflatedSizes` then holds every part to the size it declares while inflating it.
  */
 
 export interface ZipLimits {
@@ -74,6 +75,55 @@ export function checkXlsxZip(input: Buffer | Uint8Array, limits: ZipLimits = {})
     throw new UnreadableWorkbookError(names.has('xl/workbook.bin') ? 'xlsb' : 'not-xlsx');
   }
   return { entries: directory.entries, uncompressedBytes };
+}
+
+const inflate = (data: InputType, options: ZlibOptions & { maxOutputLength: number }) =>
+  new Promise<Buffer>((resolve, reject) =>
+    inflateRaw(data, options, (err, out) => (err ? reject(err) : resolve(out))),
+  );
+
+const STORED = 0;
+const DEFLATED = 8;
+
+/**
+ * Declared sizes can lie: a directory may say 1 KB for a part that inflates to gigabytes, which a zip library
+ * then inflates whole, into memory, before it notices. So each part is inflated here first (on the thread
+ * pool), with the size its directory declares as a hard cap, and a part that holds more than it declares is
+ * refused. Call after `checkXlsxZip`, which has already bounded the declared sizes.
+ */
+export async function checkInflatedSizes(input: Buffer | Uint8Array): Promise<void> {
+  const buf = asBuffer(input);
+  const directory = findDirectory(buf);
+  let offset = directory.offset;
+  for (let i = 0; i < directory.entries; i++) {
+    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== DIRECTORY_HEADER) damaged();
+    const method = buf.readUInt16LE(offset + 10);
+    const nameLength = buf.readUInt16LE(offset + 28);
+    const extraLength = buf.readUInt16LE(offset + 30);
+    const commentLength = buf.readUInt16LE(offset + 32);
+    const local = buf.readUInt32LE(offset + 42);
+    const name = buf.toString('utf8', offset + 46, offset + 46 + nameLength);
+    const sizes = entrySizes(buf, offset, offset + 46 + nameLength, extraLength);
+    offset += 46 + nameLength + extraLength + commentLength;
+
+    if (local === U32_MAX || local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL_HEADER) damaged();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + sizes.compressed > buf.length) damaged();
+    if (method === STORED) {
+      if (sizes.compressed !== sizes.uncompressed) damaged();
+      continue;
+    }
+    if (method !== DEFLATED) damaged();
+    try {
+      await inflate(buf.subarray(start, start + sizes.compressed), {
+        maxOutputLength: Math.max(1, sizes.uncompressed),
+      });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw WorkbookTooLargeError.undeclared(name);
+      damaged();
+    }
+  }
 }
 
 export function asBuffer(input: Buffer | Uint8Array): Buffer {
