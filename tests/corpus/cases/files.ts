@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { writeZip } from '../../../server/xlsx/ooxml/zipWriter';
 import { oleFile, plainZip, zipBomb } from '../../fixtures/xlsx/workbooks';
 import { E, gridsXlsx, minimal, sheet, xlsxOf, type CorpusCase, type Refusal } from '../case';
 
@@ -14,6 +15,25 @@ const refused = (
 ): Refusal => ({ error, reason, status, problem });
 const unreadable = (reason: string, status: Refusal['status']) =>
   refused('UnreadableWorkbookError', reason, status, 'unreadable-workbook');
+
+/**
+ * A zip whose directory declares 1,000 bytes for a sheet that inflates to 64 MB of spaces: the sizes the bomb
+ * guard reads are forged, so only inflating (with the declared size as a cap) can tell.
+ */
+function forgedSizeBomb(): Buffer {
+  const sheet = 'xl/worksheets/sheet1.xml';
+  const zip = writeZip([
+    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+    { name: sheet, data: Buffer.alloc(64 * 1024 * 1024, 0x20) },
+  ]);
+  const name = Buffer.from(sheet);
+  for (let at = zip.indexOf(name); at >= 0; at = zip.indexOf(name, at + 1)) {
+    if (zip.readUInt32LE(at - 30) === 0x04034b50) zip.writeUInt32LE(1000, at - 30 + 22);
+    if (zip.readUInt32LE(at - 46) === 0x02014b50) zip.writeUInt32LE(1000, at - 46 + 24);
+  }
+  return zip;
+}
 
 /** The last row Excel has. */
 const LAST_ROW = 1_048_576;
@@ -105,6 +125,12 @@ export const fileCases: CorpusCase[] = [
     name: 'zip bomb',
     why: 'A part that inflates more than 200 times past 10 MB is refused from the zip directory, before inflating.',
     xlsx: () => zipBomb(20),
+    expected: refused('WorkbookTooLargeError', 'compression', 413, 'workbook-too-large'),
+  },
+  {
+    name: 'zip bomb with forged sizes',
+    why: 'A directory that under-declares a part defeats the ratio check; the part is refused while inflating, before anything holds it whole.',
+    xlsx: async () => forgedSizeBomb(),
     expected: refused('WorkbookTooLargeError', 'compression', 413, 'workbook-too-large'),
   },
   {
