@@ -26,6 +26,8 @@ export interface RuleSet {
   wholeNumbers: boolean;
   /** `targets[i].key`, kept for the hot loop. */
   keys?: string[];
+  /** Target positions by key, when that differs from row order (see `splitInSet`). */
+  tieOrder?: number[] | null;
   linesMatched: number;
 }
 
@@ -154,12 +156,36 @@ function matchSet(line: BudgetLine, sets: Map<string, RuleSet>): RuleSet | null 
   );
 }
 
+const compareKeys = (keys: readonly string[], a: number, b: number) =>
+  (keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : 0;
+
+/**
+ * Splits an amount by a set's weights. Largest-remainder rounding gives a tied unit to the earlier part, so
+ * the parts are taken in target-key order: which objective gets the odd cent then does not depend on the
+ * order of the Crosswalk rows (moving a row must not move a cent). The parts come back in row order.
+ */
+function splitInSet(whole: number, set: RuleSet): number[] {
+  const order = set.tieOrder;
+  if (!order) return splitLargestRemainder(whole, set.weights);
+  const split = splitLargestRemainder(
+    whole,
+    order.map((i) => set.weights[i] as number),
+  );
+  const parts = new Array<number>(order.length);
+  order.forEach((i, k) => (parts[i] = split[k] as number));
+  return parts;
+}
+
 export function allocateCrosswalk(
   model: WorkbookModel,
   known: KnownTargets = knownTargets(model),
 ): CrosswalkResult {
   const sets = buildRuleSets(model, known);
-  for (const set of sets.values()) set.keys = set.targets.map((t) => t.key);
+  for (const set of sets.values()) {
+    set.keys = set.targets.map((t) => t.key);
+    const byKey = set.keys.map((_, i) => i).sort((a, b) => compareKeys(set.keys as string[], a, b));
+    set.tieOrder = byKey.every((t, i) => t === i) ? null : byKey;
+  }
   const direct = new Ledger();
   const budget = new Ledger();
   const lines: LineAllocation[] = [];
@@ -178,7 +204,7 @@ export function allocateCrosswalk(
     const parts: number[][] = [];
     for (const amount of line.amounts) {
       budget.add(line.amountType, amount.year, 'total', amount.value);
-      const split = usable ? splitLargestRemainder(amount.value, usable.weights) : [amount.value];
+      const split = usable ? splitInSet(amount.value, usable) : [amount.value];
       parts.push(split);
       direct.addParts(line.amountType, amount.year, usable ? (usable.keys as string[]) : unmapped, split);
     }
