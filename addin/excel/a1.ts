@@ -1,22 +1,14 @@
-/**
- * A1 addresses, as Office.js gives and takes them. (The exceljs adapter has its own copy in server/xlsx; the
- * add-in cannot import that module, which pulls in exceljs.)
- */
+import { columnLetters, parseA1 } from '../../models/a1';
+
+/** Ranges and sheet-qualified addresses as Office.js gives and takes them, over the shared A1 module. */
+
+export { columnLetters };
 
 export interface RangeBox {
   top: number;
   left: number;
   bottom: number;
   right: number;
-}
-
-/** 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 export function cellAddress(row: number, column: number): string {
@@ -31,11 +23,7 @@ export function rangeAddress(box: RangeBox): string {
 
 /** `B3` or `$B$3` → { row: 3, column: 2 }. */
 export function parseCell(address: string): { row: number; column: number } {
-  const match = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/.exec(address.trim());
-  if (!match?.[1] || !match[2]) throw new Error(`Not an A1 cell address: ${address}`);
-  let column = 0;
-  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column };
+  return parseA1(address);
 }
 
 /** `'Cost Pools'!A1:C4`, `Budget!B2` or `A1:C4` → its corners (the sheet part, if any, is dropped). */
