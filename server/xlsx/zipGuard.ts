@@ -89,7 +89,8 @@ const DEFLATED = 8;
  * Declared sizes can lie: a directory may say 1 KB for a part that inflates to gigabytes, which a zip library
  * then inflates whole, into memory, before it notices. So each part is inflated here first (on the thread
  * pool), with the size its directory declares as a hard cap, and a part that holds more than it declares is
- * refused. Call after `checkXlsxZip`, which has already bounded the declared sizes.
+ * refused; one that holds less, or cannot be inflated, is damaged. Call after `checkXlsxZip`, which has already
+ * bounded the declared sizes.
  */
 export async function checkInflatedSizes(input: Buffer | Uint8Array): Promise<void> {
   const buf = asBuffer(input);
@@ -114,8 +115,9 @@ export async function checkInflatedSizes(input: Buffer | Uint8Array): Promise<vo
       continue;
     }
     if (method !== DEFLATED) damaged();
+    let inflated: Buffer;
     try {
-      await inflate(buf.subarray(start, start + sizes.compressed), {
+      inflated = await inflate(buf.subarray(start, start + sizes.compressed), {
         maxOutputLength: Math.max(1, sizes.uncompressed),
       });
     } catch (e) {
@@ -123,6 +125,8 @@ export async function checkInflatedSizes(input: Buffer | Uint8Array): Promise<vo
         throw WorkbookTooLargeError.undeclared(name);
       damaged();
     }
+    // Short of its declared size, the part is cut off; the zip libraries would fail on it later, anywhere.
+    if (inflated.length !== sizes.uncompressed) damaged();
   }
 }
 
