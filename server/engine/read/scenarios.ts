@@ -160,7 +160,14 @@ function readAllocationLimits(grids: WorkbookGrids, issues: Issue[]): Allocation
       issues.push(issueAt(unreadable(v) ?? MESSAGES.numberInvalid(column, cellText(v)), t.loc(row, column)));
       return 'bad';
     }
-    return toPpb(s.value);
+    try {
+      return toPpb(s.value);
+    } catch (e) {
+      // A limit such as -1e300% cannot be held exactly; it is reported, not a crash of the whole run.
+      if (!(e instanceof MoneyRangeError)) throw e;
+      issues.push(issueAt(MESSAGES.amountOutOfRange(), t.loc(row, column)));
+      return 'bad';
+    }
   };
   for (const row of t.dataRows()) {
     const objectiveId = t.text(row, 'Objective ID');
