@@ -90,6 +90,22 @@ export const numberCases: CorpusCase[] = [
     totals: { 'Budget Authority': { FY2018: 1000.01 } },
   },
   {
+    name: 'allocation limits past any sense',
+    why: 'A Floor of -1.6e257 (a slip of the keyboard, or a fuzzer) cannot be held exactly: one error at its cell, not a crash.',
+    grids: () =>
+      minimal({
+        'Allocation Limits': [
+          ['Objective ID', 'Floor', 'Ceiling'],
+          ['1.1', -1.6180594314955063e257, '1e300%'],
+        ],
+      }),
+    expected: [
+      E('AMOUNT_OUT_OF_RANGE', "'Allocation Limits'!B2"),
+      E('AMOUNT_OUT_OF_RANGE', "'Allocation Limits'!C2"),
+    ],
+    totals: { 'Budget Authority': { FY2018: 1000 } },
+  },
+  {
     name: 'totals past the safe range',
     why: 'Each amount fits but their sum does not: one error, the Budget left out, and no crash.',
     grids: () => minimal({ Budget: linesOf([80_000_000_000_000, 80_000_000_000_000]) }),
