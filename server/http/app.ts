@@ -34,7 +34,7 @@ export function createApp(config: ServerConfig, logger: Logger = createLogger(co
   api.use((req, _res, next) => next(new HttpProblem(problems.notFound(req.originalUrl.split('?')[0] ?? ''))));
   app.use('/api', api);
 
-  app.use(paneHeaders(tls, config.frameAncestors));
+  app.use(paneHeaders(tls, config.frameAncestors, config.engineOrigins));
   if (existsSync(config.addinDir)) {
     app.use(express.static(config.addinDir, { dotfiles: 'ignore', index: 'index.html', redirect: false }));
   } else {

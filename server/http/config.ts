@@ -17,6 +17,8 @@ export interface ServerConfig {
   tls: { certFile: string; keyFile: string } | null;
   /** Browser origins (e.g. the add-in's, when it is served from elsewhere) allowed to call the API. */
   corsOrigins: string[];
+  /** Engines, besides this server, that the task pane served here may call (its CSP `connect-src`). */
+  engineOrigins: string[];
   /** When non-empty, the API (not /health or /openapi.json) requires one of these keys. */
   apiKeys: string[];
   maxJsonBytes: number;
@@ -75,6 +77,7 @@ export const DEFAULTS: ServerConfig = {
   port: 3000,
   tls: null,
   corsOrigins: [],
+  engineOrigins: [],
   apiKeys: [],
   maxJsonBytes: 25 * MB,
   maxUploadBytes: 25 * MB,
@@ -106,6 +109,7 @@ export const SERVER_USAGE = `Usage: npm start -- [options]   (or: node dist/serv
   --https                   serve HTTPS with the Office dev certificate (~/.office-addin-dev-certs)
   --cert <file> --key <file>  serve HTTPS with this PEM certificate and key (TL_TLS_CERT, TL_TLS_KEY)
   --cors-origins <list>     comma-separated origins allowed to call the API (TL_CORS_ORIGINS)
+  --engine-origins <list>   other engines the task pane served here may call (TL_ENGINE_ORIGINS)
   --max-json-mb <n>         largest JSON body (TL_MAX_JSON_MB; default 25)
   --max-upload-mb <n>       largest .xlsx upload (TL_MAX_UPLOAD_MB; default 25)
   --max-unpacked-mb <n>     largest size an upload may unpack to (TL_MAX_UNPACKED_MB; default 200)
@@ -139,6 +143,7 @@ export function configFromEnvironment(env: Env, argv: string[]): ServerConfig | 
         cert: { type: 'string' },
         key: { type: 'string' },
         'cors-origins': { type: 'string' },
+        'engine-origins': { type: 'string' },
         'max-json-mb': { type: 'string' },
         'max-upload-mb': { type: 'string' },
         'max-unpacked-mb': { type: 'string' },
@@ -182,6 +187,7 @@ export function configFromEnvironment(env: Env, argv: string[]): ServerConfig | 
       pick(values.key, 'key', 'TL_TLS_KEY'),
     ),
     corsOrigins: origins(pick(values['cors-origins'], 'cors-origins', 'TL_CORS_ORIGINS')),
+    engineOrigins: origins(pick(values['engine-origins'], 'engine-origins', 'TL_ENGINE_ORIGINS')),
     apiKeys: apiKeys(env.TL_API_KEYS),
     maxJsonBytes: scaled(
       pick(values['max-json-mb'], 'max-json-mb', 'TL_MAX_JSON_MB'),

@@ -86,20 +86,25 @@ export function apiHeaders(tls: boolean): RequestHandler {
 
 /**
  * The task pane runs inside Office: Office on the web frames it (so `frame-ancestors` names Office's origins
- * and there is no X-Frame-Options, which cannot list them), and it loads Office.js from Microsoft's CDN.
+ * and there is no X-Frame-Options, which cannot list them). Office.js is served from here, so scripts come only
+ * from this origin; the pane may call this engine and any engines the configuration names.
  * Dialogs opened with Office's dialog API talk to their opener, which a strict opener policy would cut off.
  */
-export function paneHeaders(tls: boolean, frameAncestors: readonly string[]): RequestHandler {
+export function paneHeaders(
+  tls: boolean,
+  frameAncestors: readonly string[],
+  engineOrigins: readonly string[] = [],
+): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...engineOrigins],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

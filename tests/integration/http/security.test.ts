@@ -101,13 +101,27 @@ describe('Given a server with API keys and one add-in origin configured', () => 
     expect(res.headers.get('strict-transport-security')).toBeNull(); // plain HTTP: HSTS would be ignored
   });
 
-  test('When the page at / is served, Then Office on the web may frame it and load Office.js, and nothing else may', async () => {
+  test('When the page at / is served, Then Office on the web may frame it, scripts come only from this server, and it calls only this engine', async () => {
     const res = await fetch(`${server.url}/`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com/);
-    expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/connect-src 'self';/);
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('Given a server configured with another engine for the pane', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await start({ engineOrigins: ['https://engine.agency.example'] });
+  });
+  afterAll(() => server.close());
+
+  test('When the page at / is served, Then its CSP lets the pane call that engine too, and no other', async () => {
+    const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/connect-src 'self' https:\/\/engine\.agency\.example;/);
   });
 });
 
