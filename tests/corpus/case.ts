@@ -19,7 +19,7 @@ export interface ExpectedIssue {
 /** A file that cannot be read at all: the error the adapter throws, and the answer the HTTP API gives. */
 export interface Refusal {
   error: 'UnreadableWorkbookError' | 'WorkbookTooLargeError' | 'OutputNameConflictError';
-  /** `UnreadableWorkbookError.reason` or `WorkbookTooLargeError.limit`. */
+  /** `UnreadableWorkbookError.reason`, `WorkbookTooLargeError.limit` or `OutputNameConflictError.sheet`. */
   reason?: string;
   status: 400 | 413 | 415 | 422;
   /** The problem type after `urn:throughline:problem:`. */
