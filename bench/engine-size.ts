@@ -19,6 +19,7 @@ function main(): void {
   const c = compute(read.model);
   runScenarios(c);
   const t2 = performance.now();
+  const enginePeakRssMb = process.resourceUsage().maxRSS / 1024;
   // The output tables as the API returns them (each capped at a sheet's 1,048,576 rows).
   const tables = [resourcesByGoal(c), crosswalkMatrix(c), crosswalkDetail(c), costPerOutcomeTable(c)];
   const t3 = performance.now();
@@ -30,6 +31,7 @@ function main(): void {
       engineMs: t2 - t0,
       tablesMs: t3 - t2,
       outputRows: tables.reduce((s, t) => s + t.rows.length, 0),
+      enginePeakRssMb,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       issues: read.issues.length + c.issues.length,
     })}\n`,
