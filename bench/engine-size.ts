@@ -13,6 +13,7 @@ import { generateWorkbook } from './generate';
 function main(): void {
   const lines = Number(process.argv[2] ?? '1000');
   const { grids, lines: made } = generateWorkbook(lines);
+  const inputRssMb = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
   const read = readWorkbook(grids);
   const t1 = performance.now();
@@ -31,6 +32,7 @@ function main(): void {
       engineMs: t2 - t0,
       tablesMs: t3 - t2,
       outputRows: tables.reduce((s, t) => s + t.rows.length, 0),
+      inputRssMb,
       enginePeakRssMb,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       issues: read.issues.length + c.issues.length,
