@@ -3,6 +3,7 @@ import { INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, MoneyRangeError, toMinor } from '../money';
 import { cellText, parseAmount, parseShare, parseYear } from './cells';
+import { checkExpression } from '../scenarios/expression';
 import { responseModelOf, scopeOf } from './enums';
 import { openTable, type TableView } from './table';
 import { choiceAt, numberAt, unreadable, yearProblem } from './values';
@@ -135,6 +136,11 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
     if (expression.length > MAX_EXPRESSION) {
       issues.push(issueAt(MESSAGES.expressionTooLong(MAX_EXPRESSION), expressionLoc));
       continue;
+    }
+    // Checked here, for every row, so an unsafe formula is reported even where no scenario would run it.
+    if (model === 'Expression') {
+      const check = checkExpression(expression);
+      if (!check.ok) issues.push(issueAt(MESSAGES.responseExpressionUnsafe(check.reason), expressionLoc));
     }
     const low = numberAt(t, row, 'Low', issues);
     const high = numberAt(t, row, 'High', issues);

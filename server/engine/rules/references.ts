@@ -24,6 +24,10 @@ export const planReferences: Rule = {
       said.add(r.measureId);
       issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, 'This Results row'), r.loc));
     }
+    for (const r of model.responses) {
+      if (!measures.has(r.measureId))
+        issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, 'This Responses row'), r.loc));
+    }
     return issues;
   },
 };

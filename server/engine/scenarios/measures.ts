@@ -42,7 +42,7 @@ export function prepareMeasures(
     }
     const projector = projectorFor(response);
     if (!projector.ok) {
-      issues.push(issueAt(MESSAGES.responseExpressionUnsafe(projector.reason), response.expressionLoc));
+      // The reader has already reported the formula at its cell.
       notModeled.push({ measure, reason: 'Not modeled: its Expression cannot be used (see Issues).' });
       continue;
     }
