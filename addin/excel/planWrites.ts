@@ -1,5 +1,7 @@
 import type { ColumnFormat, MoneyDisplay, OutputCell, OutputTable } from '../../models';
-import { numberFormatFor } from '../../server/xlsx/formats';
+import { numberFormatFor, uniqueColumnNames } from '../../server/xlsx/formats';
+
+export { uniqueColumnNames };
 
 /**
  * How an output table is cut into writes. Excel on the web refuses a request over 5 MB, so values go in
@@ -112,16 +114,4 @@ export function planWrites(
   }
   blocks.push(block);
   return blocks;
-}
-
-/** Excel would rename duplicate headers itself (`Name2`); doing it first keeps the table as written. */
-export function uniqueColumnNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((name) => {
-    const base = name.trim() === '' ? 'Column' : name;
-    let candidate = base;
-    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${base}${n}`;
-    seen.add(candidate.toLowerCase());
-    return candidate;
-  });
 }
