@@ -54,6 +54,18 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
       ...readScenarioTables(grids, settings, budget.moneyDecimals, issues),
       found,
     },
-    issues,
+    issues: withoutEchoes(issues),
   };
+}
+
+/**
+ * A cell whose formula was never calculated is reported as such; the same cell then reads as blank, and a
+ * required column would report it a second time as missing. The first says what to do, so it alone stays.
+ */
+function withoutEchoes(issues: Issue[]): Issue[] {
+  const uncalculated = new Set(
+    issues.filter((i) => i.code === 'FORMULA_NOT_CALCULATED').map((i) => `${i.sheet}!${i.cell}`),
+  );
+  if (uncalculated.size === 0) return issues;
+  return issues.filter((i) => i.code !== 'VALUE_REQUIRED' || !uncalculated.has(`${i.sheet}!${i.cell}`));
 }

@@ -46,4 +46,18 @@ describe('regressions found in review', () => {
     expect(result.issues.map((i) => i.code)).toContain('TOTALS_OUT_OF_RANGE');
     expect(result.tables.map((t) => t.name)).toContain('Issues');
   });
+
+  test('Given a Goal ID computed by a formula Excel never calculated, when read, then the cell gets one issue saying so, not a second one saying it is missing', () => {
+    const result = runEngine(
+      minimalWorkbook({
+        Goals: [
+          ['Goal ID', 'Goal'],
+          ['G1', 'Real Estate'],
+          [{ formula: '=CONCAT("G","2")' }, 'Second'],
+        ],
+      }),
+    );
+    const atCell = result.issues.filter((i) => i.sheet === 'Goals' && i.cell === 'A3').map((i) => i.code);
+    expect(atCell).toEqual(['FORMULA_NOT_CALCULATED']);
+  });
 });
