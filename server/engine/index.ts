@@ -24,11 +24,19 @@ export { splitLargestRemainder } from './money';
 /**
  * The engine: grids in, output tables, issues and a summary out. Pure and synchronous; the CLI, the HTTP API
  * and the add-in all call this one function, so they cannot disagree.
+ *
+ * `tables` names the output tables wanted (the Issues table always comes); by default, all of them. Every
+ * check and every total is computed either way: only the shaping of tables nobody asked for is skipped.
  */
-export function runEngine(grids: WorkbookGrids): EngineResult {
+export interface EngineOptions {
+  tables?: readonly string[];
+}
+
+export function runEngine(grids: WorkbookGrids, options: EngineOptions = {}): EngineResult {
   const read = readWorkbook(grids);
+  const want = (name: string) => !options.tables || options.tables.includes(name);
   try {
-    return build(read.model, read.issues);
+    return build(read.model, read.issues, want);
   } catch (e) {
     if (!(e instanceof MoneyRangeError)) throw e;
     // Every amount fits, but their totals do not: report it and compute the rest without the Budget.
@@ -36,25 +44,34 @@ export function runEngine(grids: WorkbookGrids): EngineResult {
       MESSAGES.totalsOutOfRange(),
       read.model.found.Budget ? { sheet: read.model.found.Budget.sheet, cell: '' } : null,
     );
-    return build({ ...read.model, budget: [] }, [...read.issues, issue]);
+    return build({ ...read.model, budget: [] }, [...read.issues, issue], want);
   }
 }
 
-function build(model: WorkbookModel, readIssues: readonly Issue[]): EngineResult {
+function build(
+  model: WorkbookModel,
+  readIssues: readonly Issue[],
+  want: (name: string) => boolean,
+): EngineResult {
   const c = compute(model);
   const scenarios = runScenarios(c);
-  const tables: OutputTable[] = [
-    resourcesByGoal(c),
-    crosswalkMatrix(c),
-    crosswalkDetail(c),
-    costPerOutcomeTable(c),
-  ];
-  if (model.pools.length > 0) tables.push(supportCostsTable(c));
+  const tables: OutputTable[] = [];
+  const add = (name: string, make: () => OutputTable) => {
+    if (want(name)) tables.push(make());
+  };
+  add('ResourcesByGoal', () => resourcesByGoal(c));
+  add('CrosswalkMatrix', () => crosswalkMatrix(c));
+  add('CrosswalkDetail', () => crosswalkDetail(c));
+  add('CostPerOutcome', () => costPerOutcomeTable(c));
+  if (model.pools.length > 0) add('SupportCosts', () => supportCostsTable(c));
   if (scenarios) {
-    if (scenarios.outcomes.length > 0)
-      tables.push(scenarioResultsTable(c, scenarios), scenarioComparisonTable(c, scenarios));
-    if (scenarios.goalSeek.length > 0) tables.push(goalSeekTable(c, scenarios));
-    if (scenarios.outcomes.some((o) => o.allocation)) tables.push(bestAllocationTable(c, scenarios));
+    if (scenarios.outcomes.length > 0) {
+      add('ScenarioResults', () => scenarioResultsTable(c, scenarios));
+      add('ScenarioComparison', () => scenarioComparisonTable(c, scenarios));
+    }
+    if (scenarios.goalSeek.length > 0) add('GoalSeek', () => goalSeekTable(c, scenarios));
+    if (scenarios.outcomes.some((o) => o.allocation))
+      add('BestAllocation', () => bestAllocationTable(c, scenarios));
   }
   const truncated = tables
     .filter((t) => t.omittedRows)

@@ -118,6 +118,16 @@ export function openApiDocument(version: string): JsonObject {
       '/crosswalk': {
         post: {
           summary: 'Run the crosswalk on grids: output tables, issues and summary.',
+          parameters: [
+            {
+              name: 'tables',
+              in: 'query',
+              required: false,
+              description:
+                'Comma-separated output table names to return (the Issues table always comes); all of them when left out. For example `ResourcesByGoal,CostPerOutcome`.',
+              schema: { type: 'string' },
+            },
+          ],
           requestBody: { required: true, content: json('GridsRequest') },
           responses: {
             '200': {

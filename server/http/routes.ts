@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import {
   GridsRequest,
+  OUTPUT_SHEETS,
   XLSX_MEDIA_TYPE,
   type CrosswalkResponse,
   type HealthResponse,
@@ -40,14 +41,16 @@ export function apiRoutes(config: ServerConfig): Router {
 
   router.post('/validate', auth, ...jsonBody(config.maxJsonBytes), (_req, res) => {
     if (res.headersSent) return;
-    const result = runEngine(gridsFrom(res, config));
+    // Issues and the summary only: no output table is shaped.
+    const result = runEngine(gridsFrom(res, config), { tables: [] });
     const body: ValidateResponse = { ok: result.ok, issues: result.issues, summary: result.summary };
     sendJson(res, body);
   });
 
-  router.post('/crosswalk', auth, ...jsonBody(config.maxJsonBytes), (_req, res) => {
+  router.post('/crosswalk', auth, ...jsonBody(config.maxJsonBytes), (req, res) => {
     if (res.headersSent) return;
-    const body: CrosswalkResponse = runEngine(gridsFrom(res, config));
+    const tables = tablesWanted(req.query.tables);
+    const body: CrosswalkResponse = runEngine(gridsFrom(res, config), tables ? { tables } : {});
     sendJson(res, body);
   });
 
@@ -92,6 +95,32 @@ export function apiRoutes(config: ServerConfig): Router {
 }
 
 /** The parsed body as grids, or a 400 that says what is wrong where; then the size limits (413). */
+/**
+ * `?tables=ResourcesByGoal,CostPerOutcome`: only those output tables (and Issues) in the answer. A dashboard
+ * needs a few hundred rows, not the tens of thousands of CrosswalkDetail, and the engine skips shaping the rest.
+ */
+function tablesWanted(query: unknown): string[] | undefined {
+  if (query === undefined) return undefined;
+  if (typeof query !== 'string')
+    throw new HttpProblem(
+      problems.badRequest('Give tables once, as a comma-separated list of output table names.'),
+    );
+  const names = query
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const known = new Map(OUTPUT_SHEETS.map((n) => [n.toLowerCase(), n]));
+  const unknown = names.filter((n) => !known.has(n.toLowerCase()));
+  if (unknown.length > 0) {
+    throw new HttpProblem(
+      problems.badRequest(
+        `Unknown output table ${unknown.map((n) => `"${n}"`).join(', ')}. Choose from ${OUTPUT_SHEETS.join(', ')}.`,
+      ),
+    );
+  }
+  return names.map((n) => known.get(n.toLowerCase()) as string);
+}
+
 function gridsFrom(res: Response, config: ServerConfig): WorkbookGrids {
   const body = (res.locals as JsonLocals).json;
   const parsed = GridsRequest.safeParse(body);

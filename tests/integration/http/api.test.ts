@@ -232,3 +232,38 @@ describe('Given a built task pane in the add-in folder', () => {
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
   });
 });
+
+describe('Given a client that wants only some output tables', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await start();
+  });
+  afterAll(() => server.close());
+
+  test('When /crosswalk is asked for ResourcesByGoal, Then only it and Issues come back, with the same figures as the full answer', async () => {
+    const grids = await exampleGrids();
+    const post = (query: string) =>
+      fetch(`${server.url}/api/v1/crosswalk${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grids }),
+      });
+    const some = (await (await post('?tables=resourcesbygoal')).json()) as {
+      tables: { name: string; rows: unknown[] }[];
+    };
+    const all = (await (await post('')).json()) as { tables: { name: string; rows: unknown[] }[] };
+    expect(some.tables.map((t) => t.name)).toEqual(['ResourcesByGoal', 'Issues']);
+    expect(some.tables[0]).toEqual(all.tables.find((t) => t.name === 'ResourcesByGoal'));
+  });
+
+  test('When it names a table that does not exist, Then 400 says which and lists the choices', async () => {
+    const res = await fetch(`${server.url}/api/v1/crosswalk?tables=ResourcesByGoal,Nope`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grids: await exampleGrids() }),
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { detail: string };
+    expect(problem.detail).toMatch(/Unknown output table "Nope". Choose from ResourcesByGoal/);
+  });
+});
