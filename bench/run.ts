@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const httpRuns = await http();
   for (const h of httpRuns)
     console.log(
-      `  ${String(h.connections).padStart(2)} clients: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, non-2xx ${h.non2xx}, errors ${h.errors}`,
+      `  ${String(h.connections).padStart(2)} clients, ${h.tables} tables: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, non-2xx ${h.non2xx}, errors ${h.errors}`,
     );
 
   console.log('\nAdd-in write plan for a 100,000-row output table');
