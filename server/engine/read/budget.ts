@@ -24,7 +24,8 @@ interface PendingAmount {
 /** Lines as read, with their amounts not yet converted (kept beside them, so the line objects stay plain). */
 interface PendingLine {
   line: BudgetLine;
-  pending: PendingAmount[];
+  /** Null when every amount was a whole number: those sit in `line.amounts` already, in Units, unscaled. */
+  pending: PendingAmount[] | null;
 }
 
 /** A header that names a fiscal year: `FY2018`, `FY 2018`, `2018`, `FY2018 Request`. */
@@ -154,12 +155,12 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     const existing = byIdentity.get(key);
     if (existing && longForm) {
       // Both amounts count (the total still ties out), but a year entered twice is usually a slip: say so.
-      const repeated = amounts.find((a) => existing.pending.some((p) => p.year === a.year));
+      const repeated = amounts.find((a) => existing.pending?.some((p) => p.year === a.year));
       if (repeated)
         issues.push(
           issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.line.loc)), t.loc(row, 'Account')),
         );
-      existing.pending.push(...amounts);
+      existing.pending?.push(...amounts);
       continue;
     }
     // Built once, literally: spreading millions of line objects is what made large budgets slow to read.
@@ -175,7 +176,10 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       amountType,
       amounts: [],
     };
-    const entry = { line, pending: amounts };
+    // Whole numbers in the wide form (nearly every amount) skip the pending list: one object per amount.
+    const wholes = !longForm && amounts.every((a) => a.int !== null);
+    if (wholes) line.amounts = amounts.map((a) => ({ year: a.year, value: a.int as number, loc: a.loc }));
+    const entry: PendingLine = { line, pending: wholes ? null : amounts };
     if (existing)
       issues.push(issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.line.loc)), line.loc));
     else byIdentity.set(key, entry);
@@ -184,18 +188,27 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
 
   let decimals: number = MIN_DECIMALS[settings.units];
   for (const { line, pending: amounts } of pending) {
-    if (line.amountType === 'FTE') continue;
+    if (line.amountType === 'FTE' || amounts === null) continue;
     for (const a of amounts)
       if (a.value)
         decimals = Math.max(decimals, Math.min(usedDecimals(a.value), MAX_DECIMALS[settings.units]));
   }
 
   const lines: BudgetLine[] = [];
-  for (const { line, pending: amounts } of pending) {
+  for (const { line, pending: list } of pending) {
     const fte = line.amountType === 'FTE';
     const places = fte ? FTE_DECIMALS : decimals;
-    const converted: BudgetLine['amounts'] = [];
     const scale = 10 ** places;
+    if (list === null && line.amounts.every((a) => Number.isSafeInteger(a.value * scale))) {
+      if (scale !== 1) for (const a of line.amounts) a.value *= scale;
+      line.index = lines.length;
+      lines.push(line);
+      continue;
+    }
+    const amounts: PendingAmount[] =
+      list ??
+      line.amounts.map((a) => ({ year: a.year, int: a.value, value: null, loc: a.loc, raw: a.value }));
+    const converted: BudgetLine['amounts'] = [];
     for (const a of amounts) {
       if (a.int !== null && Number.isSafeInteger(a.int * scale)) {
         converted.push({ year: a.year, value: a.int * scale, loc: a.loc });
