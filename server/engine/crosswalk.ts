@@ -189,15 +189,28 @@ export function allocateCrosswalk(
   const direct = new Ledger();
   const budget = new Ledger();
   const lines: LineAllocation[] = [];
-  // Lines share accounts, program activities and object classes: match each combination once.
-  const matched = new Map<string, RuleSet | null>();
+  // Most accounts are mapped at account level only: match those once per account. Accounts with rows by
+  // program activity or object class are matched once per combination.
+  const specific = new Set(
+    model.crosswalk.filter((r) => r.programActivity || r.objectClass).map((r) => norm(r.account)),
+  );
+  const byAccount = new Map<string, RuleSet | null>();
+  const byCombination = new Map<string, RuleSet | null>();
   const unmapped = [UNMAPPED.key];
   for (const line of model.budget) {
-    const combo = `${line.account}\u0000${line.programActivity}\u0000${line.objectClass}`;
-    let set = matched.get(combo);
+    let set = byAccount.get(line.account);
     if (set === undefined) {
-      set = matchSet(line, sets);
-      matched.set(combo, set);
+      if (specific.has(norm(line.account))) {
+        const combo = `${line.account}\u0000${line.programActivity}\u0000${line.objectClass}`;
+        set = byCombination.get(combo);
+        if (set === undefined) {
+          set = matchSet(line, sets);
+          byCombination.set(combo, set);
+        }
+      } else {
+        set = matchSet(line, sets);
+        byAccount.set(line.account, set);
+      }
     }
     const usable = set && set.weights.some((w) => w > 0) ? set : null;
     if (set) set.linesMatched += 1;
