@@ -34,8 +34,12 @@ export interface RuleSet {
 export interface LineAllocation {
   line: BudgetLine;
   set: RuleSet | null;
-  /** parts[a][t]: the amount `line.amounts[a]` sends to `set.targets[t]` (or the whole, to Unmapped, with no set). */
-  parts: number[][];
+  /**
+   * What each amount sends to each target, flat: `parts[a * width + t]` for `line.amounts[a]` and
+   * `set.targets[t]`. Null when every amount goes whole to one place (a one-target set, or Unmapped), which is
+   * most lines; read it through `partsOf`.
+   */
+  parts: number[] | null;
 }
 
 export interface CrosswalkResult {
@@ -214,14 +218,29 @@ export function allocateCrosswalk(
     }
     const usable = set && set.weights.some((w) => w > 0) ? set : null;
     if (set) set.linesMatched += 1;
-    const parts: number[][] = [];
-    for (const amount of line.amounts) {
+    const width = usable ? usable.targets.length : 1;
+    const parts: number[] | null = width > 1 ? new Array<number>(line.amounts.length * width) : null;
+    const keys = usable ? (usable.keys as string[]) : unmapped;
+    line.amounts.forEach((amount, a) => {
       budget.add(line.amountType, amount.year, 'total', amount.value);
-      const split = usable ? splitInSet(amount.value, usable) : [amount.value];
-      parts.push(split);
-      direct.addParts(line.amountType, amount.year, usable ? (usable.keys as string[]) : unmapped, split);
-    }
+      if (parts === null || !usable) {
+        direct.add(line.amountType, amount.year, keys[0] as string, amount.value);
+        return;
+      }
+      const split = splitInSet(amount.value, usable);
+      for (let t = 0; t < width; t++) parts[a * width + t] = split[t] as number;
+      direct.addParts(line.amountType, amount.year, keys, split);
+    });
     lines.push({ line, set: usable, parts });
   }
   return { sets: [...sets.values()], lines, direct, budget };
+}
+
+/** The parts of one amount, in the order of its set's targets (one part, the whole, when it goes to one place). */
+export function partsOf(allocation: LineAllocation, amountIndex: number): number[] {
+  const amount = allocation.line.amounts[amountIndex];
+  if (!amount) return [];
+  if (allocation.parts === null) return [amount.value];
+  const width = allocation.set ? allocation.set.targets.length : 1;
+  return allocation.parts.slice(amountIndex * width, (amountIndex + 1) * width);
 }

@@ -2,6 +2,7 @@ import type { OutputTable } from '../../../models';
 import { issueLocation, OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import type { Target } from '../ledger';
+import { partsOf } from '../crosswalk';
 import { targetKey, UNMAPPED } from '../ledger';
 import { assertSafe } from '../money';
 import { rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
@@ -33,10 +34,11 @@ export function crosswalkDetail(c: Computation): OutputTable {
     `Crosswalk detail: every budget amount by the objective, goal or cost pool it serves (${unitsPhrase(model.settings.units)})`,
     TableBuilder.columns(OUTPUT_TABLES.CrosswalkDetail),
   );
-  for (const { line, set, parts } of c.crosswalk.lines) {
+  for (const allocation of c.crosswalk.lines) {
+    const { line, set } = allocation;
     const format = rowFormatFor(line.amountType);
     line.amounts.forEach((amount, a) => {
-      const split = parts[a] as number[];
+      const split = partsOf(allocation, a);
       const targets = set ? set.targets : [UNMAPPED];
       split.forEach((value, i) => {
         if (value === 0 || !t.accepting()) return;
@@ -110,14 +112,15 @@ export function crosswalkMatrix(c: Computation): OutputTable {
   for (const type of c.amountTypes) {
     const totals = new Array<number>(targets.length + 2).fill(0);
     const shown = (v: number) => shownAmount(v, type, model.moneyDecimals);
-    for (const { line, set, parts } of c.crosswalk.lines) {
+    for (const allocation of c.crosswalk.lines) {
+      const { line, set } = allocation;
       if (line.amountType !== type) continue;
       const cells = new Array<number>(targets.length + 2).fill(0);
       let any = false;
       line.amounts.forEach((amount, a) => {
         if (amount.year !== baseYear) return;
         any = true;
-        const split = parts[a] as number[];
+        const split = partsOf(allocation, a);
         (set ? set.targets : [UNMAPPED]).forEach((t, i) => {
           const at = t.kind === 'unmapped' ? targets.length : (column.get(t.key) as number);
           cells[at] = assertSafe((cells[at] as number) + (split[i] as number));

@@ -1,3 +1,4 @@
+import { partsOf } from '../../../server/engine/crosswalk';
 import fc from 'fast-check';
 import type { AmountType, WorkbookGrids } from '../../../models';
 import { compute, readWorkbook, runEngine } from '../../../server/engine';
@@ -222,9 +223,10 @@ describe('invariants on random valid workbooks', () => {
         const read = readWorkbook(g.grids);
         expect(read.issues.filter((i) => READ_PROBLEMS.includes(i.code))).toEqual([]);
         const c = compute(read.model);
-        for (const { line, parts } of c.crosswalk.lines) {
+        for (const allocation of c.crosswalk.lines) {
+          const { line } = allocation;
           line.amounts.forEach((amount, a) => {
-            const split = parts[a] as number[];
+            const split = partsOf(allocation, a);
             expect(split.every(Number.isSafeInteger)).toBe(true);
             expect(split.reduce((s, p) => s + p, 0)).toBe(amount.value);
             // Every part keeps the sign of its whole.
