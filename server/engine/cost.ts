@@ -55,7 +55,8 @@ export function measuresInPlanOrder(model: WorkbookModel): Measure[] {
 }
 
 export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
-  const present = new Set(model.budget.filter((l) => l.amounts.length > 0).map((l) => l.amountType));
+  const present = new Set<AmountType>();
+  for (const l of model.budget) if (l.amounts.length > 0) present.add(l.amountType);
   const fallback =
     (['Obligations', 'Budget Authority', 'Outlays'] as const).find((t) => present.has(t)) ?? null;
   const wanted = model.settings.costBasis;
