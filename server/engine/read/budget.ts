@@ -139,6 +139,9 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     const objectClass = t.textAt(row, col.oc);
     const category = t.textAt(row, col.category);
     const amounts: PendingAmount[] = [];
+    // Sized for the year columns and cut to what was filled: growing each line's array by push over-allocates.
+    let wholes: BudgetLine['amounts'] | null = longForm ? null : new Array(years.length);
+    let filled = 0;
     if (longForm) {
       const yearValue = t.value(row, 'Fiscal Year');
       const year = parseYear(yearValue);
@@ -148,7 +151,22 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       }
       readAmount(t, row, t.indexOf('Amount'), year, amounts, issues);
     } else {
-      for (const { year, index } of years) readAmount(t, row, index, year, amounts, issues);
+      for (const { year, index } of years) {
+        const raw = t.grid.rows[row]?.[index] ?? null;
+        if (raw === null || raw === 0) continue;
+        // Whole numbers (nearly every amount) become budget amounts at once: one object each. The first
+        // amount that needs exact-decimal reading moves the row onto the pending path.
+        if (wholes && typeof raw === 'number' && Number.isSafeInteger(raw)) {
+          wholes[filled++] = { year, value: raw, loc: t.locAt(row, index) };
+          continue;
+        }
+        if (wholes) {
+          for (const w of wholes.slice(0, filled))
+            amounts.push({ year: w.year, int: w.value, value: null, loc: w.loc, raw: w.value });
+          wholes = null;
+        }
+        readAmount(t, row, index, year, amounts, issues);
+      }
     }
     const key =
       `${account}\u0000${programActivity}\u0000${objectClass}\u0000${category}\u0000${amountType}`.toUpperCase();
@@ -176,9 +194,10 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       amountType,
       amounts: [],
     };
-    // Whole numbers in the wide form (nearly every amount) skip the pending list: one object per amount.
-    const wholes = !longForm && amounts.every((a) => a.int !== null);
-    if (wholes) line.amounts = amounts.map((a) => ({ year: a.year, value: a.int as number, loc: a.loc }));
+    if (wholes) {
+      wholes.length = filled;
+      line.amounts = wholes;
+    }
     const entry: PendingLine = { line, pending: wholes ? null : amounts };
     if (existing)
       issues.push(issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.line.loc)), line.loc));

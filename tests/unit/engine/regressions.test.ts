@@ -1,4 +1,4 @@
-import { runEngine } from '../../../server/engine';
+import { readWorkbook, runEngine } from '../../../server/engine';
 import { parseAmount } from '../../../server/engine/read/cells';
 import { placesOf, rowsOf } from '../../helpers/outputs';
 import { minimalWorkbook } from '../../helpers/workbook';
@@ -59,5 +59,27 @@ describe('regressions found in review', () => {
     );
     const atCell = result.issues.filter((i) => i.sheet === 'Goals' && i.cell === 'A3').map((i) => i.code);
     expect(atCell).toEqual(['FORMULA_NOT_CALCULATED']);
+  });
+
+  test('Given a row with a whole number, a blank, then a text amount, when read, then every amount keeps its year, value and cell', () => {
+    const { model, issues } = readWorkbook(
+      minimalWorkbook({
+        Budget: [
+          ['Account', 'Amount Type', 'FY2016', 'FY2017', 'FY2018'],
+          ['023-05-4542', 'BA', 1000, null, '1,234.5'],
+          ['023-05-4543', 'BA', null, 7, 8],
+        ],
+      }),
+    );
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const [first, second] = model.budget;
+    expect(first?.amounts.map((a) => [a.year, a.value, a.loc.cell])).toEqual([
+      [2016, 100000, 'C2'],
+      [2018, 123450, 'E2'],
+    ]);
+    expect(second?.amounts.map((a) => [a.year, a.value, a.loc.cell])).toEqual([
+      [2017, 700, 'D3'],
+      [2018, 800, 'E3'],
+    ]);
   });
 });
