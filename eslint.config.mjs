@@ -47,8 +47,9 @@ export default tseslint.config(
               message: 'The task pane runs in a browser.',
             },
             {
-              regex: '(^|/)server/(?!xlsx/formats$)',
-              message: 'The pane reaches the engine over HTTP; of server/ it may import only xlsx/formats.',
+              regex: '(^|/)server/(?!xlsx/(formats|errors|ooxml/xml)$)',
+              message:
+                'The pane reaches the engine over HTTP; of server/ it may import only the pure xlsx/formats, xlsx/errors and xlsx/ooxml/xml.',
             },
           ],
         },

@@ -1,3 +1,4 @@
+import { OutputNameConflictError } from '../../server/xlsx/errors';
 import { OUTPUT_SHEETS, OUTPUT_TABLE_TOP_LEFT, type MoneyDisplay, type OutputTable } from '../../models';
 import { columnWidthFor, internalLinkTarget } from '../../server/xlsx/formats';
 import { cellAddress, columnLetters, parseCell, rangeAddress } from './a1';
@@ -33,21 +34,6 @@ export interface WriteReport {
   sheets: string[];
   syncs: number;
   largestPayloadBytes: number;
-}
-
-/** An Excel table or defined name elsewhere in the workbook already has an output table's name. */
-export class OutputNameConflictError extends Error {
-  override readonly name = 'OutputNameConflictError';
-  constructor(
-    readonly tableName: string,
-    readonly sheet: string,
-  ) {
-    super(
-      sheet
-        ? `The table "${tableName}" on sheet "${sheet}" has a name Throughline needs for its own output table. Rename that table (Table Design > Table Name) and try again.`
-        : `The workbook has a defined name "${tableName}", which Throughline needs for its own output table. Rename it (Formulas > Name Manager) and try again. Nothing was changed.`,
-    );
-  }
 }
 
 /**

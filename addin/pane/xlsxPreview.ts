@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import type { OutputCell } from '../../models';
+import { unescape } from '../../server/xlsx/ooxml/xml';
 
 /**
  * The first rows of each output sheet in the crosswalk workbook the engine returned, for the preview in a
@@ -46,25 +47,13 @@ export async function previewTables(
   return tables;
 }
 
-function decode(xml: string): string {
-  return xml
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(x?)([0-9a-fA-F]+);/g, (_, hex: string, digits: string) =>
-      String.fromCodePoint(parseInt(digits, hex ? 16 : 10)),
-    )
-    .replace(/&amp;/g, '&');
-}
-
 const attr = (tag: string, name: string): string | undefined =>
   new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** All text runs of each shared string, joined. */
 function sharedStrings(xml: string): string[] {
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map(([, si = '']) =>
-    [...si.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map(([, t = '']) => decode(t)).join(''),
+    [...si.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map(([, t = '']) => unescape(t)).join(''),
   );
 }
 
@@ -79,7 +68,7 @@ function sheetParts(workbook: string, rels: string): Map<string, string> {
   for (const [tag] of workbook.matchAll(/<sheet\s[^>]*>/g)) {
     const name = attr(tag, 'name');
     const target = targets.get(attr(tag, 'r:id') ?? '');
-    if (name !== undefined && target) parts.set(decode(name), target);
+    if (name !== undefined && target) parts.set(unescape(name), target);
   }
   return parts;
 }
@@ -121,10 +110,10 @@ function cellValue(type: string | undefined, body: string, strings: string[]): O
     case 's':
       return strings[Number(v)] ?? null;
     case 'inlineStr':
-      return decode([...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map(([, t = '']) => t).join(''));
+      return unescape([...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map(([, t = '']) => t).join(''));
     case 'str':
     case 'e':
-      return v === undefined ? null : decode(v);
+      return v === undefined ? null : unescape(v);
     case 'b':
       return v === '1';
     default:

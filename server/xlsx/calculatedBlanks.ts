@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { unescape } from './ooxml/xml';
 
 /**
  * exceljs cannot tell a formula Excel never calculated from one Excel calculated to empty text
@@ -48,23 +49,11 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   for (const [element] of workbook.matchAll(/<sheet\s[^>]*>/g)) {
     const name = attribute(element, 'name');
     const target = targets.get(attribute(element, 'r:id') ?? '');
-    if (name !== undefined && target !== undefined) parts.set(xmlDecode(name), target);
+    if (name !== undefined && target !== undefined) parts.set(unescape(name), target);
   }
   return parts;
 }
 
 function attribute(element: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1];
-}
-
-function xmlDecode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(x?)([0-9a-fA-F]+);/g, (_, hex: string, digits: string) =>
-      String.fromCodePoint(parseInt(digits, hex ? 16 : 10)),
-    )
-    .replace(/&amp;/g, '&');
 }

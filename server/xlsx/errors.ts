@@ -81,7 +81,10 @@ export class WorkbookTooLargeError extends Error {
   }
 }
 
-/** An input table already holds a name the output needs; Excel table names are unique across the workbook. */
+/**
+ * An input table (on `sheet`) or a defined name (`sheet` empty) already holds a name an output table needs;
+ * Excel names are unique across the workbook. Both writers, exceljs-free and Office.js, throw this one.
+ */
 export class OutputNameConflictError extends Error {
   override readonly name = 'OutputNameConflictError';
   constructor(
@@ -89,7 +92,9 @@ export class OutputNameConflictError extends Error {
     readonly sheet: string,
   ) {
     super(
-      `The table "${tableName}" on sheet "${sheet}" has a name Throughline needs for its own output table. Rename that table (Table Design > Table Name) and try again.`,
+      sheet
+        ? `The table "${tableName}" on sheet "${sheet}" has a name Throughline needs for its own output table. Rename that table (Table Design > Table Name) and try again.`
+        : `The workbook has a defined name "${tableName}", which Throughline needs for its own output table. Rename it (Formulas > Name Manager) and try again. Nothing was changed.`,
     );
   }
 }
