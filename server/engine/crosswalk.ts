@@ -200,11 +200,17 @@ export function allocateCrosswalk(
   );
   const byAccount = new Map<string, RuleSet | null>();
   const byCombination = new Map<string, RuleSet | null>();
+  const specificByRaw = new Map<string, boolean>();
   const unmapped = [UNMAPPED.key];
   for (const line of model.budget) {
     let set = byAccount.get(line.account);
     if (set === undefined) {
-      if (specific.has(norm(line.account))) {
+      let isSpecific = specificByRaw.get(line.account);
+      if (isSpecific === undefined) {
+        isSpecific = specific.has(norm(line.account));
+        specificByRaw.set(line.account, isSpecific);
+      }
+      if (isSpecific) {
         const combo = `${line.account}\u0000${line.programActivity}\u0000${line.objectClass}`;
         set = byCombination.get(combo);
         if (set === undefined) {

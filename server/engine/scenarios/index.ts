@@ -88,6 +88,7 @@ export function runScenarios(c: Computation): ScenarioRun | null {
   };
   const base = measuresFor(c.baseYear);
 
+  const order = new Map(measuresInPlanOrder(c.model).map((m, i) => [m.id, i]));
   const outcomes: ScenarioOutcome[] = [];
   for (const [name, rows] of byName) {
     const year = rows[0]?.year ?? c.baseYear;
@@ -169,7 +170,6 @@ export function runScenarios(c: Computation): ScenarioRun | null {
         notes: [n.reason],
       });
     }
-    const order = new Map(measuresInPlanOrder(c.model).map((m, i) => [m.id, i]));
     const rank = (p: Projection) =>
       order.get((p.modeled?.measure ?? p.notModeled?.measure)?.id ?? '') ?? Infinity;
     projections.sort((a, b) => rank(a) - rank(b));

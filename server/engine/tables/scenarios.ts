@@ -47,6 +47,7 @@ export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTa
 
 /** Scenario × goal, side by side: funding and measures met, with a total per scenario. */
 export function scenarioComparisonTable(c: Computation, run: ScenarioRun): OutputTable {
+  const goalOf = new Map(c.model.objectives.map((o) => [o.id, o.goalId]));
   const money = (v: number) => fromMinor(v, c.model.moneyDecimals);
   const t = new TableBuilder(
     'ScenarioComparison',
@@ -64,9 +65,7 @@ export function scenarioComparisonTable(c: Computation, run: ScenarioRun): Outpu
       ];
       const bf = keys.reduce((s, k) => s + run.baseline(k, o.year), 0);
       const sf = keys.reduce((s, k) => s + o.funding.full(k), 0);
-      const judged = o.projections.filter(
-        (p) => p.modeled?.target && c.model.objectives.find((ob) => ob.id === p.objectiveId)?.goalId === g.id,
-      );
+      const judged = o.projections.filter((p) => p.modeled?.target && goalOf.get(p.objectiveId) === g.id);
       const baseMet = judged.filter(
         (p) =>
           p.modeled &&
