@@ -39,13 +39,13 @@ export const INPUT_TABLES = {
   Settings: {
     name: 'Settings',
     required: false,
-    note: 'Agency, Units (Dollars, Thousands, Millions), Cost Basis, Base Year, Allocation (Direct, Step-Down, Reciprocal)',
+    note: 'Agency, Units (Dollars, Thousands, Millions), Cost Basis, Budget Year, Current Year, Prior Year, Base Year, Allocation (Direct, Step-Down, Reciprocal)',
     columns: [col('Setting', true, 'Setting name'), col('Value', true, 'Its value')],
   },
   Budget: {
     name: 'Budget',
     required: true,
-    note: 'One row per budget line, with one column per fiscal year (FY2018) or Fiscal Year and Amount columns',
+    note: 'One row per budget line, with one column per series (FY2018, FY2024 Enacted, FY2025 Request) or Fiscal Year, Version and Amount columns',
     columns: [
       col('Account', true, 'OMB account, TAS or federal account, e.g. 023-05-4542', ['Account Code', 'TAS']),
       col('Account Title', false, 'Account name', ['Account Name']),
@@ -53,8 +53,16 @@ export const INPUT_TABLES = {
       col('Program Activity Title', false, 'Program activity name', ['Program Activity Name']),
       col('Object Class', false, 'e.g. 25.2 or 252', ['OC', 'Object Class Code']),
       col('Category', false, 'e.g. Discretionary or Mandatory', ['BEA Category']),
-      col('Amount Type', false, 'Budget Authority (BA), Obligations, Outlays or FTE', ['Type']),
+      col(
+        'Amount Type',
+        false,
+        'Budget Authority (BA, net), Gross Budget Authority, Obligations, Outlays (net), Gross Outlays, Offsetting Collections, Expenses or FTE',
+        ['Type'],
+      ),
+      col('Line Type', false, 'Spending (default), Receipt or Intra-agency'),
+      col('Funding Type', false, 'Direct or Reimbursable', ['Direct/Reimbursable', 'D/R']),
       col('Fiscal Year', false, 'Long form only: the year of the Amount', ['FY', 'Year']),
+      col('Version', false, 'Long form only: Actual, Enacted, CR, Request...', ['Series', 'Version Label']),
       col('Amount', false, 'Long form only: the amount for that Fiscal Year'),
     ],
   },
@@ -95,6 +103,8 @@ export const INPUT_TABLES = {
       col('Data Source', false, 'Where the data come from'),
       col('Verification', false, 'How the data are verified and validated'),
       col('Leader', false, 'Measure owner'),
+      col('Priority Goal', false, 'Yes when the measure tracks an Agency Priority Goal', ['APG']),
+      col('Cost Share', false, "Fraction (0.4) or percent (40%) of its objective's cost that produces it"),
     ],
   },
   Results: {
@@ -108,6 +118,8 @@ export const INPUT_TABLES = {
       col('Actual', false, 'Actual value'),
       col('Min Target', false, 'Lower bound for Within Range'),
       col('Max Target', false, 'Upper bound for Within Range'),
+      col('Explanation', false, 'Why a target was missed (31 U.S.C. 1116)'),
+      col('Data Available', false, 'When a pending result is due'),
     ],
   },
   Performance: {
@@ -139,6 +151,10 @@ export const INPUT_TABLES = {
       col('Goal ID', false, 'For goal-level mapping'),
       col('Cost Pool', false, 'For support costs'),
       col('Share', true, 'A fraction (0.4) or a percent (40%)'),
+      col('Fiscal Year', false, 'Blank = every year; a year = this row applies to that year only (recast)', [
+        'FY',
+        'Year',
+      ]),
       col('Basis', false, 'How the share was set'),
     ],
   },
@@ -218,8 +234,46 @@ export const Units = z.enum(['Dollars', 'Thousands', 'Millions']);
 export type Units = z.infer<typeof Units>;
 export const UNIT_MULTIPLIER: Record<Units, number> = { Dollars: 1, Thousands: 1_000, Millions: 1_000_000 };
 
-export const AmountType = z.enum(['Budget Authority', 'Obligations', 'Outlays', 'FTE']);
+/** Amount types, in the order outputs list them. Each is kept apart: no total ever mixes two. */
+export const AmountType = z.enum([
+  'Expenses',
+  'Obligations',
+  'Gross Budget Authority',
+  'Budget Authority',
+  'Gross Outlays',
+  'Outlays',
+  'Offsetting Collections',
+  'FTE',
+]);
 export type AmountType = z.infer<typeof AmountType>;
+/** Net of offsetting collections: these understate what a revolving fund spends. */
+export const NET_AMOUNT_TYPES: readonly AmountType[] = ['Budget Authority', 'Outlays'];
+
+/** Spending is allocated to goals; receipts and intra-agency amounts are shown apart and never allocated. */
+export const LineType = z.enum(['Spending', 'Receipt', 'Intra-agency']);
+export type LineType = z.infer<typeof LineType>;
+export const FundingType = z.enum(['Direct', 'Reimbursable']);
+export type FundingType = z.infer<typeof FundingType>;
+
+/**
+ * A series: one amount column of the Budget, a fiscal year plus its version label (`FY2024 Enacted`). Two
+ * columns of one year with different labels are two series. `label` is the header as the user wrote it.
+ */
+export const SeriesVersion = z.enum(['Actual', 'Enacted', 'CR', 'Request', 'Estimate']);
+export type SeriesVersion = z.infer<typeof SeriesVersion>;
+export const Series = z
+  .object({
+    /** Position in `WorkbookModel.series` (ordered by year, then as the columns come). */
+    index: z.number().int().nonnegative(),
+    year: z.number().int(),
+    label: z.string(),
+    /** The label's words after the year, as written (`Enacted`, `est.`); blank for a bare year. */
+    version: z.string(),
+    /** What the version means, when it is one the contract knows (`est.` = Estimate, `PB` = Request). */
+    kind: SeriesVersion.nullable(),
+  })
+  .strict();
+export type Series = z.infer<typeof Series>;
 
 export const AllocationMethod = z.enum(['Direct', 'Step-Down', 'Reciprocal']);
 export type AllocationMethod = z.infer<typeof AllocationMethod>;
@@ -230,7 +284,13 @@ export const Settings = z
     units: Units,
     costBasis: AmountType.nullable(),
     baseYear: z.number().int().nullable(),
+    /** BY, CY and PY as set; null = the defaults (see `chooseExhibitSeries`). */
+    budgetYear: z.number().int().nullable(),
+    currentYear: z.number().int().nullable(),
+    priorYear: z.number().int().nullable(),
     allocation: AllocationMethod,
+    /** How close to target a Maintain measure must be, as a fraction of the target (0.01 = 1%). */
+    maintainTolerance: z.number().min(0),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -238,7 +298,15 @@ export type Settings = z.infer<typeof Settings>;
 /** Money is an integer count of minor units (see `MoneyDisplay.decimals`); FTE is an integer count of tenths. */
 export const Minor = z.number().int().refine(Number.isSafeInteger, 'within the safe integer range');
 
-export const BudgetAmount = z.object({ year: z.number().int(), value: Minor, loc: Loc }).strict();
+export const BudgetAmount = z
+  .object({
+    /** Index of its series in `WorkbookModel.series`. */
+    series: z.number().int().nonnegative(),
+    year: z.number().int(),
+    value: Minor,
+    loc: Loc,
+  })
+  .strict();
 export type BudgetAmount = z.infer<typeof BudgetAmount>;
 
 export const BudgetLine = z
@@ -252,6 +320,9 @@ export const BudgetLine = z
     objectClass: z.string(),
     category: z.string(),
     amountType: AmountType,
+    lineType: LineType,
+    /** Null when the Budget does not say. */
+    fundingType: FundingType.nullable(),
     amounts: z.array(BudgetAmount),
   })
   .strict();
@@ -282,12 +353,21 @@ export const Measure = z
     unit: z.string(),
     kind: MeasureKind.nullable(),
     kindInferred: z.boolean(),
+    /** Where an inferred Kind was read from: its Unit, or its name (`... (cumulative)`); null when typed. */
+    kindInferredFrom: z.enum(['Unit', 'Name']).nullable(),
     /** For Currency measures: dollars per unit of the measure's values (Billions = 1e9). */
     currencyScale: z.number().positive(),
     direction: Direction.nullable(),
     dataSource: z.string(),
     verification: z.string(),
     leader: z.string(),
+    /** Tracks an Agency Priority Goal (31 U.S.C. 1120); flagged on outputs. */
+    priorityGoal: z.boolean(),
+    /** Fraction of its objective's cost that produces this measure's output, in parts of SHARE_SCALE; null = none. */
+    costShare: z
+      .object({ ppb: z.number().int().min(0).max(1_000_000_000), loc: Loc })
+      .strict()
+      .nullable(),
     loc: Loc,
   })
   .strict();
@@ -301,6 +381,10 @@ export const Result = z
     actual: z.number().nullable(),
     minTarget: z.number().nullable(),
     maxTarget: z.number().nullable(),
+    /** Why a target was missed (31 U.S.C. 1116), as written. */
+    explanation: z.string(),
+    /** When a pending result is due, as written (text, or a date as YYYY-MM-DD). */
+    dataAvailable: z.string(),
     loc: Loc,
   })
   .strict();
@@ -328,6 +412,8 @@ export const CrosswalkRule = z
     shareLoc: Loc,
     /** True when the share was typed as a bare number above 1 (`40`), read as a fraction of 100 only if the set sums to 100. */
     shareAsWholeNumber: z.boolean(),
+    /** The one fiscal year this row applies to (a recast), or null for every year. */
+    year: z.number().int().nullable(),
     basis: z.string(),
   })
   .strict();
@@ -415,6 +501,8 @@ export const WorkbookModel = z
     settings: Settings,
     /** Decimals carried by money amounts (minor units = 10^-decimals of Units). FTE always carries one. */
     moneyDecimals: z.number().int().min(0).max(8),
+    /** The Budget's series (amount columns), ordered by year. */
+    series: z.array(Series),
     budget: z.array(BudgetLine),
     goals: z.array(Goal),
     objectives: z.array(Objective),

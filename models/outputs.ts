@@ -14,46 +14,47 @@ export interface OutputColumnSpec {
 const c = (name: string, format: ColumnFormat): OutputColumnSpec => ({ name, format });
 
 export const OUTPUT_TABLES = {
+  /** Then one amount column per series (`FY2024 Enacted`), then CrosswalkDetailTail. */
   CrosswalkDetail: [
     c('Account', 'text'),
     c('Account Title', 'text'),
     c('Program Activity', 'text'),
     c('Object Class', 'text'),
     c('Category', 'text'),
+    c('Funding Type', 'text'),
     c('Amount Type', 'text'),
-    c('Fiscal Year', 'year'),
     c('Goal ID', 'text'),
     c('Objective ID', 'text'),
     c('Cost Pool', 'text'),
     c('Mapped To', 'text'),
     c('Share', 'share'),
-    c('Amount', 'money'),
-    c('Rule', 'text'),
-    c('Source', 'text'),
   ],
+  CrosswalkDetailTail: [c('Rule', 'text'), c('Source', 'text')],
   /** Then one column per objective (and goal-level / pool targets), then these two. */
   CrosswalkMatrix: [
     c('Account', 'text'),
     c('Program Activity', 'text'),
     c('Account Title', 'text'),
+    c('Program Activity Title', 'text'),
     c('Object Class', 'text'),
     c('Category', 'text'),
     c('Amount Type', 'text'),
   ],
   CrosswalkMatrixTail: [c('Unmapped', 'money'), c('Total', 'money')],
-  /** Then one column per fiscal year (`FY2018`), then Share of Total. */
+  /** Then one column per series (`FY2023 Actual`, `FY2024 Enacted`, `FY2025 Request`), then the tail. */
   ResourcesByGoal: [
     c('Level', 'text'),
     c('Goal ID', 'text'),
     c('Objective ID', 'text'),
     c('Name', 'text'),
-    c('Leader', 'text'),
     c('Amount Type', 'text'),
   ],
-  ResourcesByGoalTail: [c('Share of Total', 'share')],
+  ResourcesByGoalTail: [c('Change BY vs CY', 'money'), c('Change %', 'share'), c('Share of Total', 'share')],
+  /** The measure's cost: its Cost Share of its objective's cost, or the whole objective's cost without one. */
   CostPerOutcome: [
     c('Measure ID', 'text'),
     c('Measure', 'text'),
+    c('Priority Goal', 'text'),
     c('Objective ID', 'text'),
     c('Goal ID', 'text'),
     c('Fiscal Year', 'year'),
@@ -63,12 +64,15 @@ export const OUTPUT_TABLES = {
     c('Direct Cost', 'money'),
     c('Support Cost', 'money'),
     c('Full Cost', 'money'),
+    c('Cost Share', 'share'),
     c('Target', 'number'),
     c('Min Target', 'number'),
     c('Max Target', 'number'),
     c('Actual', 'number'),
     c('Direction', 'text'),
     c('Status', 'text'),
+    c('Explanation', 'text'),
+    c('Data Available', 'text'),
     c('Output', 'number'),
     c('Cost per Unit', 'dollars'),
     c('Return Ratio', 'ratio'),
@@ -79,6 +83,7 @@ export const OUTPUT_TABLES = {
     c('Method', 'text'),
     c('Amount Type', 'text'),
     c('Fiscal Year', 'year'),
+    c('Series', 'text'),
     c('To', 'text'),
     c('Goal ID', 'text'),
     c('Objective ID', 'text'),
@@ -191,7 +196,10 @@ export const OutputRows = {
     ...OUTPUT_TABLES.CrosswalkMatrix,
     ...OUTPUT_TABLES.CrosswalkMatrixTail,
   ]).catchall(z.number().nullable()),
-  CrosswalkDetail: rowSchema(OUTPUT_TABLES.CrosswalkDetail).strict(),
+  CrosswalkDetail: rowSchema([
+    ...OUTPUT_TABLES.CrosswalkDetail,
+    ...OUTPUT_TABLES.CrosswalkDetailTail,
+  ]).catchall(z.number().nullable()),
   CostPerOutcome: rowSchema(OUTPUT_TABLES.CostPerOutcome).strict(),
   SupportCosts: rowSchema(OUTPUT_TABLES.SupportCosts).strict(),
   ScenarioResults: rowSchema(OUTPUT_TABLES.ScenarioResults).strict(),
@@ -231,13 +239,29 @@ export const OUTPUT_SHEETS = [
 ] as const;
 export type OutputSheet = (typeof OUTPUT_SHEETS)[number];
 
-export const Status = z.enum(['Met', 'Not Met', 'No Target', 'No Actual', 'Not Judged']);
+/**
+ * A result against its target. Improved: not met, but better than the prior year's actual in the desired
+ * direction. Pending: a target for a year after the latest year with any actual in the workbook (results not
+ * yet due). No Actual: a past year with a target and no actual. Not Judged: the measure has no Direction.
+ */
+export const Status = z.enum([
+  'Met',
+  'Not Met',
+  'Improved',
+  'Pending',
+  'No Actual',
+  'No Target',
+  'Not Judged',
+]);
 export type Status = z.infer<typeof Status>;
 
 /** A total by amount type and fiscal year, in the workbook's Units (FTE in FTE). */
 export const TotalByYear = z
-  .object({ amountType: z.string(), year: z.number().int(), amount: z.number() })
+  .object({ amountType: z.string(), series: z.string(), year: z.number().int(), amount: z.number() })
   .strict();
+
+/** A series as outputs show it: its label (`FY2024 Enacted`) and fiscal year. */
+export const SeriesRef = z.object({ label: z.string(), year: z.number().int() }).strict();
 
 export const Summary = z
   .object({
@@ -245,8 +269,18 @@ export const Summary = z
     units: MoneyDisplay.shape.units,
     money: MoneyDisplay,
     years: z.array(z.number().int()),
+    /** The Budget's series with amounts, by year. */
+    series: z.array(SeriesRef),
+    /** Prior, current and budget year series (PY actual, CY enacted, BY request), as chosen. */
+    priorYear: SeriesRef.nullable(),
+    currentYear: SeriesRef.nullable(),
+    budgetYear: SeriesRef.nullable(),
+    /** The series scenarios change and the summary's goal totals are read in. */
     baseYear: z.number().int().nullable(),
+    baseSeries: z.string().nullable(),
     costBasis: z.string().nullable(),
+    /** What the cost figures are, in words: "full cost (expenses)", "resources (obligations)". */
+    costLabel: z.string(),
     allocation: z.string(),
     budgetLines: z.number().int(),
     unmappedLines: z.number().int(),
@@ -256,8 +290,10 @@ export const Summary = z
         .object({
           goalId: z.string(),
           name: z.string(),
-          /** Full cost (direct + support) in the cost basis, by year, in Units. */
-          totals: z.array(z.object({ year: z.number().int(), amount: z.number() }).strict()),
+          /** Cost (direct + support) in the cost basis, by series, in Units. */
+          totals: z.array(
+            z.object({ series: z.string(), year: z.number().int(), amount: z.number() }).strict(),
+          ),
         })
         .strict(),
     ),

@@ -23,6 +23,7 @@ const SETTINGS_ROWS: readonly (readonly [string, string])[] = [
   ['Agency', ''],
   ['Units', 'Dollars'],
   ['Cost Basis', ''],
+  ['Budget Year', ''],
   ['Base Year', ''],
   ['Allocation', 'Step-Down'],
 ];
@@ -40,14 +41,19 @@ export interface TemplateSheet {
   rows: string[][];
 }
 
-/** The template's tables: Budget takes one column per fiscal year (prior, current and budget year). */
+/**
+ * The template's tables: Budget takes one column per series, the prior year's actuals, the current year's
+ * enacted level and the budget year's request, labelled as a budget justification labels them.
+ */
 export function templateSheets(fiscalYear: number): TemplateSheet[] {
   return TEMPLATE_TABLES.map((spec) => {
     let columns = spec.columns.map((c) => c.name);
     if (spec === INPUT_TABLES.Budget)
       columns = [
-        ...columns.filter((c) => c !== 'Fiscal Year' && c !== 'Amount'),
-        ...[fiscalYear - 1, fiscalYear, fiscalYear + 1].map((y) => `FY${y}`),
+        ...columns.filter((c) => c !== 'Fiscal Year' && c !== 'Version' && c !== 'Amount'),
+        `FY${fiscalYear - 1} Actual`,
+        `FY${fiscalYear} Enacted`,
+        `FY${fiscalYear + 1} Request`,
       ];
     const rows = spec === INPUT_TABLES.Settings ? SETTINGS_ROWS.map((r) => [...r]) : [columns.map(() => '')];
     return { sheet: spec.name, table: spec.name.replace(/\s+/g, ''), columns, rows };

@@ -3,26 +3,26 @@ import { h } from './dom';
 import { formatChange, formatMoney, plural, unitsLabel } from './format';
 
 /**
- * What a run found, at a glance: full cost by goal in the base year, measures met, each scenario's change
+ * What a run found, at a glance: cost by goal (named by its basis) in the base series, measures met, each scenario's change
  * and what it does to measures meeting target, and how many issues of each kind.
  */
 export function summaryView(summary: Summary): HTMLElement {
-  const year = summary.baseYear ?? summary.years[summary.years.length - 1] ?? null;
+  const series = summary.baseSeries ?? summary.series[summary.series.length - 1]?.label ?? null;
   const money = summary.money;
   const totalFor = (totals: Summary['goals'][number]['totals']) =>
-    totals.find((t) => t.year === year)?.amount ?? 0;
+    totals.find((t) => t.series === series)?.amount ?? 0;
   const goalsTotal = summary.goals.reduce((n, g) => n + totalFor(g.totals), 0);
   // The goals, then what is in no goal (unmapped lines, pools left unallocated), then the Budget's own total:
   // the figures tie out on the page as they do on the ResourcesByGoal sheet.
   const budgetTotal = summary.budgetTotals.find(
-    (t) => t.amountType === summary.costBasis && t.year === year,
+    (t) => t.amountType === summary.costBasis && t.series === series,
   )?.amount;
   const row = (label: string, amount: number, cls = '') =>
     h('tr', { class: cls }, h('td', null, label), h('td', { class: 'num' }, formatMoney(amount, money)));
 
   const goals = h(
     'table',
-    { class: 'figures', attrs: { 'aria-label': 'Full cost by strategic goal' } },
+    { class: 'figures', attrs: { 'aria-label': `${summary.costLabel} by strategic goal` } },
     h(
       'thead',
       null,
@@ -30,7 +30,7 @@ export function summaryView(summary: Summary): HTMLElement {
         'tr',
         null,
         h('th', { attrs: { scope: 'col' } }, 'Goal'),
-        h('th', { class: 'num', attrs: { scope: 'col' } }, year === null ? 'Full cost' : `FY${year}`),
+        h('th', { class: 'num', attrs: { scope: 'col' } }, series ?? summary.costLabel),
       ),
     ),
     h(
@@ -46,7 +46,7 @@ export function summaryView(summary: Summary): HTMLElement {
       ),
       summary.goals.length > 1 ? row('All goals', goalsTotal, 'subtotal') : null,
       budgetTotal !== undefined && budgetTotal !== goalsTotal
-        ? row('In no goal (unmapped, unallocated)', budgetTotal - goalsTotal, 'muted')
+        ? row('In no goal (unmapped, unallocated, receipts, eliminated)', budgetTotal - goalsTotal, 'muted')
         : null,
       budgetTotal !== undefined ? row('Budget total', budgetTotal, 'total') : null,
     ),
@@ -60,7 +60,7 @@ export function summaryView(summary: Summary): HTMLElement {
     h(
       'p',
       { class: 'caption' },
-      `Full cost by goal${summary.costBasis ? `, ${summary.costBasis}` : ''} (${unitsLabel(money)})`,
+      `${summary.costLabel[0]?.toUpperCase() ?? ''}${summary.costLabel.slice(1)} by goal (${unitsLabel(money)})`,
     ),
     summary.goals.length > 0 ? goals : h('p', { class: 'muted' }, 'No goals were read.'),
     h(

@@ -1,9 +1,11 @@
 import type { AmountType, Issue, Measure, Result, Status, WorkbookModel } from '../../models';
-import { UNIT_MULTIPLIER } from '../../models';
+import { NET_AMOUNT_TYPES, UNIT_MULTIPLIER } from '../../models';
+import { isRevolvingFund } from './accounts';
 import type { CrosswalkResult } from './crosswalk';
 import { targetKey } from './ledger';
 import { issueAt, MESSAGES } from './messages';
 import type { SupportResult } from './pools';
+import type { SeriesPlan } from './series';
 import { judgeStatus } from './status';
 
 /**
@@ -54,23 +56,42 @@ export function measuresInPlanOrder(model: WorkbookModel): Measure[] {
     .map(({ m }) => m);
 }
 
+/** The contract's default order: accrual cost if the Budget has it, else the gross budgetary amounts, else net. */
+const BASIS_ORDER: readonly AmountType[] = [
+  'Expenses',
+  'Obligations',
+  'Gross Budget Authority',
+  'Budget Authority',
+  'Outlays',
+];
+
 export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
   const present = new Set<AmountType>();
-  for (const l of model.budget) if (l.amounts.length > 0) present.add(l.amountType);
-  const fallback =
-    (['Obligations', 'Budget Authority', 'Outlays'] as const).find((t) => present.has(t)) ?? null;
+  for (const l of model.budget) if (l.amounts.length > 0 && l.lineType === 'Spending') present.add(l.amountType);
+  const fallback = BASIS_ORDER.find((t) => present.has(t)) ?? null;
   const wanted = model.settings.costBasis;
+  const settingsLoc = model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null;
+  let basis = wanted ?? fallback;
   if (wanted && !present.has(wanted)) {
-    if (fallback)
+    if (fallback) issues.push(issueAt(MESSAGES.costBasisMissing(wanted, fallback), settingsLoc));
+    basis = fallback;
+  }
+  if (basis && NET_AMOUNT_TYPES.includes(basis)) {
+    const understated = model.budget.find(
+      (l) =>
+        l.amountType === basis &&
+        l.lineType === 'Spending' &&
+        (isRevolvingFund(l.account) || l.amounts.some((a) => a.value < 0)),
+    );
+    if (understated)
       issues.push(
         issueAt(
-          MESSAGES.costBasisMissing(wanted, fallback),
-          model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null,
+          MESSAGES.netBasis(basis, understated.account, isRevolvingFund(understated.account)),
+          understated.loc,
         ),
       );
-    return fallback;
   }
-  return wanted ?? fallback;
+  return basis;
 }
 
 const RATE_NOTE =
@@ -81,6 +102,7 @@ export function costPerOutcome(
   crosswalk: CrosswalkResult,
   support: SupportResult,
   basis: AmountType | null,
+  plan: SeriesPlan,
 ): CostResult {
   const issues: Issue[] = [];
   const rows: CostRow[] = [];
@@ -94,14 +116,19 @@ export function costPerOutcome(
     list.push(r);
     resultsOf.set(r.measureId, list);
   }
-  const budgetYears = new Set(
+  // Each fiscal year's cost comes from the series that stands for it (PY actual, CY enacted, BY request).
+  const held = new Set(
     basis
       ? crosswalk.budget
           .slots()
           .filter((s) => s.type === basis)
-          .map((s) => s.year)
+          .map((s) => s.series)
       : [],
   );
+  const seriesOfYear = (year: number): number | null => {
+    const s = plan.ofYear(year);
+    return s && held.has(s.index) ? s.index : null;
+  };
   const negativeSaid = new Set<string>();
   const measures = measuresInPlanOrder(model);
 
@@ -113,9 +140,10 @@ export function costPerOutcome(
     for (const r of results) {
       const notes: string[] = [];
       const key = targetKey('objective', measure.objectiveId);
-      const hasBudget = basis !== null && objective !== undefined && budgetYears.has(r.year);
-      const direct = hasBudget ? crosswalk.direct.get(basis, r.year, key) : null;
-      const sup = hasBudget ? support.support.get(basis, r.year, key) : null;
+      const series = seriesOfYear(r.year);
+      const hasBudget = basis !== null && objective !== undefined && series !== null;
+      const direct = hasBudget ? crosswalk.direct.get(basis, series, key) : null;
+      const sup = hasBudget ? support.support.get(basis, series, key) : null;
       const full = direct !== null && sup !== null ? direct + sup : null;
       if (!hasBudget)
         notes.push(

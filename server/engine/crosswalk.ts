@@ -1,6 +1,6 @@
 import type { BudgetLine, CrosswalkRule, Loc, WorkbookModel } from '../../models';
 import { SHARE_SCALE } from '../../models';
-import { Ledger, type Target, targetKey, UNMAPPED } from './ledger';
+import { ELIMINATED, Ledger, RECEIPTS, type Target, targetKey, UNMAPPED } from './ledger';
 import { splitLargestRemainder } from './money';
 import { objectClassKey } from './read/crosswalk';
 
@@ -33,13 +33,21 @@ export interface RuleSet {
 
 export interface LineAllocation {
   line: BudgetLine;
+  /** The rule set every amount of the line uses; null when none splits it (see `to`). */
   set: RuleSet | null;
+  /** Where the whole line goes when no set splits it: Unmapped, offsetting receipts, or eliminated. */
+  to: Target;
   /**
    * What each amount sends to each target, flat: `parts[a * width + t]` for `line.amounts[a]` and
    * `set.targets[t]`. Null when every amount goes whole to one place (a one-target set, or Unmapped), which is
    * most lines; read it through `partsOf`.
    */
   parts: number[] | null;
+  /**
+   * Only for a line whose account is recast for some years (Crosswalk rows with a Fiscal Year): each amount's
+   * own set and parts, since the years use different rows. Read through `setOf` and `partsOf`.
+   */
+  byAmount?: { set: RuleSet | null; parts: number[] }[];
 }
 
 export interface CrosswalkResult {
@@ -52,8 +60,9 @@ export interface CrosswalkResult {
 }
 
 const norm = (s: string) => s.trim().toUpperCase();
-const setKey = (account: string, pa: string, oc: string) =>
-  `${norm(account)}\u0000${norm(pa)}\u0000${objectClassKey(oc)}`;
+/** Undated rows and the rows of each recast year form separate sets. */
+const setKey = (account: string, pa: string, oc: string, year: number | null = null) =>
+  `${year ?? ''}\u0000${norm(account)}\u0000${norm(pa)}\u0000${objectClassKey(oc)}`;
 
 export function describe(account: string, pa: string, oc: string): string {
   return [`account ${account}`, pa && `program activity ${pa}`, oc && `object class ${oc}`]
@@ -96,12 +105,13 @@ const TOLERANCE = SHARE_SCALE / 10_000; // 0.01%
 export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<string, RuleSet> {
   const sets = new Map<string, RuleSet>();
   for (const rule of model.crosswalk) {
-    const key = setKey(rule.account, rule.programActivity, rule.objectClass);
+    const key = setKey(rule.account, rule.programActivity, rule.objectClass, rule.year);
     let set = sets.get(key);
     if (!set) {
+      const where = describe(rule.account, rule.programActivity, rule.objectClass);
       set = {
         key,
-        where: describe(rule.account, rule.programActivity, rule.objectClass),
+        where: rule.year === null ? where : `${where}, FY${rule.year}`,
         rules: [],
         targets: [],
         weights: [],
@@ -148,14 +158,14 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<st
   return sets;
 }
 
-/** The rule set a line uses: the most specific that matches. */
-function matchSet(line: BudgetLine, sets: Map<string, RuleSet>): RuleSet | null {
+/** The rule set a line uses: the most specific that matches, among the undated rows or one year's rows. */
+function matchSet(line: BudgetLine, sets: Map<string, RuleSet>, year: number | null = null): RuleSet | null {
   const { account: a, programActivity: pa, objectClass: oc } = line;
   return (
-    (pa && oc ? sets.get(setKey(a, pa, oc)) : undefined) ??
-    (pa ? sets.get(setKey(a, pa, '')) : undefined) ??
-    (oc ? sets.get(setKey(a, '', oc)) : undefined) ??
-    sets.get(setKey(a, '', '')) ??
+    (pa && oc ? sets.get(setKey(a, pa, oc, year)) : undefined) ??
+    (pa ? sets.get(setKey(a, pa, '', year)) : undefined) ??
+    (oc ? sets.get(setKey(a, '', oc, year)) : undefined) ??
+    sets.get(setKey(a, '', '', year)) ??
     null
   );
 }
@@ -198,54 +208,123 @@ export function allocateCrosswalk(
   const specific = new Set(
     model.crosswalk.filter((r) => r.programActivity || r.objectClass).map((r) => norm(r.account)),
   );
+  // Accounts recast for a year: for that year their dated rows replace the undated ones.
+  const recast = new Set(
+    model.crosswalk.filter((r) => r.year !== null).map((r) => `${r.year}\u0000${norm(r.account)}`),
+  );
+  const recastAccounts = new Set(model.crosswalk.filter((r) => r.year !== null).map((r) => norm(r.account)));
   const byAccount = new Map<string, RuleSet | null>();
   const byCombination = new Map<string, RuleSet | null>();
   const specificByRaw = new Map<string, boolean>();
   const unmapped = [UNMAPPED.key];
-  for (const line of model.budget) {
+  const undatedSet = (line: BudgetLine): RuleSet | null => {
     let set = byAccount.get(line.account);
-    if (set === undefined) {
-      let isSpecific = specificByRaw.get(line.account);
-      if (isSpecific === undefined) {
-        isSpecific = specific.has(norm(line.account));
-        specificByRaw.set(line.account, isSpecific);
-      }
-      if (isSpecific) {
-        const combo = `${line.account}\u0000${line.programActivity}\u0000${line.objectClass}`;
-        set = byCombination.get(combo);
-        if (set === undefined) {
-          set = matchSet(line, sets);
-          byCombination.set(combo, set);
-        }
-      } else {
-        set = matchSet(line, sets);
-        byAccount.set(line.account, set);
-      }
+    if (set !== undefined) return set;
+    let isSpecific = specificByRaw.get(line.account);
+    if (isSpecific === undefined) {
+      isSpecific = specific.has(norm(line.account));
+      specificByRaw.set(line.account, isSpecific);
     }
-    const usable = set && set.weights.some((w) => w > 0) ? set : null;
+    if (!isSpecific) {
+      set = matchSet(line, sets);
+      byAccount.set(line.account, set);
+      return set;
+    }
+    const combo = `${line.account}\u0000${line.programActivity}\u0000${line.objectClass}`;
+    set = byCombination.get(combo);
+    if (set === undefined) {
+      set = matchSet(line, sets);
+      byCombination.set(combo, set);
+    }
+    return set;
+  };
+  const usableOf = (set: RuleSet | null) => (set && set.weights.some((w) => w > 0) ? set : null);
+
+  for (const line of model.budget) {
+    // Receipts and intra-agency amounts are never allocated: they sit on their own rows so totals tie out.
+    if (line.lineType !== 'Spending') {
+      const to = line.lineType === 'Receipt' ? RECEIPTS : ELIMINATED;
+      for (const amount of line.amounts) {
+        budget.add(line.amountType, amount.series, 'total', amount.value);
+        direct.add(line.amountType, amount.series, to.key, amount.value);
+      }
+      lines.push({ line, set: null, to, parts: null });
+      continue;
+    }
+    const account = norm(line.account);
+    if (recastAccounts.has(account) && line.amounts.some((a) => recast.has(`${a.year}\u0000${account}`))) {
+      lines.push(allocateRecast(line, sets, recast, undatedSet(line), direct, budget));
+      continue;
+    }
+    const set = undatedSet(line);
+    const usable = usableOf(set);
     if (set) set.linesMatched += 1;
     const width = usable ? usable.targets.length : 1;
     const parts: number[] | null = width > 1 ? new Array<number>(line.amounts.length * width) : null;
     const keys = usable ? (usable.keys as string[]) : unmapped;
     line.amounts.forEach((amount, a) => {
-      budget.add(line.amountType, amount.year, 'total', amount.value);
+      budget.add(line.amountType, amount.series, 'total', amount.value);
       if (parts === null || !usable) {
-        direct.add(line.amountType, amount.year, keys[0] as string, amount.value);
+        direct.add(line.amountType, amount.series, keys[0] as string, amount.value);
         return;
       }
       const split = splitInSet(amount.value, usable);
       for (let t = 0; t < width; t++) parts[a * width + t] = split[t] as number;
-      direct.addParts(line.amountType, amount.year, keys, split);
+      direct.addParts(line.amountType, amount.series, keys, split);
     });
-    lines.push({ line, set: usable, parts });
+    lines.push({ line, set: usable, to: UNMAPPED, parts });
   }
   return { sets: [...sets.values()], lines, direct, budget };
+}
+
+/** A line of a recast account: each amount uses its year's rows when the year has any, else the undated rows. */
+function allocateRecast(
+  line: BudgetLine,
+  sets: Map<string, RuleSet>,
+  recast: Set<string>,
+  undated: RuleSet | null,
+  direct: Ledger,
+  budget: Ledger,
+): LineAllocation {
+  const account = norm(line.account);
+  const counted = new Set<RuleSet>();
+  const byAmount = line.amounts.map((amount) => {
+    budget.add(line.amountType, amount.series, 'total', amount.value);
+    const matched = recast.has(`${amount.year}\u0000${account}`)
+      ? matchSet(line, sets, amount.year)
+      : undated;
+    if (matched && !counted.has(matched)) {
+      matched.linesMatched += 1;
+      counted.add(matched);
+    }
+    const set = matched && matched.weights.some((w) => w > 0) ? matched : null;
+    if (!set) {
+      direct.add(line.amountType, amount.series, UNMAPPED.key, amount.value);
+      return { set: null, parts: [amount.value] };
+    }
+    const parts = splitInSet(amount.value, set);
+    direct.addParts(line.amountType, amount.series, set.keys as string[], parts);
+    return { set, parts };
+  });
+  return { line, set: null, to: UNMAPPED, parts: null, byAmount };
+}
+
+/** The rule set that split one amount (null: it went whole to `allocation.to`). */
+export function setOf(allocation: LineAllocation, amountIndex: number): RuleSet | null {
+  return allocation.byAmount ? (allocation.byAmount[amountIndex]?.set ?? null) : allocation.set;
+}
+
+/** The targets of one amount's parts, in the order `partsOf` gives them. */
+export function targetsOf(allocation: LineAllocation, amountIndex: number): readonly Target[] {
+  const set = setOf(allocation, amountIndex);
+  return set ? set.targets : [allocation.to];
 }
 
 /** The parts of one amount, in the order of its set's targets (one part, the whole, when it goes to one place). */
 export function partsOf(allocation: LineAllocation, amountIndex: number): number[] {
   const amount = allocation.line.amounts[amountIndex];
   if (!amount) return [];
+  if (allocation.byAmount) return allocation.byAmount[amountIndex]?.parts ?? [];
   if (allocation.parts === null) return [amount.value];
   const width = allocation.set ? allocation.set.targets.length : 1;
   return allocation.parts.slice(amountIndex * width, (amountIndex + 1) * width);

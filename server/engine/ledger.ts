@@ -1,8 +1,11 @@
 import type { AmountType } from '../../models';
 import { assertSafe } from './money';
 
-/** Where money lands: an objective, a goal (goal-level mapping), a cost pool, or Unmapped. */
-export type TargetKind = 'objective' | 'goal' | 'pool' | 'unmapped';
+/**
+ * Where money lands: an objective, a goal (goal-level mapping), a cost pool, or Unmapped; receipts and
+ * intra-agency amounts land on their own rows and are never allocated.
+ */
+export type TargetKind = 'objective' | 'goal' | 'pool' | 'unmapped' | 'receipts' | 'eliminated';
 export interface Target {
   kind: TargetKind;
   id: string;
@@ -11,42 +14,51 @@ export interface Target {
 }
 
 export const UNMAPPED: Target = { kind: 'unmapped', id: '', key: 'U' };
+export const RECEIPTS: Target = { kind: 'receipts', id: '', key: 'R' };
+export const ELIMINATED: Target = { kind: 'eliminated', id: '', key: 'E' };
+const PREFIX = { objective: 'O:', goal: 'G:', pool: 'P:' } as const;
 export const targetKey = (kind: TargetKind, id: string): string =>
-  kind === 'unmapped' ? 'U' : `${kind === 'objective' ? 'O' : kind === 'goal' ? 'G' : 'P'}:${id}`;
+  kind === 'unmapped'
+    ? 'U'
+    : kind === 'receipts'
+      ? 'R'
+      : kind === 'eliminated'
+        ? 'E'
+        : `${PREFIX[kind]}${id}`;
 
 type Slot = Map<string, number>;
 
 /**
- * Sums in integer minor units by amount type, fiscal year and target. Every addition is guarded, so a total
+ * Sums in integer minor units by amount type, series (an index into `WorkbookModel.series`) and target. Every addition is guarded, so a total
  * is exact or the run fails loudly; it never drifts. Nested maps (not joined string keys) because this is on
  * the hot path: every split of every budget amount lands here.
  */
 export class Ledger {
   private readonly sums = new Map<AmountType, Map<number, Slot>>();
 
-  private slotFor(type: AmountType, year: number): Slot {
-    let byYear = this.sums.get(type);
-    if (!byYear) {
-      byYear = new Map();
-      this.sums.set(type, byYear);
+  private slotFor(type: AmountType, series: number): Slot {
+    let bySeries = this.sums.get(type);
+    if (!bySeries) {
+      bySeries = new Map();
+      this.sums.set(type, bySeries);
     }
-    let slot = byYear.get(year);
+    let slot = bySeries.get(series);
     if (!slot) {
       slot = new Map();
-      byYear.set(year, slot);
+      bySeries.set(series, slot);
     }
     return slot;
   }
 
-  add(type: AmountType, year: number, key: string, amount: number): void {
+  add(type: AmountType, series: number, key: string, amount: number): void {
     if (amount === 0) return;
-    const slot = this.slotFor(type, year);
+    const slot = this.slotFor(type, series);
     slot.set(key, assertSafe((slot.get(key) ?? 0) + amount, 'A total'));
   }
 
   /** Adds parts to their targets in one slot lookup (the crosswalk's inner loop). */
-  addParts(type: AmountType, year: number, keys: readonly string[], parts: readonly number[]): void {
-    const slot = this.slotFor(type, year);
+  addParts(type: AmountType, series: number, keys: readonly string[], parts: readonly number[]): void {
+    const slot = this.slotFor(type, series);
     for (let i = 0; i < parts.length; i++) {
       const amount = parts[i] as number;
       if (amount === 0) continue;
@@ -55,25 +67,26 @@ export class Ledger {
     }
   }
 
-  get(type: AmountType, year: number, key: string): number {
-    return this.sums.get(type)?.get(year)?.get(key) ?? 0;
+  get(type: AmountType, series: number, key: string): number {
+    return this.sums.get(type)?.get(series)?.get(key) ?? 0;
   }
 
-  /** All target totals in one type and year. */
-  slot(type: AmountType, year: number): ReadonlyMap<string, number> {
-    return this.sums.get(type)?.get(year) ?? new Map();
+  /** All target totals in one type and series. */
+  slot(type: AmountType, series: number): ReadonlyMap<string, number> {
+    return this.sums.get(type)?.get(series) ?? new Map();
   }
 
-  total(type: AmountType, year: number): number {
+  total(type: AmountType, series: number): number {
     let t = 0;
-    for (const v of this.slot(type, year).values()) t = assertSafe(t + v, 'A total');
+    for (const v of this.slot(type, series).values()) t = assertSafe(t + v, 'A total');
     return t;
   }
 
-  /** The (type, year) pairs that hold anything. */
-  slots(): { type: AmountType; year: number }[] {
-    const out: { type: AmountType; year: number }[] = [];
-    for (const [type, byYear] of this.sums) for (const year of byYear.keys()) out.push({ type, year });
+  /** The (type, series) pairs that hold anything. */
+  slots(): { type: AmountType; series: number }[] {
+    const out: { type: AmountType; series: number }[] = [];
+    for (const [type, bySeries] of this.sums)
+      for (const series of bySeries.keys()) out.push({ type, series });
     return out;
   }
 }

@@ -11,6 +11,11 @@ const warning = (code: string, message: string): Msg => ({ severity: 'warning', 
 const info = (code: string, message: string): Msg => ({ severity: 'info', code, message });
 
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
+/** The first 20 cells of a group, and how many more: `rows A5, A9, A12 and 3 more`. */
+export function cellList(cells: readonly string[], max = 20): string {
+  const shown = cells.slice(0, max).join(', ');
+  return cells.length > max ? `rows ${shown} and ${cells.length - max} more` : `rows ${shown}`;
+}
 const pct = (ppb: number) => `${(ppb / 1e7).toFixed(2).replace(/\.?0+$/, '')}%`;
 
 export const MESSAGES = {
@@ -34,10 +39,10 @@ export const MESSAGES = {
       'BUDGET_NO_YEARS',
       'The Budget table has no fiscal year columns. Head each amount column with its year (FY2018, FY 2018 or 2018), or use "Fiscal Year" and "Amount" columns.',
     ),
-  yearColumnDuplicate: (year: number) =>
+  seriesColumnDuplicate: (label: string) =>
     error(
-      'BUDGET_YEAR_DUPLICATE',
-      `Two Budget columns are for FY${year}; only the first is used. Keep one column per fiscal year.`,
+      'BUDGET_SERIES_DUPLICATE',
+      `Two Budget columns are for ${label}; only the first is used. Keep one column per year and version (FY2024 Enacted and FY2024 CR may sit side by side).`,
     ),
   performanceIgnored: () =>
     warning(
@@ -231,10 +236,10 @@ export const MESSAGES = {
       'CROSSWALK_DUPLICATE_TARGET',
       `${target} appears twice in the shares for ${where}; the shares are added together.`,
     ),
-  lineUnmapped: (what: string) =>
+  lineUnmapped: (what: string, cells: readonly string[]) =>
     warning(
       'BUDGET_LINE_UNMAPPED',
-      `No Crosswalk row matches ${what}. Its amounts are shown as Unmapped until you add one.`,
+      `No Crosswalk row matches ${what}. ${cells.length > 1 ? 'Their' : 'Its'} amounts are shown as Unmapped until you add one${cells.length > 1 ? ` (${cellList(cells)})` : ''}. If these are offsetting receipts or intra-agency amounts, set their Line Type to Receipt or Intra-agency instead.`,
     ),
   ruleUnused: (where: string) =>
     warning(
@@ -265,10 +270,15 @@ export const MESSAGES = {
       'COST_POOL_CIRCULAR',
       `Cost pools ${list(pools)} only serve each other, so their costs never reach an objective. Give at least one of them a driver to an objective.`,
     ),
-  poolNegativeBasis: (pool: string, years: readonly number[], type: string) =>
+  netBasis: (basis: string, account: string, revolving: boolean) =>
+    warning(
+      'COST_BASIS_NET',
+      `The cost basis is ${basis}, a net amount: offsetting collections are subtracted, so it understates what ${revolving ? `revolving and working capital funds such as account ${account} spend` : `accounts with negative lines such as ${account} spend`}. Add Obligations (gross) or Expenses to the Budget for cost by goal, or Gross Budget Authority or Gross Outlays.`,
+    ),
+  poolNegativeBasis: (pool: string, series: readonly string[], type: string) =>
     warning(
       'COST_POOL_NEGATIVE_BASIS',
-      `Cost pool "${pool}" allocates by direct cost, but some objectives have negative net ${type} in ${years.map((y) => `FY${y}`).join(', ')}; they receive none of it.`,
+      `Cost pool "${pool}" allocates by direct cost, but some objectives have negative net ${type} in ${series.join(', ')}; they receive none of it.`,
     ),
 
   // --- performance and cost
@@ -281,6 +291,26 @@ export const MESSAGES = {
     info(
       'OBJECTIVE_NO_MEASURES',
       `Objective ${id} has no performance measures, so it has no cost per outcome.`,
+    ),
+  costShareInvalid: (text: string) =>
+    error(
+      'COST_SHARE_INVALID',
+      `Cost Share "${text}" is not a share of the objective's cost. Enter a fraction from 0 to 1 (0.4) or a percent (40%); until then this measure is costed without a share.`,
+    ),
+  costSharesOver: (objective: string, total: string, parts: string) =>
+    error(
+      'COST_SHARES_OVER_100',
+      `The Cost Shares of objective ${objective}'s measures sum to ${total} (${parts}); they may sum to at most 100%, or cost would be counted twice. Until they do, each of its measures is costed at the whole objective's cost.`,
+    ),
+  costSharesPartial: (objective: string, without: string) =>
+    warning(
+      'COST_SHARES_PARTIAL',
+      `Some measures of objective ${objective} have a Cost Share and ${without} ${without.includes(',') ? 'do' : 'does'} not; a measure without one is costed at the whole objective's cost. Give every measure of the objective a Cost Share.`,
+    ),
+  maintainToleranceInvalid: (text: string) =>
+    error(
+      'SETTING_INVALID',
+      `Setting Maintain Tolerance "${text}" is not a tolerance. Enter a percent such as 2% or a fraction such as 0.02; 1% is used instead.`,
     ),
   kindNotInferred: (unit: string) =>
     warning(

@@ -19,6 +19,8 @@ export interface SupportFlow {
   pool: string;
   method: string;
   type: AmountType;
+  /** The series (index into `WorkbookModel.series`) and its fiscal year. */
+  series: number;
   year: number;
   /** `O:1.1` or `P:Name`. */
   to: string;
@@ -113,7 +115,12 @@ export function allocateSupport(
   }
 
   const negativeYears = new Map<string, { pool: CostPool; type: AmountType; years: number[] }>();
-  const weightsFor = (pool: CostPool, type: AmountType, year: number): { weights: Weights; why: string } => {
+  const labelOf = (series: number) => model.series[series]?.label ?? `series ${series}`;
+  const weightsFor = (
+    pool: CostPool,
+    type: AmountType,
+    series: number,
+  ): { weights: Weights; why: string } => {
     const weights: Weights = new Map();
     switch (pool.method) {
       case 'Driver':
@@ -129,30 +136,31 @@ export function allocateSupport(
         const basisType: AmountType = pool.method === 'FTE' ? 'FTE' : type;
         let negative = false;
         for (const k of objectiveKeys) {
-          const v = crosswalk.direct.get(basisType, year, k);
+          const v = crosswalk.direct.get(basisType, series, k);
           if (v > 0) weights.set(k, v);
           else if (v < 0) negative = true;
         }
         if (negative && pool.method === 'Direct Cost') {
           const key = `${pool.name}|${type}`;
           const seen = negativeYears.get(key) ?? { pool, type, years: [] };
-          if (!seen.years.includes(year)) seen.years.push(year);
+          if (!seen.years.includes(series)) seen.years.push(series);
           negativeYears.set(key, seen);
         }
         const what = pool.method === 'FTE' ? 'FTE' : `direct ${type}`;
-        return { weights, why: `no objective has ${what} in FY${year}` };
+        return { weights, why: `no objective has ${what} in ${labelOf(series)}` };
       }
     }
   };
 
-  for (const { type, year } of crosswalk.direct.slots()) {
-    for (const [key, v] of crosswalk.direct.slot(type, year)) full.add(type, year, key, v);
+  for (const { type, series } of crosswalk.direct.slots()) {
+    const year = model.series[series]?.year ?? 0;
+    for (const [key, v] of crosswalk.direct.slot(type, series)) full.add(type, series, key, v);
     const transfer = (pool: CostPool, to: string, amount: number, note: string) => {
       if (amount === 0) return;
-      full.add(type, year, targetKey('pool', pool.name), -amount);
-      full.add(type, year, to, amount);
-      if (to.startsWith('O:')) support.add(type, year, to, amount);
-      flows.push({ pool: pool.name, method: pool.method, type, year, to, amount, note });
+      full.add(type, series, targetKey('pool', pool.name), -amount);
+      full.add(type, series, to, amount);
+      if (to.startsWith('O:')) support.add(type, series, to, amount);
+      flows.push({ pool: pool.name, method: pool.method, type, series, year, to, amount, note });
     };
     const unallocated = (pool: CostPool, why: string) =>
       say(`unalloc|${pool.name}`, issueAt(MESSAGES.poolUnallocated(pool.name, why), pool.loc));
@@ -160,8 +168,8 @@ export function allocateSupport(
     if (method === 'Reciprocal') {
       allocateReciprocal(
         pools,
-        (p) => weightsFor(p, type, year),
-        (p) => crosswalk.direct.get(type, year, targetKey('pool', p.name)),
+        (p) => weightsFor(p, type, series),
+        (p) => crosswalk.direct.get(type, series, targetKey('pool', p.name)),
         transfer,
         unallocated,
         (names, loc) =>
@@ -172,9 +180,9 @@ export function allocateSupport(
     const received = new Map<string, number>();
     for (const pool of pools) {
       const amount =
-        crosswalk.direct.get(type, year, targetKey('pool', pool.name)) + (received.get(pool.name) ?? 0);
+        crosswalk.direct.get(type, series, targetKey('pool', pool.name)) + (received.get(pool.name) ?? 0);
       if (amount === 0) continue;
-      const { weights, why } = weightsFor(pool, type, year);
+      const { weights, why } = weightsFor(pool, type, series);
       const keys = [...weights.keys()].filter((k) => method === 'Step-Down' || k.startsWith('O:'));
       const values = keys.map((k) => weights.get(k) as number);
       if (!values.some((v) => v > 0)) {
@@ -196,11 +204,7 @@ export function allocateSupport(
   for (const { pool, type, years } of negativeYears.values()) {
     issues.push(
       issueAt(
-        MESSAGES.poolNegativeBasis(
-          pool.name,
-          years.sort((a, b) => a - b),
-          type,
-        ),
+        MESSAGES.poolNegativeBasis(pool.name, years.sort((a, b) => a - b).map(labelOf), type),
         pool.loc,
       ),
     );

@@ -1,33 +1,43 @@
-import type { Issue, Summary } from '../../models';
+import type { Issue, Series, Summary } from '../../models';
 import type { Computation } from './compute';
 import { targetKey } from './ledger';
 import { fromMinor } from './money';
 import type { ScenarioRun } from './scenarios';
 import { judgeStatus } from './status';
-import { shownAmount } from './tables/shape';
+import { basisPhrase, shownAmount } from './tables/shape';
 
 /** The few numbers a person wants first: totals, goals' full cost, measures met, issues by severity. */
 export function summarize(c: Computation, issues: readonly Issue[], run: ScenarioRun | null): Summary {
-  const { model, years, cost } = c;
+  const { model, years, series, cost, plan } = c;
   const money = { units: model.settings.units, decimals: model.moneyDecimals };
   const basis = cost.basis;
   const latest = c.baseYear;
   const judged = cost.rows.filter((r) => r.year === latest);
+  const ref = (s: Series | null) => (s ? { label: s.label, year: s.year } : null);
   return {
     agency: model.settings.agency,
     units: model.settings.units,
     money,
     years,
+    series: series.map((s) => ({ label: s.label, year: s.year })),
+    priorYear: ref(plan.py),
+    currentYear: ref(plan.cy),
+    budgetYear: ref(plan.by),
     baseYear: c.baseYear,
+    baseSeries: plan.base?.label ?? null,
     costBasis: basis,
+    costLabel: basisPhrase(basis),
     allocation: model.settings.allocation,
     budgetLines: model.budget.length,
-    unmappedLines: c.crosswalk.lines.filter((l) => l.set === null && l.line.amounts.length > 0).length,
+    unmappedLines: c.crosswalk.lines.filter(
+      (l) => l.to.kind === 'unmapped' && l.set === null && !l.byAmount && l.line.amounts.length > 0,
+    ).length,
     budgetTotals: c.amountTypes.flatMap((type) =>
-      years.map((year) => ({
+      series.map((s) => ({
         amountType: type,
-        year,
-        amount: shownAmount(c.crosswalk.budget.get(type, year, 'total'), type, model.moneyDecimals),
+        series: s.label,
+        year: s.year,
+        amount: shownAmount(c.crosswalk.budget.get(type, s.index, 'total'), type, model.moneyDecimals),
       })),
     ),
     goals: model.goals.map((g) => {
@@ -39,10 +49,11 @@ export function summarize(c: Computation, issues: readonly Issue[], run: Scenari
         goalId: g.id,
         name: g.name,
         totals: basis
-          ? years.map((year) => ({
-              year,
+          ? series.map((s) => ({
+              series: s.label,
+              year: s.year,
               amount: shownAmount(
-                keys.reduce((s, k) => s + c.support.full.get(basis, year, k), 0),
+                keys.reduce((sum, k) => sum + c.support.full.get(basis, s.index, k), 0),
                 basis,
                 model.moneyDecimals,
               ),

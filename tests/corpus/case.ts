@@ -84,7 +84,7 @@ export type { Row };
 export function budgetOf(amounts: readonly CellValue[], header = 'FY2018'): Row[] {
   return [
     ['Account', 'Account Title', 'Amount Type', header],
-    ...amounts.map((a): Row => ['023-05-4542', 'Federal Buildings Fund', 'BA', a]),
+    ...amounts.map((a): Row => ['023-05-0110', 'Operating Expenses', 'BA', a]),
   ];
 }
 

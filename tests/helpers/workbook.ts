@@ -4,7 +4,7 @@ import type { CellValue, GridTable, WorkbookGrids } from '../../models';
  * Small in-memory workbooks for engine tests. A table is written as rows, the first of which is its header, so a
  * test reads like the sheet a budget officer would fill in:
  *
- *   grid('Budget', [['Account', 'Amount Type', 'FY2018'], ['023-05-4542', 'BA', 1000]])
+ *   grid('Budget', [['Account', 'Amount Type', 'FY2018'], ['023-05-0110', 'BA', 1000]])
  */
 
 export type Row = readonly CellValue[];
@@ -46,7 +46,7 @@ export const MINIMAL: Readonly<Record<string, readonly Row[]>> = {
   ],
   Budget: [
     ['Account', 'Account Title', 'Amount Type', 'FY2018'],
-    ['023-05-4542', 'Federal Buildings Fund', 'BA', 1000],
+    ['023-05-0110', 'Operating Expenses', 'BA', 1000],
   ],
   Goals: [
     ['Goal ID', 'Goal'],
@@ -66,7 +66,7 @@ export const MINIMAL: Readonly<Record<string, readonly Row[]>> = {
   ],
   Crosswalk: [
     ['Account', 'Objective ID', 'Share'],
-    ['023-05-4542', '1.1', '100%'],
+    ['023-05-0110', '1.1', '100%'],
   ],
 };
 
@@ -92,3 +92,9 @@ export function minimalWorkbook(
 function isGrid(v: readonly Row[] | GridTable): v is GridTable {
   return !Array.isArray(v);
 }
+
+/** The series (ledger column) that stands for a fiscal year in a computation: the budget's only one, in most tests. */
+export const seriesOf = (
+  c: { plan: { ofYear(year: number): { index: number } | null } },
+  year: number,
+): number => c.plan.ofYear(year)?.index ?? -1;

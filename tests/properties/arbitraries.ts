@@ -11,7 +11,7 @@ import { minimalWorkbook, type Row } from '../helpers/workbook';
  */
 
 export const YEARS = [2017, 2018] as const;
-const ACCOUNTS = ['023-05-4542', '023-10-4534', '047-X-4542-000', '4542'] as const;
+const ACCOUNTS = ['023-05-0110', '023-10-4534', '047-X-4542-000', '4542'] as const;
 export const TYPES = { BA: 'Budget Authority', Obligations: 'Obligations', FTE: 'FTE' } as const;
 type TypeCode = keyof typeof TYPES;
 

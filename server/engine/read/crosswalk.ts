@@ -2,10 +2,10 @@ import type { CostPool, CrosswalkRule, CrosswalkTarget, Driver, Issue, WorkbookG
 import { INPUT_TABLES, PoolMethod, SHARE_SCALE } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { MoneyRangeError, toMinor } from '../money';
-import { cellText, parseShare } from './cells';
+import { cellText, parseShare, parseYear } from './cells';
 import { poolMethodOf } from './enums';
 import { openTable } from './table';
-import { cellProblem, choiceAt, numberAt } from './values';
+import { cellProblem, choiceAt, numberAt, yearProblem } from './values';
 
 /** Object classes compare without their dot: `25.2` and `252` are the same object class. */
 export function objectClassKey(oc: string): string {
@@ -60,6 +60,12 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
       issues.push(issueAt(MESSAGES.shareNegative(cellText(shareValue)), shareLoc));
       continue;
     }
+    const yearValue = t.value(row, 'Fiscal Year');
+    const year = cellText(yearValue) ? parseYear(yearValue) : null;
+    if (cellText(yearValue) && year === null) {
+      issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
+      continue;
+    }
     let share: number;
     try {
       // Parts per billion: a percent moves the decimal point two places further.
@@ -79,6 +85,7 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
       target: target ?? { kind: 'pool', name: '' },
       share,
       shareLoc,
+      year,
       shareAsWholeNumber: !percent && share > SHARE_SCALE,
       basis: t.text(row, 'Basis'),
     });

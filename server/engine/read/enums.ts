@@ -23,9 +23,17 @@ export function vocabulary<T extends string>(
 }
 
 export const amountTypeOf = vocabulary({
-  'Budget Authority': ['BA', 'Budget Authority', 'Authority', 'Net Budget Authority'],
-  Obligations: ['Obligation', 'Obligations Incurred', 'OBL'],
-  Outlays: ['Outlay', 'Net Outlays'],
+  'Budget Authority': ['BA', 'Budget Authority', 'Authority', 'Net Budget Authority', 'Net BA'],
+  'Gross Budget Authority': ['Gross BA', 'Budget Authority Gross', 'Gross Authority'],
+  Obligations: ['Obligation', 'Obligations Incurred', 'Gross Obligations', 'Obligations Gross', 'OBL'],
+  Outlays: ['Outlay', 'Net Outlays', 'Outlays Net'],
+  'Gross Outlays': ['Gross Outlay', 'Outlays Gross', 'Gross Disbursements'],
+  'Offsetting Collections': [
+    'Offsetting Collection',
+    'Collections',
+    'Spending Authority from Offsetting Collections',
+  ],
+  Expenses: ['Expense', 'Accrual Cost', 'Accrued Expenses', 'Cost'],
   FTE: ['FTEs', 'Full-Time Equivalents', 'Full-Time Equivalent', 'Full Time Equivalents'],
 });
 
@@ -85,4 +93,29 @@ export const responseModelOf = vocabulary({
   Saturating: ['Diminishing Returns', 'Logarithmic', 'Log'],
   Fixed: ['None', 'Constant', 'Unchanged'],
   Expression: ['Formula', 'Custom'],
+});
+
+export const lineTypeOf = vocabulary({
+  Spending: ['Spend', 'Expenditure', 'Expenditures', 'Outgo'],
+  Receipt: [
+    'Receipts',
+    'Offsetting Receipt',
+    'Offsetting Receipts',
+    'Receipt Account',
+    'Proprietary Receipts',
+    'Undistributed Offsetting Receipts',
+  ],
+  'Intra-agency': [
+    'Intra agency',
+    'Intraagency',
+    'Eliminated',
+    'Elimination',
+    'Eliminations',
+    'Intra-agency Transfer',
+  ],
+});
+
+export const fundingTypeOf = vocabulary({
+  Direct: ['D', 'Direct Program', 'Direct Obligations'],
+  Reimbursable: ['R', 'Reimb', 'Reimb.', 'Reimbursable Program', 'Reimbursable Obligations'],
 });

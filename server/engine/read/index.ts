@@ -46,6 +46,7 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
     model: {
       settings,
       moneyDecimals: budget.moneyDecimals,
+      series: budget.series,
       budget: budget.lines,
       ...plan,
       crosswalk: readCrosswalk(grids, issues),

@@ -1,8 +1,9 @@
 import type { Issue, Settings, WorkbookGrids } from '../../../models';
-import { INPUT_TABLES } from '../../../models';
+import { INPUT_TABLES, SHARE_SCALE } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { normalizeName, parseYear } from './cells';
 import { allocationOf, amountTypeOf, unitsOf } from './enums';
+import { readFraction } from './fraction';
 import { openTable } from './table';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -10,7 +11,11 @@ export const DEFAULT_SETTINGS: Settings = {
   units: 'Dollars',
   costBasis: null,
   baseYear: null,
+  budgetYear: null,
+  currentYear: null,
+  priorYear: null,
   allocation: 'Step-Down',
+  maintainTolerance: 0.01,
 };
 
 /** Settings is optional; every value has a default, and a bad value is reported and replaced by it. */
@@ -48,10 +53,32 @@ export function readSettings(grids: WorkbookGrids, issues: Issue[]): Settings {
           );
         break;
       }
+      case 'budgetyear':
+      case 'by':
+      case 'currentyear':
+      case 'cy':
+      case 'prioryear':
+      case 'py': {
+        const key = normalizeName(name);
+        const which = key.startsWith('b') ? 'budgetYear' : key.startsWith('c') ? 'currentYear' : 'priorYear';
+        const label = { budgetYear: 'Budget Year', currentYear: 'Current Year', priorYear: 'Prior Year' }[
+          which
+        ];
+        const year = parseYear(t.value(row, 'Value'));
+        if (year !== null) settings[which] = year;
+        else issues.push(issueAt(MESSAGES.settingInvalid(label, text, 'the default'), loc));
+        break;
+      }
       case 'allocation': {
         const method = allocationOf(text);
         if (method) settings.allocation = method;
         else issues.push(issueAt(MESSAGES.settingInvalid('Allocation', text, 'Step-Down'), loc));
+        break;
+      }
+      case 'maintaintolerance': {
+        const f = readFraction(t.value(row, 'Value'), MESSAGES.maintainToleranceInvalid);
+        if (f.kind === 'ok') settings.maintainTolerance = f.ppb / SHARE_SCALE;
+        else if (f.kind === 'bad') issues.push(issueAt(f.msg, loc));
         break;
       }
       case 'note':

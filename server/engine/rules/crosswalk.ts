@@ -1,6 +1,7 @@
 import type { Issue } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
-import { describe } from '../crosswalk';
+import { describe, type LineAllocation } from '../crosswalk';
+import { UNMAPPED } from '../ledger';
 import { issueAt, MESSAGES } from '../messages';
 import type { Rule } from './registry';
 
@@ -43,16 +44,36 @@ export const duplicateTargets: Rule = {
   },
 };
 
-/** A budget line no Crosswalk row matches is shown as Unmapped, and said so at its cell. */
+/**
+ * Budget lines no Crosswalk row matches are shown as Unmapped, and said so once per account: an account with
+ * forty program activities and no Crosswalk row is one thing to fix, not forty. Receipts and intra-agency lines
+ * are never allocated, so they are never unmapped.
+ */
 export const unmappedLines: Rule = {
   name: 'budget lines left unmapped',
-  check: ({ crosswalk }) =>
-    crosswalk.lines
-      .filter((a) => a.set === null && a.line.amounts.length > 0)
-      .map((a) => {
-        const what = describe(a.line.account, a.line.programActivity, a.line.objectClass);
-        return issueAt(MESSAGES.lineUnmapped(`${what} (${a.line.amountType})`), a.line.loc);
-      }),
+  check: ({ crosswalk }) => {
+    const byAccount = new Map<string, { first: LineAllocation; cells: string[]; types: Set<string> }>();
+    for (const a of crosswalk.lines) {
+      if (a.to !== UNMAPPED || a.line.amounts.length === 0) continue;
+      const unmapped = a.byAmount ? a.byAmount.some((p) => p.set === null) : a.set === null;
+      if (!unmapped) continue;
+      const key = a.line.account.trim().toUpperCase();
+      const group = byAccount.get(key) ?? { first: a, cells: [], types: new Set<string>() };
+      group.cells.push(a.line.loc.cell);
+      group.types.add(a.line.amountType);
+      byAccount.set(key, group);
+    }
+    const issues: Issue[] = [];
+    for (const { first, cells, types } of byAccount.values()) {
+      const { line } = first;
+      const what =
+        cells.length === 1
+          ? `${describe(line.account, line.programActivity, line.objectClass)} (${line.amountType})`
+          : `account ${line.account} (${cells.length} lines: ${[...types].join(', ')})`;
+      issues.push(issueAt(MESSAGES.lineUnmapped(what, cells), line.loc));
+    }
+    return issues;
+  },
 };
 
 /**

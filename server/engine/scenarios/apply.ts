@@ -34,9 +34,12 @@ export function percentOf(whole: number, ppb: number): number {
 
 const norm = (s: string) => s.trim().toUpperCase();
 
-function yearAmount(line: BudgetLine, year: number): number {
-  return line.amounts.reduce((s, a) => (a.year === year ? s + a.value : s), 0);
+function seriesAmount(line: BudgetLine, series: number): number {
+  return line.amounts.reduce((s, a) => (a.series === series ? s + a.value : s), 0);
 }
+
+/** The series that stands for a scenario's fiscal year (-1, holding nothing, when the Budget has none). */
+export const seriesOfYear = (c: Computation, year: number): number => c.plan.ofYear(year)?.index ?? -1;
 
 /** Spreads an amount over parts in proportion to their size (equally when they are all zero). */
 function spread(amount: number, sizes: number[]): number[] {
@@ -53,8 +56,10 @@ export function deltasFromRows(
 ): Deltas {
   const deltas: Deltas = { lines: new Map(), targets: new Map() };
   const add = <K>(m: Map<K, number>, k: K, v: number) => m.set(k, assertSafe((m.get(k) ?? 0) + v));
+  const series = seriesOfYear(c, year);
+  // Receipts and intra-agency amounts never change in a scenario: only spending lines do.
   const lines = c.model.budget.filter(
-    (l) => l.amountType === basis && l.amounts.some((a) => a.year === year),
+    (l) => l.amountType === basis && l.lineType === 'Spending' && l.amounts.some((a) => a.series === series),
   );
   for (const row of rows) {
     const key = norm(row.key);
@@ -93,14 +98,14 @@ export function deltasFromRows(
       continue;
     }
     if (matched) {
-      const sizes = matched.map((l) => yearAmount(l, year));
+      const sizes = matched.map((l) => seriesAmount(l, series));
       const changes =
         row.change.kind === 'percent'
           ? sizes.map((s) => percentOf(s, row.change.kind === 'percent' ? row.change.ppb : 0))
           : spread(row.change.minor, sizes);
       matched.forEach((l, i) => add(deltas.lines, l.index, changes[i] as number));
     } else if (targets) {
-      const sizes = targets.map((k) => c.crosswalk.direct.get(basis, year, k));
+      const sizes = targets.map((k) => c.crosswalk.direct.get(basis, series, k));
       const changes =
         row.change.kind === 'percent'
           ? sizes.map((s) => percentOf(s, row.change.kind === 'percent' ? row.change.ppb : 0))
@@ -125,28 +130,29 @@ export function fundScenario(
   basis: AmountType,
   year: number,
 ): ScenarioFunding {
+  const series = seriesOfYear(c, year);
   const budget = c.model.budget.map((line) => {
     const d = deltas.lines.get(line.index);
     if (!d) return line;
-    const at = line.amounts.findIndex((a) => a.year === year);
+    const at = line.amounts.findIndex((a) => a.series === series);
     const amounts = line.amounts.map((a, i) => (i === at ? { ...a, value: assertSafe(a.value + d) } : a));
     return { ...line, amounts };
   });
   // Only the scenario's year and basis matter; the rest of the budget is left out of the recomputation.
   const scoped = budget
     .filter((l) => l.amountType === basis || l.amountType === 'FTE')
-    .map((l) => ({ ...l, amounts: l.amounts.filter((a) => a.year === year) }));
+    .map((l) => ({ ...l, amounts: l.amounts.filter((a) => a.series === series) }));
   const model = { ...c.model, budget: scoped };
   const crosswalk = allocateCrosswalk(model, c.known);
   let change = 0;
   for (const d of deltas.lines.values()) change = assertSafe(change + d);
   for (const [key, d] of deltas.targets) {
-    crosswalk.direct.add(basis, year, key, d);
+    crosswalk.direct.add(basis, series, key, d);
     change = assertSafe(change + d);
   }
   const support = allocateSupport(model, c.known, crosswalk);
-  const budgetTotal = assertSafe(c.crosswalk.budget.get(basis, year, 'total') + change);
-  const got = support.full.total(basis, year);
-  if (got !== budgetTotal) throw new TieOutError(`${basis} (scenario)`, year, got, budgetTotal);
-  return { full: (key) => support.full.get(basis, year, key), budgetTotal, change };
+  const budgetTotal = assertSafe(c.crosswalk.budget.get(basis, series, 'total') + change);
+  const got = support.full.total(basis, series);
+  if (got !== budgetTotal) throw new TieOutError(`${basis} (scenario)`, `FY${year}`, got, budgetTotal);
+  return { full: (key) => support.full.get(basis, series, key), budgetTotal, change };
 }

@@ -6,7 +6,14 @@ import { targetKey } from '../ledger';
 import { issueAt, MESSAGES } from '../messages';
 import { splitByRealWeights } from '../money';
 import { judgeStatus } from '../status';
-import { deltasFromRows, type Deltas, fundScenario, percentOf, type ScenarioFunding } from './apply';
+import {
+  deltasFromRows,
+  type Deltas,
+  fundScenario,
+  percentOf,
+  type ScenarioFunding,
+  seriesOfYear,
+} from './apply';
 import { type ModeledMeasure, type NotModeled, prepareMeasures } from './measures';
 import { type Band, simulate } from './montecarlo';
 import { type ObjectiveInput, objectiveValue, planAllocation } from './optimize';
@@ -77,7 +84,7 @@ export function runScenarios(c: Computation): ScenarioRun | null {
     };
   }
   const toUnits = (minor: number) => minor / 10 ** c.model.moneyDecimals;
-  const baseline = (key: string, year: number) => c.support.full.get(basis, year, key);
+  const baseline = (key: string, year: number) => c.support.full.get(basis, seriesOfYear(c, year), key);
   const byName = new Map<string, Scenario[]>();
   for (const s of c.model.scenarios) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
 
@@ -246,16 +253,17 @@ function planBest(
   const objectives: ObjectiveInput[] = c.model.objectives
     .filter(
       (o) =>
-        c.known.objectives.has(o.id) && c.support.full.get(basis, year, targetKey('objective', o.id)) > 0,
+        c.known.objectives.has(o.id) &&
+        c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.id)) > 0,
     )
     .map((o) => ({
       objectiveId: o.id,
-      baseFunding: toUnits(c.support.full.get(basis, year, targetKey('objective', o.id))),
+      baseFunding: toUnits(c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.id))),
       measures: modeled.filter((m) => m.measure.objectiveId === o.id),
       limit: limits.get(o.id) ?? null,
     }));
   const baseTotal = objectives.reduce(
-    (s, o) => s + c.support.full.get(basis, year, targetKey('objective', o.objectiveId)),
+    (s, o) => s + c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.objectiveId)),
     0,
   );
   const total = row.change.kind === 'percent' ? percentOf(baseTotal, row.change.ppb) : row.change.minor;

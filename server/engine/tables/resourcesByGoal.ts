@@ -1,67 +1,77 @@
 import type { AmountType, OutputCell, OutputTable } from '../../../models';
 import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
-import { targetKey, UNMAPPED } from '../ledger';
+import { ELIMINATED, RECEIPTS, targetKey, UNMAPPED } from '../ledger';
 import { assertSafe } from '../money';
-import { rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
+import { basisPhrase, rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
 
 export class TieOutError extends Error {
-  constructor(type: string, year: number, got: number, want: number) {
-    super(`ResourcesByGoal does not tie out for ${type} FY${year}: ${got} vs budget ${want}`);
+  constructor(type: string, series: string, got: number, want: number) {
+    super(`ResourcesByGoal does not tie out for ${type} ${series}: ${got} vs budget ${want}`);
     this.name = 'TieOutError';
   }
 }
 
 /**
- * Resources by strategic goal: full cost (direct + support) by goal and objective, with goal-level money,
- * any pool that could not be allocated, Unmapped, and a Total that equals the Budget total for each amount type
- * and year. That equality is checked here on every run; a mismatch is a bug and fails loudly.
+ * Resources by strategic goal: cost (direct + support) by goal and objective, with goal-level money, any pool
+ * that could not be allocated, Unmapped, offsetting receipts and intra-agency eliminations on rows of their own,
+ * and a Total that equals the Budget total for each amount type and series. That equality is checked here on
+ * every run; a mismatch is a bug and fails loudly. One column per series under its own label, then the change
+ * from the current year (CY) to the budget year (BY), and each row's share of the BY total.
  */
 export function resourcesByGoal(c: Computation): OutputTable {
-  const { model, years, support } = c;
-  const yearCols = years.map((y) => ({ name: `FY${y}`, format: 'money' as const }));
+  const { model, series, support, plan } = c;
   const columns = [
     ...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoal),
-    ...yearCols,
+    ...series.map((s) => ({ name: s.label, format: 'money' as const })),
     ...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoalTail),
   ];
   const agency = model.settings.agency ? `${model.settings.agency}: ` : '';
+  const hasFte = c.amountTypes.includes('FTE');
   const t = new TableBuilder(
     'ResourcesByGoal',
-    `${agency}Resources by Strategic Goal (${unitsPhrase(model.settings.units)}; FTE in FTE), full cost`,
+    `${agency}Resources by Strategic Goal, ${basisPhrase(c.cost.basis)} (${unitsPhrase(model.settings.units)}${hasFte ? '; FTE in FTE' : ''})`,
     columns,
   );
-  const shareYear = c.baseYear !== null && years.includes(c.baseYear) ? c.baseYear : years[years.length - 1];
+  const by = plan.by?.index ?? null;
+  const cy = plan.cy?.index ?? null;
 
   for (const type of c.amountTypes) {
-    const amount = (key: string, year: number) => support.full.get(type, year, key);
-    const sumKeys = (keys: string[], year: number) =>
-      keys.reduce((s, k) => assertSafe(s + amount(k, year)), 0);
-    const total = (year: number) => c.crosswalk.budget.get(type, year, 'total');
+    const amount = (key: string, s: number) => support.full.get(type, s, key);
+    const sumKeys = (keys: readonly string[], s: number) => {
+      let sum = 0;
+      for (const k of keys) sum = assertSafe(sum + amount(k, s));
+      return sum;
+    };
+    const total = (s: number) => c.crosswalk.budget.get(type, s, 'total');
     const shown = (v: number) => shownAmount(v, type, model.moneyDecimals);
-    const share = (keys: string[]): OutputCell => {
-      if (shareYear === undefined) return null;
-      const whole = total(shareYear);
-      return whole === 0 ? null : sumKeys(keys, shareYear) / whole;
+    const tailOf = (keys: readonly string[]): OutputCell[] => {
+      const atBy = by === null ? null : sumKeys(keys, by);
+      const atCy = cy === null ? null : sumKeys(keys, cy);
+      const change = atBy !== null && atCy !== null ? assertSafe(atBy - atCy) : null;
+      const whole = by === null ? 0 : total(by);
+      return [
+        change === null ? null : shown(change),
+        change === null || atCy === null || atCy === 0 ? null : change / Math.abs(atCy),
+        atBy === null || whole === 0 ? null : atBy / whole,
+      ];
     };
     const row = (
       level: string,
       goalId: string,
       objectiveId: string,
       name: string,
-      leader: string,
-      keys: string[],
+      keys: readonly string[],
     ) => [
       level,
       goalId,
       objectiveId,
       name,
-      leader,
       type,
-      ...years.map((y) => shown(sumKeys(keys, y))),
-      share(keys),
+      ...series.map((s) => shown(sumKeys(keys, s.index))),
+      ...tailOf(keys),
     ];
-    const nonZero = (keys: string[]) => years.some((y) => sumKeys(keys, y) !== 0);
+    const nonZero = (keys: readonly string[]) => series.some((s) => sumKeys(keys, s.index) !== 0);
     const format = rowFormatFor(type);
     const listed: string[] = [];
 
@@ -70,20 +80,14 @@ export function resourcesByGoal(c: Computation): OutputTable {
       const objectiveKeys = objectives.map((o) => targetKey('objective', o.id));
       const goalLevel = targetKey('goal', goal.id);
       const keys = [...objectiveKeys, goalLevel];
-      listed.push(...keys);
-      t.add(row('Goal', goal.id, '', goal.name, goal.leader, keys), 'subtotal', format);
+      for (const k of keys) listed.push(k);
+      t.add(row('Goal', goal.id, '', goal.name, keys), 'subtotal', format);
       objectives.forEach((o, i) =>
-        t.add(
-          row('Objective', goal.id, o.id, o.name, o.leader, [objectiveKeys[i] as string]),
-          'detail',
-          format,
-        ),
+        t.add(row('Objective', goal.id, o.id, o.name, [objectiveKeys[i] as string]), 'detail', format),
       );
       if (nonZero([goalLevel]))
         t.add(
-          row('Goal-level', goal.id, '', `${goal.name} (mapped to the goal, not an objective)`, goal.leader, [
-            goalLevel,
-          ]),
+          row('Goal-level', goal.id, '', `${goal.name} (mapped to the goal, not an objective)`, [goalLevel]),
           'detail',
           format,
         );
@@ -93,14 +97,9 @@ export function resourcesByGoal(c: Computation): OutputTable {
       const key = targetKey('objective', o.id);
       listed.push(key);
       t.add(
-        row(
-          'Objective',
-          o.goalId,
-          o.id,
-          `${o.name} (goal ${o.goalId || 'not given'} is not in Goals)`,
-          o.leader,
-          [key],
-        ),
+        row('Objective', o.goalId, o.id, `${o.name} (goal ${o.goalId || 'not given'} is not in Goals)`, [
+          key,
+        ]),
         'detail',
         format,
       );
@@ -110,19 +109,31 @@ export function resourcesByGoal(c: Computation): OutputTable {
       listed.push(key);
       if (nonZero([key]))
         t.add(
-          row('Cost Pool', '', '', `${pool.name} (support costs not allocated)`, '', [key]),
+          row('Cost Pool', '', '', `${pool.name} (support costs not allocated)`, [key]),
           'detail',
           format,
         );
     }
     listed.push(UNMAPPED.key);
-    t.add(row('Unmapped', '', '', 'Not mapped to any goal', '', [UNMAPPED.key]), 'detail', format);
-    t.add(row('Total', '', '', `Total ${type}`, '', listed), 'total', format);
-    for (const y of years) tieOut(type, y, sumKeys(listed, y), total(y));
+    t.add(row('Unmapped', '', '', 'Not mapped to any goal', [UNMAPPED.key]), 'detail', format);
+    for (const [target, name] of [
+      [RECEIPTS, 'Offsetting receipts, not allocated'],
+      [ELIMINATED, 'Intra-agency, eliminated'],
+    ] as const) {
+      listed.push(target.key);
+      if (nonZero([target.key]))
+        t.add(
+          row(target.kind === 'receipts' ? 'Receipts' : 'Eliminations', '', '', name, [target.key]),
+          'detail',
+          format,
+        );
+    }
+    t.add(row('Total', '', '', `Total ${type}`, listed), 'total', format);
+    for (const s of series) tieOut(type, s.label, sumKeys(listed, s.index), total(s.index));
   }
   return t.build();
 }
 
-function tieOut(type: AmountType, year: number, got: number, want: number): void {
-  if (got !== want) throw new TieOutError(type, year, got, want);
+function tieOut(type: AmountType, series: string, got: number, want: number): void {
+  if (got !== want) throw new TieOutError(type, series, got, want);
 }

@@ -17,6 +17,16 @@ export function shownAmount(value: number, type: AmountType, moneyDecimals: numb
 
 export const rowFormatFor = (type: AmountType): ColumnFormat | null => (type === 'FTE' ? 'fte' : null);
 
+/**
+ * What a cost figure is, in a title: "full cost" is SFFAS 4's accrual term, so only Expenses earn it; budgetary
+ * amounts are "resources", named by their basis.
+ */
+export function basisPhrase(basis: AmountType | null): string {
+  if (basis === null) return 'resources';
+  if (basis === 'Expenses') return 'full cost (expenses)';
+  return `resources (${basis === 'FTE' ? 'FTE' : basis.toLowerCase()})`;
+}
+
 export const unitsPhrase = (units: string) =>
   units === 'Dollars' ? 'dollars' : `dollars in ${units.toLowerCase()}`;
 

@@ -20,6 +20,7 @@ export function supportCostsTable(c: Computation): OutputTable {
         f.method,
         f.type,
         f.year,
+        model.series[f.series]?.label ?? '',
         objective ? `Objective ${objective}` : `Cost pool ${f.to.slice(2)}`,
         objective ? (goalOf.get(objective) ?? '') : '',
         objective,

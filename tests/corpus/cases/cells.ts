@@ -17,8 +17,8 @@ export const cellCases: CorpusCase[] = [
         minimal({
           Budget: [
             ['Account', 'Program Activity', 'Amount Type', 'FY2018'],
-            ['023-05-4542', '0001', 'BA', null],
-            ['023-05-4542', '0002', 'BA', null],
+            ['023-05-0110', '0001', 'BA', null],
+            ['023-05-0110', '0002', 'BA', null],
           ],
         }),
         (wb) => {
@@ -49,9 +49,9 @@ export const cellCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['Account', 'Program Activity', 'Amount Type', 'FY2018'],
-          ['023-05-4542', '0001', 'BA', true],
-          ['023-05-4542', '0002', 'BA', '12%'],
-          ['023-05-4542', '0003', 'BA', 1000],
+          ['023-05-0110', '0001', 'BA', true],
+          ['023-05-0110', '0002', 'BA', '12%'],
+          ['023-05-0110', '0003', 'BA', 1000],
         ],
       }),
     expected: [E('AMOUNT_INVALID', 'Budget!D2'), E('AMOUNT_INVALID', 'Budget!D3')],
@@ -64,7 +64,7 @@ export const cellCases: CorpusCase[] = [
       minimal({
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.1', { error: '#N/A' }],
+          ['023-05-0110', '1.1', { error: '#N/A' }],
         ],
       }),
     expected: [E('CELL_ERROR_VALUE', 'Crosswalk!C2'), W('BUDGET_LINE_UNMAPPED', 'Budget!A2')],
@@ -77,7 +77,7 @@ export const cellCases: CorpusCase[] = [
       minimal({
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.1', { formula: '=1-D3' }],
+          ['023-05-0110', '1.1', { formula: '=1-D3' }],
         ],
       }),
     expected: [E('FORMULA_NOT_CALCULATED', 'Crosswalk!C2'), W('BUDGET_LINE_UNMAPPED', 'Budget!A2')],
@@ -107,7 +107,7 @@ export const cellCases: CorpusCase[] = [
         ],
         Budget: [
           ['Account', 'Program Activity', 'Amount Type', 'FY2018'],
-          ['023-05-4542', { formula: '=LEFT(E2,4)' }, { formula: '=IF(F2,"BA","Outlays")' }, 1000],
+          ['023-05-0110', { formula: '=LEFT(E2,4)' }, { formula: '=IF(F2,"BA","Outlays")' }, 1000],
         ],
       }),
     expected: [

@@ -55,7 +55,7 @@ export const fileCases: CorpusCase[] = [
   {
     name: 'CSV named .xlsx',
     why: 'The commonest wrong file: say to save it as an Excel workbook.',
-    xlsx: async () => Buffer.from('Account,FY2018\n023-05-4542,"1,000"\n'),
+    xlsx: async () => Buffer.from('Account,FY2018\n023-05-0110,"1,000"\n'),
     expected: unreadable('text', 415),
   },
   {

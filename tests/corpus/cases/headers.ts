@@ -9,7 +9,7 @@ export const headerCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['Acount', 'Account Title', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'Federal Buildings Fund', 'BA', 1000],
+          ['023-05-0110', 'Operating Expenses', 'BA', 1000],
         ],
       }),
     expected: [E('COLUMN_MISSING', 'Budget!A1'), W('CROSSWALK_RULE_UNUSED', 'Crosswalk!A2')],
@@ -23,7 +23,7 @@ export const headerCases: CorpusCase[] = [
           ['General Services Administration, FY2018 budget (dollars)'],
           [],
           ['Account', 'Account Title', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'Federal Buildings Fund', 'BA', 1000],
+          ['023-05-0110', 'Operating Expenses', 'BA', 1000],
         ],
       }),
     expected: [E('COLUMN_MISSING', 'Budget!A1'), W('CROSSWALK_RULE_UNUSED', 'Crosswalk!A2')],
@@ -35,7 +35,7 @@ export const headerCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['Account', 'Amount Type', 'Amount 2018'],
-          ['023-05-4542', 'BA', 1000],
+          ['023-05-0110', 'BA', 1000],
         ],
       }),
     expected: [E('BUDGET_NO_YEARS', 'Budget!A1'), W('CROSSWALK_RULE_UNUSED', 'Crosswalk!A2')],
@@ -47,7 +47,7 @@ export const headerCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['Account', 'Amount Type', 'FY2018', 'FY 2018 Enacted'],
-          ['023-05-4542', 'BA', 1000, 999],
+          ['023-05-0110', 'BA', 1000, 999],
         ],
       }),
     expected: [E('BUDGET_YEAR_DUPLICATE', 'Budget!D1')],
@@ -60,11 +60,11 @@ export const headerCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['ACCOUNT', 'account_title', ' Amount  Type ', 'fy 2018'],
-          ['023-05-4542', 'Federal Buildings Fund', 'budget authority', 1000],
+          ['023-05-0110', 'Operating Expenses', 'budget authority', 1000],
         ],
         Crosswalk: [
           ['account', 'OBJECTIVE_ID', 'share '],
-          ['023-05-4542', '1.1', '100%'],
+          ['023-05-0110', '1.1', '100%'],
         ],
       }),
     expected: [],
@@ -77,7 +77,7 @@ export const headerCases: CorpusCase[] = [
       minimal({
         Crosswalk: [
           ['Account', 'Share'],
-          ['023-05-4542', '100%'],
+          ['023-05-0110', '100%'],
         ],
       }),
     expected: [E('COLUMN_MISSING', 'Crosswalk!A1'), W('BUDGET_LINE_UNMAPPED', 'Budget!A2')],
@@ -111,16 +111,16 @@ export const headerCases: CorpusCase[] = [
         minimal({
           Budget: [
             ['Account', 'Program Activity', 'Amount Type', 'FY2018', 'FY2019'],
-            ['023-05-4542', '0001', 'BA', 1000, 700],
+            ['023-05-0110', '0001', 'BA', 1000, 700],
             [null, '0002', 'BA', 500, null],
-            ['023-05-4542', '0003', 'BA', 300, null],
-            ['023-05-4542', '0004', 'BA', null, null],
+            ['023-05-0110', '0003', 'BA', 300, null],
+            ['023-05-0110', '0004', 'BA', null, null],
           ],
         }),
         (wb) => {
           const budget = sheet(wb, 'Budget');
           // A2:A3 shows one account for two program activities; E4:E5 shows one FY2019 amount for two lines.
-          budget.getCell('A3').value = '023-05-4542';
+          budget.getCell('A3').value = '023-05-0110';
           budget.mergeCells('A2:A3');
           budget.getCell('E4').value = 300;
           budget.mergeCells('E4:E5');
@@ -145,8 +145,8 @@ export const headerCases: CorpusCase[] = [
             { name: 'FY2018', totalsRowFunction: 'sum' },
           ],
           rows: [
-            ['023-05-4542', 'BA', 1000],
-            ['023-05-4542', 'Obligations', 900],
+            ['023-05-0110', 'BA', 1000],
+            ['023-05-0110', 'Obligations', 900],
           ],
         });
       }),

@@ -5,7 +5,7 @@ import { E, minimal, W, type CorpusCase, type Row } from '../case';
 function linesOf(amounts: readonly CellValue[]): Row[] {
   return [
     ['Account', 'Program Activity', 'Amount Type', 'FY2018'],
-    ...amounts.map((a, i): Row => ['023-05-4542', String(i + 1).padStart(4, '0'), 'BA', a]),
+    ...amounts.map((a, i): Row => ['023-05-0110', String(i + 1).padStart(4, '0'), 'BA', a]),
   ];
 }
 
@@ -132,8 +132,8 @@ export const numberCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['Account', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'BA', 1000],
-          ['023-05-4542', 'FTE', '12.34'],
+          ['023-05-0110', 'BA', 1000],
+          ['023-05-0110', 'FTE', '12.34'],
         ],
       }),
     expected: [W('FTE_ROUNDED', 'Budget!C3')],

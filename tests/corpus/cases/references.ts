@@ -43,8 +43,8 @@ export const referenceCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['Account', 'Account Title', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'Federal Buildings Fund', 'BA', 1000],
-          ['023-05-4542', 'Federal Buildings Fund', 'BA', 1000],
+          ['023-05-0110', 'Operating Expenses', 'BA', 1000],
+          ['023-05-0110', 'Operating Expenses', 'BA', 1000],
         ],
       }),
     expected: [W('DUPLICATE_BUDGET_LINE', 'Budget!A3')],
@@ -75,7 +75,7 @@ export const referenceCases: CorpusCase[] = [
         ],
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.10', '100%'],
+          ['023-05-0110', '1.10', '100%'],
         ],
       }),
     expected: [E('UNKNOWN_OBJECTIVE', 'Crosswalk!A2')],
@@ -119,8 +119,8 @@ export const referenceCases: CorpusCase[] = [
         ],
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.1', '50%'],
-          ['023-05-4542', '9.9', '50%'],
+          ['023-05-0110', '1.1', '50%'],
+          ['023-05-0110', '9.9', '50%'],
         ],
       }),
     expected: [
@@ -138,8 +138,8 @@ export const referenceCases: CorpusCase[] = [
       minimal({
         Crosswalk: [
           ['Account', 'Objective ID', 'Cost Pool', 'Share'],
-          ['023-05-4542', '1.1', null, '75%'],
-          ['023-05-4542', null, 'Rent', '25%'],
+          ['023-05-0110', '1.1', null, '75%'],
+          ['023-05-0110', null, 'Rent', '25%'],
         ],
       }),
     expected: [E('UNKNOWN_COST_POOL', 'Crosswalk!A3')],
@@ -152,7 +152,7 @@ export const referenceCases: CorpusCase[] = [
       minimal({
         Budget: [
           ['Account', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'BA', 1000],
+          ['023-05-0110', 'BA', 1000],
           ['023-00-0110', 'BA', 250],
         ],
       }),

@@ -25,7 +25,7 @@ function split(...shares: (string | number)[]) {
     Results: RESULTS,
     Crosswalk: [
       ['Account', 'Objective ID', 'Share'],
-      ...shares.map((s, i): Row => ['023-05-4542', `1.${i + 1}`, s]),
+      ...shares.map((s, i): Row => ['023-05-0110', `1.${i + 1}`, s]),
     ],
   });
 }
@@ -47,8 +47,8 @@ function circularPools(allocation: string) {
     ],
     Crosswalk: [
       ['Account', 'Objective ID', 'Cost Pool', 'Share'],
-      ['023-05-4542', '1.1', null, '50%'],
-      ['023-05-4542', null, 'Facilities', '50%'],
+      ['023-05-0110', '1.1', null, '50%'],
+      ['023-05-0110', null, 'Facilities', '50%'],
     ],
     'Cost Pools': [
       ['Cost Pool', 'Method', 'Order'],
@@ -133,7 +133,7 @@ export const shareCases: CorpusCase[] = [
       minimal({
         Crosswalk: [
           ['Account', 'Objective ID', 'Goal ID', 'Share'],
-          ['023-05-4542', '1.1', 'G1', '100%'],
+          ['023-05-0110', '1.1', 'G1', '100%'],
         ],
       }),
     expected: [E('CROSSWALK_MANY_TARGETS', 'Crosswalk!B2')],
@@ -162,8 +162,8 @@ export const shareCases: CorpusCase[] = [
       minimal({
         Crosswalk: [
           ['Account', 'Objective ID', 'Cost Pool', 'Share'],
-          ['023-05-4542', '1.1', null, '80%'],
-          ['023-05-4542', null, 'Human Capital', '20%'],
+          ['023-05-0110', '1.1', null, '80%'],
+          ['023-05-0110', null, 'Human Capital', '20%'],
         ],
         'Cost Pools': [
           ['Cost Pool', 'Method'],

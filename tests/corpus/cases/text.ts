@@ -117,8 +117,8 @@ export const textCases: CorpusCase[] = [
             ref: 'A1',
             columns: ['Account', 'Account Title', 'Amount Type', 'FY2018'].map((name) => ({ name })),
             rows: [
-              ['023-05-4542', UNICODE.accountTitle, 'BA', 1000],
-              ['023-05-4542', UNICODE.accountTitle, 'Obligations', { error: '#REF!' }],
+              ['023-05-0110', UNICODE.accountTitle, 'BA', 1000],
+              ['023-05-0110', UNICODE.accountTitle, 'Obligations', { error: '#REF!' }],
             ],
           }),
       ),
@@ -197,8 +197,8 @@ export const textCases: CorpusCase[] = [
       minimal({
         Crosswalk: [
           ['Account', 'Objective ID', 'Cost Pool', 'Share'],
-          ['023-05-4542', '1.1', null, '90%'],
-          ['023-05-4542', null, "O'Brien Building", '10%'],
+          ['023-05-0110', '1.1', null, '90%'],
+          ['023-05-0110', null, "O'Brien Building", '10%'],
         ],
         'Cost Pools': [
           ['Cost Pool', 'Method'],
@@ -221,8 +221,8 @@ export const textCases: CorpusCase[] = [
         ],
         Budget: [
           ['Account', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'BA', 1000],
-          ['023-05-4542', 'Budget Authorty', 5],
+          ['023-05-0110', 'BA', 1000],
+          ['023-05-0110', 'Budget Authorty', 5],
         ],
       }),
     expected: [

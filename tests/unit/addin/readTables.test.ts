@@ -65,13 +65,13 @@ describe('readTables', () => {
       topLeft: 'A1',
       header: ['Account', 'FY2018'],
       rows: [
-        ['023-05-4542', { error: '#REF!' }],
+        ['023-05-0110', { error: '#REF!' }],
         ['023-05-4543', { date: '2018-10-01' }],
       ],
     });
     const grids = await port(excel).readTables(wanted);
     expect(grids.tables[0]?.rows).toEqual([
-      ['023-05-4542', { error: '#REF!' }],
+      ['023-05-0110', { error: '#REF!' }],
       ['023-05-4543', { date: '2018-10-01' }],
     ]);
   });

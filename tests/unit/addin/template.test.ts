@@ -23,11 +23,14 @@ describe('insertTemplate', () => {
       const header = excel.state.valuesOf(t.sheet, `A3:${String.fromCharCode(64 + t.columns.length)}3`)[0];
       expect(header).toEqual(t.columns);
     }
-    expect(excel.state.valuesOf('Budget', 'H3:J3')).toEqual([['FY2025', 'FY2026', 'FY2027']]);
-    expect(excel.state.valuesOf('Settings', 'A4:B8')).toEqual([
+    expect(excel.state.valuesOf('Budget', 'J3:L3')).toEqual([
+      ['FY2025 Actual', 'FY2026 Enacted', 'FY2027 Request'],
+    ]);
+    expect(excel.state.valuesOf('Settings', 'A4:B9')).toEqual([
       ['Agency', ''],
       ['Units', 'Dollars'],
       ['Cost Basis', ''],
+      ['Budget Year', ''],
       ['Base Year', ''],
       ['Allocation', 'Step-Down'],
     ]);

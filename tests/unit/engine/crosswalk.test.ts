@@ -16,17 +16,17 @@ describe('which Crosswalk rows a budget line uses', () => {
       Objectives: FOUR_OBJECTIVES,
       Budget: [
         ['Account', 'Program Activity', 'Object Class', 'FY2018'],
-        ['023-05-4542', '0001', '25.2', 100],
-        ['023-05-4542', '0001', '31.0', 200],
-        ['023-05-4542', '0002', '25.2', 300],
-        ['023-05-4542', '0002', '41.0', 400],
+        ['023-05-0110', '0001', '25.2', 100],
+        ['023-05-0110', '0001', '31.0', 200],
+        ['023-05-0110', '0002', '25.2', 300],
+        ['023-05-0110', '0002', '41.0', 400],
       ],
       Crosswalk: [
         ['Account', 'Program Activity', 'Object Class', 'Objective ID', 'Share'],
-        ['023-05-4542', null, null, '1.4', 1],
-        ['023-05-4542', null, '25.2', '1.3', 1],
-        ['023-05-4542', '0001', null, '1.2', 1],
-        ['023-05-4542', '0001', '252', '1.1', 1],
+        ['023-05-0110', null, null, '1.4', 1],
+        ['023-05-0110', null, '25.2', '1.3', 1],
+        ['023-05-0110', '0001', null, '1.2', 1],
+        ['023-05-0110', '0001', '252', '1.1', 1],
       ],
     }),
   );
@@ -62,11 +62,11 @@ describe('which Crosswalk rows a budget line uses', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Object Class', 'FY2018'],
-          ['023-05-4542', '25.2', 100],
+          ['023-05-0110', '25.2', 100],
         ],
         Crosswalk: [
           ['Account', 'Object Class', 'Objective ID', 'Share'],
-          ['023-05-4542', 252, '1.1', 1],
+          ['023-05-0110', 252, '1.1', 1],
         ],
       }),
     );
@@ -79,17 +79,17 @@ describe('which Crosswalk rows a budget line uses', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Program Activity', 'FY2018'],
-          ['023-05-4542', '0001', 100],
-          ['023-05-4542', '0009', 50],
+          ['023-05-0110', '0001', 100],
+          ['023-05-0110', '0009', 50],
         ],
         Crosswalk: [
           ['Account', 'Program Activity', 'Objective ID', 'Share'],
-          ['023-05-4542', '0001', '1.1', 1],
+          ['023-05-0110', '0001', '1.1', 1],
         ],
       }),
     );
     expect(
-      rowsOf(r, 'CrosswalkDetail').map((d) => [d['Program Activity'], d['Mapped To'], d.Amount]),
+      rowsOf(r, 'CrosswalkDetail').map((d) => [d['Program Activity'], d['Mapped To'], d.FY2018]),
     ).toEqual([
       ['0001', 'Objective 1.1', 100],
       ['0009', 'Unmapped', 50],
@@ -109,17 +109,17 @@ describe('splitting a line', () => {
         Objectives: FOUR_OBJECTIVES.slice(0, 4),
         Budget: [
           ['Account', 'FY2018'],
-          ['023-05-4542', 100],
+          ['023-05-0110', 100],
         ],
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.1', '33.33%'],
-          ['023-05-4542', '1.2', '33.33%'],
-          ['023-05-4542', '1.3', '33.33%'],
+          ['023-05-0110', '1.1', '33.33%'],
+          ['023-05-0110', '1.2', '33.33%'],
+          ['023-05-0110', '1.3', '33.33%'],
         ],
       }),
     );
-    const amounts = rowsOf(r, 'CrosswalkDetail').map((d) => d.Amount as number);
+    const amounts = rowsOf(r, 'CrosswalkDetail').map((d) => d.FY2018 as number);
     expect(amounts).toEqual([34, 33, 33]);
     expect(amounts.reduce((s, a) => s + a, 0)).toBe(100);
     expect(issuesWith(r.issues, 'CROSSWALK_SHARES_NOT_100')).toEqual([]);
@@ -131,17 +131,17 @@ describe('splitting a line', () => {
         Objectives: FOUR_OBJECTIVES.slice(0, 4),
         Budget: [
           ['Account', 'FY2018'],
-          ['023-05-4542', 100],
+          ['023-05-0110', 100],
         ],
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.1', 1 / 3],
-          ['023-05-4542', '1.2', 1 / 3],
-          ['023-05-4542', '1.3', 1 / 3],
+          ['023-05-0110', '1.1', 1 / 3],
+          ['023-05-0110', '1.2', 1 / 3],
+          ['023-05-0110', '1.3', 1 / 3],
         ],
       }),
     );
-    expect(rowsOf(r, 'CrosswalkDetail').map((d) => d.Amount)).toEqual([33.34, 33.33, 33.33]);
+    expect(rowsOf(r, 'CrosswalkDetail').map((d) => d.FY2018)).toEqual([33.34, 33.33, 33.33]);
   });
 
   test('Given a negative line, when split, then every part is negative and they sum to the line', () => {
@@ -150,16 +150,16 @@ describe('splitting a line', () => {
         Objectives: FOUR_OBJECTIVES.slice(0, 3),
         Budget: [
           ['Account', 'FY2018'],
-          ['023-05-4542', '(0.05)'],
+          ['023-05-0110', '(0.05)'],
         ],
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.1', '50%'],
-          ['023-05-4542', '1.2', '50%'],
+          ['023-05-0110', '1.1', '50%'],
+          ['023-05-0110', '1.2', '50%'],
         ],
       }),
     );
-    expect(rowsOf(r, 'CrosswalkDetail').map((d) => d.Amount)).toEqual([-0.03, -0.02]);
+    expect(rowsOf(r, 'CrosswalkDetail').map((d) => d.FY2018)).toEqual([-0.03, -0.02]);
   });
 });
 
@@ -180,13 +180,13 @@ describe('goal-level mapping and Unmapped', () => {
       Results: null,
       Budget: [
         ['Account', 'FY2018'],
-        ['023-05-4542', 1000],
+        ['023-05-0110', 1000],
         ['023-10-4534', 600],
         ['023-00-322000', 25],
       ],
       Crosswalk: [
         ['Account', 'Objective ID', 'Goal ID', 'Share', 'Basis'],
-        ['023-05-4542', '1.1', null, 1, 'Square feet'],
+        ['023-05-0110', '1.1', null, 1, 'Square feet'],
         ['023-10-4534', null, 'G2', '100%', 'Whole account serves the goal'],
       ],
     }),
@@ -199,7 +199,7 @@ describe('goal-level mapping and Unmapped', () => {
       'Goal ID': 'G2',
       'Objective ID': '',
       'Mapped To': 'Goal G2',
-      Amount: 600,
+      FY2018: 600,
       Rule: 'Crosswalk!A3',
     });
   });
@@ -220,19 +220,26 @@ describe('goal-level mapping and Unmapped', () => {
     expect(rbg.find((r) => r.Level === 'Unmapped')?.FY2018).toBe(25);
     expect(rbg.find((r) => r.Level === 'Total')?.['Share of Total']).toBe(1);
     expect(result.summary.budgetTotals).toEqual([
-      { amountType: 'Budget Authority', year: 2018, amount: 1625 },
+      { amountType: 'Budget Authority', series: 'FY2018', year: 2018, amount: 1625 },
     ]);
   });
 
-  test('Given the base year, when the matrix is built, then each line spreads across objective, goal-level, Unmapped and Total columns', () => {
+  test('Given the base year, when the matrix is built, then each line spreads across objective, goal-level, Unmapped and Total columns, zeros blank', () => {
     const matrix = rowsOf(result, 'CrosswalkMatrix');
     expect(
-      matrix.map((r) => [r.Account, r['1.1'], r['2.1'], r['G2 (goal level)'], r.Unmapped, r.Total]),
+      matrix.map((r) => [
+        r.Account,
+        r['1.1 Reduce cost'],
+        r['2.1 Savings'],
+        r['G2 (goal level)'],
+        r.Unmapped,
+        r.Total,
+      ]),
     ).toEqual([
-      ['023-05-4542', 1000, 0, 0, 0, 1000],
-      ['023-10-4534', 0, 0, 600, 0, 600],
-      ['023-00-322000', 0, 0, 0, 25, 25],
-      ['Total', 1000, 0, 600, 25, 1625],
+      ['023-05-0110', 1000, null, null, null, 1000],
+      ['023-10-4534', null, null, 600, null, 600],
+      ['023-00-322000', null, null, null, 25, 25],
+      ['Total', 1000, null, 600, 25, 1625],
     ]);
   });
 });
@@ -246,7 +253,7 @@ describe('tracing an amount back', () => {
           'Budget',
           [
             ['Account', 'FY2017', 'FY2018'],
-            ['023-05-4542', 10, 20],
+            ['023-05-0110', 10, 20],
           ],
           { topLeft: 'C10' },
         ),
@@ -254,8 +261,8 @@ describe('tracing an amount back', () => {
           'Crosswalk',
           [
             ['Account', 'Objective ID', 'Share'],
-            ['023-05-4542', '1.1', '25%'],
-            ['023-05-4542', '1.2', '75%'],
+            ['023-05-0110', '1.1', '25%'],
+            ['023-05-0110', '1.2', '75%'],
           ],
           { topLeft: 'B3', sheet: 'Crosswalk 2018', source: 'table' },
         ),
@@ -263,18 +270,16 @@ describe('tracing an amount back', () => {
     );
     expect(
       rowsOf(r, 'CrosswalkDetail').map((d) => [
-        d['Fiscal Year'],
         d['Objective ID'],
         d.Share,
-        d.Amount,
+        d.FY2017,
+        d.FY2018,
         d.Rule,
         d.Source,
       ]),
     ).toEqual([
-      [2017, '1.1', 0.25, 2.5, "'Crosswalk 2018'!B4", 'Budget!D11'],
-      [2017, '1.2', 0.75, 7.5, "'Crosswalk 2018'!B5", 'Budget!D11'],
-      [2018, '1.1', 0.25, 5, "'Crosswalk 2018'!B4", 'Budget!E11'],
-      [2018, '1.2', 0.75, 15, "'Crosswalk 2018'!B5", 'Budget!E11'],
+      ['1.1', 0.25, 2.5, 5, "'Crosswalk 2018'!B4", 'Budget!C11'],
+      ['1.2', 0.75, 7.5, 15, "'Crosswalk 2018'!B5", 'Budget!C11'],
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { WorkbookGrids } from '../../../models';
 import { compute, readWorkbook, runEngine } from '../../../server/engine';
 import { targetKey } from '../../../server/engine/ledger';
 import { issuesWith, placesOf, rowsOf } from '../../helpers/outputs';
-import { minimalWorkbook, type Row } from '../../helpers/workbook';
+import { seriesOf, minimalWorkbook, type Row } from '../../helpers/workbook';
 
 /**
  * Support costs (SFFAS 4 full cost). Every workbook here is in dollars, so ledger values are cents. The program
@@ -62,12 +62,13 @@ function poolWorkbook(w: PoolWorkbook): WorkbookGrids {
 /** Full cost (direct + support) by objective, in cents, for FY2018 budget authority. */
 function fullCost(grids: WorkbookGrids) {
   const c = compute(readWorkbook(grids).model);
-  const get = (key: string) => c.support.full.get('Budget Authority', 2018, key);
+  const get = (key: string) => c.support.full.get('Budget Authority', seriesOf(c, 2018), key);
   return {
     c,
     objective: (id: string) => get(targetKey('objective', id)),
     pool: (name: string) => get(targetKey('pool', name)),
-    support: (id: string) => c.support.support.get('Budget Authority', 2018, targetKey('objective', id)),
+    support: (id: string) =>
+      c.support.support.get('Budget Authority', seriesOf(c, 2018), targetKey('objective', id)),
   };
 }
 
@@ -438,12 +439,12 @@ describe('nothing is created or lost by pools', () => {
       const { c, objective, pool } = fullCost(grids);
       const objectives = ['1.1', '1.2', '1.3'].reduce((s, id) => s + objective(id), 0);
       const pools = ['WCF', 'MS', 'FAC', 'HR', 'STUCK'].reduce((s, p) => s + pool(p), 0);
-      const unmapped = c.support.full.get('Budget Authority', 2018, 'U');
-      const goalLevel = c.support.full.get('Budget Authority', 2018, targetKey('goal', 'G1'));
+      const unmapped = c.support.full.get('Budget Authority', seriesOf(c, 2018), 'U');
+      const goalLevel = c.support.full.get('Budget Authority', seriesOf(c, 2018), targetKey('goal', 'G1'));
       expect(objectives + goalLevel + pools + unmapped).toBe(
-        c.crosswalk.budget.get('Budget Authority', 2018, 'total'),
+        c.crosswalk.budget.get('Budget Authority', seriesOf(c, 2018), 'total'),
       );
-      expect(c.crosswalk.budget.get('Budget Authority', 2018, 'total')).toBe(1398849);
+      expect(c.crosswalk.budget.get('Budget Authority', seriesOf(c, 2018), 'total')).toBe(1398849);
       expect(unmapped).toBe(1700);
       expect(pool('STUCK')).toBe(4242);
       const result = runEngine(grids);

@@ -25,13 +25,13 @@ describe('finding tables', () => {
         'Budget',
         [
           ['Account', 'FY2018'],
-          ['023-05-4542', 1000],
+          ['023-05-0110', 1000],
         ],
         { source: 'table', sheet: 'Data', topLeft: 'C3' },
       ),
     });
     const { model } = readWorkbook(grids);
-    expect(model.budget.map((l) => l.account)).toEqual(['023-05-4542']);
+    expect(model.budget.map((l) => l.account)).toEqual(['023-05-0110']);
     expect(model.budget[0]?.loc).toEqual({ sheet: 'Data', cell: 'C4' });
     expect(model.found.Budget).toEqual({ sheet: 'Data', source: 'table' });
   });
@@ -95,7 +95,7 @@ describe('where each value sat', () => {
         'Budget',
         [
           ['Account', 'Amount Type', 'FY2017', 'FY2018'],
-          ['023-05-4542', 'BA', 1, 2],
+          ['023-05-0110', 'BA', 1, 2],
           ['023-05-4543', 'BA', 3, 4],
           ['023-05-4544', 'BA', 5, 6],
           ['023-05-4545', 'BA', 7, 'oops'],
@@ -116,7 +116,7 @@ describe('where each value sat', () => {
         'Budget',
         [
           ['Account', 'FY2018'],
-          ['023-05-4542', 1],
+          ['023-05-0110', 1],
           [null, null],
           ['023-05-4543', '#N/A?'],
         ],
@@ -145,7 +145,7 @@ describe('reading the Budget', () => {
         minimalWorkbook({
           Budget: [
             ['Account', header],
-            ['023-05-4542', 1234],
+            ['023-05-0110', 1234],
           ],
         }),
       );
@@ -159,7 +159,7 @@ describe('reading the Budget', () => {
       minimalWorkbook({
         Budget: [
           ['Notes', 'Account', 'FY2016', 'Owner', 'FY2017', 'FY2018'],
-          ['check me', '023-05-4542', 10, 'Pat', 20, 30],
+          ['check me', '023-05-0110', 10, 'Pat', 20, 30],
         ],
       }),
     );
@@ -185,10 +185,10 @@ describe('reading the Budget', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Program Activity', 'Amount Type', 'Fiscal Year', 'Amount'],
-          ['023-05-4542', '0001', 'BA', 2017, 100],
-          ['023-05-4542', '0001', 'BA', 'FY2018', '1,250.50'],
-          ['023-05-4542', '0002', 'BA', 2018, 7],
-          ['023-05-4542', '0001', 'Outlays', 2018, 90],
+          ['023-05-0110', '0001', 'BA', 2017, 100],
+          ['023-05-0110', '0001', 'BA', 'FY2018', '1,250.50'],
+          ['023-05-0110', '0002', 'BA', 2018, 7],
+          ['023-05-0110', '0001', 'Outlays', 2018, 90],
         ],
       }),
     );
@@ -206,8 +206,8 @@ describe('reading the Budget', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Fiscal Year', 'Amount'],
-          ['023-05-4542', 2018, 100],
-          ['023-05-4542', 2018, 200],
+          ['023-05-0110', 2018, 100],
+          ['023-05-0110', 2018, 200],
         ],
       }),
     );
@@ -221,7 +221,7 @@ describe('reading the Budget', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Fiscal Year', 'Amount'],
-          ['023-05-4542', 'next year', 100],
+          ['023-05-0110', 'next year', 100],
         ],
       }),
     );
@@ -233,7 +233,7 @@ describe('reading the Budget', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'FY2016', 'FY2017', 'FY2018'],
-          ['023-05-4542', '1,234', '(500)', '$2,000.25'],
+          ['023-05-0110', '1,234', '(500)', '$2,000.25'],
         ],
       }),
     );
@@ -421,8 +421,8 @@ describe('money precision and Units', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'BA', 1000],
-          ['023-05-4542', 'FTE', 12.3],
+          ['023-05-0110', 'BA', 1000],
+          ['023-05-0110', 'FTE', 12.3],
         ],
       }),
     );
@@ -444,14 +444,20 @@ describe('reading Settings', () => {
       ['Units', 'thousands'],
       ['Cost Basis', 'BA'],
       ['Base Year', 'FY2018'],
+      ['Budget Year', 2019],
+      ['Current Year', 'FY 2018'],
+      ['Prior Year', '2017'],
       ['Allocation', 'reciprocal'],
     );
     expect(onlyCodes(issues)).toEqual([]);
-    expect(model.settings).toEqual({
+    expect(model.settings).toMatchObject({
       agency: 'GSA',
       units: 'Thousands',
       costBasis: 'Budget Authority',
       baseYear: 2018,
+      budgetYear: 2019,
+      currentYear: 2018,
+      priorYear: 2017,
       allocation: 'Reciprocal',
     });
   });

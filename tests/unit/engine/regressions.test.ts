@@ -19,8 +19,8 @@ describe('regressions found in review', () => {
         ],
         Crosswalk: [
           ['Account', 'Objective ID', 'Share'],
-          ['023-05-4542', '1.1', 40],
-          ['023-05-4542', '1.2', 50],
+          ['023-05-0110', '1.1', 40],
+          ['023-05-0110', '1.2', 50],
         ],
       }),
     );
@@ -37,7 +37,7 @@ describe('regressions found in review', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Amount Type', 'FY2018'],
-          ['023-05-4542', 'BA', 80_000_000_000_000],
+          ['023-05-0110', 'BA', 80_000_000_000_000],
           ['023-05-4543', 'BA', 80_000_000_000_000],
         ],
       }),
@@ -66,7 +66,7 @@ describe('regressions found in review', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'Amount Type', 'FY2016', 'FY2017', 'FY2018'],
-          ['023-05-4542', 'BA', 1000, null, '1,234.5'],
+          ['023-05-0110', 'BA', 1000, null, '1,234.5'],
           ['023-05-4543', 'BA', null, 7, 8],
         ],
       }),

@@ -16,7 +16,7 @@ const TWO_OBJECTIVES: Row[] = [
 const CROSSWALK_HEADER: Row = ['Account', 'Objective ID', 'Share'];
 const budgetWith = (fy2018: Row[number]): Row[] => [
   ['Account', 'Account Title', 'Amount Type', 'FY2018'],
-  ['023-05-4542', 'Federal Buildings Fund', 'BA', fy2018],
+  ['023-05-0110', 'Operating Expenses', 'BA', fy2018],
 ];
 const measuresWith = (unit: string, kind: string | null, direction: string): Row[] => [
   ['Measure ID', 'Objective ID', 'Measure', 'Unit', 'Kind', 'Direction'],
@@ -29,13 +29,13 @@ const reciprocalPools = (hrDrivers: Row[]) => ({
   ],
   Budget: [
     ['Account', 'FY2018'],
-    ['023-05-4542', 1000],
+    ['023-05-0110', 1000],
     ['IT', 300],
     ['HR', 200],
   ],
   Crosswalk: [
     ['Account', 'Objective ID', 'Cost Pool', 'Share'],
-    ['023-05-4542', '1.1', null, 1],
+    ['023-05-0110', '1.1', null, 1],
     ['IT', null, 'IT', 1],
     ['HR', null, 'HR', 1],
   ],
@@ -128,14 +128,14 @@ const CASES: Case[] = [
     bad: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Goal ID', 'Share'],
-        ['023-05-4542', 'G9', 1],
+        ['023-05-0110', 'G9', 1],
       ],
     }),
     at: ['Crosswalk!A2'],
     good: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Goal ID', 'Share'],
-        ['023-05-4542', 'G1', 1],
+        ['023-05-0110', 'G1', 1],
       ],
     }),
   },
@@ -154,7 +154,7 @@ const CASES: Case[] = [
   {
     code: 'UNKNOWN_OBJECTIVE',
     given: 'a Crosswalk row naming an objective that is not in Objectives',
-    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '9.9', 1]] }),
+    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '9.9', 1]] }),
     at: ['Crosswalk!A2'],
     good: minimalWorkbook(),
   },
@@ -177,14 +177,14 @@ const CASES: Case[] = [
     bad: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Cost Pool', 'Share'],
-        ['023-05-4542', 'IT', 1],
+        ['023-05-0110', 'IT', 1],
       ],
     }),
     at: ['Crosswalk!A2'],
     good: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Cost Pool', 'Share'],
-        ['023-05-4542', 'IT', 1],
+        ['023-05-0110', 'IT', 1],
       ],
       'Cost Pools': [
         ['Cost Pool', 'Method'],
@@ -221,7 +221,7 @@ const CASES: Case[] = [
   {
     code: 'CROSSWALK_SHARES_NOT_100',
     given: 'shares for a line that sum to 60%',
-    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '60%']] }),
+    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '60%']] }),
     at: ['Crosswalk!C2'],
     good: minimalWorkbook(),
   },
@@ -230,19 +230,19 @@ const CASES: Case[] = [
     given: 'shares typed as 40 and 60',
     bad: minimalWorkbook({
       Objectives: TWO_OBJECTIVES,
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', 40], ['023-05-4542', '1.2', 60]],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', 40], ['023-05-0110', '1.2', 60]],
     }),
     at: ['Crosswalk!C2'],
     good: minimalWorkbook({
       Objectives: TWO_OBJECTIVES,
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', 0.4], ['023-05-4542', '1.2', '60%']],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', 0.4], ['023-05-0110', '1.2', '60%']],
     }),
   },
   {
     code: 'CROSSWALK_DUPLICATE_TARGET',
     given: 'the same objective twice in one set of shares',
     bad: minimalWorkbook({
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '50%'], ['023-05-4542', '1.1', '50%']],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '50%'], ['023-05-0110', '1.1', '50%']],
     }),
     at: ['Crosswalk!A3'],
     good: minimalWorkbook(),
@@ -258,7 +258,7 @@ const CASES: Case[] = [
     code: 'CROSSWALK_RULE_UNUSED',
     given: 'a Crosswalk row for an account the Budget does not have',
     bad: minimalWorkbook({
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', 1], ['023-05-4524', '1.1', 1]],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', 1], ['023-05-4524', '1.1', 1]],
     }),
     at: ['Crosswalk!A3'],
     good: minimalWorkbook(),
@@ -269,7 +269,7 @@ const CASES: Case[] = [
     bad: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Cost Pool', 'Share'],
-        ['023-05-4542', 'IT', 1],
+        ['023-05-0110', 'IT', 1],
       ],
       'Cost Pools': [
         ['Cost Pool', 'Method'],
@@ -280,7 +280,7 @@ const CASES: Case[] = [
     good: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Cost Pool', 'Share'],
-        ['023-05-4542', 'IT', 1],
+        ['023-05-0110', 'IT', 1],
       ],
       'Cost Pools': [
         ['Cost Pool', 'Method'],
@@ -394,11 +394,11 @@ const CASES: Case[] = [
     code: 'VALUE_NOT_ALLOWED',
     given: 'an Amount Type that is not in the contract',
     bad: minimalWorkbook({
-      Budget: [...budgetWith(1000), ['023-05-4542', 'Federal Buildings Fund', 'Grants', 5]],
+      Budget: [...budgetWith(1000), ['023-05-0110', 'Operating Expenses', 'Grants', 5]],
     }),
     at: ['Budget!C3'],
     good: minimalWorkbook({
-      Budget: [...budgetWith(1000), ['023-05-4542', 'Federal Buildings Fund', 'Outlays', 5]],
+      Budget: [...budgetWith(1000), ['023-05-0110', 'Operating Expenses', 'Outlays', 5]],
     }),
   },
   {
@@ -454,14 +454,14 @@ const CASES: Case[] = [
   {
     code: 'SHARE_INVALID',
     given: 'a share typed as a word',
-    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', 'all']] }),
+    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', 'all']] }),
     at: ['Crosswalk!C2'],
     good: minimalWorkbook(),
   },
   {
     code: 'SHARE_NEGATIVE',
     given: 'a negative share',
-    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '-10%']] }),
+    bad: minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '-10%']] }),
     at: ['Crosswalk!C2'],
     good: minimalWorkbook(),
   },
@@ -471,14 +471,14 @@ const CASES: Case[] = [
     bad: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Objective ID', 'Goal ID', 'Share'],
-        ['023-05-4542', null, null, 1],
+        ['023-05-0110', null, null, 1],
       ],
     }),
     at: ['Crosswalk!B2'],
     good: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Objective ID', 'Goal ID', 'Share'],
-        ['023-05-4542', null, 'G1', 1],
+        ['023-05-0110', null, 'G1', 1],
       ],
     }),
   },
@@ -488,14 +488,14 @@ const CASES: Case[] = [
     bad: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Objective ID', 'Goal ID', 'Share'],
-        ['023-05-4542', '1.1', 'G1', 1],
+        ['023-05-0110', '1.1', 'G1', 1],
       ],
     }),
     at: ['Crosswalk!B2'],
     good: minimalWorkbook({
       Crosswalk: [
         ['Account', 'Objective ID', 'Goal ID', 'Share'],
-        ['023-05-4542', '1.1', null, 1],
+        ['023-05-0110', '1.1', null, 1],
       ],
     }),
   },
@@ -560,19 +560,19 @@ const CASES: Case[] = [
     good: minimalWorkbook(),
   },
   {
-    code: 'BUDGET_YEAR_DUPLICATE',
-    given: 'two Budget columns for FY2018',
+    code: 'BUDGET_SERIES_DUPLICATE',
+    given: 'two Budget columns for the same year and version (FY2018 Request and 2018 request)',
     bad: minimalWorkbook({
       Budget: [
-        ['Account', 'FY2018', 'FY 2018 Request'],
-        ['023-05-4542', 1000, 1100],
+        ['Account', 'FY2018 Request', '2018 request'],
+        ['023-05-0110', 1000, 1100],
       ],
     }),
     at: ['Budget!C1'],
     good: minimalWorkbook({
       Budget: [
-        ['Account', 'FY2018', 'FY2019 Request'],
-        ['023-05-4542', 1000, 1100],
+        ['Account', 'FY2018 Request', 'FY 2018 CR'],
+        ['023-05-0110', 1000, 1100],
       ],
     }),
   },
@@ -650,17 +650,17 @@ describe('validation rules and reader checks', () => {
 
 describe('what the rules do with the money', () => {
   const detail = (grids: WorkbookGrids) =>
-    rowsOf(runEngine(grids), 'CrosswalkDetail').map((r) => [r['Mapped To'], r.Share, r.Amount]);
+    rowsOf(runEngine(grids), 'CrosswalkDetail').map((r) => [r['Mapped To'], r.Share, r.FY2018]);
 
   test('Given shares that sum to 60%, when crosswalked, then the other 40% is Unmapped and the message says so', () => {
-    const grids = minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '60%']] });
+    const grids = minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '60%']] });
     expect(detail(grids)).toEqual([
       ['Objective 1.1', 0.6, 600],
       ['Unmapped', 0.4, 400],
     ]);
     const [issue] = issuesWith(runEngine(grids).issues, 'CROSSWALK_SHARES_NOT_100');
     expect(issue?.message).toBe(
-      'The shares for account 023-05-4542 sum to 60%, not 100%. The remaining 40% is counted as Unmapped.',
+      'The shares for account 023-05-0110 sum to 60%, not 100%. The remaining 40% is counted as Unmapped.',
     );
     const unmapped = rowsOf(runEngine(grids), 'ResourcesByGoal').find((r) => r.Level === 'Unmapped');
     expect(unmapped?.FY2018).toBe(400);
@@ -669,21 +669,21 @@ describe('what the rules do with the money', () => {
   test.each([['99.99%'], ['100.01%'], [0.9999]])(
     'Given shares that sum to %p (within 0.01%), when checked, then they are accepted and the whole line is mapped',
     (share) => {
-      const grids = minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', share]] });
+      const grids = minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', share]] });
       expect(placesOf(runEngine(grids).issues, 'CROSSWALK_SHARES_NOT_100')).toEqual([]);
       expect(detail(grids).map(([to, , amount]) => [to, amount])).toEqual([['Objective 1.1', 1000]]);
     },
   );
 
   test('Given shares that sum to 99.98%, when checked, then it is outside the tolerance', () => {
-    const grids = minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '99.98%']] });
+    const grids = minimalWorkbook({ Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '99.98%']] });
     expect(placesOf(runEngine(grids).issues, 'CROSSWALK_SHARES_NOT_100')).toEqual(['Crosswalk!C2']);
   });
 
   test('Given shares that sum to 120%, when crosswalked, then they are scaled down so nothing is counted twice', () => {
     const grids = minimalWorkbook({
       Objectives: TWO_OBJECTIVES,
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '90%'], ['023-05-4542', '1.2', '30%']],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '90%'], ['023-05-0110', '1.2', '30%']],
     });
     expect(detail(grids).map(([to, , amount]) => [to, amount])).toEqual([
       ['Objective 1.1', 750],
@@ -697,7 +697,7 @@ describe('what the rules do with the money', () => {
   test('Given shares typed as 40 and 60, when crosswalked, then they are read as 40% and 60%', () => {
     const grids = minimalWorkbook({
       Objectives: TWO_OBJECTIVES,
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', 40], ['023-05-4542', '1.2', 60]],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', 40], ['023-05-0110', '1.2', 60]],
     });
     expect(detail(grids)).toEqual([
       ['Objective 1.1', 0.4, 400],
@@ -707,14 +707,14 @@ describe('what the rules do with the money', () => {
 
   test('Given the same objective twice in a set, when crosswalked, then the shares are added together', () => {
     const grids = minimalWorkbook({
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '50%'], ['023-05-4542', '1.1', '50%']],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '50%'], ['023-05-0110', '1.1', '50%']],
     });
     expect(detail(grids)).toEqual([['Objective 1.1', 1, 1000]]);
   });
 
   test('Given a Crosswalk row naming an unknown objective, when crosswalked, then its share is Unmapped, not lost', () => {
     const grids = minimalWorkbook({
-      Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', '75%'], ['023-05-4542', '9.9', '25%']],
+      Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', '75%'], ['023-05-0110', '9.9', '25%']],
     });
     expect(detail(grids).map(([to, , amount]) => [to, amount])).toEqual([
       ['Objective 1.1', 750],
@@ -728,7 +728,7 @@ describe('what the rules do with the money', () => {
         Budget: [...budgetWith(1000), ['023-05-4543', 'Working Capital Fund', 'BA', 250]],
         Crosswalk: [
           ['Account', 'Objective ID', 'Cost Pool', 'Share'],
-          ['023-05-4542', '1.1', null, 1],
+          ['023-05-0110', '1.1', null, 1],
           ['023-05-4543', null, 'WCF', 1],
         ],
         'Cost Pools': [
@@ -774,9 +774,9 @@ describe('what the rules do with the money', () => {
       minimalWorkbook({ Budget: [...budgetWith(1000), ['023-00-322000', 'Receipts', 'BA', 50]] }),
     );
     expect(
-      rowsOf(result, 'CrosswalkDetail').map((r) => [r.Account, r['Mapped To'], r.Amount, r.Rule]),
+      rowsOf(result, 'CrosswalkDetail').map((r) => [r.Account, r['Mapped To'], r.FY2018, r.Rule]),
     ).toEqual([
-      ['023-05-4542', 'Objective 1.1', 1000, 'Crosswalk!A2'],
+      ['023-05-0110', 'Objective 1.1', 1000, 'Crosswalk!A2'],
       ['023-00-322000', 'Unmapped', 50, ''],
     ]);
     expect(rowsOf(result, 'ResourcesByGoal').find((r) => r.Level === 'Unmapped')?.FY2018).toBe(50);
@@ -815,8 +815,8 @@ describe('one bad row never stops the rest', () => {
     expect(rbg.find((r) => r.Level === 'Total')).toMatchObject({ FY2017: 600, FY2018: 4000 });
     expect(rowsOf(result, 'CostPerOutcome')).toHaveLength(1);
     expect(result.summary.budgetTotals).toEqual([
-      { amountType: 'Budget Authority', year: 2017, amount: 600 },
-      { amountType: 'Budget Authority', year: 2018, amount: 4000 },
+      { amountType: 'Budget Authority', series: 'FY2017', year: 2017, amount: 600 },
+      { amountType: 'Budget Authority', series: 'FY2018', year: 2018, amount: 4000 },
     ]);
   });
 
@@ -838,7 +838,7 @@ describe('one bad row never stops the rest', () => {
           ['M1', 'later', 1, 1],
           ['M1', 2018, 100, 125],
         ],
-        Crosswalk: [CROSSWALK_HEADER, ['023-05-4542', '1.1', 'lots'], ['023-05-4542', '1.1', 1]],
+        Crosswalk: [CROSSWALK_HEADER, ['023-05-0110', '1.1', 'lots'], ['023-05-0110', '1.1', 1]],
       }),
     );
     expect(result.issues.map((i) => i.code).sort()).toEqual([

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { compute, readWorkbook } from '../../../server/engine';
 import { runScenarios } from '../../../server/engine/scenarios';
 import { rowsOf } from '../../helpers/outputs';
-import { minimalWorkbook, type Row } from '../../helpers/workbook';
+import { seriesOf, minimalWorkbook, type Row } from '../../helpers/workbook';
 import { runEngine } from '../../../server/engine';
 import { BASE, scenarios } from './fixtures';
 
@@ -46,7 +46,7 @@ describe('Given a scenario run through the crosswalk and support costs', () => {
   test('When objective 1.1 gains $500, Then its direct funding rises by exactly that and the pool follows direct cost', () => {
     const { c, r } = run({ ...POOLS, Scenarios: scenarios(['More 1.1', 'Objective', '1.1', 500]) });
     const o = r.outcomes[0];
-    const base11 = c.support.full.get('Budget Authority', 2018, 'O:1.1');
+    const base11 = c.support.full.get('Budget Authority', seriesOf(c, 2018), 'O:1.1');
     const after11 = o?.funding.full('O:1.1') ?? 0;
     // Direct 1,500 of 4,500 now draws a third of the 777.77 pool instead of a quarter.
     expect(after11).toBe(150000 + Math.round((77777 * 1500) / 4500));
@@ -101,7 +101,8 @@ describe('Given a scenario run through the crosswalk and support costs', () => {
           });
           const o = r.outcomes[0];
           if (!o) return false;
-          const total = c.crosswalk.budget.get('Budget Authority', 2018, 'total') + o.funding.change;
+          const total =
+            c.crosswalk.budget.get('Budget Authority', seriesOf(c, 2018), 'total') + o.funding.change;
           const allTargets = ['O:1.1', 'O:1.2', 'P:Mission Support', 'U'].reduce(
             (s, k) => s + o.funding.full(k),
             0,
