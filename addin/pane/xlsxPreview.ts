@@ -33,7 +33,8 @@ export async function previewTables(
     if (!path) continue;
     const rows = readRows(await text(path), strings, HEADER_ROW + maxRows);
     const header = (rows.get(HEADER_ROW) ?? []).map((v) => (v === null ? '' : String(v)));
-    const bottom = Math.max(HEADER_ROW, ...rows.keys());
+    let bottom = HEADER_ROW;
+    for (const r of rows.keys()) if (r > bottom) bottom = r;
     const body: OutputCell[][] = [];
     for (let r = HEADER_ROW + 1; r <= bottom; r++) body.push(rows.get(r) ?? []);
     tables.push({

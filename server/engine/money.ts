@@ -172,7 +172,9 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
  * same exactness guarantee. Weights are first turned into integers at a fixed resolution.
  */
 export function splitByRealWeights(whole: number, weights: readonly number[]): number[] {
-  const max = Math.max(0, ...weights);
+  // A loop, not Math.max(...weights): there can be more weights than a call can take arguments.
+  let max = 0;
+  for (const w of weights) max = Math.max(max, w);
   if (!(max > 0)) throw new RangeError('cannot split by weights that are all zero');
   const resolution = 1e12 / max;
   return splitLargestRemainder(

@@ -38,7 +38,9 @@ function pick(all: readonly Series[], year: number | null, prefer: readonly Seri
 function budgetYearOf(all: readonly Series[], settings: Settings): number | null {
   if (settings.budgetYear !== null) return settings.budgetYear;
   const requested = all.filter((s) => s.kind === 'Request' || s.kind === 'Estimate');
-  const latest = (list: readonly Series[]) => (list.length ? Math.max(...list.map((s) => s.year)) : null);
+  // A loop, not Math.max(...): a header can hold more columns than a call can take arguments.
+  const latest = (list: readonly Series[]) =>
+    list.reduce<number | null>((max, s) => (max === null || s.year > max ? s.year : max), null);
   return latest(requested) ?? latest(all);
 }
 
