@@ -2,6 +2,7 @@ import type { EngineResult, Issue, OutputTable, WorkbookGrids, WorkbookModel } f
 import { issueAt, MESSAGES } from './messages';
 import { MoneyRangeError } from './money';
 import { compute } from './compute';
+import { groupIssues } from './issueGroups';
 import { readWorkbook } from './read';
 import { summarize } from './summary';
 import { costPerOutcomeTable } from './tables/costPerOutcome';
@@ -81,7 +82,10 @@ function build(
         cell: '',
       }),
     );
-  const issues = sortIssues([...readIssues, ...c.issues, ...(scenarios?.issues ?? []), ...truncated]);
+  const all: Issue[] = [];
+  for (const list of [readIssues, c.issues, scenarios?.issues ?? [], truncated])
+    for (const issue of list) all.push(issue);
+  const issues = sortIssues(groupIssues(all));
   tables.push(issuesTable(issues));
   const summary = summarize(c, issues, scenarios);
   return { ok: summary.issues.error === 0, summary, issues, tables, money: summary.money };

@@ -270,6 +270,11 @@ export const MESSAGES = {
       'COST_POOL_CIRCULAR',
       `Cost pools ${list(pools)} only serve each other, so their costs never reach an objective. Give at least one of them a driver to an objective.`,
     ),
+  moreIssues: (code: string, count: number, listed: number) =>
+    warning(
+      'ISSUES_NOT_LISTED',
+      `${count} more issues of the kind ${code} are not listed here (the first ${listed} are). This cell holds the first of them; fix the pattern and run again to see the rest.`,
+    ),
   netBasis: (basis: string, account: string, revolving: boolean) =>
     warning(
       'COST_BASIS_NET',

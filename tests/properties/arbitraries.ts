@@ -12,7 +12,18 @@ import { minimalWorkbook, type Row } from '../helpers/workbook';
 
 export const YEARS = [2017, 2018] as const;
 const ACCOUNTS = ['023-05-0110', '023-10-4534', '047-X-4542-000', '4542'] as const;
-export const TYPES = { BA: 'Budget Authority', Obligations: 'Obligations', FTE: 'FTE' } as const;
+export const TYPES = {
+  BA: 'Budget Authority',
+  Obligations: 'Obligations',
+  'Gross Outlays': 'Gross Outlays',
+  FTE: 'FTE',
+} as const;
+/** Series headers as people write them: bare years, version labels, the Budget Appendix's own. */
+const SERIES_LABELS = [
+  ['FY2017', 'FY2018'],
+  ['FY2017 Actual', 'FY2018 Enacted'],
+  ['2017 actual', '2018 est.'],
+] as const;
 type TypeCode = keyof typeof TYPES;
 
 /** An integer count of 10^-decimals as amount text, in one of the ways people type amounts. */
@@ -45,13 +56,15 @@ export const workbookSpec = fc.record({
   units: fc.constantFrom('Dollars', 'Thousands', 'Millions'),
   decimals: fc.integer({ min: 0, max: 2 }),
   allocation: fc.constantFrom('Direct', 'Step-Down', 'Reciprocal'),
+  labels: fc.constantFrom(...SERIES_LABELS),
   objectives: fc.integer({ min: 1, max: 4 }),
   lines: fc.array(
     fc.record({
       account: fc.constantFrom(...ACCOUNTS),
       pa: fc.constantFrom('', '0001', '0002'),
       oc: fc.constantFrom('', '25.2', '31.0'),
-      type: fc.constantFrom<TypeCode>('BA', 'BA', 'Obligations', 'FTE'),
+      type: fc.constantFrom<TypeCode>('BA', 'BA', 'Obligations', 'Gross Outlays', 'FTE'),
+      lineType: fc.constantFrom('', '', '', 'Spending', 'Receipt', 'Intra-agency'),
       amounts: fc.tuple(amountArb, amountArb),
       style: fc.integer({ min: 0, max: 3 }),
     }),
@@ -63,6 +76,8 @@ export const workbookSpec = fc.record({
       usePa: fc.boolean(),
       useOc: fc.boolean(),
       ocWithoutDot: fc.boolean(),
+      // A recast: the set applies to FY2018 only and replaces the account's undated rows that year.
+      recast: fc.constantFrom(false, false, false, true),
       asPercent: fc.boolean(),
       // Equal weights half the time: an odd cent split in halves is a largest-remainder tie.
       equal: fc.boolean(),
@@ -109,7 +124,11 @@ export interface Generated {
   grids: WorkbookGrids;
   /** The Budget total by `type|year`, as an exact count of the minor units typed (10^-decimals; FTE in tenths). */
   typed: Map<string, bigint>;
+  /** The part of `typed` on Receipt and Intra-agency lines, which must stay apart from goals. */
+  apart: Map<string, bigint>;
   decimals: number;
+  /** The series header of each of YEARS, as typed (and as every output must show it). */
+  labels: readonly string[];
 }
 
 /** Builds the workbook a spec describes. */
@@ -121,8 +140,11 @@ export function buildWorkbook(spec: WorkbookSpec): Generated {
   const goalIds = [...new Set(objectiveIds.map((id) => `G${id.split('.')[0]}`))];
   const poolNames = spec.pools.map((_, i) => `Pool ${i + 1}`);
   const typed = new Map<string, bigint>();
+  const apart = new Map<string, bigint>();
 
-  const budget: Row[] = [['Account', 'Program Activity', 'Object Class', 'Amount Type', 'FY2017', 'FY2018']];
+  const budget: Row[] = [
+    ['Account', 'Program Activity', 'Object Class', 'Amount Type', 'Line Type', ...spec.labels],
+  ];
   for (const line of spec.lines) {
     const fte = line.type === 'FTE';
     const cells = line.amounts.map((a, y) => {
@@ -131,13 +153,24 @@ export function buildWorkbook(spec: WorkbookSpec): Generated {
       const value = a % (fte ? 100_000_000n : 10n ** BigInt(12 + spec.decimals) + 1n);
       const key = `${TYPES[line.type]}|${YEARS[y]}`;
       typed.set(key, (typed.get(key) ?? 0n) + value);
+      if (line.lineType === 'Receipt' || line.lineType === 'Intra-agency')
+        apart.set(key, (apart.get(key) ?? 0n) + value);
       return amountText(value, fte ? 1 : spec.decimals, fte ? 0 : line.style);
     });
-    budget.push([line.account, line.pa, line.oc, line.type, ...cells]);
+    budget.push([line.account, line.pa, line.oc, line.type, line.lineType, ...cells]);
   }
 
   const crosswalk: Row[] = [
-    ['Account', 'Program Activity', 'Object Class', 'Objective ID', 'Goal ID', 'Cost Pool', 'Share'],
+    [
+      'Account',
+      'Program Activity',
+      'Object Class',
+      'Objective ID',
+      'Goal ID',
+      'Cost Pool',
+      'Share',
+      'Fiscal Year',
+    ],
   ];
   const seen = new Set<string>();
   for (const set of spec.sets) {
@@ -145,7 +178,7 @@ export function buildWorkbook(spec: WorkbookSpec): Generated {
     if (!line) continue;
     const pa = set.usePa ? line.pa : '';
     const oc = set.useOc ? line.oc : '';
-    const key = `${line.account}|${pa}|${oc.replace('.', '')}`;
+    const key = `${line.account}|${pa}|${oc.replace('.', '')}|${set.recast}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // One row per target: a target named twice would be a (reported) duplicate, not a valid workbook.
@@ -175,6 +208,7 @@ export function buildWorkbook(spec: WorkbookSpec): Generated {
         set.ocWithoutDot ? oc.replace('.', '') : oc,
         ...target,
         shares[i] as string,
+        set.recast ? YEARS[1] : null,
       ]),
     );
   }
@@ -227,7 +261,7 @@ export function buildWorkbook(spec: WorkbookSpec): Generated {
         }
       : {}),
   });
-  return { grids, typed, decimals: spec.decimals };
+  return { grids, typed, apart, decimals: spec.decimals, labels: spec.labels };
 }
 
 export const workbookArb = workbookSpec.map(buildWorkbook);
@@ -249,8 +283,14 @@ export function shuffleRows(
 }
 
 /** The typed total in the model's minor units (the model may carry more decimals than were typed, never fewer). */
-export function typedInModel(g: Generated, type: string, year: number, moneyDecimals: number): bigint {
-  const typed = g.typed.get(`${type}|${year}`) ?? 0n;
+export function typedInModel(
+  g: Generated,
+  type: string,
+  year: number,
+  moneyDecimals: number,
+  from: 'typed' | 'apart' = 'typed',
+): bigint {
+  const typed = g[from].get(`${type}|${year}`) ?? 0n;
   if (type === 'FTE') return typed;
   const shift = moneyDecimals - g.decimals;
   return shift >= 0 ? typed * 10n ** BigInt(shift) : typed / 10n ** BigInt(-shift);

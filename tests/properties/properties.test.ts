@@ -41,26 +41,37 @@ describe('Properties of the crosswalk on random valid workbooks', () => {
         expect(result.issues.filter((i) => READ_PROBLEMS.includes(i.code))).toEqual([]);
         const resources = rowsOf(result, 'ResourcesByGoal');
         const detail = rowsOf(result, 'CrosswalkDetail');
-        for (const type of ['Budget Authority', 'Obligations', 'FTE']) {
-          for (const year of YEARS) {
+        for (const type of ['Budget Authority', 'Obligations', 'Gross Outlays', 'FTE']) {
+          YEARS.forEach((year, y) => {
+            const label = g.labels[y] as string;
             const typed = typedInModel(g, type, year, decimals);
             const rows = resources.filter((r) => r['Amount Type'] === type);
             const sum = (level: (l: string) => boolean) =>
               rows
                 .filter((r) => level(r.Level as string))
-                .reduce((s, r) => s + minor(r[`FY${year}`] ?? 0, type, decimals), 0n);
-            // Where money ends: objectives, goal-level, pools left unallocated, Unmapped. Goal rows are subtotals.
-            expect({ type, year, leaves: sum((l) => l !== 'Goal' && l !== 'Total') }).toEqual({
+                .reduce((s, r) => s + minor(r[label] ?? 0, type, decimals), 0n);
+            // Where money ends: objectives, goal-level, pools left unallocated, Unmapped, receipts and
+            // eliminations. Goal rows are subtotals.
+            expect({ type, label, leaves: sum((l) => l !== 'Goal' && l !== 'Total') }).toEqual({
               type,
-              year,
+              label,
               leaves: typed,
             });
-            expect({ type, year, total: sum((l) => l === 'Total') }).toEqual({ type, year, total: typed });
+            expect({ type, label, total: sum((l) => l === 'Total') }).toEqual({ type, label, total: typed });
             const direct = detail
-              .filter((r) => r['Amount Type'] === type && r['Fiscal Year'] === year)
-              .reduce((s, r) => s + minor(r.Amount ?? 0, type, decimals), 0n);
-            expect({ type, year, direct }).toEqual({ type, year, direct: typed });
-          }
+              .filter((r) => r['Amount Type'] === type)
+              .reduce((s, r) => s + minor(r[label] ?? 0, type, decimals), 0n);
+            expect({ type, label, direct }).toEqual({ type, label, direct: typed });
+            // Receipts and intra-agency amounts are never allocated: not to goals, not to Unmapped.
+            const apart = rows
+              .filter((r) => r.Level === 'Receipts' || r.Level === 'Eliminations')
+              .reduce((s, r) => s + minor(r[label] ?? 0, type, decimals), 0n);
+            expect({ type, label, apart }).toEqual({
+              type,
+              label,
+              apart: typedInModel(g, type, year, decimals, 'apart'),
+            });
+          });
         }
       }),
       RUNS,
