@@ -1,9 +1,17 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineResult } from '../models';
 import { issueLocation } from '../models';
 import { crosswalkXlsx, type Stage } from './pipeline';
+import {
+  OutputIsInputError,
+  refuseOutputOverInput,
+  writeFileAtomically,
+  WRITE_STEPS,
+  type OnWriteStep,
+} from './safeWrite';
+import { terminalSafe, terminalSafeJson } from './terminalText';
 import { UnreadableWorkbookError, WorkbookTooLargeError, OutputNameConflictError } from './xlsx';
 
 /**
@@ -11,6 +19,10 @@ import { UnreadableWorkbookError, WorkbookTooLargeError, OutputNameConflictError
  * Exit codes: 0 the crosswalk was produced (warnings allowed); 1 the workbook has errors (the output is still
  * written, with its Issues sheet); 2 a usage error or a file that cannot be read. Messages go to stderr as one
  * human line; `--json` puts a machine-readable summary on stdout.
+ *
+ * The input is only ever read. An output that is the input (by any name) is refused before anything runs,
+ * and the output is replaced atomically (`safeWrite.ts`): a kill or a full disk never leaves half a file.
+ * Text from the workbook reaches the terminal without control characters (`terminalText.ts`).
  */
 
 export const USAGE = 'Usage: npm run crosswalk -- <input.xlsx> [-o <output.xlsx>] [--json] [--quiet]';
@@ -54,10 +66,10 @@ function humanSummary(result: EngineResult, output: string): string {
   const s = result.summary;
   const lines = [`Wrote ${output}`];
   const unitWord = s.units === 'Dollars' ? 'dollars' : `${s.units.toLowerCase()} of dollars`;
-  if (s.costBasis && s.baseYear !== null) {
-    lines.push(`${s.agency || 'Agency'}: full cost by goal, ${s.costBasis}, FY${s.baseYear} (${unitWord})`);
+  if (s.costBasis && s.baseSeries !== null) {
+    lines.push(`${s.agency || 'Agency'}: ${s.costLabel} by goal, ${s.baseSeries} (${unitWord})`);
     for (const g of s.goals) {
-      const amount = g.totals.find((t) => t.year === s.baseYear)?.amount ?? 0;
+      const amount = g.totals.find((t) => t.series === s.baseSeries)?.amount ?? 0;
       lines.push(
         `  ${g.goalId.padEnd(6)} ${g.name.slice(0, 48).padEnd(48)} ${amount.toLocaleString('en-US').padStart(16)}`,
       );
@@ -82,29 +94,35 @@ function humanSummary(result: EngineResult, output: string): string {
   return lines.join('\n');
 }
 
-/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
 interface Io {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
 
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function main(
   argv: string[],
-  io: Io = { stdout: process.stdout, stderr: process.stderr },
+  streams: Io = { stdout: process.stdout, stderr: process.stderr },
+  opts: { onWriteStep?: OnWriteStep } = {},
 ): Promise<number> {
-  let opts: CliOptions | 'help';
+  // Every human line may quote the workbook; the JSON document is escaped where it is written.
+  const io = {
+    stdout: { write: (text: string) => streams.stdout.write(terminalSafe(text)) },
+    stderr: { write: (text: string) => streams.stderr.write(terminalSafe(text)) },
+  };
+  let parsed: CliOptions | 'help';
   try {
-    opts = parseCli(argv);
+    parsed = parseCli(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`${e.message}\n`);
     return 2;
   }
-  if (opts === 'help') {
+  if (parsed === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { input, output, json, quiet } = opts;
+  const { input, output, json, quiet } = parsed;
   let bytes: Buffer;
   try {
     bytes = readFileSync(input);
@@ -112,6 +130,14 @@ export async function main(
     const code = (e as NodeJS.ErrnoException).code;
     io.stderr.write(
       `Cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`,
+    );
+    return 2;
+  }
+  try {
+    await refuseOutputOverInput(input, output);
+  } catch (e) {
+    io.stderr.write(
+      `${e instanceof OutputIsInputError ? e.message : `Cannot check ${output}: ${(e as Error).message}`}\n`,
     );
     return 2;
   }
@@ -138,16 +164,19 @@ export async function main(
   }
   try {
     mkdirSync(dirname(output), { recursive: true });
-    writeFileSync(output, run.output);
+    await writeFileAtomically(output, run.output, opts.onWriteStep);
   } catch (e) {
     io.stderr.write(`Cannot write ${output}: ${(e as Error).message}\n`);
     return 2;
   }
   const { result } = run;
   if (json) {
-    io.stdout.write(
-      `${JSON.stringify({ ok: result.ok, input, output, summary: result.summary, issues: result.issues }, null, 2)}\n`,
+    const doc = JSON.stringify(
+      { ok: result.ok, input, output, summary: result.summary, issues: result.issues },
+      null,
+      2,
     );
+    streams.stdout.write(`${terminalSafeJson(doc)}\n`);
   } else {
     io.stdout.write(`${humanSummary(result, output)}\n`);
   }
@@ -158,14 +187,30 @@ export async function main(
   return result.ok ? 0 : 1;
 }
 
+/**
+ * For the write-phase kill test only: with THROUGHLINE_TEST_PAUSE_AT=<step>, the CLI says so on stderr when
+ * it reaches that step and waits there, so the test can kill it at exactly that point.
+ */
+function pauseForTest(env: NodeJS.ProcessEnv): OnWriteStep | undefined {
+  const at = env.THROUGHLINE_TEST_PAUSE_AT;
+  if (!at || !(WRITE_STEPS as readonly string[]).includes(at)) return undefined;
+  return (step) => {
+    if (step !== at) return;
+    process.stderr.write(`TEST-PAUSED ${step}\n`);
+    return new Promise<void>(() => {
+      setInterval(() => undefined, 60_000);
+    });
+  };
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
+  main(process.argv.slice(2), undefined, { onWriteStep: pauseForTest(process.env) }).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
       process.stderr.write(
-        `Throughline failed unexpectedly: ${e instanceof Error ? e.message : String(e)}\n`,
+        terminalSafe(`Throughline failed unexpectedly: ${e instanceof Error ? e.message : String(e)}\n`),
       );
       process.exitCode = 2;
     },
