@@ -66,6 +66,16 @@ export const INPUT_TABLES = {
       col('Amount', false, 'Long form only: the amount for that Fiscal Year'),
     ],
   },
+  Programs: {
+    name: 'Programs',
+    required: false,
+    note: 'Optional: the programs of the program inventory (31 U.S.C. 1122), each made of budget lines',
+    columns: [
+      col('Program', true, 'Program name, as the inventory lists it'),
+      col('Account', true, 'An account of the program, as in Budget'),
+      col('Program Activity', false, 'Blank = the whole account'),
+    ],
+  },
   Goals: {
     name: 'Goals',
     required: true,
@@ -495,6 +505,12 @@ export const Response = z
   .strict();
 export type Response = z.infer<typeof Response>;
 
+/** One row of the Programs table: a program is every budget line its rows name. */
+export const ProgramPart = z
+  .object({ program: z.string().min(1), account: z.string().min(1), programActivity: z.string(), loc: Loc })
+  .strict();
+export type ProgramPart = z.infer<typeof ProgramPart>;
+
 /** Everything read from one workbook: the engine's whole input. */
 export const WorkbookModel = z
   .object({
@@ -514,6 +530,8 @@ export const WorkbookModel = z
     scenarios: z.array(Scenario),
     responses: z.array(Response),
     allocationLimits: z.array(AllocationLimit),
+    /** The optional Programs table; empty = one program per account and program activity. */
+    programs: z.array(ProgramPart),
     /** Which tables were found, and where (for messages and for the summary). */
     found: z.record(z.string(), z.object({ sheet: z.string(), source: z.enum(['table', 'sheet']) })),
   })

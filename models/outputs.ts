@@ -153,6 +153,9 @@ export const OUTPUT_TABLES = {
     c('Marginal Value per $1M', 'number'),
     c('Note', 'text'),
   ],
+  /** Then, for CY and the two years before it: Appropriated, Obligated and Outlayed; then the tail. */
+  ProgramInventory: [c('Program', 'text'), c('Accounts', 'text')],
+  ProgramInventoryTail: [c('Goals', 'text'), c('Objectives', 'text'), c('Note', 'text')],
   Issues: [
     c('Severity', 'text'),
     c('Code', 'text'),
@@ -235,6 +238,7 @@ export const OUTPUT_SHEETS = [
   'ScenarioComparison',
   'GoalSeek',
   'BestAllocation',
+  'ProgramInventory',
   'Issues',
 ] as const;
 export type OutputSheet = (typeof OUTPUT_SHEETS)[number];

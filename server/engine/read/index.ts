@@ -3,7 +3,9 @@ import { INPUT_TABLES } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { readBudget } from './budget';
 import { readCostPools, readCrosswalk, readDrivers } from './crosswalk';
+import { resolveIdSpellings } from './ids';
 import { readPerformance } from './performance';
+import { readPrograms } from './programs';
 import { readGoals, readMeasures, readObjectives, readResults } from './plan';
 import { readScenarioTables } from './scenarios';
 import { readSettings } from './settings';
@@ -43,7 +45,8 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
   }
 
   return {
-    model: {
+    // One spelling per ID from here on (see resolveIdSpellings), so every lookup and every check agree.
+    model: resolveIdSpellings({
       settings,
       moneyDecimals: budget.moneyDecimals,
       series: budget.series,
@@ -52,9 +55,10 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
       crosswalk: readCrosswalk(grids, issues),
       pools: readCostPools(grids, issues),
       drivers: readDrivers(grids, issues),
+      programs: readPrograms(grids, issues),
       ...readScenarioTables(grids, settings, budget.moneyDecimals, issues),
       found,
-    },
+    }),
     issues: withoutEchoes(issues),
   };
 }

@@ -1,0 +1,144 @@
+import type { AmountType, BudgetLine, OutputCell, OutputTable, Series } from '../../../models';
+import { OUTPUT_TABLES } from '../../../models';
+import type { Computation } from '../compute';
+import { partsOf, targetsOf } from '../crosswalk';
+import { assertSafe } from '../money';
+import { shownAmount, TableBuilder, unitsPhrase } from './shape';
+
+/**
+ * The program inventory of 31 U.S.C. 1122(a): for each program, the amounts appropriated, obligated and
+ * outlayed in the current year and the two years before it, as the Budget holds them, and the goals and
+ * objectives it serves (from the Crosswalk). A program is each row group of the optional Programs table, else
+ * each account and program activity. Receipts are not a program's spending and are left out.
+ */
+
+/** What each inventory column reads, in the order a budget officer would take it when several are present. */
+const MEASURES: readonly { column: string; types: readonly AmountType[] }[] = [
+  { column: 'Appropriated', types: ['Budget Authority', 'Gross Budget Authority'] },
+  { column: 'Obligated', types: ['Obligations'] },
+  { column: 'Outlayed', types: ['Outlays', 'Gross Outlays'] },
+];
+
+interface Program {
+  name: string;
+  accounts: Set<string>;
+  lines: number[];
+}
+
+const key = (account: string, pa: string) =>
+  `${account.trim().toUpperCase()}\u0000${pa.trim().toUpperCase()}`;
+
+function programsOf(c: Computation): Program[] {
+  const { model } = c;
+  const programs = new Map<string, Program>();
+  const add = (name: string, line: BudgetLine, index: number) => {
+    const id = name.trim().toUpperCase();
+    let p = programs.get(id);
+    if (!p) {
+      p = { name, accounts: new Set(), lines: [] };
+      programs.set(id, p);
+    }
+    p.accounts.add(line.account);
+    p.lines.push(index);
+  };
+  if (model.programs.length > 0) {
+    const byLine = new Map<string, string[]>();
+    for (const part of model.programs) {
+      const k = key(part.account, part.programActivity);
+      byLine.set(k, [...(byLine.get(k) ?? []), part.program]);
+    }
+    c.crosswalk.lines.forEach(({ line }, i) => {
+      if (line.lineType === 'Receipt') return;
+      const named = byLine.get(key(line.account, line.programActivity)) ?? byLine.get(key(line.account, ''));
+      for (const name of named ?? []) add(name, line, i);
+    });
+  } else {
+    c.crosswalk.lines.forEach(({ line }, i) => {
+      if (line.lineType === 'Receipt') return;
+      const name = line.programActivityTitle || line.programActivity || line.accountTitle || line.account;
+      const label = line.programActivity ? `${name} (${line.account})` : name;
+      add(`${label}\u0000${key(line.account, line.programActivity)}`, line, i);
+    });
+  }
+  return [...programs.values()].map((p) => ({ ...p, name: p.name.split('\u0000')[0] as string }));
+}
+
+/** CY and the two fiscal years before it, each with the series that stands for it. */
+function inventoryYears(c: Computation): { year: number; series: Series | null }[] {
+  const cy = c.plan.cy?.year ?? (c.plan.by ? c.plan.by.year - 1 : null);
+  if (cy === null) return [];
+  return [cy - 2, cy - 1, cy].map((year) => ({ year, series: c.plan.ofYear(year) }));
+}
+
+export function programInventory(c: Computation): OutputTable {
+  const { model } = c;
+  const years = inventoryYears(c);
+  const typeOf = MEASURES.map((m) => m.types.find((t) => c.amountTypes.includes(t)) ?? null);
+  const columns = [
+    ...TableBuilder.columns(OUTPUT_TABLES.ProgramInventory),
+    ...years.flatMap(({ year, series }) =>
+      MEASURES.map((m) => ({
+        name: `${m.column} ${series?.label ?? `FY${year}`}`,
+        format: 'money' as const,
+      })),
+    ),
+    ...TableBuilder.columns(OUTPUT_TABLES.ProgramInventoryTail),
+  ];
+  const t = new TableBuilder(
+    'ProgramInventory',
+    `Program inventory (31 U.S.C. 1122(a)): amounts appropriated (${typeOf[0] ?? 'none'}), obligated and outlayed (${typeOf[2] ?? 'none'}), and the goals each program serves (${unitsPhrase(model.settings.units)})`,
+    columns,
+  );
+  const goalOf = new Map(model.objectives.map((o) => [o.id, o.goalId]));
+  const missing = MEASURES.filter((_, i) => typeOf[i] === null).map((m) => m.column.toLowerCase());
+  const absentYears = years.filter((y) => y.series === null).map((y) => `FY${y.year}`);
+
+  for (const program of programsOf(c)) {
+    const sums = years.map(() => MEASURES.map(() => 0));
+    const objectives = new Set<string>();
+    const goals = new Set<string>();
+    for (const i of program.lines) {
+      const allocation = c.crosswalk.lines[i];
+      if (!allocation) continue;
+      const { line } = allocation;
+      line.amounts.forEach((amount, a) => {
+        const partsNow = partsOf(allocation, a);
+        targetsOf(allocation, a).forEach((target, k) => {
+          if ((partsNow[k] ?? 0) === 0) return;
+          if (target.kind === 'objective') {
+            objectives.add(target.id);
+            const goal = goalOf.get(target.id);
+            if (goal) goals.add(goal);
+          } else if (target.kind === 'goal') goals.add(target.id);
+        });
+        years.forEach(({ series }, y) => {
+          if (!series || amount.series !== series.index) return;
+          typeOf.forEach((type, m) => {
+            if (type !== line.amountType) return;
+            const row = sums[y] as number[];
+            row[m] = assertSafe((row[m] as number) + amount.value);
+          });
+        });
+      });
+    }
+    const cells: OutputCell[] = sums.flatMap((row) =>
+      row.map((v, m) => {
+        const type = typeOf[m];
+        return type ? shownAmount(v, type, model.moneyDecimals) : null;
+      }),
+    );
+    const notes: string[] = [];
+    if (missing.length > 0) notes.push(`The Budget holds no amounts ${missing.join(' or ')}.`);
+    if (absentYears.length > 0) notes.push(`No Budget column for ${absentYears.join(', ')}.`);
+    if (objectives.size === 0 && goals.size === 0) notes.push('No Crosswalk row maps it to a goal.');
+    t.add([
+      program.name,
+      [...program.accounts].join(', '),
+      ...cells,
+      [...goals].join(', '),
+      [...objectives].join(', '),
+      notes.join(' '),
+    ]);
+  }
+  return t.build();
+}
