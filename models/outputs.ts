@@ -153,6 +153,17 @@ export const OUTPUT_TABLES = {
     c('Marginal Value per $1M', 'number'),
     c('Note', 'text'),
   ],
+  /** Then Target and Actual for each of the latest five fiscal years with results, then the tail. */
+  PerformanceTrend: [
+    c('Goal', 'text'),
+    c('Objective', 'text'),
+    c('Measure ID', 'text'),
+    c('Measure', 'text'),
+    c('Priority Goal', 'text'),
+    c('Unit', 'text'),
+    c('Direction', 'text'),
+  ],
+  PerformanceTrendTail: [c('Latest Year', 'text'), c('Status', 'text'), c('Explanation', 'text')],
   /** Then, for CY and the two years before it: Appropriated, Obligated and Outlayed; then the tail. */
   ProgramInventory: [c('Program', 'text'), c('Accounts', 'text')],
   ProgramInventoryTail: [c('Goals', 'text'), c('Objectives', 'text'), c('Note', 'text')],
@@ -162,6 +173,19 @@ export const OUTPUT_TABLES = {
     c('Message', 'text'),
     c('Sheet', 'text'),
     c('Cell', 'text'),
+  ],
+  /** DATA Act tie-out (File A and File B): one row per finding; Value and Expected hold an amount or a code. */
+  TieOut: [
+    c('Rule', 'text'),
+    c('Severity', 'text'),
+    c('File', 'text'),
+    c('Row', 'integer'),
+    c('TAS', 'text'),
+    c('Field', 'text'),
+    c('Value', 'dollars'),
+    c('Expected', 'dollars'),
+    c('Difference', 'dollars'),
+    c('Message', 'text'),
   ],
 } as const satisfies Record<string, readonly OutputColumnSpec[]>;
 
@@ -210,6 +234,12 @@ export const OutputRows = {
   GoalSeek: rowSchema(OUTPUT_TABLES.GoalSeek).strict(),
   BestAllocation: rowSchema(OUTPUT_TABLES.BestAllocation).strict(),
   Issues: rowSchema(OUTPUT_TABLES.Issues).strict(),
+  TieOut: rowSchema(OUTPUT_TABLES.TieOut)
+    .extend({
+      Value: z.union([z.string(), z.number()]).nullable(),
+      Expected: z.union([z.string(), z.number()]).nullable(),
+    })
+    .strict(),
 };
 export type ResourcesByGoalRow = z.infer<typeof OutputRows.ResourcesByGoal>;
 export type CrosswalkMatrixRow = z.infer<typeof OutputRows.CrosswalkMatrix>;
@@ -221,6 +251,7 @@ export type ScenarioComparisonRow = z.infer<typeof OutputRows.ScenarioComparison
 export type GoalSeekRow = z.infer<typeof OutputRows.GoalSeek>;
 export type BestAllocationRow = z.infer<typeof OutputRows.BestAllocation>;
 export type IssuesRow = z.infer<typeof OutputRows.Issues>;
+export type TieOutRow = z.infer<typeof OutputRows.TieOut>;
 
 /** An output table's rows as records keyed by column name. */
 export function tableRecords(table: OutputTable): Record<string, OutputCell>[] {
@@ -238,7 +269,9 @@ export const OUTPUT_SHEETS = [
   'ScenarioComparison',
   'GoalSeek',
   'BestAllocation',
+  'PerformanceTrend',
   'ProgramInventory',
+  'TieOut',
   'Issues',
 ] as const;
 export type OutputSheet = (typeof OUTPUT_SHEETS)[number];

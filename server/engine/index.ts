@@ -8,6 +8,7 @@ import { summarize } from './summary';
 import { costPerOutcomeTable } from './tables/costPerOutcome';
 import { crosswalkDetail, crosswalkMatrix } from './tables/crosswalk';
 import { issuesTable, sortIssues } from './tables/issues';
+import { performanceTrend } from './tables/performanceTrend';
 import { programInventory } from './tables/programInventory';
 import { resourcesByGoal } from './tables/resourcesByGoal';
 import { runScenarios } from './scenarios';
@@ -66,6 +67,7 @@ function build(
   add('CrosswalkDetail', () => crosswalkDetail(c));
   add('CostPerOutcome', () => costPerOutcomeTable(c));
   if (model.pools.length > 0) add('SupportCosts', () => supportCostsTable(c));
+  if (model.measures.length > 0) add('PerformanceTrend', () => performanceTrend(c));
   if (model.budget.length > 0) add('ProgramInventory', () => programInventory(c));
   if (scenarios) {
     if (scenarios.outcomes.length > 0) {
