@@ -6,6 +6,11 @@
  * (GSA FY2018 Annual Performance Report, unmodified). Illustrative: the Crosswalk shares, Cost Pools and Drivers,
  * set by Throughline's developers to show the method; they are not GSA's.
  *
+ * Honest about what the source is: the database's FY2016–FY2018 figures are estimates published in February
+ * 2016, so the series are labelled `FY2016 Est.` and so on; its 6-digit accounts are offsetting receipt
+ * accounts (OMB's user guide), so their lines carry Line Type `Receipt`; and it holds only net budget
+ * authority and net outlays, so the revolving funds show near-zero cost and no gross figure is invented.
+ *
  * The script reads only examples/data/ and writes the same bytes on every run (fixed workbook dates, fixed zip
  * timestamps), so the committed workbook changes only when this script or its data change.
  */
@@ -13,7 +18,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { INPUT_TABLES, type InputColumnSpec } from '../models/inputs';
 import {
   COST_POOLS,
   CROSSWALK,
@@ -27,21 +31,45 @@ import {
   SCENARIO_BASIS,
   SCENARIOS,
 } from './gsa-illustrative';
+import {
+  addReadmeSheet,
+  addTableSheet,
+  type Cell,
+  checkColumns,
+  newWorkbook,
+  type TableSheet,
+  workbookBytes,
+} from './workbook';
 
 const DATA_DIR = join(__dirname, 'data');
 const OUT_FILE = join(__dirname, 'gsa-fy2018.xlsx');
-const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
-const AMOUNT_FORMAT = '#,##0;(#,##0)';
 const YEARS = ['2016', '2017', '2018'] as const;
 type Year = (typeof YEARS)[number];
+/**
+ * The database's column for a year holds OMB's estimate as published with the FY2017 Budget (Feb 2016): FY2016
+ * the current year, FY2017 the budget year, FY2018 an outyear. None is an actual, so each series says `Est.`,
+ * as the Budget Appendix labels its current and budget years (`2026 est.`).
+ */
+const seriesLabel = (year: Year): string => `FY${year} Est.`;
+/** The FY2017 Budget's own budget year: Change BY vs CY is then FY2017 against FY2016, as that Budget showed. */
+const BUDGET_YEAR = 2017;
+/** Scenarios change FY2018, the year of the performance report. */
+const BASE_YEAR = 2018;
+
+const NET_ONLY =
+  'The Public Budget Database holds only net budget authority and net outlays (offsetting collections already ' +
+  'subtracted). Revolving funds financed by what agencies pay GSA (Federal Buildings Fund ' +
+  '023-05-4542, Acquisition Services Fund 023-10-4534) therefore show near-zero or negative cost here, although ' +
+  'they obligate billions a year. No gross figures (obligations, gross budget authority) were invented: the ' +
+  'COST_BASIS_NET warning says so on every run. For cost by goal, add Obligations from the Budget Appendix.';
 
 const NOTE =
   "Crosswalk shares, cost pools and drivers in this workbook are ILLUSTRATIVE, set by Throughline's developers " +
   "to show the method; they are not GSA's. Budget figures: OMB Public Budget Database, FY2017 Budget (thousands " +
-  'of dollars; FY2016–FY2018 are estimates as published in February 2016). Performance data: GSA FY2018 Annual ' +
-  'Performance Report, unmodified.';
-
-type Cell = string | number | null;
+  'of dollars; FY2016–FY2018 are estimates as published in February 2016, hence "Est." in every series label). ' +
+  `Cost basis: net budget authority, the only budget authority the database has. ${NET_ONLY} ` +
+  'The 6-digit accounts are offsetting receipt accounts (Line Type Receipt): never allocated to goals. ' +
+  'Performance data: GSA FY2018 Annual Performance Report, unmodified.';
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading the copied sources
@@ -275,6 +303,10 @@ function checkCrosswalk(budget: BudgetRow[]): void {
     if (!CROSSWALK[account] && !isReceiptAccount(row.accountCode)) {
       throw new Error(`Budget account ${account} (${row.title}) is neither mapped nor a receipt account`);
     }
+    // Receipts are never allocated to goals, so a Crosswalk row for one would be a mistake in the example.
+    if (CROSSWALK[account] && isReceiptAccount(row.accountCode)) {
+      throw new Error(`Receipt account ${account} (${row.title}) has Crosswalk rows`);
+    }
   }
   for (const d of DRIVERS) {
     if (d.objective && !objectiveIds.has(d.objective))
@@ -284,80 +316,6 @@ function checkCrosswalk(budget: BudgetRow[]): void {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Writing the workbook
-
-interface TableSheet {
-  sheet: string;
-  table: string;
-  columns: { name: string; width: number; amount?: boolean }[];
-  rows: Cell[][];
-}
-
-/** Every column written is one the contract (models/inputs.ts) names for that table, or a documented extra. */
-function checkColumns(
-  key: keyof typeof INPUT_TABLES,
-  names: readonly string[],
-  extras: readonly string[] = [],
-): void {
-  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const known = new Set<string>();
-  const columns: readonly InputColumnSpec[] = INPUT_TABLES[key].columns;
-  for (const c of columns) {
-    known.add(norm(c.name));
-    for (const a of c.aliases ?? []) known.add(norm(a));
-  }
-  for (const name of names) {
-    if (!known.has(norm(name)) && !extras.includes(name) && !/^FY\d{4}$/.test(name)) {
-      throw new Error(`Column "${name}" is not in the ${INPUT_TABLES[key].name} contract`);
-    }
-  }
-}
-
-function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheet): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addTable({
-    name: spec.table,
-    ref: 'A1',
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: spec.columns.map((c) => ({ name: c.name, filterButton: true })),
-    rows: spec.rows,
-  });
-  spec.columns.forEach((c, i) => {
-    const column = ws.getColumn(i + 1);
-    column.width = c.width;
-    if (c.amount) column.numFmt = AMOUNT_FORMAT;
-  });
-  for (let i = 1; i <= spec.columns.length; i++) ws.getRow(1).getCell(i).font = { bold: true };
-  return ws;
-}
-
-/** Sets every zip entry's DOS timestamp to FIXED_DATE, so the file is the same bytes on every run. */
-function fixZipTimestamps(zip: Buffer): Buffer {
-  const out = Buffer.from(zip);
-  const d = FIXED_DATE;
-  const dosDate = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
-  const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
-  let eocd = out.length - 22;
-  while (eocd >= 0 && out.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('Not a zip file: no end of central directory');
-  const entries = out.readUInt16LE(eocd + 10);
-  let p = out.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error('Unexpected zip central directory layout');
-    out.writeUInt16LE(dosTime, p + 12);
-    out.writeUInt16LE(dosDate, p + 14);
-    const local = out.readUInt32LE(p + 42);
-    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error('Unexpected zip local header layout');
-    out.writeUInt16LE(dosTime, local + 10);
-    out.writeUInt16LE(dosDate, local + 12);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
-}
-
 async function main(): Promise<void> {
   const budget = budgetRows();
   checkCrosswalk(budget);
@@ -365,40 +323,39 @@ async function main(): Promise<void> {
   if (!perfHeader) throw new Error('gsa-fy2018-apr.csv: empty');
   checkObjectiveIds(perfHeader, perfRows);
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Throughline example builder';
-  wb.lastModifiedBy = 'Throughline example builder';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  wb.title = 'Throughline example: General Services Administration, FY2016–FY2018';
-
-  // README: plain lines, no table.
-  const readme = wb.addWorksheet('README');
-  readme.getColumn(1).width = 120;
-  const readmeLines = [
-    'Throughline example: US General Services Administration (GSA), FY2016–FY2018',
-    '',
-    "ILLUSTRATIVE: the Crosswalk shares, Cost Pools, Drivers, Scenarios, Responses and Allocation Limits were set by Throughline's developers to show the method. They are not GSA's.",
-    'Every Basis cell in Crosswalk (and Drivers) says so. Receipt accounts (6-digit account codes) are left unmapped on purpose: they make up the Unmapped row.',
-    '',
-    'REAL DATA:',
-    '  Budget: OMB Public Budget Database, FY2017 Budget (WhiteHouse/budgetdata, public domain / CC0), agency 023, budget authority and outlays.',
-    '    Thousands of dollars. FY2016–FY2018 are estimates as published in February 2016. Rows that are zero in all three years are left out.',
-    '    The FY2016 column of the Outlays rows holds the original text of the source (e.g. "-1,046,000"), on purpose: it shows the engine reading text amounts.',
-    '    Account = agency-bureau-account (e.g. 023-05-4542). The database has no program activities or object classes, so those columns are blank.',
-    '  Performance: GSA FY2018 Annual Performance Report data, every row and cell as published (blank-looking cells holding spaces, line breaks in names, "With in Range").',
-    '    Goals and objectives get IDs in order of first appearance: G1 Real Estate (1.1, 1.2), G2 Acquisition (2.1–2.3), G3 Technology (3.1–3.3), G4 Service Expansion (4.1–4.3).',
-    '',
-    'Sources, commits and licences: examples/data/SOURCES.md in the Throughline repository.',
-    'Rebuild this workbook: npm run example',
-    'Run the crosswalk:     npm run crosswalk -- examples/gsa-fy2018.xlsx -o out/gsa-crosswalk.xlsx',
-  ];
-  readmeLines.forEach((line, i) => {
-    if (line) readme.getCell(i + 1, 1).value = line;
-  });
-  readme.getCell(1, 1).font = { bold: true, size: 14 };
-  readme.getCell(3, 1).font = { bold: true };
-  readme.getCell(6, 1).font = { bold: true };
+  const wb = newWorkbook('Throughline example: General Services Administration, FY2016–FY2018');
+  addReadmeSheet(
+    wb,
+    [
+      'Throughline example: US General Services Administration (GSA), FY2016–FY2018 (estimates)',
+      '',
+      "ILLUSTRATIVE: the Crosswalk shares, Cost Pools, Drivers, Scenarios, Responses and Allocation Limits were set by Throughline's developers to show the method. They are not GSA's.",
+      'Every Basis cell in Crosswalk (and Drivers, Scenarios, Responses, Allocation Limits) says so.',
+      '',
+      'REAL DATA:',
+      '  Budget: OMB Public Budget Database, FY2017 Budget (WhiteHouse/budgetdata, public domain / CC0), agency 023, budget authority and outlays.',
+      '    Thousands of dollars. FY2016–FY2018 are ESTIMATES as published in February 2016 (FY2016 the current year, FY2017 the budget year, FY2018 an outyear),',
+      '    so the series are labelled "FY2016 Est.", "FY2017 Est.", "FY2018 Est.". Settings: Budget Year 2017 (that Budget\'s request year); scenarios change FY2018 (Base Year).',
+      '    Rows that are zero in all three years are left out. Account = agency-bureau-account (e.g. 023-05-4542).',
+      '    The database has no program activities or object classes, so those columns are blank.',
+      '    The FY2016 column of the Outlays rows holds the original text of the source (e.g. "-1,046,000"), on purpose: it shows the engine reading text amounts.',
+      "  Receipts: the eight 6-digit accounts (e.g. 023-00-322000) are offsetting receipt accounts, as OMB's user guide defines them. Their Line Type is Receipt:",
+      '    they are never allocated to goals and appear on their own row of ResourcesByGoal ("Offsetting receipts, not allocated"), so the totals still tie to the database.',
+      '  Performance: GSA FY2018 Annual Performance Report data, every row and cell as published (blank-looking cells holding spaces, line breaks in names, "With in Range").',
+      '    Goals and objectives get IDs in order of first appearance: G1 Real Estate (1.1, 1.2), G2 Acquisition (2.1–2.3), G3 Technology (3.1–3.3), G4 Service Expansion (4.1–4.3).',
+      '',
+      'NET FIGURES ONLY: the cost basis is net budget authority ("resources (budget authority)" in every title), because the database has nothing else.',
+      '  It holds only net budget authority and net outlays. Revolving funds (Federal Buildings Fund 023-05-4542, Acquisition Services Fund 023-10-4534) are',
+      '  financed by what agencies pay GSA, so their net figures are near zero or negative and they show near-zero cost here, although they obligate billions a year.',
+      "  No gross figures (obligations, gross budget authority) were invented. The engine's COST_BASIS_NET warning repeats this on every run.",
+      '  For a gross basis worked end to end, see the GPO example (examples/gpo-fy2027.xlsx), built from the FY2027 Budget Appendix.',
+      '',
+      'Sources, commits and licences: examples/data/SOURCES.md in the Throughline repository.',
+      'Rebuild this workbook: npm run example',
+      'Run the crosswalk:     npm run crosswalk -- examples/gsa-fy2018.xlsx -o out/gsa-crosswalk.xlsx',
+    ],
+    [3, 6, 18],
+  );
 
   const settings: TableSheet = {
     sheet: 'Settings',
@@ -410,8 +367,10 @@ async function main(): Promise<void> {
     rows: [
       ['Agency', 'General Services Administration'],
       ['Units', 'Thousands'],
+      // Stated, not left to the default (which would pick it too): the only budget authority the source has.
       ['Cost Basis', 'Budget Authority'],
-      ['Base Year', 2018],
+      ['Budget Year', BUDGET_YEAR],
+      ['Base Year', BASE_YEAR],
       ['Allocation', 'Step-Down'],
       ['Note', NOTE],
     ],
@@ -421,7 +380,7 @@ async function main(): Promise<void> {
     settings.columns.map((c) => c.name),
   );
   const settingsWs = addTableSheet(wb, settings);
-  settingsWs.getCell('B7').alignment = { wrapText: true, vertical: 'top' };
+  settingsWs.getCell(`B${settings.rows.length + 1}`).alignment = { wrapText: true, vertical: 'top' };
 
   const budgetSheet: TableSheet = {
     sheet: 'Budget',
@@ -434,7 +393,8 @@ async function main(): Promise<void> {
       { name: 'Object Class', width: 13 },
       { name: 'Category', width: 15 },
       { name: 'Amount Type', width: 17 },
-      ...YEARS.map((y) => ({ name: `FY${y}`, width: 13, amount: true })),
+      { name: 'Line Type', width: 11 },
+      ...YEARS.map((y) => ({ name: seriesLabel(y), width: 14, amount: true })),
     ],
     rows: budget.map((r) => [
       r.account,
@@ -444,6 +404,7 @@ async function main(): Promise<void> {
       null,
       r.category,
       r.amountType,
+      isReceiptAccount(r.accountCode) ? 'Receipt' : 'Spending',
       // Outlays FY2016 stays the source's text, to exercise text-amount reading on real data.
       r.amountType === 'Outlays' ? r.text['2016'] : r.value['2016'],
       r.value['2017'],
@@ -455,8 +416,9 @@ async function main(): Promise<void> {
     budgetSheet.columns.map((c) => c.name),
   );
   const budgetWs = addTableSheet(wb, budgetSheet);
+  const fy2016Column = budgetSheet.columns.findIndex((c) => c.name === seriesLabel('2016')) + 1;
   budget.forEach((r, i) => {
-    if (r.amountType === 'Outlays') budgetWs.getCell(i + 2, 8).alignment = { horizontal: 'right' };
+    if (r.amountType === 'Outlays') budgetWs.getCell(i + 2, fy2016Column).alignment = { horizontal: 'right' };
   });
 
   const widths: Record<string, number> = {
@@ -615,7 +577,7 @@ async function main(): Promise<void> {
   );
   addTableSheet(wb, limits);
 
-  const written = fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()));
+  const written = await workbookBytes(wb);
   writeFileSync(OUT_FILE, written);
   await checkRoundTrip(written, perfHeader, perfRows, budget.length);
 

@@ -161,7 +161,10 @@ export const CROSSWALK: Record<string, Split[]> = {
   ],
 };
 
-/** Receipt accounts are left unmapped on purpose, so the example shows the Unmapped row. */
+/**
+ * 6-digit account codes are offsetting receipt accounts (OMB's Public Budget Database user guide: "4-digit code
+ * (outlays) or 6-digit code (offsetting receipts)"). Their lines get Line Type Receipt and no Crosswalk row.
+ */
 export const isReceiptAccount = (accountCode: string): boolean => accountCode.length === 6;
 
 export const COST_POOLS: readonly [string, string, number][] = [
@@ -181,7 +184,6 @@ export const DRIVERS: readonly { pool: string; objective?: string; targetPool?: 
   { pool: 'Working Capital Fund', targetPool: 'Mission Support', value: 180 },
 ];
 
-/** A share in basis points (1/100 of a percent), exactly. */
 // ---------------------------------------------------------------------------------------------------------
 // Scenarios, Responses and Allocation Limits: ILLUSTRATIVE, set by Throughline's developers to show funding
 // versus results. GSA publishes no such response estimates.
