@@ -66,7 +66,7 @@ export function performanceTrend(c: Computation): OutputTable {
       ...cells,
       latest ? `FY${latest.year}` : '',
       status ?? '',
-      explanationOf(measure, results, latest),
+      explanationOf(measure, latest),
     ]);
   }
   return t.build();
@@ -79,7 +79,7 @@ function latestJudged(results: readonly Result[]): Result | null {
 }
 
 /** The latest result's explanation, or when it is pending, when its data are due. */
-function explanationOf(measure: Measure, results: readonly Result[], latest: Result | null): string {
+function explanationOf(measure: Measure, latest: Result | null): string {
   if (!latest) return measure.direction ? 'No results.' : '';
   if (latest.explanation) return latest.explanation;
   if (latest.actual === null && latest.dataAvailable) return `Data available ${latest.dataAvailable}.`;
