@@ -1,11 +1,15 @@
-import JSZip from 'jszip';
 import type { OutputCell } from '../../models';
-import { unescape } from '../../server/xlsx/ooxml/xml';
+import { inflateJs } from '../../server/xlsx/package/inflateJs';
+import { scanSharedStrings } from '../../server/xlsx/package/sharedStrings';
+import { scanCells, type SheetCell } from '../../server/xlsx/package/sheetCells';
+import { XlsxPackage } from '../../server/xlsx/package/xlsxPackage';
 
 /**
  * The first rows of each output sheet in the crosswalk workbook the engine returned, for the preview in a
- * browser. The sheets are the engine's own (title in A1, header in row 3), so a scan of the sheet XML up to
- * the last row wanted is enough: no spreadsheet library, and a 100,000-row sheet costs no more than a small one.
+ * browser. It reads the file through the same package module as the server (directory checked, parts inflated
+ * on demand, XML parsed by a real parser); the sheets are the engine's own (title in A1, header in row 3), so
+ * the sheet body is read as a stream up to the last row wanted, and a 100,000-row sheet costs no more than a
+ * small one.
  */
 export interface PreviewTable {
   name: string;
@@ -23,98 +27,59 @@ export async function previewTables(
   names: readonly string[],
   maxRows = 50,
 ): Promise<PreviewTable[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const text = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
-  const strings = sharedStrings(await text('xl/sharedStrings.xml'));
-  const parts = sheetParts(await text('xl/workbook.xml'), await text('xl/_rels/workbook.xml.rels'));
+  const pkg = await XlsxPackage.open(bytes, { inflate: inflateJs });
+  const stringsPath = await pkg.workbookPart('sharedStrings');
+  const stringsXml = stringsPath === null ? null : await pkg.largeText(stringsPath);
+  const strings = stringsXml === null ? [] : scanSharedStrings(stringsXml, { texts: true }).texts;
   const tables: PreviewTable[] = [];
   for (const name of names) {
-    const path = parts.get(name);
-    if (!path) continue;
-    const rows = readRows(await text(path), strings, HEADER_ROW + maxRows);
-    const header = (rows.get(HEADER_ROW) ?? []).map((v) => (v === null ? '' : String(v)));
+    const path = await pkg.sheetPath(name);
+    const xml = path === null ? null : await pkg.largeText(path);
+    if (xml === null) continue;
+    const rows = new Map<number, OutputCell[]>();
+    const { dimension } = scanCells(
+      xml,
+      (cell) => {
+        let row = rows.get(cell.row);
+        if (!row) rows.set(cell.row, (row = []));
+        row[cell.column - 1] = cellValue(cell, strings);
+      },
+      HEADER_ROW + maxRows,
+    );
+    const dense = (r: number) => Array.from(rows.get(r) ?? [], (v) => v ?? null);
     let bottom = HEADER_ROW;
     for (const r of rows.keys()) if (r > bottom) bottom = r;
     const body: OutputCell[][] = [];
-    for (let r = HEADER_ROW + 1; r <= bottom; r++) body.push(rows.get(r) ?? []);
+    for (let r = HEADER_ROW + 1; r <= bottom; r++) body.push(dense(r));
     tables.push({
       name,
       title: String(rows.get(1)?.[0] ?? ''),
-      header,
+      header: dense(HEADER_ROW).map((v) => (v === null ? '' : String(v))),
       rows: body,
-      totalRows: Math.max(body.length, dimensionBottom(await text(path)) - HEADER_ROW),
+      totalRows: Math.max(body.length, dimensionBottom(dimension) - HEADER_ROW),
     });
   }
   return tables;
 }
 
-const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-/** All text runs of each shared string, joined. */
-function sharedStrings(xml: string): string[] {
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map(([, si = '']) =>
-    [...si.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map(([, t = '']) => unescape(t)).join(''),
-  );
+/** The last row of a `<dimension ref="A1:E120">`, or 0. */
+function dimensionBottom(ref: string | undefined): number {
+  const end = ref?.split(':')[1] ?? '';
+  let digits = '';
+  for (const ch of end) if (ch >= '0' && ch <= '9') digits += ch;
+  return digits ? Number(digits) : 0;
 }
 
-function sheetParts(workbook: string, rels: string): Map<string, string> {
-  const targets = new Map<string, string>();
-  for (const [tag] of rels.matchAll(/<Relationship\s[^>]*>/g)) {
-    const id = attr(tag, 'Id');
-    const target = attr(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const [tag] of workbook.matchAll(/<sheet\s[^>]*>/g)) {
-    const name = attr(tag, 'name');
-    const target = targets.get(attr(tag, 'r:id') ?? '');
-    if (name !== undefined && target) parts.set(unescape(name), target);
-  }
-  return parts;
-}
-
-function dimensionBottom(sheet: string): number {
-  const ref = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(sheet)?.[1];
-  return ref ? Number(ref) : 0;
-}
-
-/** Rows 1..`lastRow`, each as an array indexed by column - 1. */
-function readRows(sheet: string, strings: string[], lastRow: number): Map<number, OutputCell[]> {
-  const rows = new Map<number, OutputCell[]>();
-  const rowPattern = /<row\s([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  for (let match = rowPattern.exec(sheet); match; match = rowPattern.exec(sheet)) {
-    const r = Number(attr(` ${match[1] ?? ''}`, 'r'));
-    if (r > lastRow) break;
-    const cells: OutputCell[] = [];
-    for (const [, attrs = '', body = ''] of (match[2] ?? '').matchAll(
-      /<c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g,
-    )) {
-      const ref = attr(` ${attrs}`, 'r') ?? '';
-      const column = [...(/^[A-Z]+/.exec(ref)?.[0] ?? 'A')].reduce(
-        (n, ch) => n * 26 + ch.charCodeAt(0) - 64,
-        0,
-      );
-      cells[column - 1] = cellValue(attr(` ${attrs}`, 't'), body, strings);
-    }
-    rows.set(
-      r,
-      Array.from(cells, (v) => v ?? null),
-    );
-  }
-  return rows;
-}
-
-function cellValue(type: string | undefined, body: string, strings: string[]): OutputCell {
-  const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-  switch (type) {
+function cellValue(cell: SheetCell, strings: readonly string[]): OutputCell {
+  const v = cell.value;
+  switch (cell.type) {
     case 's':
       return strings[Number(v)] ?? null;
     case 'inlineStr':
-      return unescape([...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map(([, t = '']) => t).join(''));
+      return cell.inline ?? null;
     case 'str':
     case 'e':
-      return v === undefined ? null : unescape(v);
+      return v === undefined ? null : v;
     case 'b':
       return v === '1';
     default:

@@ -20,13 +20,45 @@ const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   damaged: 'This .xlsx file is damaged or incomplete. Open it in Excel, save it again, and try again.',
 };
 
+/**
+ * Packages refused for what they hold rather than for being unreadable. Each maps onto a `reason` above (for the
+ * HTTP status: a macro-enabled, template or add-in package is another media type than .xlsx, 415; a part name
+ * that escapes the package is a damaged file, 422) and carries its own message.
+ */
+export type PackageRefusal = 'macro-enabled' | 'template' | 'add-in' | 'unsafe-path';
+
+const REFUSAL_REASONS: Record<PackageRefusal, UnreadableReason> = {
+  'macro-enabled': 'not-xlsx',
+  template: 'not-xlsx',
+  'add-in': 'not-xlsx',
+  'unsafe-path': 'damaged',
+};
+
+const REFUSAL_MESSAGES: Record<PackageRefusal, string> = {
+  'macro-enabled':
+    'This workbook contains macros (it is a macro-enabled .xlsm, or holds a VBA project), and Throughline does not open files with macros. In Excel, use File > Save As > Excel Workbook (.xlsx), which removes them, and try again.',
+  template:
+    'This is an Excel template (.xltx or .xltm), not a workbook. Open it in Excel, save it as Excel Workbook (.xlsx), and try again.',
+  'add-in':
+    'This is an Excel add-in (.xlam), not a workbook. Choose the Excel .xlsx workbook that holds your budget and try again.',
+  'unsafe-path':
+    'This file is not a normal workbook: one of its parts is stored under a name that points outside the file (a name starting with "/", holding "..", or a backslash), which is how "zip slip" attacks are built. It was not opened.',
+};
+
 export class UnreadableWorkbookError extends Error {
   override readonly name = 'UnreadableWorkbookError';
+  /** Set when the package was refused for what it holds; `reason` is then the closest general reason. */
+  readonly refusal: PackageRefusal | undefined;
   constructor(
     readonly reason: UnreadableReason,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; refusal?: PackageRefusal },
   ) {
-    super(UNREADABLE_MESSAGES[reason], options);
+    super(options?.refusal ? REFUSAL_MESSAGES[options.refusal] : UNREADABLE_MESSAGES[reason], options);
+    this.refusal = options?.refusal;
+  }
+
+  static refused(refusal: PackageRefusal): UnreadableWorkbookError {
+    return new UnreadableWorkbookError(REFUSAL_REASONS[refusal], { refusal });
   }
 }
 
@@ -81,20 +113,34 @@ export class WorkbookTooLargeError extends Error {
   }
 }
 
+/** What holds the clashing name: an input table, a defined name, or a sheet the writer did not write itself. */
+export type ConflictKind = 'table' | 'name' | 'sheet';
+
 /**
- * An input table (on `sheet`) or a defined name (`sheet` empty) already holds a name an output table needs;
- * Excel names are unique across the workbook. Both writers, exceljs-free and Office.js, throw this one.
+ * An input table (on `sheet`), a defined name (`sheet` empty) or a sheet (`sheet`, the sheet itself) already
+ * holds a name an output needs: Excel names are unique across the workbook, sheet names too, in any case, and
+ * a sheet the writer did not write itself is never deleted. Both writers, exceljs-free and Office.js, throw this.
  */
 export class OutputNameConflictError extends Error {
   override readonly name = 'OutputNameConflictError';
   constructor(
     readonly tableName: string,
     readonly sheet: string,
+    readonly kind: ConflictKind = sheet ? 'table' : 'name',
+    /** The output's own name, when it differs from the clashing one only in case. */
+    readonly output: string = tableName,
   ) {
-    super(
-      sheet
-        ? `The table "${tableName}" on sheet "${sheet}" has a name Throughline needs for its own output table. Rename that table (Table Design > Table Name) and try again.`
-        : `The workbook has a defined name "${tableName}", which Throughline needs for its own output table. Rename it (Formulas > Name Manager) and try again. Nothing was changed.`,
-    );
+    super(conflictMessage(tableName, sheet, kind, output));
+  }
+}
+
+function conflictMessage(name: string, sheet: string, kind: ConflictKind, output: string): string {
+  switch (kind) {
+    case 'sheet':
+      return `The sheet "${sheet}" has the name of a sheet Throughline writes ("${output}"), and Throughline did not write it, so it will not replace it. Rename that sheet (right-click its tab > Rename) and try again. Nothing was changed.`;
+    case 'table':
+      return `The table "${name}" on sheet "${sheet}" has a name Throughline needs for its own output table. Rename that table (Table Design > Table Name) and try again.`;
+    case 'name':
+      return `The workbook has a defined name "${name}", which Throughline needs for its own output table. Rename it (Formulas > Name Manager) and try again. Nothing was changed.`;
   }
 }

@@ -1,12 +1,14 @@
 /** The exceljs adapter: .xlsx bytes in, grids out; output tables in, .xlsx bytes out. */
 export { readWorkbookGrids, readOutputTable, type ReadLimits } from './readGrids';
 export { writeCrosswalkWorkbook } from './writeOutputs';
-export { checkXlsxZip, type ZipLimits, type ZipSummary } from './zipGuard';
+export { checkXlsxZip, type ZipLimits, type ZipSummary } from './package/guard';
 export { numberFormatFor, columnWidthFor, displayLength, internalLinkTarget } from './formats';
 export {
   UnreadableWorkbookError,
   WorkbookTooLargeError,
   OutputNameConflictError,
   type UnreadableReason,
+  type PackageRefusal,
+  type ConflictKind,
   type SizeLimit,
 } from './errors';

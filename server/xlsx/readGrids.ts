@@ -3,7 +3,8 @@ import type { CellValue, GridTable, WorkbookGrids } from '../../models';
 import { findCalculatedBlanks } from './calculatedBlanks';
 import { cellAddress, gridValueOf, parseCellAddress, parseRange } from './cells';
 import { UnreadableWorkbookError, WorkbookTooLargeError } from './errors';
-import { asBuffer, checkInflatedSizes, checkXlsxZip, type ZipLimits } from './zipGuard';
+import type { ZipLimits } from './package/guard';
+import { asBuffer, openXlsx } from './package/node';
 
 export interface ReadLimits extends ZipLimits {
   /** Non-empty cells read across all sheets; default 5,000,000. */
@@ -68,14 +69,16 @@ export async function readOutputTable(
   };
 }
 
-/** Guards the zip, then loads it; anything exceljs cannot parse is reported as a damaged workbook. */
+/**
+ * Opens the package (directory guard, every part's size verified, macro/template/add-in refusal), then lets
+ * exceljs load it; anything exceljs cannot parse is reported as a damaged workbook.
+ */
 export async function loadWorkbook(
   input: Buffer | Uint8Array,
   limits: ZipLimits = {},
 ): Promise<ExcelJS.Workbook> {
   const buf = asBuffer(input);
-  checkXlsxZip(buf, limits);
-  await checkInflatedSizes(buf);
+  await openXlsx(buf, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own ArrayBuffer-shaped `Buffer`; at runtime it takes a Node Buffer.

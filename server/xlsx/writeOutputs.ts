@@ -1,17 +1,18 @@
 import { OUTPUT_SHEETS, type MoneyDisplay, type OutputTable } from '../../models';
-import { UnreadableWorkbookError } from './errors';
+import { planOutputSheets } from './ooxml/outputSheets';
 import { renderSheet } from './ooxml/sheet';
 import { SharedStrings } from './ooxml/sharedStrings';
 import { StyleBook } from './ooxml/styles';
 import { WorkbookPackage } from './ooxml/workbookPackage';
-import { checkXlsxZip } from './zipGuard';
+import { openXlsx } from './package/node';
 
 /**
- * The input workbook with the engine's output sheets in it. Every sheet the engine owns (or is about to write)
- * is replaced whole; every other part of the file (input sheets, their tables, formats, charts, pivots, names)
- * keeps its exact bytes, because the package is edited part by part rather than loaded and re-saved. Each
- * output table goes on its own sheet, after the inputs, as an Excel table of the same name. The sheets are
- * written as XML row by row, so a million-row output costs text, not a million cell objects.
+ * The input workbook with the engine's output sheets in it. Every sheet the tool wrote on an earlier run is
+ * replaced whole; a sheet, table or name of the user's that holds an output name stops the run, before anything
+ * is written (see ooxml/outputSheets.ts). Every other part of the file (input sheets, their tables, formats,
+ * charts, pivots, names) keeps its exact bytes, because the package is edited part by part rather than loaded
+ * and re-saved. Each output table goes on its own sheet, after the inputs, as an Excel table of the same name.
+ * The sheets are written as XML row by row, so a million-row output costs text, not a million cell objects.
  */
 export async function writeCrosswalkWorkbook(
   input: Buffer | Uint8Array | null,
@@ -19,16 +20,11 @@ export async function writeCrosswalkWorkbook(
   money: MoneyDisplay,
 ): Promise<Buffer> {
   tables.forEach((table) => assertTableName(table.name));
-  if (input !== null) checkXlsxZip(input);
-  let pkg: WorkbookPackage;
-  try {
-    pkg = await WorkbookPackage.open(input);
-  } catch (e) {
-    throw new UnreadableWorkbookError('damaged', { cause: e });
-  }
-  const owned = new Set<string>([...OUTPUT_SHEETS, ...tables.map((t) => t.name)].map((n) => n.toLowerCase()));
-  await pkg.removeSheets((name) => owned.has(name.toLowerCase()));
-  await pkg.assertNamesFree(tables.map((t) => t.name));
+  const source = input === null ? null : await openXlsx(input);
+  const pkg = await WorkbookPackage.open(source);
+  const written = tables.map((t) => t.name);
+  const replace = await planOutputSheets(pkg, [...OUTPUT_SHEETS, ...written]);
+  await pkg.removeSheets(replace, written);
 
   const stylesPart = await pkg.styles();
   const stringsPart = await pkg.sharedStrings();
@@ -39,8 +35,9 @@ export async function writeCrosswalkWorkbook(
     const sheet = renderSheet(table, money, strings, styles, tableId++);
     pkg.addSheet(table.name, sheet.chunks, sheet.tableXml);
   }
-  pkg.setPart(stylesPart.path, styles.toXml());
-  pkg.setPart(stringsPart.path, strings.toChunks());
+  // A part the outputs did not change keeps its bytes (a re-run on the tool's own output changes neither).
+  if (styles.changed || stylesPart.created) pkg.setPart(stylesPart.path, styles.toXml());
+  if (strings.changed || stringsPart.created) pkg.setPart(stringsPart.path, strings.toChunks());
   return pkg.toBuffer();
 }
 

@@ -1,4 +1,18 @@
-import { attrs, insertBeforeClose, setAttr } from './xml';
+import { UnreadableWorkbookError } from '../errors';
+import {
+  attr,
+  cloneElement,
+  elements,
+  firstElement,
+  fragment,
+  meaningKey,
+  parseXml,
+  serializeXml,
+  setAttr,
+  type XmlDocument,
+  type XmlElement,
+} from '../package/xmlTree';
+import { esc } from './xml';
 
 /** How a cell looks: its number format code (`General` for none), and the font and border variant. */
 export interface CellLook {
@@ -17,6 +31,8 @@ const BUILTIN: Record<string, number> = {
   '0.00%': 10,
   '@': 49,
 };
+const FIRST_CUSTOM_NUMFMT = 164;
+
 export const BLANK_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -28,62 +44,147 @@ export const BLANK_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/**
- * The workbook's styles.xml with the few looks the output sheets need appended: existing fonts, borders, number
- * formats and cell formats keep their indexes, so every input sheet looks exactly as before.
- */
-export class StyleBook {
-  private readonly fonts: Record<Exclude<CellLook['font'], 'normal'>, number>;
-  private readonly normalFont = 0;
-  private readonly topBorder: number;
-  private readonly numFmtIds = new Map<string, number>();
-  private readonly newNumFmts: string[] = [];
-  private nextNumFmtId: number;
-  private readonly xfs = new Map<string, number>();
-  private readonly newXfs: string[] = [];
-  private readonly firstNewXf: number;
-  private readonly newFonts: string[];
+/** The order CT_Stylesheet gives its children; a missing collection is inserted where the schema wants it. */
+const ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
+/** What index 0 of each collection must be for the writer's `fontId="0"`, `fillId="0"`, `borderId="0"`. */
+const DEFAULTS: Record<string, string[]> = {
+  fonts: ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'],
+  fills: [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ],
+  borders: ['<border><left/><right/><top/><bottom/><diagonal/></border>'],
+  cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+  cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+};
+const TOP_BORDER =
+  '<border><left/><right/><top style="thin"><color auto="1"/></top><bottom/><diagonal/></border>';
+const LINK_COLOR = 'FF0563C1';
 
-  constructor(private xml: string) {
-    const fonts = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(xml);
-    const baseFont =
-      /<font\b[^>]*>([\s\S]*?)<\/font>|<font\b[^>]*\/>/.exec(fonts?.[1] ?? '')?.[1] ??
-      '<sz val="11"/><name val="Calibri"/>';
-    const plain = baseFont.replace(/<(b|i|u|strike)\b[^>]*\/>/g, '');
-    const fontCount = (fonts?.[1]?.match(/<font\b/g) ?? []).length;
-    this.newFonts = [
-      `<font><b/>${plain}</font>`,
-      `<font><b/>${plain.replace(/<sz val="[^"]*"\/>/, '<sz val="12"/>')}</font>`,
-      `<font><u/>${plain.replace(/<color\b[^>]*\/>/, '')}<color rgb="FF0563C1"/></font>`,
-    ];
-    this.fonts = { bold: fontCount, title: fontCount + 1, link: fontCount + 2 };
-    const borders = /<borders\b[^>]*>([\s\S]*?)<\/borders>/.exec(xml);
-    this.topBorder = (borders?.[1]?.match(/<border\b/g) ?? []).length;
-    for (const tag of xml.match(/<numFmt\b[^>]*>/g) ?? []) {
-      const a = attrs(tag);
-      const id = Number(a.get('numFmtId'));
-      const code = a.get('formatCode');
-      if (code !== undefined && Number.isInteger(id)) this.numFmtIds.set(code, id);
-    }
-    this.nextNumFmtId = Math.max(163, ...this.numFmtIds.values()) + 1;
-    const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
-    this.firstNewXf = (cellXfs?.[1]?.match(/<xf\b/g) ?? []).length;
+/** One list of styles.xml (fonts, borders, cell formats): its entries by meaning, so equal looks are shared. */
+class StyleList {
+  private readonly byKey = new Map<string, number>();
+  private count: number;
+  changed = false;
+
+  constructor(readonly element: XmlElement) {
+    const items = elements(element);
+    this.count = items.length;
+    items.forEach((item, i) => {
+      const key = meaningKey(item);
+      if (!this.byKey.has(key)) this.byKey.set(key, i);
+    });
   }
 
-  /** The cell format index for a look, added on first use. */
+  /** The index of an entry that means `item`, appending `item` when there is none yet. */
+  indexOf(item: XmlElement): number {
+    const key = meaningKey(item);
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    this.element.children.push(item);
+    this.byKey.set(key, this.count);
+    this.changed = true;
+    setAttr(this.element, 'count', String(this.count + 1));
+    return this.count++;
+  }
+}
+
+/**
+ * The workbook's styles.xml, parsed, with the few looks the output sheets need: a font, border, number format or
+ * cell format that already means what an output needs is reused, never appended again, so re-running on the
+ * tool's own output adds nothing and a workbook rebuilt weekly never grows toward Excel's style limits. Existing
+ * entries keep their indexes, so every input sheet looks exactly as before.
+ */
+export class StyleBook {
+  private readonly doc: XmlDocument;
+  private readonly fonts: StyleList;
+  private readonly borders: StyleList;
+  private readonly cellXfs: StyleList;
+  private numFmts: XmlElement | undefined;
+  private readonly numFmtIds = new Map<string, number>();
+  private nextNumFmtId = FIRST_CUSTOM_NUMFMT;
+  private readonly fontIds = new Map<CellLook['font'], number>();
+  private topBorderId: number | undefined;
+  private readonly xfs = new Map<string, number>();
+  private structureChanged = false;
+
+  constructor(xml: string) {
+    try {
+      this.doc = parseXml(xml);
+    } catch (cause) {
+      throw new UnreadableWorkbookError('damaged', { cause });
+    }
+    this.numFmts = firstElement(this.doc.root, 'numFmts');
+    this.fonts = new StyleList(this.collection('fonts'));
+    this.borders = new StyleList(this.collection('borders'));
+    this.collection('fills');
+    this.collection('cellStyleXfs');
+    this.cellXfs = new StyleList(this.collection('cellXfs'));
+    for (const numFmt of this.numFmts ? elements(this.numFmts, 'numFmt') : []) {
+      const id = Number(attr(numFmt, 'numFmtId'));
+      const code = attr(numFmt, 'formatCode');
+      if (code === undefined || !Number.isInteger(id)) continue;
+      if (!this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
+      // A loop, not Math.max(...ids): a workbook can hold a hundred thousand formats.
+      if (id >= this.nextNumFmtId) this.nextNumFmtId = id + 1;
+    }
+  }
+
+  get changed(): boolean {
+    return this.structureChanged || this.fonts.changed || this.borders.changed || this.cellXfs.changed;
+  }
+
+  /** The cell format index for a look: an existing one that means the same, else a new one. */
   xf(look: CellLook): number {
     const key = `${look.numFmt}\u0000${look.font}\u0000${look.topBorder}`;
     const known = this.xfs.get(key);
     if (known !== undefined) return known;
     const numFmtId = this.numFmtId(look.numFmt);
-    const fontId = look.font === 'normal' ? this.normalFont : this.fonts[look.font];
-    const borderId = look.topBorder ? this.topBorder : 0;
-    this.newXfs.push(
+    const fontId = this.fontId(look.font);
+    const borderId = look.topBorder ? this.topBorder() : 0;
+    const xf = fragment(
+      this.cellXfs.element,
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${borderId ? ' applyBorder="1"' : ''}/>`,
     );
-    const index = this.firstNewXf + this.newXfs.length - 1;
+    const index = this.cellXfs.indexOf(xf);
     this.xfs.set(key, index);
     return index;
+  }
+
+  toXml(): string {
+    return serializeXml(this.doc);
+  }
+
+  /** The styleSheet child `local`, created where the schema puts it (with its index-0 defaults) if missing. */
+  private collection(local: string): XmlElement {
+    const root = this.doc.root;
+    let element = firstElement(root, local);
+    if (!element) {
+      element = fragment(root, `<${local} count="0"/>`);
+      const rank = ORDER.indexOf(local);
+      const at = root.children.findIndex((c) => c.kind === 'element' && ORDER.indexOf(c.local) > rank);
+      root.children.splice(at < 0 ? root.children.length : at, 0, element);
+      this.structureChanged = true;
+    }
+    const defaults = DEFAULTS[local] ?? [];
+    if (elements(element).length === 0 && defaults.length > 0) {
+      for (const markup of defaults) element.children.push(fragment(element, markup));
+      setAttr(element, 'count', String(defaults.length));
+      this.structureChanged = true;
+    }
+    return element;
   }
 
   private numFmtId(code: string): number {
@@ -93,33 +194,41 @@ export class StyleBook {
     if (known !== undefined) return known;
     const id = this.nextNumFmtId++;
     this.numFmtIds.set(code, id);
-    this.newNumFmts.push(
-      `<numFmt numFmtId="${id}" formatCode="${code.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"/>`,
-    );
+    const numFmts = (this.numFmts ??= this.collection('numFmts'));
+    numFmts.children.push(fragment(numFmts, `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`));
+    setAttr(numFmts, 'count', String(elements(numFmts, 'numFmt').length));
+    this.structureChanged = true;
     return id;
   }
 
-  /** styles.xml with the new entries and corrected counts. */
-  toXml(): string {
-    let xml = this.xml;
-    if (this.newNumFmts.length > 0) {
-      if (!/<numFmts\b/.test(xml))
-        xml = xml.replace(/(<styleSheet\b[^>]*>)/, '$1<numFmts count="0"></numFmts>');
-      xml = insertBeforeClose(xml, 'numFmts', this.newNumFmts.join(''));
-      xml = setAttr(xml, 'numFmts', 'count', String((xml.match(/<numFmt\b/g) ?? []).length));
-    }
-    xml = insertBeforeClose(xml, 'fonts', this.newFonts.join(''));
-    xml = setAttr(xml, 'fonts', 'count', String(this.fonts.link + 1));
-    xml = insertBeforeClose(
-      xml,
-      'borders',
-      '<border><left/><right/><top style="thin"><color auto="1"/></top><bottom/><diagonal/></border>',
+  /** Fonts derive from the workbook's default font (index 0), so outputs match the workbook's typeface. */
+  private fontId(kind: CellLook['font']): number {
+    if (kind === 'normal') return 0;
+    const known = this.fontIds.get(kind);
+    if (known !== undefined) return known;
+    const base = elements(this.fonts.element, 'font')[0] as XmlElement;
+    const font = cloneElement(base);
+    font.attributes = [];
+    font.children = font.children.filter(
+      (c) => !(c.kind === 'element' && ['b', 'i', 'u', 'strike'].includes(c.local)),
     );
-    xml = setAttr(xml, 'borders', 'count', String(this.topBorder + 1));
-    if (this.newXfs.length > 0) {
-      xml = insertBeforeClose(xml, 'cellXfs', this.newXfs.join(''));
-      xml = setAttr(xml, 'cellXfs', 'count', String(this.firstNewXf + this.newXfs.length));
+    font.children.unshift(fragment(base, kind === 'link' ? '<u/>' : '<b/>'));
+    if (kind === 'title') {
+      const size = firstElement(font, 'sz');
+      if (size) setAttr(size, 'val', '12');
+      else font.children.push(fragment(base, '<sz val="12"/>'));
     }
-    return xml;
+    if (kind === 'link') {
+      font.children = font.children.filter((c) => !(c.kind === 'element' && c.local === 'color'));
+      font.children.push(fragment(base, `<color rgb="${LINK_COLOR}"/>`));
+    }
+    const id = this.fonts.indexOf(font);
+    this.fontIds.set(kind, id);
+    return id;
+  }
+
+  private topBorder(): number {
+    this.topBorderId ??= this.borders.indexOf(fragment(this.borders.element, TOP_BORDER));
+    return this.topBorderId;
   }
 }

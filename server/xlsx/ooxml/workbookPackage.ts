@@ -1,309 +1,455 @@
-import JSZip from 'jszip';
-import { OutputNameConflictError } from '../errors';
+import { UnreadableWorkbookError } from '../errors';
+import {
+  folderOf,
+  isRelType,
+  readRelationships,
+  REL_TYPE_URI,
+  relativeTarget,
+  RELATIONSHIPS_NS,
+  relsPathOf,
+  type Relationship,
+} from '../package/opc';
+import { CONTENT_TYPES, decode, type XlsxPackage } from '../package/xlsxPackage';
+import {
+  attr,
+  attrIn,
+  elements,
+  firstElement,
+  namespacedAttr,
+  newElement,
+  parseXml,
+  serializeXml,
+  setAttr,
+  textOf,
+  type XmlDocument,
+  type XmlElement,
+} from '../package/xmlTree';
+import { referencedSheets } from './definedNames';
 import { BLANK_SST } from './sharedStrings';
 import { BLANK_STYLES } from './styles';
-import { attrs, esc, insertBeforeClose, tags } from './xml';
 import { writeZip, type ZipEntry } from './zipWriter';
 
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const T = {
-  worksheet: `${REL_NS}/worksheet`,
-  table: `${REL_NS}/table`,
-  styles: `${REL_NS}/styles`,
-  sharedStrings: `${REL_NS}/sharedStrings`,
-  calcChain: `${REL_NS}/calcChain`,
-};
+const REL_NS = RELATIONSHIPS_NS[0];
+const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
 };
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-interface SheetEntry {
+export interface SheetEntry {
   name: string;
   sheetId: number;
   rId: string;
-  /** Part path, e.g. `xl/worksheets/sheet3.xml`. */
+  /** The sheet's part, or null when its relationship is missing. */
+  path: string | null;
+  /** The relationship type (worksheet, chartsheet, ...). */
+  type: string;
+}
+
+export interface TableEntry {
   path: string;
+  id: number;
+  name: string;
+  displayName: string;
+  ref: string;
 }
-
-/** `worksheets/sheet1.xml` relative to `xl/`, or `/xl/worksheets/sheet1.xml` absolute → a zip path. */
-function resolve(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-const relsPathOf = (part: string) => {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-};
 
 /**
- * The workbook package (the .xlsx zip) edited part by part: the writer removes the sheets it owns and adds its
- * own, and every other part (input sheets, their tables, charts, pivots, names) keeps its exact bytes.
+ * The workbook package edited part by part, over the input as read by the package module: the writer removes
+ * the sheets it owns and adds its own; the workbook part, its relationships and the content types are edited as
+ * parsed trees; every other part is copied as stored, so input sheets, their tables, charts, pivots and names
+ * keep their exact bytes. Nothing is written to the input; `toBuffer` builds the new file.
  */
 export class WorkbookPackage {
-  private workbookXml = '';
-  private relsXml = '';
-  private contentTypes = '';
-  sheets: SheetEntry[] = [];
+  /** New or replaced parts by lower-case path (part names are case-insensitive), in the order first written. */
+  private readonly written = new Map<string, { name: string; data: Buffer }>();
+  private readonly removed = new Set<string>();
 
-  private constructor(readonly zip: JSZip) {}
+  private constructor(
+    private readonly source: XlsxPackage | null,
+    readonly mainPath: string,
+    private readonly workbook: XmlDocument,
+    private readonly rels: XmlDocument,
+    private readonly types: XmlDocument,
+  ) {}
 
-  static async open(input: Buffer | Uint8Array | null): Promise<WorkbookPackage> {
-    const pkg = new WorkbookPackage(input ? await JSZip.loadAsync(input) : WorkbookPackage.blank());
-    await pkg.load();
-    return pkg;
+  static async open(source: XlsxPackage | null): Promise<WorkbookPackage> {
+    if (source === null) {
+      const pkg = new WorkbookPackage(
+        null,
+        'xl/workbook.xml',
+        parse(BLANK.workbook),
+        parse(BLANK.rels),
+        parse(BLANK.types),
+      );
+      pkg.write('_rels/.rels', BLANK.packageRels);
+      return pkg;
+    }
+    const main = source.mainPath;
+    const workbook = await source.xml(main);
+    const types = await source.xml(CONTENT_TYPES);
+    if (!workbook || !types) throw new UnreadableWorkbookError('damaged');
+    const rels = (await source.xml(relsPathOf(main))) ?? parse(BLANK.rels);
+    return new WorkbookPackage(source, main, workbook, rels, types);
   }
 
-  private static blank(): JSZip {
-    const zip = new JSZip();
-    zip.file(
-      '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
-    );
-    zip.file(
-      '_rels/.rels',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    );
-    zip.file(
-      'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets></workbook>`,
-    );
-    zip.file(
-      'xl/_rels/workbook.xml.rels',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
-    );
-    return zip;
+  // ---------------------------------------------------------------------------------------------------------
+  // Reading the package as edited so far.
+
+  exists(path: string): boolean {
+    const key = path.toLowerCase();
+    if (this.written.has(key)) return true;
+    return !this.removed.has(key) && (this.source?.has(path) ?? false);
   }
 
-  private async text(path: string): Promise<string | null> {
-    return (await this.zip.file(path)?.async('string')) ?? null;
+  async text(path: string): Promise<string | null> {
+    const key = path.toLowerCase();
+    const written = this.written.get(key);
+    if (written) return decode(written.data);
+    if (this.removed.has(key) || !this.source) return null;
+    return this.source.largeText(path);
   }
 
-  private async load(): Promise<void> {
-    this.workbookXml = (await this.text('xl/workbook.xml')) ?? '';
-    this.relsXml = (await this.text('xl/_rels/workbook.xml.rels')) ?? '';
-    this.contentTypes = (await this.text('[Content_Types].xml')) ?? '';
-    if (!this.workbookXml || !this.relsXml || !this.contentTypes)
-      throw new Error('The workbook package has no workbook part.');
-    const targets = this.relTargets(this.relsXml, 'xl/workbook.xml');
-    this.sheets = tags(this.workbookXml, 'sheet').map((tag) => {
-      const a = attrs(tag);
-      const rId = a.get('r:id') ?? '';
+  private async xml(path: string): Promise<XmlDocument | null> {
+    const text = await this.text(path);
+    return text === null ? null : parse(text);
+  }
+
+  async relationshipsOf(part: string): Promise<Relationship[]> {
+    if (part.toLowerCase() === this.mainPath.toLowerCase())
+      return readRelationships(this.rels, this.mainPath);
+    const doc = await this.xml(relsPathOf(part));
+    return doc ? readRelationships(doc, part) : [];
+  }
+
+  /** The sheets in workbook order. */
+  sheets(): SheetEntry[] {
+    const byId = new Map(readRelationships(this.rels, this.mainPath).map((r) => [r.id, r]));
+    return this.sheetElements().map((s) => {
+      const rId = attrIn(s, 'id', RELATIONSHIPS_NS) ?? '';
+      const rel = byId.get(rId);
       return {
-        name: a.get('name') ?? '',
-        sheetId: Number(a.get('sheetId')),
+        name: attr(s, 'name') ?? '',
+        sheetId: Number(attr(s, 'sheetId') ?? 0),
         rId,
-        path: targets.get(rId)?.path ?? '',
+        path: rel?.path ?? null,
+        type: rel?.type ?? '',
       };
     });
   }
 
-  private relTargets(rels: string, base: string): Map<string, { type: string; path: string }> {
-    const out = new Map<string, { type: string; path: string }>();
-    for (const tag of tags(rels, 'Relationship')) {
-      const a = attrs(tag);
-      if (a.get('TargetMode') === 'External') continue;
-      out.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', path: resolve(base, a.get('Target') ?? '') });
+  /** Defined names with the sheet index they are scoped to, if any. */
+  definedNames(): { name: string; localSheetId: number | undefined }[] {
+    const names = firstElement(this.workbook.root, 'definedNames');
+    return (names ? elements(names, 'definedName') : []).map((n) => {
+      const local = attr(n, 'localSheetId');
+      return { name: attr(n, 'name') ?? '', localSheetId: local === undefined ? undefined : Number(local) };
+    });
+  }
+
+  async tablesOf(sheet: SheetEntry): Promise<TableEntry[]> {
+    if (sheet.path === null) return [];
+    const out: TableEntry[] = [];
+    for (const rel of await this.relationshipsOf(sheet.path)) {
+      if (!isRelType(rel.type, 'table') || rel.path === null) continue;
+      const doc = await this.xml(rel.path);
+      if (!doc) continue;
+      out.push({
+        path: rel.path,
+        id: Number(attr(doc.root, 'id') ?? 0),
+        name: attr(doc.root, 'name') ?? '',
+        displayName: attr(doc.root, 'displayName') ?? '',
+        ref: attr(doc.root, 'ref') ?? '',
+      });
     }
     return out;
   }
 
-  /** Table parts of a sheet, from its relationships. */
-  private async tablesOf(sheet: SheetEntry): Promise<string[]> {
-    const rels = await this.text(relsPathOf(sheet.path));
-    if (!rels) return [];
-    return [...this.relTargets(rels, sheet.path).values()]
-      .filter((t) => t.type === T.table)
-      .map((t) => t.path);
+  // ---------------------------------------------------------------------------------------------------------
+  // Removing sheets.
+
+  /**
+   * Removes whole sheets: the sheet, every part only it reaches (its tables, drawings, printer settings, ...),
+   * and their content types. Names scoped to a removed sheet go; names scoped to a kept sheet follow its new
+   * position. A workbook-level name that refers to a removed sheet stays when a sheet of that name is written
+   * again (`rewritten`): Excel resolves the reference by name, so it points into the new sheet; it goes when
+   * the sheet is gone for good. The calculation chain is dropped for Excel to rebuild.
+   */
+  async removeSheets(names: readonly string[], rewritten: readonly string[]): Promise<void> {
+    const doomed = new Set(names);
+    const before = this.sheets();
+    const gone = before.filter((s) => doomed.has(s.name));
+    if (gone.length === 0) return;
+
+    const sheets = firstElement(this.workbook.root, 'sheets') as XmlElement;
+    sheets.children = sheets.children.filter(
+      (c) => !(c.kind === 'element' && c.local === 'sheet' && doomed.has(attr(c, 'name') ?? '')),
+    );
+    const goneIds = new Set(gone.map((s) => s.rId));
+    this.rels.root.children = this.rels.root.children.filter(
+      (c) => !(c.kind === 'element' && c.local === 'Relationship' && goneIds.has(attr(c, 'Id') ?? '')),
+    );
+    await this.dropUnreachable(gone.flatMap((s) => (s.path === null ? [] : [s.path])));
+
+    const after = this.sheets();
+    const newIndex = new Map(after.map((s, i) => [s.name, i]));
+    const vanished = new Set(gone.map((s) => s.name.toLowerCase()));
+    for (const name of rewritten) vanished.delete(name.toLowerCase());
+    this.rewriteDefinedNames((old) => {
+      const name = before[old]?.name;
+      return name === undefined ? undefined : newIndex.get(name);
+    }, vanished);
+
+    // A calculation chain lists cells by sheet; Excel rebuilds it, and a stale one makes it repair the file.
+    for (const rel of readRelationships(this.rels, this.mainPath)) {
+      if (!isRelType(rel.type, 'calcChain')) continue;
+      this.removeRelationship(rel.id);
+      if (rel.path !== null) this.dropPart(rel.path);
+    }
+    const views = firstElement(this.workbook.root, 'bookViews');
+    for (const view of views ? elements(views, 'workbookView') : []) {
+      for (const key of ['activeTab', 'firstSheet']) {
+        const value = attr(view, key);
+        if (value !== undefined && Number(value) >= after.length) setAttr(view, key, '0');
+      }
+    }
   }
 
-  /** Removes whole sheets (their part, relationships and tables); names and views that pointed at them follow. */
-  async removeSheets(remove: (name: string) => boolean): Promise<void> {
-    const gone = this.sheets.filter((s) => remove(s.name));
-    if (gone.length === 0) return;
-    const oldIndex = new Map(this.sheets.map((s, i) => [s.name, i]));
-    for (const sheet of gone) {
-      for (const table of await this.tablesOf(sheet)) this.dropPart(table);
-      this.dropPart(relsPathOf(sheet.path));
-      this.dropPart(sheet.path);
-      this.workbookXml = this.workbookXml.replace(
-        new RegExp(`<sheet\\b[^>]*\\br:id="${sheet.rId}"[^>]*/>`),
-        '',
-      );
-      this.relsXml = this.relsXml.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${sheet.rId}"[^>]*/>`), '');
+  private rewriteDefinedNames(
+    indexOf: (old: number) => number | undefined,
+    vanished: ReadonlySet<string>,
+  ): void {
+    const root = this.workbook.root;
+    const names = firstElement(root, 'definedNames');
+    if (!names) return;
+    names.children = names.children.filter((node) => {
+      if (node.kind !== 'element' || node.local !== 'definedName') return true;
+      const local = attr(node, 'localSheetId');
+      if (local !== undefined) {
+        const at = indexOf(Number(local));
+        if (at === undefined) return false;
+        setAttr(node, 'localSheetId', String(at));
+        return true;
+      }
+      return !referencedSheets(textOf(node)).some((sheet) => vanished.has(sheet.toLowerCase()));
+    });
+    if (elements(names).length === 0) root.children = root.children.filter((c) => c !== names);
+  }
+
+  /**
+   * Drops the parts reachable from `starts` (the removed sheets) that nothing kept still reaches, so a sheet a
+   * user printed (printer settings) or drew on (a drawing) leaves nothing behind to pile up run after run.
+   */
+  private async dropUnreachable(starts: string[]): Promise<void> {
+    const doomed = await this.reach(starts, new Set());
+    const roots = (await this.relationshipsOf('')).flatMap((r) => (r.path === null ? [] : [r.path]));
+    const kept = await this.reach(roots, new Set(starts.map((s) => s.toLowerCase())));
+    for (const [key, path] of doomed) if (!kept.has(key)) this.dropPart(path);
+  }
+
+  /** Parts reachable through relationships, by lower-case path, not passing through `skip`. */
+  private async reach(starts: string[], skip: ReadonlySet<string>): Promise<Map<string, string>> {
+    const seen = new Map<string, string>();
+    const queue = starts.slice();
+    for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+      const key = path.toLowerCase();
+      if (seen.has(key) || skip.has(key) || !this.exists(path)) continue;
+      seen.set(key, path);
+      for (const rel of await this.relationshipsOf(path)) if (rel.path !== null) queue.push(rel.path);
     }
-    this.sheets = this.sheets.filter((s) => !remove(s.name));
-    const newIndex = new Map(this.sheets.map((s, i) => [s.name, i]));
-    const byOld = new Map([...oldIndex].map(([name, i]) => [i, name]));
-    // Names scoped to a removed sheet go; names scoped to a kept sheet follow its new position.
-    this.workbookXml = this.workbookXml.replace(
-      /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g,
-      (whole, attrText: string, body: string) => {
-        const local = /localSheetId="(\d+)"/.exec(attrText);
-        if (local) {
-          const name = byOld.get(Number(local[1]));
-          const at = name === undefined ? undefined : newIndex.get(name);
-          if (at === undefined) return '';
-          return `<definedName${attrText.replace(/localSheetId="\d+"/, `localSheetId="${at}"`)}>${body}</definedName>`;
-        }
-        return gone.some(
-          (s) => body.includes(`${s.name}!`) || body.includes(`'${s.name.replace(/'/g, "''")}'!`),
-        )
-          ? ''
-          : whole;
-      },
-    );
-    this.workbookXml = this.workbookXml.replace(/<definedNames>\s*<\/definedNames>/, '');
-    // A calculation chain lists cells by sheet; Excel rebuilds it, and a stale one makes it repair the file.
-    for (const [id, t] of this.relTargets(this.relsXml, 'xl/workbook.xml')) {
-      if (t.type !== T.calcChain) continue;
-      this.dropPart(t.path);
-      this.relsXml = this.relsXml.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*/>`), '');
-    }
-    this.workbookXml = this.workbookXml.replace(
-      /(activeTab|firstSheet)="(\d+)"/g,
-      (m, a: string, v: string) => (Number(v) >= this.sheets.length ? `${a}="0"` : m),
-    );
+    return seen;
   }
 
   private dropPart(path: string): void {
-    if (!this.zip.file(path)) return;
-    this.zip.remove(path);
-    this.contentTypes = this.contentTypes.replace(
-      new RegExp(`<Override\\b[^>]*PartName="/${path.replace(/[.[\]]/g, '\\$&')}"[^>]*/>`),
-      '',
+    for (const part of [path, relsPathOf(path)]) {
+      const key = part.toLowerCase();
+      this.written.delete(key);
+      if (this.source?.has(part)) this.removed.add(key);
+      const wanted = `/${key}`;
+      this.types.root.children = this.types.root.children.filter(
+        (c) =>
+          !(
+            c.kind === 'element' &&
+            c.local === 'Override' &&
+            (attr(c, 'PartName') ?? '').toLowerCase() === wanted
+          ),
+      );
+    }
+  }
+
+  private removeRelationship(id: string): void {
+    this.rels.root.children = this.rels.root.children.filter(
+      (c) => !(c.kind === 'element' && c.local === 'Relationship' && attr(c, 'Id') === id),
     );
   }
 
-  /** Refuses output table names that an input table or a defined name already holds (Excel needs them unique). */
-  async assertNamesFree(names: readonly string[]): Promise<void> {
-    const wanted = new Set(names.map((n) => n.toLowerCase()));
-    for (const sheet of this.sheets) {
-      for (const path of await this.tablesOf(sheet)) {
-        const xml = (await this.text(path)) ?? '';
-        const name = attrs(tags(xml, 'table')[0] ?? '').get('name') ?? '';
-        if (wanted.has(name.toLowerCase())) throw new OutputNameConflictError(name, sheet.name);
-      }
-    }
-    for (const tag of tags(this.workbookXml, 'definedName')) {
-      const name = attrs(tag).get('name') ?? '';
-      if (wanted.has(name.toLowerCase())) throw new OutputNameConflictError(name, '');
-    }
-  }
+  // ---------------------------------------------------------------------------------------------------------
+  // Adding sheets and parts.
 
-  /** The next free table id across the workbook. */
+  /** The next free table id across the workbook (ids are unique workbook-wide). */
   async nextTableId(): Promise<number> {
     let max = 0;
-    for (const path of Object.keys(this.zip.files)) {
-      if (!/^xl\/tables\/[^/]+\.xml$/.test(path)) continue;
-      max = Math.max(
-        max,
-        Number(attrs(tags((await this.text(path)) ?? '', 'table')[0] ?? '').get('id') ?? 0),
-      );
-    }
+    for (const sheet of this.sheets())
+      for (const table of await this.tablesOf(sheet)) if (table.id > max) max = table.id;
     return max + 1;
-  }
-
-  private freePath(prefix: string): string {
-    for (let n = 1; ; n++) if (!this.zip.file(`${prefix}${n}.xml`)) return `${prefix}${n}.xml`;
-  }
-
-  private nextRelId(): string {
-    const used = new Set(tags(this.relsXml, 'Relationship').map((t) => attrs(t).get('Id')));
-    for (let n = 1; ; n++) if (!used.has(`rId${n}`)) return `rId${n}`;
   }
 
   /** Adds a worksheet (after the others) with its one table part. */
   addSheet(name: string, chunks: Buffer[], tableXml: string): void {
-    const sheetPath = this.freePath('xl/worksheets/sheet');
-    const tablePath = this.freePath('xl/tables/table');
+    const folder = folderOf(this.mainPath);
+    const sheetPath = this.freePath(`${folder}/worksheets/sheet`);
+    const tablePath = this.freePath(`${folder}/tables/table`);
     const rId = this.nextRelId();
-    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-    this.zip.file(sheetPath, Buffer.concat(chunks));
-    this.zip.file(tablePath, tableXml);
-    this.zip.file(
+    let sheetId = 0;
+    for (const s of this.sheets()) if (s.sheetId > sheetId) sheetId = s.sheetId;
+    sheetId += 1;
+
+    this.write(sheetPath, Buffer.concat(chunks));
+    this.write(tablePath, tableXml);
+    this.write(
       relsPathOf(sheetPath),
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${T.table}" Target="../tables/${tablePath.split('/').pop()}"/></Relationships>`,
+      `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${REL_TYPE_URI('table')}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`,
     );
-    this.relsXml = insertBeforeClose(
-      this.relsXml,
-      'Relationships',
-      `<Relationship Id="${rId}" Type="${T.worksheet}" Target="worksheets/${sheetPath.split('/').pop()}"/>`,
-    );
-    this.workbookXml = this.workbookXml.includes('<sheets/>')
-      ? this.workbookXml.replace(
-          '<sheets/>',
-          `<sheets><sheet name="${esc(name)}" sheetId="${sheetId}" r:id="${rId}"/></sheets>`,
-        )
-      : insertBeforeClose(
-          this.workbookXml,
-          'sheets',
-          `<sheet name="${esc(name)}" sheetId="${sheetId}" r:id="${rId}"/>`,
-        );
+    this.addRelationship(rId, REL_TYPE_URI('worksheet'), relativeTarget(this.mainPath, sheetPath));
+    const root = this.workbook.root;
+    let sheets = firstElement(root, 'sheets');
+    if (!sheets) {
+      sheets = newElement(root, 'sheets');
+      root.children.push(sheets);
+    }
+    const sheet = newElement(sheets, 'sheet', [
+      ['name', name],
+      ['sheetId', String(sheetId)],
+    ]);
+    sheet.attributes.push(namespacedAttr(root, REL_NS, 'r', 'id', rId));
+    sheets.children.push(sheet);
     this.override(sheetPath, CT.worksheet);
     this.override(tablePath, CT.table);
-    this.sheets.push({ name, sheetId, rId, path: sheetPath });
   }
 
-  private override(path: string, type: string): void {
-    if (this.contentTypes.includes(`PartName="/${path}"`)) return;
-    this.contentTypes = insertBeforeClose(
-      this.contentTypes,
-      'Types',
-      `<Override PartName="/${path}" ContentType="${type}"/>`,
-    );
+  /** The styles part (or a blank one, registered now), for the writer to replace. */
+  styles(): Promise<{ path: string; xml: string; created: boolean }> {
+    return this.workbookPart('styles', 'styles.xml', BLANK_STYLES, CT.styles);
   }
 
-  /** The styles part (or a blank one), to be replaced by `setStyles`. */
-  async styles(): Promise<{ path: string; xml: string }> {
-    return this.workbookPart(T.styles, 'styles.xml', BLANK_STYLES, CT.styles);
-  }
-
-  async sharedStrings(): Promise<{ path: string; xml: string }> {
-    return this.workbookPart(T.sharedStrings, 'sharedStrings.xml', BLANK_SST, CT.sharedStrings);
-  }
-
-  private async workbookPart(
-    type: string,
-    file: string,
-    blank: string,
-    contentType: string,
-  ): Promise<{ path: string; xml: string }> {
-    for (const t of this.relTargets(this.relsXml, 'xl/workbook.xml').values()) {
-      if (t.type === type) return { path: t.path, xml: (await this.text(t.path)) ?? blank };
-    }
-    const path = `xl/${file}`;
-    this.relsXml = insertBeforeClose(
-      this.relsXml,
-      'Relationships',
-      `<Relationship Id="${this.nextRelId()}" Type="${type}" Target="${file}"/>`,
-    );
-    this.override(path, contentType);
-    return { path, xml: blank };
+  sharedStrings(): Promise<{ path: string; xml: string; created: boolean }> {
+    return this.workbookPart('sharedStrings', 'sharedStrings.xml', BLANK_SST, CT.sharedStrings);
   }
 
   setPart(path: string, content: string | Buffer[]): void {
-    this.zip.file(path, typeof content === 'string' ? content : Buffer.concat(content));
+    this.write(path, typeof content === 'string' ? content : Buffer.concat(content));
   }
 
   async toBuffer(): Promise<Buffer> {
-    this.zip.file('xl/workbook.xml', this.workbookXml);
-    this.zip.file('xl/_rels/workbook.xml.rels', this.relsXml);
-    this.zip.file('[Content_Types].xml', this.contentTypes);
-    // [Content_Types].xml first, as Office writes it; then every part in the order it was added.
-    const names = Object.keys(this.zip.files).filter((n) => !this.zip.files[n]?.dir);
-    names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+    this.write(this.mainPath, serializeXml(this.workbook));
+    this.write(relsPathOf(this.mainPath), serializeXml(this.rels));
+    this.write(CONTENT_TYPES, serializeXml(this.types));
+    // [Content_Types].xml first, as Office writes it; then the input's parts in their order (a replaced part
+    // where it was), then new parts in the order they were added.
     const entries: ZipEntry[] = [];
-    for (const name of names)
-      entries.push({ name, data: await (this.zip.file(name) as JSZip.JSZipObject).async('nodebuffer') });
+    const first = this.written.get(CONTENT_TYPES.toLowerCase()) as { name: string; data: Buffer };
+    entries.push(first);
+    const done = new Set([CONTENT_TYPES.toLowerCase()]);
+    for (const entry of this.source?.entries ?? []) {
+      const key = entry.name.toLowerCase();
+      if (done.has(key)) continue;
+      done.add(key);
+      const written = this.written.get(key);
+      if (written) entries.push({ name: entry.name, data: written.data });
+      else if (!this.removed.has(key)) {
+        const stored = this.source?.stored(entry.name);
+        if (stored)
+          entries.push({
+            name: entry.name,
+            stored: {
+              data: stored.data,
+              method: stored.entry.method,
+              crc32: stored.entry.crc32,
+              size: stored.entry.size,
+            },
+          });
+      }
+    }
+    for (const [key, part] of this.written) if (!done.has(key)) entries.push(part);
     return writeZip(entries);
   }
+
+  private write(path: string, content: string | Buffer): void {
+    const key = path.toLowerCase();
+    this.removed.delete(key);
+    const name = this.written.get(key)?.name ?? this.source?.entry(path)?.name ?? path;
+    this.written.set(key, { name, data: typeof content === 'string' ? Buffer.from(content) : content });
+  }
+
+  private freePath(prefix: string): string {
+    for (let n = 1; ; n++) if (!this.exists(`${prefix}${n}.xml`)) return `${prefix}${n}.xml`;
+  }
+
+  private nextRelId(): string {
+    const used = new Set(readRelationships(this.rels, this.mainPath).map((r) => r.id));
+    for (let n = 1; ; n++) if (!used.has(`rId${n}`)) return `rId${n}`;
+  }
+
+  private addRelationship(id: string, type: string, target: string): void {
+    this.rels.root.children.push(
+      newElement(this.rels.root, 'Relationship', [
+        ['Id', id],
+        ['Type', type],
+        ['Target', target],
+      ]),
+    );
+  }
+
+  private override(path: string, type: string): void {
+    const wanted = `/${path.toLowerCase()}`;
+    const known = elements(this.types.root, 'Override').some(
+      (o) => (attr(o, 'PartName') ?? '').toLowerCase() === wanted,
+    );
+    if (known) return;
+    this.types.root.children.push(
+      newElement(this.types.root, 'Override', [
+        ['PartName', `/${path}`],
+        ['ContentType', type],
+      ]),
+    );
+  }
+
+  private async workbookPart(
+    kind: 'styles' | 'sharedStrings',
+    file: string,
+    blank: string,
+    contentType: string,
+  ): Promise<{ path: string; xml: string; created: boolean }> {
+    const rel = readRelationships(this.rels, this.mainPath).find(
+      (r) => isRelType(r.type, kind) && r.path !== null && this.exists(r.path),
+    );
+    if (rel?.path) return { path: rel.path, xml: (await this.text(rel.path)) ?? blank, created: false };
+    const path = `${folderOf(this.mainPath)}/${file}`;
+    this.addRelationship(this.nextRelId(), REL_TYPE_URI(kind), relativeTarget(this.mainPath, path));
+    this.override(path, contentType);
+    return { path, xml: blank, created: true };
+  }
+
+  private sheetElements(): XmlElement[] {
+    const sheets = firstElement(this.workbook.root, 'sheets');
+    return sheets ? elements(sheets, 'sheet') : [];
+  }
 }
+
+function parse(text: string): XmlDocument {
+  try {
+    return parseXml(text);
+  } catch (cause) {
+    throw new UnreadableWorkbookError('damaged', { cause });
+  }
+}
+
+const BLANK = {
+  types: `${DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+  packageRels: `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  workbook: `${DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets></workbook>`,
+  rels: `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}"></Relationships>`,
+};

@@ -46,7 +46,19 @@ const issues: OutputTable = {
   links: ['Budget!B3', null],
 };
 
-/** An input workbook with a table, formats and merges, plus stale output sheets from an earlier run. */
+const staleCost: OutputTable = {
+  name: 'CostPerOutcome',
+  title: 'Cost per outcome (stale)',
+  columns: [{ name: 'Measure ID', format: 'text' }],
+  rows: [['M1']],
+};
+
+/** The input workbook after an earlier run that wrote CostPerOutcome, an output this run does not write. */
+async function staleWorkbook(): Promise<Buffer> {
+  return writeCrosswalkWorkbook(await inputWorkbook(), [resources, staleCost, issues], money);
+}
+
+/** An input workbook with a table, formats and merges. */
 function inputWorkbook(): Promise<Buffer> {
   return workbookBytes((wb) => {
     const budget = wb.addWorksheet('Budget');
@@ -66,8 +78,6 @@ function inputWorkbook(): Promise<Buffer> {
     budget.getCell('E5').value = 'merged note';
     budget.mergeCells('E5:F6');
     wb.addWorksheet('Notes').getCell('C4').value = new Date(Date.UTC(2024, 0, 31));
-    wb.addWorksheet('issues').getCell('A1').value = 'stale issue from last run';
-    wb.addWorksheet('CostPerOutcome').getCell('A1').value = 'stale cost';
   });
 }
 
@@ -77,13 +87,17 @@ async function write(input: Buffer | null): Promise<{ bytes: Buffer; excel: Exce
 }
 
 describe('writeCrosswalkWorkbook: the workbook around the outputs', () => {
-  it('Given stale output sheets, When written, Then they are replaced and outputs follow the inputs in order', async () => {
-    const { excel } = await write(await inputWorkbook());
+  it('Given output sheets from an earlier run, When written, Then they are replaced and outputs follow the inputs in order', async () => {
+    const stale = await loadExcel(await staleWorkbook());
+    expect(stale.worksheets.map((ws) => ws.name)).toContain('CostPerOutcome');
+
+    const { excel } = await write(await staleWorkbook());
+
     expect(excel.worksheets.map((ws) => ws.name)).toEqual(['Budget', 'Notes', 'ResourcesByGoal', 'Issues']);
   });
 
   it('Given its own output as input, When written again, Then nothing is duplicated and the outputs are the same', async () => {
-    const first = await write(await inputWorkbook());
+    const first = await write(await staleWorkbook());
     const second = await write(first.bytes);
 
     expect(second.excel.worksheets.map((ws) => ws.name)).toEqual([
