@@ -340,6 +340,15 @@ export const Summary = z
         met: z.number().int(),
         notMet: z.number().int(),
         year: z.number().int().nullable(),
+        /** Measures by status in `year`, per goal (goals in the Goals table's order; statuses with none left out). */
+        byGoal: z.array(
+          z
+            .object({
+              goalId: z.string(),
+              counts: z.array(z.object({ status: Status, count: z.number().int() }).strict()),
+            })
+            .strict(),
+        ),
       })
       .strict(),
     /** One per scenario: the funding change (in Units) and modeled measures meeting target, before and after. */
@@ -356,6 +365,18 @@ export const Summary = z
         .strict(),
     ),
     issues: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).strict(),
+    /**
+     * Budget amounts that could not be read ("TBD", #REF!): left out of every total. `cells` lists the first 20;
+     * `goals` are the goals whose totals are short by at least one; `viaPools` when one fed a cost pool.
+     */
+    unreadAmounts: z
+      .object({
+        count: z.number().int(),
+        cells: z.array(z.string()),
+        goals: z.array(z.string()),
+        viaPools: z.boolean(),
+      })
+      .strict(),
   })
   .strict();
 export type Summary = z.infer<typeof Summary>;

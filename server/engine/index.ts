@@ -91,6 +91,6 @@ function build(
     for (const issue of list) all.push(issue);
   const issues = sortIssues(groupIssues(all));
   tables.push(issuesTable(issues));
-  const summary = summarize(c, issues, scenarios);
+  const summary = summarize(c, issues, scenarios, all);
   return { ok: summary.issues.error === 0, summary, issues, tables, money: summary.money };
 }

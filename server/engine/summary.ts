@@ -4,10 +4,20 @@ import { targetKey } from './ledger';
 import { fromMinor } from './money';
 import type { ScenarioRun } from './scenarios';
 import { judgeStatus } from './status';
+import { statusByGoal } from './statusByGoal';
 import { basisPhrase, shownAmount } from './tables/shape';
+import { unreadAmounts } from './unreadAmounts';
 
-/** The few numbers a person wants first: totals, goals' full cost, measures met, issues by severity. */
-export function summarize(c: Computation, issues: readonly Issue[], run: ScenarioRun | null): Summary {
+/**
+ * The few numbers a person wants first: totals, goals' full cost, measures met, issues by severity.
+ * `ungrouped`: the issues before repeated ones were grouped, one per cell (for the unread Budget amounts).
+ */
+export function summarize(
+  c: Computation,
+  issues: readonly Issue[],
+  run: ScenarioRun | null,
+  ungrouped: readonly Issue[] = issues,
+): Summary {
   const { model, years, series, cost, plan } = c;
   const money = { units: model.settings.units, decimals: model.moneyDecimals };
   const basis = cost.basis;
@@ -66,6 +76,7 @@ export function summarize(c: Computation, issues: readonly Issue[], run: Scenari
       met: judged.filter((r) => r.status === 'Met').length,
       notMet: judged.filter((r) => r.status === 'Not Met').length,
       year: latest,
+      byGoal: statusByGoal(c, judged),
     },
     scenarios: (run?.outcomes ?? []).map((o) => {
       const judged = o.projections.filter((p) => p.modeled?.target);
@@ -87,5 +98,6 @@ export function summarize(c: Computation, issues: readonly Issue[], run: Scenari
       warning: issues.filter((i) => i.severity === 'warning').length,
       info: issues.filter((i) => i.severity === 'info').length,
     },
+    unreadAmounts: unreadAmounts(c, ungrouped),
   };
 }
