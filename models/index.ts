@@ -5,3 +5,4 @@ export * from './inputs';
 export * from './outputs';
 export * from './api';
 export * from './a1';
+export * from './ids';

@@ -6,13 +6,16 @@ import { targetKey } from './ledger';
 import { issueAt, MESSAGES } from './messages';
 import type { SupportResult } from './pools';
 import type { SeriesPlan } from './series';
-import { judgeStatus } from './status';
+import { idKey, SHARE_SCALE } from '../../models';
+import { costSharesByObjective, splitByCostShares } from './costShares';
+import { latestActualYear, type StatusContext, statusOf } from './status';
+import { unitCost } from './unitCost';
 
 /**
- * Cost per outcome, per measure and fiscal year, following the contract's Kind rules: Count → cost / actual;
- * Cumulative → cost / the year's increase; Currency → a return ratio (value / cost); Rate and Index → no
- * per-unit figure, with a note saying why. Cost is the full cost (direct + support) of the measure's objective
- * in the Cost Basis, shared by all of that objective's measures.
+ * Cost per outcome, per measure and fiscal year. A measure's cost is its Cost Share of its objective's cost
+ * (direct and support, each split exactly), or without one the whole objective's cost, shared by all of its
+ * measures and said in the Note. What a per-unit figure means for each Kind is in `unitCost.ts`; the status
+ * against target in `status.ts`.
  */
 
 export interface CostRow {
@@ -23,6 +26,8 @@ export interface CostRow {
   direct: number | null;
   support: number | null;
   full: number | null;
+  /** The measure's Cost Share used, in parts of SHARE_SCALE; null when it carries the whole objective's cost. */
+  costShare: number | null;
   result: Result | null;
   status: Status;
   output: number | null;
@@ -40,12 +45,12 @@ export interface CostResult {
 
 /** Measures in the order of their goals, then objectives, then their own rows. */
 export function measuresInPlanOrder(model: WorkbookModel): Measure[] {
-  const objectives = new Map(model.objectives.map((o) => [o.id, o]));
-  const goalOrder = new Map(model.goals.map((g, i) => [g.id, i]));
-  const objectiveOrder = new Map(model.objectives.map((o, i) => [o.id, i]));
+  const objectives = new Map(model.objectives.map((o) => [idKey(o.id), o]));
+  const goalOrder = new Map(model.goals.map((g, i) => [idKey(g.id), i]));
+  const objectiveOrder = new Map(model.objectives.map((o, i) => [idKey(o.id), i]));
   const rank = (m: Measure) => [
-    goalOrder.get(objectives.get(m.objectiveId)?.goalId ?? '') ?? Infinity,
-    objectiveOrder.get(m.objectiveId) ?? Infinity,
+    goalOrder.get(idKey(objectives.get(idKey(m.objectiveId))?.goalId)) ?? Infinity,
+    objectiveOrder.get(idKey(m.objectiveId)) ?? Infinity,
   ];
   return model.measures
     .map((m, i) => ({ m, i, r: rank(m) }))
@@ -94,8 +99,8 @@ export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountTy
   return basis;
 }
 
-const RATE_NOTE =
-  'Rates and index scores are not units of output, so there is no cost per unit; a cost per percentage point would mislead.';
+/** A share as a budget officer writes it: 40%, 33.3333%. */
+const shareText = (ppb: number) => `${Number(((ppb / SHARE_SCALE) * 100).toFixed(4))}%`;
 
 export function costPerOutcome(
   model: WorkbookModel,
@@ -107,15 +112,24 @@ export function costPerOutcome(
   const issues: Issue[] = [];
   const rows: CostRow[] = [];
   const toDollars = UNIT_MULTIPLIER[model.settings.units] / 10 ** model.moneyDecimals;
-  const objectives = new Map(model.objectives.map((o) => [o.id, o]));
+  const objectives = new Map(model.objectives.map((o) => [idKey(o.id), o]));
   const measuresOf = new Map<string, number>();
-  for (const m of model.measures) measuresOf.set(m.objectiveId, (measuresOf.get(m.objectiveId) ?? 0) + 1);
+  for (const m of model.measures) {
+    const k = idKey(m.objectiveId);
+    measuresOf.set(k, (measuresOf.get(k) ?? 0) + 1);
+  }
   const resultsOf = new Map<string, Result[]>();
   for (const r of model.results) {
-    const list = resultsOf.get(r.measureId) ?? [];
+    const k = idKey(r.measureId);
+    const list = resultsOf.get(k) ?? [];
     list.push(r);
-    resultsOf.set(r.measureId, list);
+    resultsOf.set(k, list);
   }
+  const sharesOf = costSharesByObjective(model);
+  const statusCtx: StatusContext = {
+    latestActualYear: latestActualYear(model.results),
+    tolerance: model.settings.maintainTolerance,
+  };
   // Each fiscal year's cost comes from the series that stands for it (PY actual, CY enacted, BY request).
   const held = new Set(
     basis
@@ -133,10 +147,13 @@ export function costPerOutcome(
   const measures = measuresInPlanOrder(model);
 
   for (const measure of measures) {
-    const objective = objectives.get(measure.objectiveId);
-    const results = [...(resultsOf.get(measure.id) ?? [])].sort((a, b) => a.year - b.year);
+    const objective = objectives.get(idKey(measure.objectiveId));
+    const results = [...(resultsOf.get(idKey(measure.id)) ?? [])].sort((a, b) => a.year - b.year);
     const byYear = new Map(results.map((r) => [r.year, r]));
-    const shared = (measuresOf.get(measure.objectiveId) ?? 0) > 1;
+    const siblings = measuresOf.get(idKey(measure.objectiveId)) ?? 0;
+    const shares = sharesOf.get(idKey(measure.objectiveId));
+    // A share is used only when the objective's shares do not pass 100% (the rules report it when they do).
+    const share = shares && !shares.over ? measure.costShare : null;
     for (const r of results) {
       const notes: string[] = [];
       const key = targetKey('objective', measure.objectiveId);
@@ -145,22 +162,37 @@ export function costPerOutcome(
       const direct = hasBudget ? crosswalk.direct.get(basis, series, key) : null;
       const sup = hasBudget ? support.support.get(basis, series, key) : null;
       const full = direct !== null && sup !== null ? direct + sup : null;
+      // The measure's own cost: its share of the objective's direct and support cost, or all of them.
+      let ownDirect = direct;
+      let ownSupport = sup;
+      if (share && shares && direct !== null && sup !== null) {
+        ownDirect = splitByCostShares(direct, shares).get(idKey(measure.id)) ?? 0;
+        ownSupport = splitByCostShares(sup, shares).get(idKey(measure.id)) ?? 0;
+      }
+      const ownFull = ownDirect !== null && ownSupport !== null ? ownDirect + ownSupport : null;
       if (!hasBudget)
         notes.push(
           objective
             ? `No FY${r.year} ${basis ?? 'budget'} amounts in the Budget.`
             : 'Its objective is not in the Objectives table.',
         );
-      else if (shared)
+      else if (share)
+        notes.push(`Cost Share ${shareText(share.ppb)} of objective ${measure.objectiveId}'s cost.`);
+      else if (shares?.over)
         notes.push(
-          `Full cost of objective ${measure.objectiveId}, shared by its ${measuresOf.get(measure.objectiveId)} measures.`,
+          `The Cost Shares of objective ${measure.objectiveId}'s measures sum to more than 100%, so this is the whole objective's cost (see Issues).`,
         );
-      if (measure.kindInferred) notes.push(`Kind ${measure.kind} inferred from Unit "${measure.unit}".`);
+      else if (siblings > 1)
+        notes.push(
+          `Without Cost Shares this is the whole cost of objective ${measure.objectiveId}, shared by its ${siblings} measures; each one's cost per unit counts all of it.`,
+        );
+      if (measure.kindInferred)
+        notes.push(
+          measure.kindInferredFrom === 'Name'
+            ? `Kind ${measure.kind} inferred from the measure's name.`
+            : `Kind ${measure.kind} inferred from Unit "${measure.unit}".`,
+        );
 
-      let output: number | null = null;
-      let costPerUnit: number | null = null;
-      let returnRatio: number | null = null;
-      const fullDollars = full !== null ? full * toDollars : null;
       if (full !== null && full < 0 && basis) {
         const said = `${measure.objectiveId}|${r.year}`;
         if (!negativeSaid.has(said)) {
@@ -177,46 +209,29 @@ export function costPerOutcome(
           'Net cost is negative (offsetting collections exceed budget authority, as in revolving funds); no cost per unit.',
         );
       }
-      const costUsable = fullDollars !== null && fullDollars > 0;
-      switch (measure.kind) {
-        case 'Count':
-          output = r.actual;
-          if (costUsable && output !== null && output > 0) costPerUnit = fullDollars / output;
-          break;
-        case 'Cumulative': {
-          const prior = byYear.get(r.year - 1)?.actual ?? null;
-          if (r.actual !== null && prior !== null) output = r.actual - prior;
-          if (r.actual !== null && prior === null)
-            notes.push(`No FY${r.year - 1} actual, so the year's increase is unknown.`);
-          if (output !== null && output <= 0)
-            notes.push('No increase over the prior year, so no cost per unit.');
-          if (costUsable && output !== null && output > 0) costPerUnit = fullDollars / output;
-          break;
-        }
-        case 'Currency':
-          output = r.actual !== null ? r.actual * measure.currencyScale : null;
-          if (costUsable && output !== null) returnRatio = output / fullDollars;
-          break;
-        case 'Rate':
-        case 'Index':
-          notes.push(RATE_NOTE);
-          break;
-        case null:
-          notes.push('Kind is unknown; set Kind to get a cost per unit.');
-          break;
-      }
+      const priorActual = byYear.get(r.year - 1)?.actual ?? null;
+      const unit = unitCost({
+        measure,
+        year: r.year,
+        actual: r.actual,
+        priorActual,
+        costDollars: ownFull !== null ? ownFull * toDollars : null,
+        supportOnly: hasBudget && direct === 0 && sup !== null && sup > 0,
+      });
+      notes.push(...unit.notes);
       rows.push({
         measure,
         goalId: objective?.goalId ?? '',
         year: r.year,
-        direct,
-        support: sup,
-        full,
+        direct: ownDirect,
+        support: ownSupport,
+        full: ownFull,
+        costShare: share ? share.ppb : null,
         result: r,
-        status: judgeStatus(measure.direction, r, r.actual),
-        output,
-        costPerUnit,
-        returnRatio,
+        status: statusOf(measure.direction, r, priorActual, statusCtx),
+        output: unit.output,
+        costPerUnit: unit.costPerUnit,
+        returnRatio: unit.returnRatio,
         notes,
       });
     }

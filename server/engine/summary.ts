@@ -3,7 +3,7 @@ import type { Computation } from './compute';
 import { targetKey } from './ledger';
 import { fromMinor } from './money';
 import type { ScenarioRun } from './scenarios';
-import { judgeStatus } from './status';
+import { isMiss, judgeStatus } from './status';
 import { statusByGoal } from './statusByGoal';
 import { basisPhrase, shownAmount } from './tables/shape';
 import { unreadAmounts } from './unreadAmounts';
@@ -74,7 +74,8 @@ export function summarize(
     measures: {
       total: model.measures.length,
       met: judged.filter((r) => r.status === 'Met').length,
-      notMet: judged.filter((r) => r.status === 'Not Met').length,
+      // Improved is a target missed that got better: it counts as not met.
+      notMet: judged.filter((r) => isMiss(r.status)).length,
       year: latest,
       byGoal: statusByGoal(c, judged),
     },
@@ -88,7 +89,12 @@ export function summarize(
         metAtBase: judged.filter(
           (p) =>
             p.modeled?.target &&
-            judgeStatus(p.modeled.measure.direction, p.modeled.target, p.modeled.baseValue) === 'Met',
+            judgeStatus(
+              p.modeled.measure.direction,
+              p.modeled.target,
+              p.modeled.baseValue,
+              model.settings.maintainTolerance,
+            ) === 'Met',
         ).length,
         metInScenario: judged.filter((p) => p.meets === 'Met').length,
       };

@@ -83,7 +83,7 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
         loc: t.loc(row, 'Measure'),
       };
       measures.set(measureKey, measure);
-      const kind = resolveKind(null, unit);
+      const kind = resolveKind(null, unit, measureName);
       if (kind.kind === null) issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
       plan.measures.push({
         id: measure.id,
@@ -96,6 +96,8 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
         dataSource: '',
         verification: '',
         leader: '',
+        priorityGoal: false,
+        costShare: null,
         loc: measure.loc,
       });
     } else {
@@ -133,6 +135,8 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
       actual: numberAt(t, row, 'Actual', issues),
       minTarget: numberAt(t, row, 'Min Target', issues),
       maxTarget: numberAt(t, row, 'Max Target', issues),
+      explanation: '',
+      dataAvailable: '',
       loc: t.loc(row, 'Year'),
     });
   }

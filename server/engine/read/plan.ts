@@ -1,10 +1,11 @@
 import type { Goal, Issue, Measure, Objective, Result, WorkbookGrids } from '../../../models';
-import { Direction, INPUT_TABLES, MeasureKind, MeasureType } from '../../../models';
+import { Direction, idKey, INPUT_TABLES, MeasureKind, MeasureType } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { parseYear } from './cells';
-import { directionOf, kindOf, measureTypeOf } from './enums';
+import { directionOf, kindOf, measureTypeOf, vocabulary } from './enums';
+import { readFraction } from './fraction';
 import { currencyScaleOf, inferKind } from './measureKind';
-import { openTable } from './table';
+import { openTable, type TableView } from './table';
 import { choiceAt, numberAt, UniqueIds, yearProblem } from './values';
 
 export interface Plan {
@@ -62,19 +63,41 @@ export function readObjectives(grids: WorkbookGrids, issues: Issue[]): Objective
   return objectives;
 }
 
-/** Kind as typed, or inferred from Unit (and said to be inferred); a Unit that says nothing is reported. */
+/** Kind as typed, or inferred from Unit or name (and said to be inferred); a Unit that says nothing is reported. */
 export function resolveKind(
   typed: MeasureKind | null,
   unit: string,
-): Pick<Measure, 'kind' | 'kindInferred' | 'currencyScale'> {
+  name = '',
+): Pick<Measure, 'kind' | 'kindInferred' | 'kindInferredFrom' | 'currencyScale'> {
   if (typed)
     return {
       kind: typed,
       kindInferred: false,
+      kindInferredFrom: null,
       currencyScale: typed === 'Currency' ? (currencyScaleOf(unit) ?? 1) : 1,
     };
-  const inferred = inferKind(unit);
-  return { kind: inferred.kind, kindInferred: inferred.kind !== null, currencyScale: inferred.currencyScale };
+  const inferred = inferKind(unit, name);
+  return {
+    kind: inferred.kind,
+    kindInferred: inferred.kind !== null,
+    kindInferredFrom: inferred.from,
+    currencyScale: inferred.currencyScale,
+  };
+}
+
+const yesNoOf = vocabulary({ Yes: ['Y', 'True', 'X', 'APG', 'Priority'], No: ['N', 'False'] });
+
+/** `Yes` flags an Agency Priority Goal measure; blank is No; any other word is reported and read as No. */
+function priorityGoalAt(t: TableView, row: number, issues: Issue[]): boolean {
+  return choiceAt(t, row, 'Priority Goal', yesNoOf, ['Yes', 'No'], 'No', issues) === 'Yes';
+}
+
+/** A Cost Share read exactly; one that is not a fraction from 0 to 100% is reported at its cell and left out. */
+function costShareAt(t: TableView, row: number, issues: Issue[]): Measure['costShare'] {
+  const loc = t.loc(row, 'Cost Share');
+  const f = readFraction(t.value(row, 'Cost Share'), MESSAGES.costShareInvalid);
+  if (f.kind === 'bad') issues.push(issueAt(f.msg, loc));
+  return f.kind === 'ok' ? { ppb: f.ppb, loc } : null;
 }
 
 export function readMeasures(grids: WorkbookGrids, issues: Issue[]): Measure[] {
@@ -91,14 +114,15 @@ export function readMeasures(grids: WorkbookGrids, issues: Issue[]): Measure[] {
     }
     if (!ids.claim(id, loc)) continue;
     const unit = t.text(row, 'Unit');
+    const name = t.text(row, 'Measure');
     const typed = choiceAt(t, row, 'Kind', kindOf, MeasureKind.options, null, issues);
-    const kind = resolveKind(typed, unit);
+    const kind = resolveKind(typed, unit, name);
     if (kind.kind === null && !t.text(row, 'Kind'))
       issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
     measures.push({
       id,
       objectiveId: t.text(row, 'Objective ID'),
-      name: t.text(row, 'Measure'),
+      name,
       type: choiceAt(t, row, 'Type', measureTypeOf, MeasureType.options, 'Outcome', issues) ?? 'Outcome',
       unit,
       ...kind,
@@ -106,6 +130,8 @@ export function readMeasures(grids: WorkbookGrids, issues: Issue[]): Measure[] {
       dataSource: t.text(row, 'Data Source'),
       verification: t.text(row, 'Verification'),
       leader: t.text(row, 'Leader'),
+      priorityGoal: priorityGoalAt(t, row, issues),
+      costShare: costShareAt(t, row, issues),
       loc,
     });
   }
@@ -130,7 +156,7 @@ export function readResults(grids: WorkbookGrids, issues: Issue[]): Result[] {
       issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
       continue;
     }
-    const key = `${measureId.toUpperCase()}\u0000${year}`;
+    const key = `${idKey(measureId)}\u0000${year}`;
     const first = seen.get(key);
     if (first) {
       issues.push(issueAt(MESSAGES.duplicateResult(measureId, year, first), loc));
@@ -144,6 +170,8 @@ export function readResults(grids: WorkbookGrids, issues: Issue[]): Result[] {
       actual: numberAt(t, row, 'Actual', issues),
       minTarget: numberAt(t, row, 'Min Target', issues),
       maxTarget: numberAt(t, row, 'Max Target', issues),
+      explanation: t.text(row, 'Explanation'),
+      dataAvailable: t.text(row, 'Data Available'),
       loc,
     });
   }

@@ -1,5 +1,5 @@
 import type { AllocationLimit, Issue, Response, Scenario, Settings, WorkbookGrids } from '../../../models';
-import { INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
+import { idKey, INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, MoneyRangeError, toMinor } from '../money';
 import { cellText, parseAmount, parseShare, parseYear } from './cells';
@@ -106,7 +106,7 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
       issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Measure ID'), loc));
       continue;
     }
-    const first = seen.get(measureId.toUpperCase());
+    const first = seen.get(idKey(measureId));
     if (first) {
       issues.push(issueAt(MESSAGES.duplicateId('Responses', measureId, first), loc));
       continue;
@@ -148,7 +148,7 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
       issues.push(issueAt(MESSAGES.rangeInvalid(), t.loc(row, low === null ? 'Low' : 'High')));
       continue;
     }
-    seen.set(measureId.toUpperCase(), t.where(row));
+    seen.set(idKey(measureId), t.where(row));
     out.push({ measureId, model, elasticity, low, high, expression, loc, expressionLoc });
   }
   return out;

@@ -1,5 +1,5 @@
 import type { CellValue, Issue, Loc } from '../../../models';
-import { issueLocation } from '../../../models';
+import { idKey, issueLocation } from '../../../models';
 import { issueAt, MESSAGES, type Msg } from '../messages';
 import { type CellProblem, cellText, parseNumber } from './cells';
 import type { TableView } from './table';
@@ -86,7 +86,7 @@ export class UniqueIds {
   ) {}
 
   claim(id: string, loc: Loc): boolean {
-    const key = id.toUpperCase();
+    const key = idKey(id);
     const first = this.seen.get(key);
     if (first) {
       this.issues.push(issueAt(MESSAGES.duplicateId(this.table, id, issueLocation(first)), loc));

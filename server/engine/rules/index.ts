@@ -1,5 +1,5 @@
 import { duplicateTargets, sharesSumTo100, unmappedLines, unusedRules } from './crosswalk';
-import { measuresHaveTargets, objectivesHaveMeasures } from './measures';
+import { costSharesValid, measuresHaveTargets, objectivesHaveMeasures } from './measures';
 import { crosswalkReferences, planReferences } from './references';
 import type { Rule } from './registry';
 
@@ -16,4 +16,5 @@ export const RULES: readonly Rule[] = [
   unusedRules,
   measuresHaveTargets,
   objectivesHaveMeasures,
+  costSharesValid,
 ];

@@ -1,32 +1,46 @@
 import type { Issue } from '../../../models';
+import { idKey } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import type { Rule } from './registry';
 
-/** Every ID a row names must exist: objectives' goals, measures' objectives, results' measures. */
+const keys = (ids: Iterable<string>) => new Set([...ids].map(idKey));
+
+/**
+ * Every ID a row names must exist: objectives' goals, measures' objectives, results', responses' and allocation
+ * limits' measures and objectives. IDs compare by `idKey` (trimmed, any case, `4542` = "4542"), the same way
+ * every lookup after this does, so a reference is never reported unknown here and then used anyway.
+ */
 export const planReferences: Rule = {
   name: 'plan references',
-  check: ({ model, known }) => {
+  check: ({ model }) => {
     const issues: Issue[] = [];
+    const goals = keys(model.goals.map((g) => g.id));
+    const objectives = keys(model.objectives.map((o) => o.id));
     for (const o of model.objectives) {
       if (!o.goalId) issues.push(issueAt(MESSAGES.valueRequired('Objectives', 'Goal ID'), o.loc));
-      else if (!known.goals.has(o.goalId))
+      else if (!goals.has(idKey(o.goalId)))
         issues.push(issueAt(MESSAGES.unknownGoal(o.goalId, `Objective ${o.id}`), o.loc));
     }
     for (const m of model.measures) {
-      if (!known.objectives.has(m.objectiveId)) {
+      if (!objectives.has(idKey(m.objectiveId))) {
         issues.push(issueAt(MESSAGES.unknownObjective(m.objectiveId, `Measure ${m.id}`), m.loc));
       }
     }
-    const measures = new Set(model.measures.map((m) => m.id));
+    const measures = keys(model.measures.map((m) => m.id));
     const said = new Set<string>();
     for (const r of model.results) {
-      if (measures.has(r.measureId) || said.has(r.measureId)) continue;
-      said.add(r.measureId);
+      const k = idKey(r.measureId);
+      if (measures.has(k) || said.has(k)) continue;
+      said.add(k);
       issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, 'This Results row'), r.loc));
     }
     for (const r of model.responses) {
-      if (!measures.has(r.measureId))
+      if (!measures.has(idKey(r.measureId)))
         issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, 'This Responses row'), r.loc));
+    }
+    for (const l of model.allocationLimits) {
+      if (!objectives.has(idKey(l.objectiveId)))
+        issues.push(issueAt(MESSAGES.unknownObjective(l.objectiveId, 'This Allocation Limits row'), l.loc));
     }
     return issues;
   },
@@ -35,25 +49,27 @@ export const planReferences: Rule = {
 /** Crosswalk targets and drivers must name objectives, goals and pools that exist. */
 export const crosswalkReferences: Rule = {
   name: 'crosswalk references',
-  check: ({ model, known }) => {
+  check: ({ model }) => {
     const issues: Issue[] = [];
+    const goals = keys(model.goals.map((g) => g.id));
+    const objectives = keys(model.objectives.map((o) => o.id));
+    const pools = keys(model.pools.map((p) => p.name));
     for (const rule of model.crosswalk) {
       const t = rule.target;
       const from = 'This Crosswalk row';
-      if (t.kind === 'objective' && !known.objectives.has(t.id))
+      if (t.kind === 'objective' && !objectives.has(idKey(t.id)))
         issues.push(issueAt(MESSAGES.unknownObjective(t.id, from), rule.loc));
-      if (t.kind === 'goal' && !known.goals.has(t.id))
+      if (t.kind === 'goal' && !goals.has(idKey(t.id)))
         issues.push(issueAt(MESSAGES.unknownGoal(t.id, from), rule.loc));
-      if (t.kind === 'pool' && t.name && !known.pools.has(t.name.toUpperCase()))
+      if (t.kind === 'pool' && t.name && !pools.has(idKey(t.name)))
         issues.push(issueAt(MESSAGES.unknownPool(t.name, from), rule.loc));
     }
     for (const d of model.drivers) {
       const from = 'This Drivers row';
-      if (!known.pools.has(d.pool.toUpperCase()))
-        issues.push(issueAt(MESSAGES.unknownPool(d.pool, from), d.loc));
-      if (d.target.kind === 'objective' && !known.objectives.has(d.target.id))
+      if (!pools.has(idKey(d.pool))) issues.push(issueAt(MESSAGES.unknownPool(d.pool, from), d.loc));
+      if (d.target.kind === 'objective' && !objectives.has(idKey(d.target.id)))
         issues.push(issueAt(MESSAGES.unknownObjective(d.target.id, from), d.loc));
-      if (d.target.kind === 'pool' && !known.pools.has(d.target.name.toUpperCase()))
+      if (d.target.kind === 'pool' && !pools.has(idKey(d.target.name)))
         issues.push(issueAt(MESSAGES.unknownPool(d.target.name, from), d.loc));
     }
     return issues;

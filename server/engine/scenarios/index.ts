@@ -1,5 +1,5 @@
 import type { AmountType, Issue, Scenario, Status } from '../../../models';
-import { UNIT_MULTIPLIER } from '../../../models';
+import { idKey, UNIT_MULTIPLIER } from '../../../models';
 import type { Computation } from '../compute';
 import { measuresInPlanOrder } from '../cost';
 import { targetKey } from '../ledger';
@@ -84,6 +84,7 @@ export function runScenarios(c: Computation): ScenarioRun | null {
     };
   }
   const toUnits = (minor: number) => minor / 10 ** c.model.moneyDecimals;
+  const tolerance = c.model.settings.maintainTolerance;
   const baseline = (key: string, year: number) => c.support.full.get(basis, seriesOfYear(c, year), key);
   const byName = new Map<string, Scenario[]>();
   for (const s of c.model.scenarios) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
@@ -135,7 +136,7 @@ export function runScenarios(c: Computation): ScenarioRun | null {
             `${name}\u0000${m.measure.id}`,
             { low: r.low, mode: e, high: r.high },
             (draw) => m.project(inputs, draw),
-            target ? (v) => judgeStatus(m.measure.direction, target, v) === 'Met' : null,
+            target ? (v) => judgeStatus(m.measure.direction, target, v, tolerance) === 'Met' : null,
           );
         }
       }
@@ -158,6 +159,7 @@ export function runScenarios(c: Computation): ScenarioRun | null {
                 m.measure.direction,
                 m.target ?? { target: null, minTarget: null, maxTarget: null },
                 projected,
+                tolerance,
               ),
         notes,
       });
@@ -195,7 +197,10 @@ export function runScenarios(c: Computation): ScenarioRun | null {
   const results = c.model.results;
   for (const m of base.modeled) {
     const later = results
-      .filter((r) => r.measureId === m.measure.id && r.year >= (c.baseYear as number) && r.target !== null)
+      .filter(
+        (r) =>
+          idKey(r.measureId) === idKey(m.measure.id) && r.year >= (c.baseYear as number) && r.target !== null,
+      )
       .sort((a, b) => a.year - b.year)[0];
     if (!later || later.target === null) continue;
     const bf = baseline(targetKey('objective', m.measure.objectiveId), c.baseYear);
@@ -218,7 +223,7 @@ export function runScenarios(c: Computation): ScenarioRun | null {
           ? m.response.model === 'Fixed'
             ? 'Not reachable by funding: the Fixed model does not respond to funding.'
             : 'Not reachable under this model.'
-          : judgeStatus(m.measure.direction, later, m.baseValue) === 'Met'
+          : judgeStatus(m.measure.direction, later, m.baseValue, tolerance) === 'Met'
             ? `Already met at base funding; objective ${m.measure.objectiveId} could fall to this funding and still reach the FY${later.year} target under the ${m.response.model} model.`
             : `Funding of objective ${m.measure.objectiveId} at which the ${m.response.model} model reaches the FY${later.year} target.`,
     });
@@ -249,7 +254,7 @@ function planBest(
   issues: Issue[],
 ) {
   const toUnits = (minor: number) => minor / 10 ** c.model.moneyDecimals;
-  const limits = new Map(c.model.allocationLimits.map((l) => [l.objectiveId, l]));
+  const limits = new Map(c.model.allocationLimits.map((l) => [idKey(l.objectiveId), l]));
   const objectives: ObjectiveInput[] = c.model.objectives
     .filter(
       (o) =>
@@ -259,8 +264,8 @@ function planBest(
     .map((o) => ({
       objectiveId: o.id,
       baseFunding: toUnits(c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.id))),
-      measures: modeled.filter((m) => m.measure.objectiveId === o.id),
-      limit: limits.get(o.id) ?? null,
+      measures: modeled.filter((m) => idKey(m.measure.objectiveId) === idKey(o.id)),
+      limit: limits.get(idKey(o.id)) ?? null,
     }));
   const baseTotal = objectives.reduce(
     (s, o) => s + c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.objectiveId)),

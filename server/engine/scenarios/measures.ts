@@ -1,4 +1,5 @@
 import type { AmountType, Issue, Measure, Response, Result } from '../../../models';
+import { idKey } from '../../../models';
 import type { Computation } from '../compute';
 import { measuresInPlanOrder } from '../cost';
 import { issueAt, MESSAGES } from '../messages';
@@ -29,13 +30,16 @@ export function prepareMeasures(
   year: number,
   issues: Issue[],
 ): { modeled: ModeledMeasure[]; notModeled: NotModeled[] } {
-  const responses = new Map(c.model.responses.map((r) => [r.measureId.toUpperCase(), r]));
+  const responses = new Map(c.model.responses.map((r) => [idKey(r.measureId), r]));
   const results = new Map<string, Result[]>();
-  for (const r of c.model.results) results.set(r.measureId, [...(results.get(r.measureId) ?? []), r]);
+  for (const r of c.model.results) {
+    const k = idKey(r.measureId);
+    results.set(k, [...(results.get(k) ?? []), r]);
+  }
   const modeled: ModeledMeasure[] = [];
   const notModeled: NotModeled[] = [];
   for (const measure of measuresInPlanOrder(c.model)) {
-    const response = responses.get(measure.id.toUpperCase());
+    const response = responses.get(idKey(measure.id));
     if (!response) {
       notModeled.push({ measure, reason: 'Not modeled: no Responses row.' });
       continue;
@@ -46,7 +50,7 @@ export function prepareMeasures(
       notModeled.push({ measure, reason: 'Not modeled: its Expression cannot be used (see Issues).' });
       continue;
     }
-    const rows = results.get(measure.id) ?? [];
+    const rows = results.get(idKey(measure.id)) ?? [];
     const withActual = rows.filter((r) => r.actual !== null).sort((a, b) => b.year - a.year);
     const base = withActual.find((r) => r.year === year) ?? withActual[0];
     if (!base || base.actual === null) {

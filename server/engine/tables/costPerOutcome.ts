@@ -1,5 +1,5 @@
 import type { OutputTable } from '../../../models';
-import { OUTPUT_TABLES } from '../../../models';
+import { OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { fromMinor } from '../money';
 import { TableBuilder, unitsPhrase } from './shape';
@@ -9,7 +9,7 @@ export function costPerOutcomeTable(c: Computation): OutputTable {
   const money = (v: number | null) => (v === null ? null : fromMinor(v, model.moneyDecimals));
   const t = new TableBuilder(
     'CostPerOutcome',
-    `Cost per outcome: full cost (${cost.basis ?? 'no cost basis'}, ${unitsPhrase(model.settings.units)}) of each measure's objective; Cost per Unit in dollars`,
+    `Cost per outcome: full cost (${cost.basis ?? 'no cost basis'}, ${unitsPhrase(model.settings.units)}) of each measure (its Cost Share of its objective, else the whole objective's); Cost per Unit in dollars`,
     TableBuilder.columns(OUTPUT_TABLES.CostPerOutcome),
   );
   for (const r of cost.rows) {
@@ -17,6 +17,7 @@ export function costPerOutcomeTable(c: Computation): OutputTable {
     t.add([
       r.measure.id,
       r.measure.name,
+      r.measure.priorityGoal ? 'Yes' : '',
       r.measure.objectiveId,
       r.goalId,
       r.year,
@@ -26,12 +27,15 @@ export function costPerOutcomeTable(c: Computation): OutputTable {
       money(r.direct),
       money(r.support),
       money(r.full),
+      r.costShare === null ? null : r.costShare / SHARE_SCALE,
       res?.target ?? null,
       res?.minTarget ?? null,
       res?.maxTarget ?? null,
       res?.actual ?? null,
       r.measure.direction ?? '',
       r.status,
+      res?.explanation ?? '',
+      res?.dataAvailable ?? '',
       r.output,
       r.costPerUnit === null ? null : Math.round(r.costPerUnit * 100) / 100,
       r.returnRatio === null ? null : Math.round(r.returnRatio * 10_000) / 10_000,

@@ -70,7 +70,12 @@ export function scenarioComparisonTable(c: Computation, run: ScenarioRun): Outpu
         (p) =>
           p.modeled &&
           p.modeled.target &&
-          judgeStatus(p.modeled.measure.direction, p.modeled.target, p.modeled.baseValue) === 'Met',
+          judgeStatus(
+            p.modeled.measure.direction,
+            p.modeled.target,
+            p.modeled.baseValue,
+            c.model.settings.maintainTolerance,
+          ) === 'Met',
       ).length;
       const met = judged.filter((p) => p.meets === 'Met').length;
       base += bf;

@@ -1,7 +1,8 @@
 import type { Direction, Result } from '../../../models';
+import { OUTPUT_TABLES, OutputRows } from '../../../models';
 import { runEngine } from '../../../server/engine';
-import { judgeStatus } from '../../../server/engine/status';
-import { rowsOf } from '../../helpers/outputs';
+import { DEFAULT_MAINTAIN_TOLERANCE, judgeStatus } from '../../../server/engine/status';
+import { outputTable, placesOf, rowsOf } from '../../helpers/outputs';
 import { minimalWorkbook, type Row } from '../../helpers/workbook';
 
 const MEASURE_HEADER: Row = ['Measure ID', 'Objective ID', 'Measure', 'Unit', 'Kind', 'Direction'];
@@ -51,7 +52,7 @@ describe('cost per outcome by Kind', () => {
       units: 'Thousands',
       budget: [
         ['Account', 'FY2018'],
-        ['023-05-4542', 1234.5],
+        ['023-05-0110', 1234.5],
       ],
       measures: [['M1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase']],
       results: [['M1', 2018, 100, 100]],
@@ -71,7 +72,7 @@ describe('cost per outcome by Kind', () => {
     const rows = costRows({
       budget: [
         ['Account', 'FY2017', 'FY2018'],
-        ['023-05-4542', 900, 1200],
+        ['023-05-0110', 900, 1200],
       ],
       measures: [
         ['M1', '1.1', 'FedRAMP authorized systems (cumulative)', 'Cumulative Total', null, 'Increase'],
@@ -105,7 +106,7 @@ describe('cost per outcome by Kind', () => {
       units: 'Thousands',
       budget: [
         ['Account', 'FY2018'],
-        ['023-05-4542', '1,000,000'],
+        ['023-05-0110', '1,000,000'],
       ],
       measures: [['M1', '1.1', 'Acquisition program savings (billions of $)', 'Billions', null, 'Increase']],
       results: [['M1', 2018, 6.8, 7.1]],
@@ -170,12 +171,12 @@ describe('cost per outcome by Kind', () => {
       minimalWorkbook({
         Budget: [
           ['Account', 'FY2018'],
-          ['023-05-4542', 1000],
+          ['023-05-0110', 1000],
           ['WCF', 250],
         ],
         Crosswalk: [
           ['Account', 'Objective ID', 'Cost Pool', 'Share'],
-          ['023-05-4542', '1.1', null, 1],
+          ['023-05-0110', '1.1', null, 1],
           ['WCF', null, 'WCF', 1],
         ],
         'Cost Pools': [
@@ -196,8 +197,8 @@ describe('cost per outcome by Kind', () => {
     const [row] = costRows({
       budget: [
         ['Account', 'Amount Type', 'FY2018'],
-        ['023-05-4542', 'BA', 1000],
-        ['023-05-4542', 'Obligations', 500],
+        ['023-05-0110', 'BA', 1000],
+        ['023-05-0110', 'Obligations', 500],
       ],
       measures: [['M1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase']],
       results: [['M1', 2018, 100, 125]],
@@ -210,8 +211,8 @@ describe('cost per outcome by Kind', () => {
       settings: [['Cost Basis', 'Budget Authority']],
       budget: [
         ['Account', 'Amount Type', 'FY2018'],
-        ['023-05-4542', 'BA', 1000],
-        ['023-05-4542', 'Obligations', 500],
+        ['023-05-0110', 'BA', 1000],
+        ['023-05-0110', 'Obligations', 500],
       ],
       measures: [['M1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase']],
       results: [['M1', 2018, 100, 125]],
@@ -224,7 +225,8 @@ describe('cost per outcome by Kind', () => {
       measures: [['M1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase']],
       results: [['M1', 2020, 100, null]],
     });
-    expect(row).toMatchObject({ 'Full Cost': null, 'Cost per Unit': null, Status: 'No Actual' });
+    // No actual anywhere in the workbook: FY2020's results are not yet due.
+    expect(row).toMatchObject({ 'Full Cost': null, 'Cost per Unit': null, Status: 'Pending' });
     expect(row?.Note).toContain('No FY2020 Budget Authority amounts');
   });
 });
@@ -246,7 +248,8 @@ describe('status in the CostPerOutcome table', () => {
     ['Maintain', [100, 100.9], 'Met'],
     ['Maintain', [100, 98.9], 'Not Met'],
     ['Increase', [null, 125], 'No Target'],
-    ['Increase', [100, null], 'No Actual'],
+    // The workbook's only result has no actual, so no year's results are in yet.
+    ['Increase', [100, null], 'Pending'],
     [null, [100, 125], 'Not Judged'],
   ])(
     'Given Direction %p and target/actual/min/max %p, when judged, then the status is %p',
@@ -263,7 +266,7 @@ describe('judgeStatus', () => {
     maxTarget: number | null = null,
   ): Pick<Result, 'target' | 'minTarget' | 'maxTarget'> => ({ target, minTarget, maxTarget });
   const judge = (direction: Direction | null, result: ReturnType<typeof r>, actual: number | null) =>
-    judgeStatus(direction, result, actual);
+    judgeStatus(direction, result, actual, DEFAULT_MAINTAIN_TOLERANCE);
 
   test('Given Increase, when the actual reaches the target, then it is Met; when below, Not Met', () => {
     expect(judge('Increase', r(100), 100)).toBe('Met');
@@ -332,5 +335,317 @@ describe('judgeStatus', () => {
   test('Given no Direction, when judged, then it is Not Judged even with a target and an actual', () => {
     expect(judge(null, r(5), 10)).toBe('Not Judged');
     expect(judge(null, r(null), null)).toBe('Not Judged');
+  });
+});
+
+/** CostPerOutcome rows and issues of a workbook whose Measures table has these columns. */
+function withMeasures(header: Row, measures: Row[], results: Row[], tables: Record<string, Row[]> = {}) {
+  const result = runEngine(
+    minimalWorkbook({
+      Measures: [header, ...measures],
+      Results: [RESULT_HEADER, ...results],
+      ...tables,
+    }),
+  );
+  return { result, rows: rowsOf(result, 'CostPerOutcome') };
+}
+
+const SHARE_HEADER: Row = ['Measure ID', 'Objective ID', 'Measure', 'Kind', 'Direction', 'Cost Share'];
+/** $1,000.00 of direct cost to objective 1.1 and a $250.00 support pool that all goes to it. */
+const WITH_SUPPORT = {
+  Budget: [
+    ['Account', 'FY2018'],
+    ['023-05-0110', 1000],
+    ['WCF', 250],
+  ],
+  Crosswalk: [
+    ['Account', 'Objective ID', 'Cost Pool', 'Share'],
+    ['023-05-0110', '1.1', null, 1],
+    ['WCF', null, 'WCF', 1],
+  ],
+  'Cost Pools': [
+    ['Cost Pool', 'Method'],
+    ['WCF', 'Equal'],
+  ],
+};
+
+describe('cost shares', () => {
+  test('Given Cost Shares 40% and 0.6, when costed, then each measure carries its share of direct and support cost, and per-unit cost divides only that', () => {
+    const { result, rows } = withMeasures(
+      SHARE_HEADER,
+      [
+        ['M1', '1.1', 'Leases awarded', 'Count', 'Increase', '40%'],
+        ['M2', '1.1', 'Leases renewed', 'Count', 'Increase', 0.6],
+      ],
+      [
+        ['M1', 2018, 40, 50],
+        ['M2', 2018, 20, 25],
+      ],
+      WITH_SUPPORT,
+    );
+    // M1: 40% of 1,000 = 400 direct, 40% of 250 = 100 support, 500 / 50 = $10; M2: 600 + 150 = 750 / 25 = $30.
+    expect(
+      rows.map((r) => [
+        r['Measure ID'],
+        r['Direct Cost'],
+        r['Support Cost'],
+        r['Full Cost'],
+        r['Cost Share'],
+        r['Cost per Unit'],
+      ]),
+    ).toEqual([
+      ['M1', 400, 100, 500, 0.4, 10],
+      ['M2', 600, 150, 750, 0.6, 30],
+    ]);
+    expect(rows[0]?.Note).toContain("Cost Share 40% of objective 1.1's cost.");
+    expect(result.issues.filter((i) => i.code.startsWith('COST_SHARE'))).toEqual([]);
+  });
+
+  test('Given shares that do not divide the cost evenly, when costed, then the parts are exact to the cent and add back (100.01 at 50/50 is 50.01 + 50.00)', () => {
+    const { rows } = withMeasures(
+      SHARE_HEADER,
+      [
+        ['M1', '1.1', 'Leases awarded', 'Count', 'Increase', '50%'],
+        ['M2', '1.1', 'Leases renewed', 'Count', 'Increase', '50%'],
+      ],
+      [
+        ['M1', 2018, 1, 1],
+        ['M2', 2018, 1, 1],
+      ],
+      {
+        Budget: [
+          ['Account', 'FY2018'],
+          ['023-05-0110', 100.01],
+        ],
+      },
+    );
+    expect(rows.map((r) => r['Full Cost'])).toEqual([50.01, 50]);
+  });
+
+  test('Given shares that sum to less than 100%, when costed, then the rest of the cost is left to no measure', () => {
+    const { rows } = withMeasures(
+      SHARE_HEADER,
+      [['M1', '1.1', 'Leases awarded', 'Count', 'Increase', '25%']],
+      [['M1', 2018, 10, 10]],
+    );
+    expect(rows[0]).toMatchObject({ 'Full Cost': 250, 'Cost Share': 0.25, 'Cost per Unit': 25 });
+  });
+
+  test('Given shares that sum past 100%, when checked, then COST_SHARES_OVER_100 is raised at the share that passes 100% and each measure is costed at the whole objective', () => {
+    const { result, rows } = withMeasures(
+      SHARE_HEADER,
+      [
+        ['M1', '1.1', 'Leases awarded', 'Count', 'Increase', '60%'],
+        ['M2', '1.1', 'Leases renewed', 'Count', 'Increase', '30%'],
+        ['M3', '1.1', 'Leases ended', 'Count', 'Increase', '20%'],
+      ],
+      [['M1', 2018, 10, 10]],
+    );
+    expect(placesOf(result.issues, 'COST_SHARES_OVER_100')).toEqual(['Measures!F4']);
+    expect(result.issues.find((i) => i.code === 'COST_SHARES_OVER_100')).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('sum to 110% (M1 60%, M2 30%, M3 20%)'),
+    });
+    expect(rows[0]).toMatchObject({ 'Full Cost': 1000, 'Cost Share': null, 'Cost per Unit': 100 });
+    expect(rows[0]?.Note).toContain('sum to more than 100%');
+  });
+
+  test.each(['40', 'most', '-10%', '150%'])(
+    'Given Cost Share %p, when read, then COST_SHARE_INVALID is raised at its cell and the measure has no share',
+    (share) => {
+      const { result, rows } = withMeasures(
+        SHARE_HEADER,
+        [['M1', '1.1', 'Leases awarded', 'Count', 'Increase', share]],
+        [['M1', 2018, 10, 10]],
+      );
+      expect(placesOf(result.issues, 'COST_SHARE_INVALID')).toEqual(['Measures!F2']);
+      expect(rows[0]).toMatchObject({ 'Full Cost': 1000, 'Cost Share': null });
+    },
+  );
+
+  test('Given some measures of an objective with a share and one without, when checked, then COST_SHARES_PARTIAL names the one without and it carries the whole cost', () => {
+    const { result, rows } = withMeasures(
+      SHARE_HEADER,
+      [
+        ['M1', '1.1', 'Leases awarded', 'Count', 'Increase', '40%'],
+        ['M2', '1.1', 'Leases renewed', 'Count', 'Increase', null],
+      ],
+      [
+        ['M1', 2018, 10, 10],
+        ['M2', 2018, 10, 10],
+      ],
+    );
+    expect(placesOf(result.issues, 'COST_SHARES_PARTIAL')).toEqual(['Measures!A3']);
+    expect(result.issues.find((i) => i.code === 'COST_SHARES_PARTIAL')?.message).toContain('M2 does not');
+    expect(rows.map((r) => r['Full Cost'])).toEqual([400, 1000]);
+  });
+
+  test('Given two measures without Cost Shares, when costed, then each carries the whole objective and the Note says so', () => {
+    const { rows } = withMeasures(
+      SHARE_HEADER,
+      [
+        ['M1', '1.1', 'Leases awarded', 'Count', 'Increase', null],
+        ['M2', '1.1', 'Leases renewed', 'Count', 'Increase', null],
+      ],
+      [
+        ['M1', 2018, 10, 10],
+        ['M2', 2018, 10, 10],
+      ],
+    );
+    expect(rows.map((r) => r['Full Cost'])).toEqual([1000, 1000]);
+    expect(rows[0]?.Note).toContain(
+      'Without Cost Shares this is the whole cost of objective 1.1, shared by its 2 measures',
+    );
+  });
+});
+
+describe('the CostPerOutcome contract', () => {
+  test('Given cost shares, statuses and explanations, then every row matches the CostPerOutcome row schema in models/', () => {
+    const { result } = withMeasures(
+      [...SHARE_HEADER, 'Priority Goal'],
+      [
+        ['M1', '1.1', 'Leases awarded', 'Count', 'Increase', '40%', 'Yes'],
+        ['M2', '1.1', 'Leases renewed', 'Count', 'Maintain', '60%', null],
+      ],
+      [
+        ['M1', 2017, 40, 30],
+        ['M1', 2018, 40, 35],
+        ['M2', 2019, 20, null],
+      ],
+      WITH_SUPPORT,
+    );
+    const table = outputTable(result, 'CostPerOutcome');
+    expect(table.columns.map((c) => c.name)).toEqual(OUTPUT_TABLES.CostPerOutcome.map((c) => c.name));
+    for (const record of rowsOf(result, 'CostPerOutcome'))
+      expect(OutputRows.CostPerOutcome.safeParse(record).error).toBeUndefined();
+    expect(rowsOf(result, 'CostPerOutcome').map((r) => r.Status)).toEqual(['Not Met', 'Improved', 'Pending']);
+  });
+});
+
+describe('where a cost per unit means nothing', () => {
+  test('Given an objective funded only by support costs, when costed, then it has no cost per unit and the Note says why', () => {
+    const { rows } = withMeasures(
+      MEASURE_HEADER,
+      [['M1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase']],
+      [['M1', 2018, 10, 10]],
+      {
+        Budget: [
+          ['Account', 'FY2018'],
+          ['WCF', 250],
+        ],
+        Crosswalk: [
+          ['Account', 'Cost Pool', 'Share'],
+          ['WCF', 'WCF', 1],
+        ],
+        'Cost Pools': [
+          ['Cost Pool', 'Method'],
+          ['WCF', 'Equal'],
+        ],
+      },
+    );
+    expect(rows[0]).toMatchObject({
+      'Direct Cost': 0,
+      'Support Cost': 250,
+      Output: 10,
+      'Cost per Unit': null,
+    });
+    expect(rows[0]?.Note).toContain('has only support costs in FY2018 (no direct cost)');
+  });
+
+  test.each<[string, number | null, string | null]>([
+    ['Outcome', 7.1, null],
+    ['Efficiency', 7.1, null],
+    ['Output', null, 'volume of business'],
+    ['Customer Service', null, 'Only an Outcome or Efficiency measure'],
+  ])(
+    'Given a Currency measure of Type %s, when costed, then the value-per-dollar ratio is %p',
+    (type, ratio, note) => {
+      const { rows } = withMeasures(
+        ['Measure ID', 'Objective ID', 'Measure', 'Type', 'Unit', 'Direction'],
+        [['M1', '1.1', 'Acquisition dollars', type, 'Billions', 'Increase']],
+        [['M1', 2018, 6.8, 7.1]],
+        {
+          Settings: [
+            ['Setting', 'Value'],
+            ['Units', 'Thousands'],
+          ],
+          Budget: [
+            ['Account', 'FY2018'],
+            ['023-05-0110', '1,000,000'],
+          ],
+        },
+      );
+      expect(rows[0]).toMatchObject({
+        Kind: 'Currency',
+        Output: 7.1e9,
+        'Return Ratio': ratio,
+        'Cost per Unit': null,
+      });
+      if (note) expect(rows[0]?.Note).toContain(note);
+    },
+  );
+
+  test('Given "(cumulative)" in the name of a measure whose Unit is a count, when costed, then it is Cumulative, said to be inferred from its name, and costed per increase', () => {
+    const { rows } = withMeasures(
+      MEASURE_HEADER,
+      [['M1', '1.1', 'FedRAMP authorized systems (cumulative)', 'Raw Count', null, 'Increase']],
+      [
+        ['M1', 2017, 80, 88],
+        ['M1', 2018, 110, 121],
+      ],
+    );
+    // 1,000 / (121 - 88) = 30.30.
+    expect(rows[1]).toMatchObject({ Kind: 'Cumulative', Output: 33, 'Cost per Unit': 30.3 });
+    expect(rows[1]?.Note).toContain("Kind Cumulative inferred from the measure's name.");
+  });
+
+  test('Given a cumulative percentage, when costed, then it is Cumulative but has no cost per unit, since a percentage point is not output', () => {
+    const { rows } = withMeasures(
+      MEASURE_HEADER,
+      [['M1', '1.1', 'Energy intensity reduction (cumulative % reduction)', 'Percentage', null, 'Increase']],
+      [
+        ['M1', 2017, 0.05, 0.0341],
+        ['M1', 2018, 0.075, 0.0541],
+      ],
+    );
+    expect(rows[1]).toMatchObject({ Kind: 'Cumulative', 'Cost per Unit': null });
+    expect(rows[1]?.Output).toBeCloseTo(0.02, 10);
+    expect(rows[1]?.Note).toContain('A cumulative percentage is still a rate');
+  });
+
+  test('Given a Count with an actual of zero, when costed, then there is no cost per unit and the Note says there was no output', () => {
+    const [row] = costRows({
+      measures: [['M1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase']],
+      results: [['M1', 2018, 10, 0]],
+    });
+    expect(row).toMatchObject({ Output: 0, 'Cost per Unit': null });
+    expect(row?.Note).toContain('No output this year');
+  });
+});
+
+describe('Priority Goal', () => {
+  test.each<[string | null, string]>([
+    ['Yes', 'Yes'],
+    ['y', 'Yes'],
+    ['No', ''],
+    [null, ''],
+  ])('Given Priority Goal %p, when costed, then the Priority Goal column shows %p', (flag, shown) => {
+    const { result, rows } = withMeasures(
+      ['Measure ID', 'Objective ID', 'Measure', 'Kind', 'Direction', 'Priority Goal'],
+      [['M1', '1.1', 'Leases awarded', 'Count', 'Increase', flag]],
+      [['M1', 2018, 10, 10]],
+    );
+    expect(rows[0]?.['Priority Goal']).toBe(shown);
+    expect(result.issues.filter((i) => i.code === 'VALUE_NOT_ALLOWED')).toEqual([]);
+  });
+
+  test('Given Priority Goal "Maybe", when read, then a warning at the cell says so and the measure is not flagged', () => {
+    const { result, rows } = withMeasures(
+      ['Measure ID', 'Objective ID', 'Measure', 'Kind', 'Direction', 'Priority Goal'],
+      [['M1', '1.1', 'Leases awarded', 'Count', 'Increase', 'Maybe']],
+      [['M1', 2018, 10, 10]],
+    );
+    expect(placesOf(result.issues, 'VALUE_NOT_ALLOWED')).toEqual(['Measures!F2']);
+    expect(rows[0]?.['Priority Goal']).toBe('');
   });
 });

@@ -415,9 +415,14 @@ describe('the GSA FY2018 Annual Performance Report, as published', () => {
       kind: 'Currency',
       currencyScale: 1e9,
     });
-    expect(model.measures.filter((m) => m.kind === 'Cumulative').map((m) => m.id)).toEqual([
-      '3.1.1',
-      '4.1.1',
+    // 3.1.1 and 4.1.1 say so in their Unit; 1.2.1 and 3.3.1 ("... (cumulative)", Unit Percentage) in their name.
+    expect(
+      model.measures.filter((m) => m.kind === 'Cumulative').map((m) => [m.id, m.kindInferredFrom]),
+    ).toEqual([
+      ['1.2.1', 'Name'],
+      ['3.1.1', 'Unit'],
+      ['3.3.1', 'Name'],
+      ['4.1.1', 'Unit'],
     ]);
   });
 });
