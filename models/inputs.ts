@@ -39,7 +39,7 @@ export const INPUT_TABLES = {
   Settings: {
     name: 'Settings',
     required: false,
-    note: 'Agency, Units (Dollars, Thousands, Millions), Cost Basis, Budget Year, Current Year, Prior Year, Base Year, Allocation (Direct, Step-Down, Reciprocal)',
+    note: 'Agency, Units (Dollars, Thousands, Millions), Cost Basis, Budget Year, Current Year, Prior Year, Base Year, Allocation (Direct, Step-Down, Reciprocal), Maintain Tolerance (default 1%)',
     columns: [col('Setting', true, 'Setting name'), col('Value', true, 'Its value')],
   },
   Budget: {
@@ -108,7 +108,11 @@ export const INPUT_TABLES = {
       col('Measure', true, 'Measure name', ['Measure Name', 'KPI', 'Name']),
       col('Type', false, 'Output, Outcome, Efficiency or Customer Service'),
       col('Unit', false, 'e.g. Percentage, Raw Count, Cumulative Total, Billions'),
-      col('Kind', false, 'Count, Cumulative, Rate, Index or Currency (inferred from Unit when blank)'),
+      col(
+        'Kind',
+        false,
+        'Count, Cumulative, Rate, Index or Currency (when blank: inferred from Unit, or "cumulative" in the name)',
+      ),
       col('Direction', false, 'Increase, Decrease, Within Range or Maintain', ['Desired Direction']),
       col('Data Source', false, 'Where the data come from'),
       col('Verification', false, 'How the data are verified and validated'),
