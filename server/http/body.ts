@@ -22,10 +22,14 @@ export interface UploadLocals {
 const JSON_TYPES = ['application/json'];
 
 /**
- * Reads the body as bytes (up to `limit`), then parses it with JSON.parse and refuses any `__proto__` or
+ * Reads the body as bytes (up to `limit`), runs `beforeParse` on them (a size check that must not wait for
+ * the objects to exist), then parses it with JSON.parse and refuses any `__proto__` or
  * `constructor.prototype` key, whatever its depth, before any code sees the object.
  */
-export function jsonBody(limit: number): RequestHandler[] {
+export function jsonBody(
+  limit: number,
+  beforeParse: (bytes: Buffer) => void = () => undefined,
+): RequestHandler[] {
   return [
     requireMediaType(JSON_TYPES, ['application/json']),
     express.raw({ type: () => true, limit }),
@@ -33,6 +37,11 @@ export function jsonBody(limit: number): RequestHandler[] {
       const bytes: unknown = req.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0)
         return next(new HttpProblem(problems.malformedJson(true)));
+      try {
+        beforeParse(bytes);
+      } catch (e) {
+        return next(e);
+      }
       let parsed: unknown;
       try {
         parsed = JSON.parse(bytes.toString('utf8'));
@@ -61,6 +70,8 @@ export function uploadBody(limit: number): RequestHandler[] {
   const raw = express.raw({ type: () => true, limit });
   const form = multer({
     storage: multer.memoryStorage(),
+    // Browsers send a form file's name as UTF-8 bytes with no charset; read as Latin-1, "é" would become "Ã©".
+    defParamCharset: 'utf8',
     limits: { fileSize: limit, files: 1, fields: 8, fieldSize: 1024, parts: 10, headerPairs: 100 },
   }).single('file');
   return [
@@ -106,15 +117,20 @@ function requireMediaType(accepted: string[], described: string[]): RequestHandl
 }
 
 /**
- * The uploaded file's name, made safe to send back in a header: no folders, no extension, only letters,
- * digits, spaces and `._-` (other characters become `_`), at most 100 characters; `workbook` when nothing is left.
+ * The uploaded file's name, made safe to send back in a header and to save under: no folders, no extension,
+ * only letters and digits of any script, spaces and `._-()` (anything else, controls and bidi overrides
+ * included, becomes `_`), at most 100 characters; `workbook` when nothing is left. `download.ts` carries a
+ * name beyond ASCII in the header's `filename*`.
  */
 export function workbookBaseName(original: string): string {
-  const file = original.split(/[\\/]/).pop() ?? '';
-  const base = file
-    .replace(/\.(xlsx|xlsm|xls)$/i, '')
-    .replace(/[^A-Za-z0-9 ._-]/g, '_')
-    .replace(/^[\s.]+|[\s.]+$/g, '')
-    .slice(0, 100);
+  const file = original.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const base = Array.from(
+    file
+      .replace(/\.(xlsx|xlsm|xls)$/i, '')
+      .replace(/[^\p{L}\p{M}\p{N} ._()-]/gu, '_')
+      .replace(/^[\s.]+|[\s.]+$/g, ''),
+  )
+    .slice(0, 100)
+    .join('');
   return base === '' ? 'workbook' : base;
 }

@@ -122,7 +122,7 @@ export const SERVER_USAGE = `Usage: npm start -- [options]   (or: node dist/serv
   --addin-dir <folder>      the built task pane to serve at / (TL_ADDIN_DIR; default addin/dist)
 
 API keys are read from the environment only (TL_API_KEYS, comma-separated), never from flags, so they do
-not show in the process list.`;
+not show in the process list. TL_API_KEYS set but empty stops the server from starting.`;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -299,6 +299,11 @@ function apiKeys(value: string | undefined): string[] {
     .split(',')
     .map((k) => k.trim())
     .filter((k) => k !== '');
+  // Set but empty is most likely a secret that failed to load: fail closed rather than serve without keys.
+  if (keys.length === 0)
+    throw new ConfigError(
+      'TL_API_KEYS is set but holds no keys, so the server will not start (it would otherwise run without keys). Give at least one key, or unset TL_API_KEYS to run without keys on purpose.',
+    );
   const short = keys.findIndex((k) => k.length < MIN_KEY_LENGTH);
   if (short >= 0)
     throw new ConfigError(

@@ -1,18 +1,22 @@
 import type { RequestHandler, Response } from 'express';
-import type { WorkbookGrids } from '../../models';
+import { countGridBody } from './gridCount';
 import { HttpProblem, problems, sendProblem } from './problems';
 
 /** The limits that keep one request from taking the server down: size of grids, time, concurrent jobs. */
 
-/** Refuses grids over the cell or row budget before the engine runs; every cell counts, blank or not. */
-export function checkGridSize(grids: WorkbookGrids, limits: { maxCells: number; maxRows: number }): void {
-  let cells = 0;
-  let rows = 0;
-  for (const table of grids.tables) {
-    cells += table.header.length;
-    rows += table.rows.length;
-    for (const row of table.rows) cells += row.length;
-  }
+/**
+ * Tables in one request. A workbook has a dozen input tables; the cap keeps the models' check of the tables
+ * themselves (a few issues each at most) small whatever the body holds.
+ */
+export const MAX_TABLES = 1_000;
+
+/**
+ * Refuses a JSON grids body over the table, row or cell budget from its bytes, before it is parsed or checked
+ * (`gridCount.ts`); every cell counts, blank or not.
+ */
+export function checkGridBodySize(bytes: Uint8Array, limits: { maxCells: number; maxRows: number }): void {
+  const { tables, rows, cells } = countGridBody(bytes);
+  if (tables > MAX_TABLES) throw new HttpProblem(problems.tooManyTables(tables, MAX_TABLES));
   if (rows > limits.maxRows) throw new HttpProblem(problems.tooManyRows(rows, limits.maxRows));
   if (cells > limits.maxCells) throw new HttpProblem(problems.tooManyCells(cells, limits.maxCells));
 }
@@ -45,8 +49,9 @@ export function requestDeadline(ms: number): RequestHandler {
 }
 
 /**
- * A cap on workbook jobs in progress at once: each holds a whole workbook in memory, several times its file
- * size. Over the cap the client is told to come back (503, Retry-After) rather than queued without bound.
+ * A cap on workbook jobs in progress at once, uploads and JSON grids alike: each holds a whole workbook in
+ * memory, several times its size. Over the cap the client is told to come back (503, Retry-After) rather
+ * than queued without bound.
  */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -66,5 +71,25 @@ export class JobSlots {
     } finally {
       this.busy--;
     }
+  }
+
+  /**
+   * Middleware holding a slot from the moment a request's headers arrive until its response is sent or its
+   * connection drops. A JSON job's cost is mostly in its body (buffered, parsed, checked: all synchronous once
+   * it has arrived), so its slot covers the body from the start; over the cap, the body is never read.
+   */
+  hold(): RequestHandler {
+    return (_req, res, next) => {
+      if (this.busy >= this.max) return next(new HttpProblem(problems.busy(RETRY_AFTER_SECONDS, true)));
+      this.busy++;
+      let held = true;
+      const release = () => {
+        if (held) this.busy--;
+        held = false;
+      };
+      res.once('finish', release);
+      res.once('close', release);
+      next();
+    };
   }
 }

@@ -62,9 +62,11 @@ const commonErrors = {
 
 const gridsErrors = {
   '400': problem(
-    'Malformed JSON, a forbidden key (`__proto__`, `constructor.prototype`), or a body that does not match the schema; `errors` lists each place.',
+    'Malformed JSON, a forbidden key (`__proto__`, `constructor.prototype`), or a body that does not match the schema; `errors` lists the first 20 places and `detail` says how many more there are.',
   ),
-  '413': problem("The body, or the number of cells or rows in the grids, is over the server's limit."),
+  '413': problem(
+    "The body, or the number of tables (1,000), cells or rows in the grids, is over the server's limit; counted before the body is parsed.",
+  ),
   '415': problem('The body is not sent as application/json.'),
   ...commonErrors,
 };

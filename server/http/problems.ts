@@ -97,7 +97,7 @@ export const problems = {
     detail:
       total === 1
         ? (errors[0]?.detail ?? 'The request body is not valid.')
-        : `The request body has ${count(total)} problems${total > errors.length ? ` (the first ${errors.length} are listed)` : ''}: ${errors[0]?.detail ?? ''}`,
+        : `The request body has ${count(total)} problems${total > errors.length ? ` (the first ${errors.length} are listed; ${count(total - errors.length)} more are not)` : ''}: ${errors[0]?.detail ?? ''}`,
     errors,
   }),
   badRequest: (detail: string): ProblemInit => ({
@@ -118,6 +118,12 @@ export const problems = {
     status: 413,
     title: 'Too many cells',
     detail: `The grids hold ${count(cells)} cells, more than the ${count(max)} this server takes in one request. Send fewer or smaller tables.`,
+  }),
+  tooManyTables: (tables: number, max: number): ProblemInit => ({
+    slug: 'too-many-tables',
+    status: 413,
+    title: 'Too many tables',
+    detail: `The grids hold ${count(tables)} tables, more than the ${count(max)} this server takes in one request. Send only the workbook's input tables.`,
   }),
   tooManyRows: (rows: number, max: number): ProblemInit => ({
     slug: 'too-many-rows',
@@ -146,12 +152,13 @@ export const problems = {
     detail: message,
     issues: [{ ...workbookIssue('OUTPUT_NAME_CONFLICT', message), sheet }],
   }),
-  busy: (retryAfterSeconds: number): ProblemInit => ({
+  busy: (retryAfterSeconds: number, bodyUnread = false): ProblemInit => ({
     slug: 'busy',
     status: 503,
     title: 'Server busy',
     detail: `The server is already working on as many workbooks as it is allowed to; try again in ${retryAfterSeconds} seconds.`,
     headers: { 'Retry-After': String(retryAfterSeconds) },
+    ...(bodyUnread ? { closeConnection: true } : {}),
   }),
   timeout: (ms: number): ProblemInit => ({
     slug: 'timeout',

@@ -1,6 +1,5 @@
 import { Router, type Response } from 'express';
 import {
-  GridsRequest,
   OUTPUT_SHEETS,
   XLSX_MEDIA_TYPE,
   type CrosswalkResponse,
@@ -13,11 +12,12 @@ import { runEngine } from '../engine';
 import { crosswalkXlsx } from '../pipeline';
 import { jsonBody, uploadBody, type JsonLocals, type UploadLocals } from './body';
 import { packageVersion, type ServerConfig } from './config';
-import { checkGridSize, JobSlots } from './limits';
+import { attachmentHeader } from './download';
+import { gridsFromBody } from './gridCheck';
+import { checkGridBodySize, JobSlots } from './limits';
 import { openApiDocument } from './openapi';
 import { HttpProblem, problems } from './problems';
 import { requireApiKey } from './security';
-import { describeZodError } from './zodSentences';
 
 /**
  * `/api/v1`. Each route parses its input with the zod models, runs the one engine (or the one xlsx pipeline
@@ -29,6 +29,12 @@ export function apiRoutes(config: ServerConfig): Router {
   const auth = requireApiKey(config.apiKeys);
   const jobs = new JobSlots(config.maxConcurrentJobs);
   const openapi = JSON.stringify(openApiDocument(packageVersion()));
+  // JSON grids: a slot from the headers on, the size counted from the bytes before they are parsed.
+  const grids = [
+    auth,
+    jobs.hold(),
+    ...jsonBody(config.maxJsonBytes, (bytes) => checkGridBodySize(bytes, config)),
+  ];
 
   router.get('/health', (_req, res) => {
     const body: HealthResponse = { status: 'ok' };
@@ -39,18 +45,18 @@ export function apiRoutes(config: ServerConfig): Router {
     res.type('application/json').send(openapi);
   });
 
-  router.post('/validate', auth, ...jsonBody(config.maxJsonBytes), (_req, res) => {
+  router.post('/validate', ...grids, (_req, res) => {
     if (res.headersSent) return;
     // Issues and the summary only: no output table is shaped.
-    const result = runEngine(gridsFrom(res, config), { tables: [] });
+    const result = runEngine(gridsFrom(res), { tables: [] });
     const body: ValidateResponse = { ok: result.ok, issues: result.issues, summary: result.summary };
     sendJson(res, body);
   });
 
-  router.post('/crosswalk', auth, ...jsonBody(config.maxJsonBytes), (req, res) => {
+  router.post('/crosswalk', ...grids, (req, res) => {
     if (res.headersSent) return;
     const tables = tablesWanted(req.query.tables);
-    const body: CrosswalkResponse = runEngine(gridsFrom(res, config), tables ? { tables } : {});
+    const body: CrosswalkResponse = runEngine(gridsFrom(res), tables ? { tables } : {});
     sendJson(res, body);
   });
 
@@ -79,8 +85,7 @@ export function apiRoutes(config: ServerConfig): Router {
       sendJson(res, body);
       return;
     }
-    // The name is already reduced to letters, digits, spaces and `._-`, so it needs no escaping in quotes.
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.setHeader('Content-Disposition', attachmentHeader(filename));
     res.type(XLSX_MEDIA_TYPE).send(output);
   });
 
@@ -94,7 +99,6 @@ export function apiRoutes(config: ServerConfig): Router {
   return router;
 }
 
-/** The parsed body as grids, or a 400 that says what is wrong where; then the size limits (413). */
 /**
  * `?tables=ResourcesByGoal,CostPerOutcome`: only those output tables (and Issues) in the answer. A dashboard
  * needs a few hundred rows, not the tens of thousands of CrosswalkDetail, and the engine skips shaping the rest.
@@ -121,15 +125,9 @@ function tablesWanted(query: unknown): string[] | undefined {
   return names.map((n) => known.get(n.toLowerCase()) as string);
 }
 
-function gridsFrom(res: Response, config: ServerConfig): WorkbookGrids {
-  const body = (res.locals as JsonLocals).json;
-  const parsed = GridsRequest.safeParse(body);
-  if (!parsed.success) {
-    const { errors, total } = describeZodError(parsed.error, body);
-    throw new HttpProblem(problems.invalidBody(errors, total));
-  }
-  checkGridSize(parsed.data.grids, config);
-  return parsed.data.grids;
+/** The parsed body as grids, or a 400 that says what is wrong where (its size was checked before parsing). */
+function gridsFrom(res: Response): WorkbookGrids {
+  return gridsFromBody((res.locals as JsonLocals).json);
 }
 
 /** A late answer (after the deadline has already answered) is dropped. */

@@ -7,20 +7,28 @@ import type { ProblemError } from '../../models';
  * "Invalid string: must match pattern".
  */
 
-const MAX_LISTED = 20;
+/** Problems listed in one answer; the rest are counted. */
+export const MAX_LISTED = 20;
 
+/**
+ * The first MAX_LISTED issues as sentences, and how many there are in all. `at` is where the value zod checked
+ * sits in `body`, when zod was given a part of it (one cell, say) rather than the whole.
+ */
 export function describeZodError(
   error: z.ZodError,
   body: unknown,
+  at: readonly PropertyKey[] = [],
 ): { errors: ProblemError[]; total: number } {
-  const errors = error.issues.slice(0, MAX_LISTED).map((issue) => ({
-    pointer: jsonPointer(issue.path),
-    detail: sentence(issue, body),
-  }));
+  const errors = error.issues.slice(0, MAX_LISTED).map((issue) => {
+    const placed = at.length === 0 ? issue : { ...issue, path: [...at, ...issue.path] };
+    return { pointer: jsonPointer(placed.path), detail: sentence(placed, body) };
+  });
   return { errors, total: error.issues.length };
 }
 
 type Path = readonly PropertyKey[];
+
+const MAX_KEYS_NAMED = 5;
 
 function jsonPointer(path: Path): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
@@ -84,8 +92,13 @@ function sentence(issue: z.core.$ZodIssue, body: unknown): string {
       return `${field} should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${kindOf(value)}.`;
     }
     case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-      return `${field} has ${issue.keys.length === 1 ? 'a field' : 'fields'} this API does not accept: ${keys}.`;
+      // A body can carry a million unknown keys; the sentence names a few and counts the rest.
+      const keys = issue.keys
+        .slice(0, MAX_KEYS_NAMED)
+        .map((k) => `"${k.slice(0, 64)}"`)
+        .join(', ');
+      const more = issue.keys.length - MAX_KEYS_NAMED;
+      return `${field} has ${issue.keys.length === 1 ? 'a field' : 'fields'} this API does not accept: ${keys}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}.`;
     }
     case 'invalid_union':
       return inCells ? `${field} should be ${CELL_VALUE}.` : `${field} is not in any of the accepted forms.`;

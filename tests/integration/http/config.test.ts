@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError, configFromEnvironment, DEFAULTS, type ServerConfig } from '../../../server/http';
@@ -50,6 +51,8 @@ describe('Given the server settings from the environment and flags', () => {
     [{ TL_CORS_ORIGINS: '*' }, /not an origin/],
     [{ TL_CORS_ORIGINS: 'https://addin.example.gov/taskpane.html' }, /not an origin/],
     [{ TL_API_KEYS: 'short' }, /shorter than 16 characters/],
+    [{ TL_API_KEYS: '' }, /TL_API_KEYS is set but holds no keys/],
+    [{ TL_API_KEYS: ' , ,  ' }, /TL_API_KEYS is set but holds no keys/],
     [{ TL_PORT: '70000' }, /port number up to 65535/],
     [{ TL_MAX_JSON_MB: '-1' }, /above 0/],
     [{ TL_LOG_LEVEL: 'loud' }, /must be one of/],
@@ -74,5 +77,20 @@ describe('Given the server settings from the environment and flags', () => {
   test('When an unknown flag or --help is given, Then it is refused, or the usage is returned', () => {
     expect(() => parse({}, ['--prot', '1'])).toThrow(/--help/);
     expect(configFromEnvironment({}, ['--help'])).toBe('help');
+  });
+});
+
+describe('Given the server started with TL_API_KEYS set but empty', () => {
+  test('When it starts, Then it refuses (exit 2) with a message saying why, and never listens', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
+      cwd: root,
+      env: { ...process.env, TL_API_KEYS: ' , ', TL_PORT: '0', TL_HOST: '127.0.0.1' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/TL_API_KEYS is set but holds no keys, so the server will not start/);
+    expect(run.stderr).not.toMatch(/listening/);
   });
 });
