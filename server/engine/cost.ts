@@ -218,7 +218,7 @@ export function costPerOutcome(
         costDollars: ownFull !== null ? ownFull * toDollars : null,
         supportOnly: hasBudget && direct === 0 && sup !== null && sup > 0,
       });
-      notes.push(...unit.notes);
+      for (const note of unit.notes) notes.push(note);
       rows.push({
         measure,
         goalId: objective?.goalId ?? '',
