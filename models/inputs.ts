@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Severity } from './issues';
 
 /**
  * The input side of the workbook contract (spec/workbook.md): which tables exist, which columns they take,
@@ -232,6 +233,96 @@ export const INPUT_TABLES = {
         'Maximum',
       ]),
       col('Weight', false, "Weight of the objective's measures (default 1)"),
+    ],
+  },
+  // DATA Act File A and File B as the agency submits them to Treasury's broker. The columns listed are the ones
+  // the template offers and Throughline reads; the reader also takes the broker's short names, USAspending's
+  // download headers (with their sign flips) and every other File B balance (server/engine/dataAct).
+  FileA: {
+    name: 'File A',
+    required: false,
+    note: 'DATA Act File A (account balances by TAS), as submitted to the broker: paste the CSV at A1 of a sheet named File A, or its rows here',
+    columns: [
+      col('AllocationTransferAgencyIdentifier', false, 'TAS: allocation transfer agency (3 digits)'),
+      col('AgencyIdentifier', true, 'TAS: agency identifier (3 digits)'),
+      col('BeginningPeriodOfAvailability', false, 'TAS: first year of availability'),
+      col('EndingPeriodOfAvailability', false, 'TAS: last year of availability'),
+      col('AvailabilityTypeCode', false, 'TAS: X for no-year'),
+      col('MainAccountCode', true, 'TAS: main account (4 digits)'),
+      col('SubAccountCode', true, 'TAS: sub-account (3 digits)'),
+      col(
+        'BudgetAuthorityUnobligatedBalanceBroughtForward_FYB',
+        false,
+        'Unobligated balance brought forward',
+      ),
+      col('AdjustmentsToUnobligatedBalanceBroughtForward_CPE', false, 'Adjustments to it'),
+      col('BudgetAuthorityAppropriatedAmount_CPE', false, 'Appropriations'),
+      col('BorrowingAuthorityAmountTotal_CPE', false, 'Borrowing authority'),
+      col('ContractAuthorityAmountTotal_CPE', false, 'Contract authority'),
+      col(
+        'SpendingAuthorityfromOffsettingCollectionsAmountTotal_CPE',
+        false,
+        'Spending authority from offsetting collections',
+      ),
+      col('OtherBudgetaryResourcesAmount_CPE', false, 'Other budgetary resources'),
+      col('TotalBudgetaryResources_CPE', false, 'Total budgetary resources'),
+      col('GrossOutlayAmountByTAS_CPE', true, 'Gross outlays (rule A18)'),
+      col('ObligationsIncurredTotalByTAS_CPE', true, 'Obligations incurred (rule A19)'),
+      col(
+        'DeobligationsRecoveriesRefundsOfPriorYearByTAS_CPE',
+        true,
+        'Recoveries of prior-year obligations (rule A35)',
+      ),
+      col('UnobligatedBalance_CPE', false, 'Unobligated balance'),
+      col('StatusOfBudgetaryResourcesTotal_CPE', false, 'Status of budgetary resources'),
+    ],
+  },
+  FileB: {
+    name: 'File B',
+    required: false,
+    note: 'DATA Act File B (by program activity and object class), as submitted to the broker; with no Budget table, the Budget is derived from it',
+    columns: [
+      col('AllocationTransferAgencyIdentifier', false, 'TAS: allocation transfer agency (3 digits)'),
+      col('AgencyIdentifier', true, 'TAS: agency identifier (3 digits)'),
+      col('BeginningPeriodOfAvailability', false, 'TAS: first year of availability'),
+      col('EndingPeriodOfAvailability', false, 'TAS: last year of availability'),
+      col('AvailabilityTypeCode', false, 'TAS: X for no-year'),
+      col('MainAccountCode', true, 'TAS: main account (4 digits)'),
+      col('SubAccountCode', true, 'TAS: sub-account (3 digits)'),
+      col('ProgramActivityCode', false, 'Program activity code (4 digits)'),
+      col('ProgramActivityName', false, 'Program activity name'),
+      col('ProgramActivityReportingKey', false, 'PARK, where it replaces the code'),
+      col('ObjectClass', true, 'A-11 object class: 252 or 2520'),
+      col('ByDirectReimbursableFundingSource', false, 'D (direct), R (reimbursable) or blank'),
+      col('DisasterEmergencyFundCode', false, 'DEFC'),
+      col('PriorYearAdjustment', true, 'X (this year), B or P (prior-year adjustments)'),
+      col('ObligationsIncurredByProgramObjectClass_CPE', true, 'Obligations incurred, negative as submitted'),
+      col('GrossOutlayAmountByProgramObjectClass_CPE', true, 'Gross outlays, negative as submitted'),
+      col(
+        'DeobligationsRecoveriesRefundsdOfPriorYearByProgramObjectClass_CPE',
+        false,
+        'Recoveries of prior-year obligations',
+      ),
+      col(
+        'USSGL487100_DownwardAdjustmentsOfPriorYearUnpaidUndeliveredOrdersObligationsRecoveries_CPE',
+        false,
+        'USSGL 4871',
+      ),
+      col(
+        'USSGL497100_DownwardAdjustmentsOfPriorYearUnpaidDeliveredOrdersObligationsRecoveries_CPE',
+        false,
+        'USSGL 4971',
+      ),
+      col(
+        'USSGL487200_DownwardAdjustmentsOfPriorYearPrepaidAdvancedUndeliveredOrdersObligationsRefundsCollected_CPE',
+        false,
+        'USSGL 4872',
+      ),
+      col(
+        'USSGL497200_DownwardAdjustmentsOfPriorYearPaidDeliveredOrdersObligationsRefundsCollected_CPE',
+        false,
+        'USSGL 4972',
+      ),
     ],
   },
 } as const satisfies Record<string, InputTableSpec>;
@@ -515,6 +606,27 @@ export const ProgramPart = z
   .strict();
 export type ProgramPart = z.infer<typeof ProgramPart>;
 
+/**
+ * One finding of the DATA Act tie-out (Treasury's broker rules A18, A19, A35, A30.1, A30.2, A32, B11.3, B11.4,
+ * B12.4, B19.1, B29) at the File A or File B row it is about. Value and Expected are amounts in dollars or codes.
+ */
+export const TieOutFinding = z
+  .object({
+    rule: z.string(),
+    severity: Severity,
+    file: z.enum(['File A', 'File B']),
+    row: z.number().int(),
+    tas: z.string(),
+    field: z.string(),
+    value: z.union([z.string(), z.number()]).nullable(),
+    expected: z.union([z.string(), z.number()]).nullable(),
+    difference: z.number().nullable(),
+    message: z.string(),
+    loc: Loc,
+  })
+  .strict();
+export type TieOutFinding = z.infer<typeof TieOutFinding>;
+
 /** Everything read from one workbook: the engine's whole input. */
 export const WorkbookModel = z
   .object({
@@ -538,6 +650,8 @@ export const WorkbookModel = z
     programs: z.array(ProgramPart),
     /** Which tables were found, and where (for messages and for the summary). */
     found: z.record(z.string(), z.object({ sheet: z.string(), source: z.enum(['table', 'sheet']) })),
+    /** The DATA Act tie-out's findings, when the workbook has File A or File B. */
+    tieOut: z.array(TieOutFinding).optional(),
   })
   .strict();
 export type WorkbookModel = z.infer<typeof WorkbookModel>;

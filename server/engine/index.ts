@@ -19,6 +19,7 @@ import {
   scenarioResultsTable,
 } from './tables/scenarios';
 import { supportCostsTable } from './tables/supportCosts';
+import { tieOutTable } from './dataAct/tieOutTable';
 
 export { compute } from './compute';
 export { readWorkbook } from './read';
@@ -78,6 +79,7 @@ function build(
     if (scenarios.outcomes.some((o) => o.allocation))
       add('BestAllocation', () => bestAllocationTable(c, scenarios));
   }
+  if (model.tieOut) add('TieOut', () => tieOutTable(model.tieOut ?? []));
   const truncated = tables
     .filter((t) => t.omittedRows)
     .map((t) =>

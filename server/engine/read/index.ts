@@ -1,6 +1,7 @@
 import type { Issue, WorkbookGrids, WorkbookModel } from '../../../models';
 import { INPUT_TABLES } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
+import { readDataAct } from '../dataAct';
 import { readBudget } from './budget';
 import { readCostPools, readCrosswalk, readDrivers } from './crosswalk';
 import { resolveIdSpellings } from './ids';
@@ -23,7 +24,9 @@ export interface ReadResult {
 export function readWorkbook(grids: WorkbookGrids): ReadResult {
   const issues: Issue[] = [];
   const settings = readSettings(grids, issues);
-  const budget = readBudget(grids, settings, issues);
+  // DATA Act File A and File B: the tie-out, and a Budget derived from File B when the workbook has none.
+  const dataAct = readDataAct(grids, settings, issues);
+  const budget = readBudget(dataAct.grids, settings, issues);
 
   const hasPlanTables =
     findTable(grids, INPUT_TABLES.Goals) !== null || findTable(grids, INPUT_TABLES.Objectives) !== null;
@@ -40,7 +43,7 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
 
   const found: WorkbookModel['found'] = {};
   for (const spec of Object.values(INPUT_TABLES)) {
-    const grid = findTable(grids, spec);
+    const grid = findTable(dataAct.grids, spec);
     if (grid) found[spec.name] = { sheet: grid.sheet, source: grid.source };
   }
 
@@ -58,6 +61,7 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
       programs: readPrograms(grids, issues),
       ...readScenarioTables(grids, settings, budget.moneyDecimals, issues),
       found,
+      ...(dataAct.tieOut ? { tieOut: dataAct.tieOut } : {}),
     }),
     issues: withoutEchoes(issues),
   };

@@ -1,0 +1,123 @@
+import type { CellValue, GridTable } from '../../../models';
+import { parseAddress } from '../read/address';
+import { budgetClass, fundingTypeOf } from './codes';
+import { add, type Exact, isZero, negate, plainText } from './exact';
+import type { FileB } from './files';
+import { type SubmissionPeriod, seriesHeaderOf } from './period';
+
+/**
+ * The Budget derived from File B, as a Budget *grid*: the same shape the add-in and the xlsx reader produce, in
+ * the Budget table's own columns, so the one Budget reader reads it like any other.
+ *
+ * - One line per TAS × program activity × object class × direct/reimbursable, for each of Obligations and Gross
+ *   Outlays (a line whose amount is $0 is left out). Rows that differ only in DEFC are added together.
+ * - Only PYA X rows: B and P rows adjust amounts reported in prior years, so they are no part of this year's
+ *   obligations and outlays (the broker leaves them out of the File A tie-out for the same reason).
+ * - Account is the TAS as Treasury displays it (`047-X-4542-000`); Program Activity the code (else the PARK, else
+ *   the name) and its title the name; Object Class three digits (`2520` and `25.2` read `252`).
+ * - Amounts are File B's exact decimals with the sign reversed, never made absolute: File B reports obligations
+ *   and outlays as negative amounts, the Budget shows spending as positive.
+ * - The grid sits on File B's sheet, so issues about a line point there. Each line's row is approximate, since a
+ *   line adds up rows: the Obligations line sits on the row of its first File B row; a Gross Outlays line does
+ *   too when the line has no obligations, else it sits below File B's last row.
+ */
+
+export const BUDGET_COLUMNS = [
+  'Account',
+  'Account Title',
+  'Program Activity',
+  'Program Activity Title',
+  'Object Class',
+  'Funding Type',
+  'Amount Type',
+] as const;
+
+interface Line {
+  first: number;
+  account: string;
+  title: string;
+  activity: string;
+  activityTitle: string;
+  objectClass: string;
+  fundingType: string;
+  obligations: Exact;
+  grossOutlays: Exact;
+}
+
+export interface DerivedBudget {
+  grid: GridTable;
+  /** Budget lines written (an Obligations and a Gross Outlays line count as two). */
+  lines: number;
+  /** File B rows that went into them (PYA X, with a TAS). */
+  rows: number;
+}
+
+const EMPTY_ROW: CellValue[] = [];
+
+export function deriveBudget(b: FileB, period: SubmissionPeriod): DerivedBudget {
+  const lines = new Map<string, Line>();
+  let used = 0;
+  for (const row of b.rows) {
+    if (row.pya !== 'X' || row.tas === '') continue;
+    used++;
+    const activity = row.paCode || row.park || row.paName;
+    const objectClass = budgetClass(row.objectClass);
+    const fundingType = fundingTypeOf(row.flag);
+    const key = `${row.tas}\u0001${activity.toUpperCase()}\u0001${objectClass}\u0001${fundingType}`;
+    const line = lines.get(key);
+    if (line) {
+      line.obligations = add(line.obligations, row.obligations);
+      line.grossOutlays = add(line.grossOutlays, row.grossOutlays);
+      line.title ||= row.title;
+      continue;
+    }
+    lines.set(key, {
+      first: row.index,
+      account: row.tas,
+      title: row.title,
+      activity,
+      activityTitle: row.paName,
+      objectClass,
+      fundingType,
+      obligations: row.obligations,
+      grossOutlays: row.grossOutlays,
+    });
+  }
+
+  const rows: CellValue[][] = new Array<CellValue[]>(b.grid.rows.length).fill(EMPTY_ROW);
+  let written = 0;
+  const cells = (line: Line, type: string, amount: Exact): CellValue[] => {
+    written++;
+    return [
+      line.account,
+      line.title,
+      line.activity,
+      line.activityTitle,
+      line.objectClass,
+      line.fundingType,
+      type,
+      plainText(negate(amount)),
+    ];
+  };
+  for (const line of lines.values()) {
+    if (!isZero(line.obligations)) rows[line.first] = cells(line, 'Obligations', line.obligations);
+    if (isZero(line.grossOutlays)) continue;
+    const outlays = cells(line, 'Gross Outlays', line.grossOutlays);
+    if (rows[line.first] === EMPTY_ROW) rows[line.first] = outlays;
+    else rows.push(outlays);
+  }
+
+  const top = parseAddress(b.grid.topLeft).row;
+  return {
+    grid: {
+      name: 'Budget',
+      source: 'sheet',
+      sheet: b.grid.sheet,
+      topLeft: `A${top}`,
+      header: [...BUDGET_COLUMNS, seriesHeaderOf(period)],
+      rows,
+    },
+    lines: written,
+    rows: used,
+  };
+}
