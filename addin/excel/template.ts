@@ -16,6 +16,9 @@ const TEMPLATE_TABLES: readonly InputTableSpec[] = [
   INPUT_TABLES.Scenarios,
   INPUT_TABLES.Responses,
   INPUT_TABLES.AllocationLimits,
+  // DATA Act files: paste the broker's rows under the header (with no Budget, the Budget is derived from File B).
+  INPUT_TABLES.FileA,
+  INPUT_TABLES.FileB,
 ];
 
 /** Settings rows filled in with the contract's defaults, so a budget officer sees what can be set. */
@@ -26,6 +29,7 @@ const SETTINGS_ROWS: readonly (readonly [string, string])[] = [
   ['Budget Year', ''],
   ['Base Year', ''],
   ['Allocation', 'Step-Down'],
+  ['Submission Period', ''],
 ];
 
 /** Columns holding codes and IDs are formatted as text, so `0001` and `1.10` stay as typed. */
