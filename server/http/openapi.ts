@@ -177,7 +177,8 @@ export function openApiDocument(version: string): JsonObject {
                 'The crosswalk workbook (or, with Accept: application/json, its summary and the workbook in base64).',
               headers: {
                 'Content-Disposition': {
-                  description: 'attachment; filename="<name>-crosswalk.xlsx"',
+                  description:
+                    'attachment; filename="<name>-crosswalk.xlsx", plus filename*=UTF-8\'\'<name, percent-encoded> when the name is not plain ASCII (filename then holds an ASCII fallback).',
                   schema: { type: 'string' },
                 },
                 'X-Throughline-Errors': countHeader('errors'),
