@@ -1,5 +1,4 @@
-import type { SaxesTagNS } from 'saxes';
-import { streamXml } from './xmlStream';
+import { streamXml, type StreamTag } from './xmlStream';
 import type { XmlElement } from './xmlTree';
 
 /**
@@ -35,15 +34,21 @@ export function scanSharedStrings(
   let simple = true;
   let preserved = false;
   streamXml(xml, {
-    open: (tag: SaxesTagNS) => {
+    open: (tag: StreamTag) => {
       const depth = path.length;
       if (depth === 0) {
+        // Enough to write the start tag back: names as written, values; no namespace is needed for that.
         scan.root = {
           kind: 'element',
           name: tag.name,
           local: tag.local,
-          uri: tag.uri,
-          attributes: Object.values(tag.attributes).map((a) => ({ ...a })),
+          uri: '',
+          attributes: Object.entries(tag.attributes).map(([name, value]) => ({
+            name,
+            local: name,
+            uri: '',
+            value,
+          })),
           children: [],
         };
       } else if (depth === 1 && tag.local === 'si') {
@@ -54,7 +59,7 @@ export function scanSharedStrings(
       } else if (depth === 2 && path[1] === 'si') {
         children += 1;
         if (tag.local !== 't') simple = false;
-        preserved = tag.attributes['xml:space']?.value === 'preserve';
+        preserved = tag.attributes['xml:space'] === 'preserve';
       }
       // Text counts inside <si><t> and <si><r><t>; never inside a phonetic guide (<rPh>).
       collecting =
@@ -65,7 +70,7 @@ export function scanSharedStrings(
     text: (t) => {
       if (collecting) text += t;
     },
-    close: (tag: SaxesTagNS) => {
+    close: (tag: StreamTag) => {
       path.pop();
       if (tag.local === 't') collecting = false;
       if (path.length === 1 && tag.local === 'si') {

@@ -1,6 +1,5 @@
-import type { SaxesTagNS } from 'saxes';
 import { columnLetters, parseA1 } from '../../../models/a1';
-import { streamXml } from './xmlStream';
+import { streamXml, type StreamTag } from './xmlStream';
 
 /**
  * A worksheet body read as a stream of cells, never as a tree and never whole when the reader needs only its
@@ -36,12 +35,12 @@ export function scanCells(xml: string, onCell: (cell: SheetCell) => void, untilR
   streamXml(
     xml,
     {
-      open: (tag: SaxesTagNS) => {
+      open: (tag: StreamTag) => {
         const parent = path[path.length - 1];
         path.push(tag.local);
         if (stopped) return;
-        const r = tag.attributes.r?.value;
-        if (tag.local === 'dimension' && parent === 'worksheet') scan.dimension = tag.attributes.ref?.value;
+        const r = tag.attributes.r;
+        if (tag.local === 'dimension' && parent === 'worksheet') scan.dimension = tag.attributes.ref;
         else if (tag.local === 'row' && parent === 'sheetData') {
           row = r !== undefined && /^[1-9][0-9]*$/.test(r) ? Number(r) : row + 1;
           column = 0;
@@ -52,7 +51,7 @@ export function scanCells(xml: string, onCell: (cell: SheetCell) => void, untilR
             row,
             column,
             address: `${columnLetters(column)}${row}`,
-            type: tag.attributes.t?.value,
+            type: tag.attributes.t,
             value: undefined,
             inline: undefined,
           };
@@ -73,7 +72,7 @@ export function scanCells(xml: string, onCell: (cell: SheetCell) => void, untilR
         if (into === 'value') cell.value += text;
         else if (into === 'inline') cell.inline += text;
       },
-      close: (tag: SaxesTagNS) => {
+      close: (tag: StreamTag) => {
         path.pop();
         if (tag.local === 'v' || tag.local === 't') into = undefined;
         if (tag.local === 'c' && cell) {
