@@ -1,6 +1,6 @@
 import type { CellValue } from '../../../models';
 import { cellText, normalizeName } from '../read/cells';
-import { type FieldDef, FILE_A_FIELDS, FILE_B_FIELDS } from './reference/fields';
+import { DOWNLOAD_FILLED_FROM_CPE, type FieldDef, FILE_A_FIELDS, FILE_B_FIELDS } from './reference/fields';
 
 /**
  * Matching a File A or File B header row to the DATA Act fields. The broker accepts element names and its short
@@ -11,55 +11,54 @@ import { type FieldDef, FILE_A_FIELDS, FILE_B_FIELDS } from './reference/fields'
 
 export type FileKind = 'A' | 'B';
 
-interface Lookup {
-  field: FieldDef;
-  /** Matched by USAspending's download header and no broker name. */
-  viaDownload: boolean;
+interface Lookups {
+  /** Element names and the broker's short names. */
+  broker: Map<string, FieldDef>;
+  /** USAspending's download headers. */
+  download: Map<string, FieldDef>;
 }
 
-function lookupOf(fields: readonly FieldDef[]): Map<string, Lookup> {
-  const map = new Map<string, Lookup>();
-  // Broker names first: a header that is both (`program_activity_code`) reads as the broker's.
+function lookupsOf(fields: readonly FieldDef[]): Lookups {
+  const broker = new Map<string, FieldDef>();
+  const download = new Map<string, FieldDef>();
   for (const field of fields) {
-    for (const name of [field.element, field.short]) {
-      if (name) map.set(normalizeName(name), { field, viaDownload: false });
-    }
+    // A field with no broker short name is Throughline's name for a download-only column: no broker form.
+    if (field.short) for (const name of [field.element, field.short]) broker.set(normalizeName(name), field);
+    if (field.download) download.set(normalizeName(field.download), field);
   }
-  for (const field of fields) {
-    if (!field.download) continue;
-    const key = normalizeName(field.download);
-    if (!map.has(key)) map.set(key, { field, viaDownload: true });
-  }
-  return map;
+  return { broker, download };
 }
 
-const LOOKUPS: Record<FileKind, Map<string, Lookup>> = {
-  A: lookupOf(FILE_A_FIELDS),
-  B: lookupOf(FILE_B_FIELDS),
-};
+const LOOKUPS: Record<FileKind, Lookups> = { A: lookupsOf(FILE_A_FIELDS), B: lookupsOf(FILE_B_FIELDS) };
+const FILLED_FROM_CPE = new Set(DOWNLOAD_FILLED_FROM_CPE.map(normalizeName));
 
 export interface FileColumns {
   /** Grid column of each field found, by element name (the first column that reads as it). */
   readonly index: ReadonlyMap<string, number>;
   /** Fields whose column is a USAspending download column holding the submission's amount times -1. */
   readonly flipped: ReadonlySet<string>;
-  /** True when any column carries a USAspending download name: the file is a download. */
+  /** True when a column carries a name only USAspending's downloads use: the file is a download. */
   readonly download: boolean;
 }
 
+/**
+ * Some download headers read the same as the broker's element names once case and punctuation are set aside
+ * (`USSGL480100_undelivered_orders_obligations_unpaid_FYB`). So the file's form is decided first, from the names
+ * only one form uses, and each column is then read in that form: in a download, with its sign flip.
+ */
 export function matchColumns(kind: FileKind, header: readonly CellValue[]): FileColumns {
-  const lookup = LOOKUPS[kind];
+  const { broker, download: downloadNames } = LOOKUPS[kind];
+  const names = header.map((h) => normalizeName(cellText(h)));
+  const download = names.some((n) => downloadNames.has(n) && !broker.has(n));
   const index = new Map<string, number>();
   const flipped = new Set<string>();
-  let download = false;
-  header.forEach((h, i) => {
-    const found = lookup.get(normalizeName(cellText(h)));
-    if (!found || index.has(found.field.element)) return;
-    index.set(found.field.element, i);
-    if (found.viaDownload) {
-      download = true;
-      if (found.field.flipped) flipped.add(found.field.element);
-    }
+  names.forEach((name, i) => {
+    if (download && FILLED_FROM_CPE.has(name)) return;
+    const asDownload = download ? downloadNames.get(name) : undefined;
+    const field = asDownload ?? broker.get(name) ?? downloadNames.get(name);
+    if (!field || index.has(field.element)) return;
+    index.set(field.element, i);
+    if (asDownload?.flipped) flipped.add(field.element);
   });
   return { index, flipped, download };
 }

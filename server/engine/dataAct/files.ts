@@ -271,9 +271,10 @@ export function readFileB(grid: GridTable, issues: Issue[]): FileB {
       nonZero ||= value.units !== 0n;
     }
     for (const field of balances) {
-      // Once a row is known to hold a balance the rest need no reading, except to report a bad value.
+      // Plain values need no exact reading; anything else is read in full, so a bad value is always reported.
       const quick = quickNonZero(r.raw(row, field.element));
-      nonZero ||= quick ?? r.amount(row, index, field.element).units !== 0n;
+      if (quick === undefined) nonZero = r.amount(row, index, field.element).units !== 0n || nonZero;
+      else nonZero ||= quick;
     }
     file.rows.push({
       index,

@@ -330,6 +330,16 @@ export const FILE_B_FIELDS: readonly FieldDef[] = [
   ),
 ];
 
+/**
+ * Download columns USAspending fills from the CPE values although their headers say FYB (its File B download
+ * model populates them from `ObligationsDeliveredOrdersUnpaidTotal_CPE` and
+ * `GrossOutlaysUndeliveredOrdersPrepaidTotal_CPE`): in a download they are not read at all.
+ */
+export const DOWNLOAD_FILLED_FROM_CPE: readonly string[] = [
+  'obligations_delivered_orders_unpaid_total_FYB',
+  'gross_outlays_undelivered_orders_prepaid_total_FYB',
+];
+
 /** The fields the tie-out and the Budget read by name. */
 export const F = {
   ata: 'AllocationTransferAgencyIdentifier',
