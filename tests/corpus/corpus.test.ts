@@ -20,6 +20,7 @@ import {
   WorkbookTooLargeError,
   writeCrosswalkWorkbook,
 } from '../../server/xlsx';
+import { sheetPartsByName, styleCounts } from '../fixtures/package/inspect';
 import { loadExcel } from '../fixtures/xlsx/workbooks';
 import { records } from '../helpers/outputs';
 import { postJson, postWorkbook, start, type TestServer } from '../integration/http/harness';
@@ -105,6 +106,7 @@ async function runReadable(c: CorpusCase, bytes: Buffer, expected: ExpectedIssue
   expectTiesOut(result, c.totals);
 
   const output = await writeCrosswalkWorkbook(bytes, result.tables, result.money);
+  await expectUserPartsKept(bytes, output, result);
   const reread = await readWorkbookGrids(output);
   // Input sheets come back exactly as they were read; output tables exactly as computed.
   expect(inputTables(reread)).toEqual(inputTables(grids));
@@ -129,6 +131,23 @@ async function runReadable(c: CorpusCase, bytes: Buffer, expected: ExpectedIssue
   expect(formulas).toEqual([]);
   await c.check?.({ grids, result, output, written: workbook });
   return result;
+}
+
+/**
+ * Every input sheet's part is byte-identical in the output, and again after a second run on the output (which
+ * adds no style either): the product's first promise, checked on the bytes rather than on what a reader shows.
+ */
+async function expectUserPartsKept(input: Buffer, output: Buffer, result: EngineResult): Promise<void> {
+  const before = await sheetPartsByName(input);
+  const again = await writeCrosswalkWorkbook(output, result.tables, result.money);
+  for (const written of [output, again]) {
+    const after = await sheetPartsByName(written);
+    for (const [sheet, bytes] of before) {
+      if (isOutput(sheet)) continue;
+      expect({ sheet, bytes: after.get(sheet) }).toEqual({ sheet, bytes });
+    }
+  }
+  expect(await styleCounts(again)).toEqual(await styleCounts(output));
 }
 
 const ERRORS = { UnreadableWorkbookError, WorkbookTooLargeError, OutputNameConflictError };

@@ -1,7 +1,7 @@
 import { UnreadableWorkbookError } from '../errors';
 import { scanSharedStrings } from '../package/sharedStrings';
 import { startTag, type XmlElement } from '../package/xmlTree';
-import { esc } from './xml';
+import { esc, xmlText } from './xml';
 
 export const BLANK_SST =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="0"></sst>';
@@ -33,10 +33,12 @@ export class SharedStrings {
   }
 
   id(text: string): number {
-    let i = this.index.get(text);
+    // Keyed by what the entry will hold (XML cannot hold some characters), so a re-run finds it again.
+    const held = xmlText(text);
+    let i = this.index.get(held);
     if (i === undefined) {
       i = this.existing + this.added.length;
-      this.index.set(text, i);
+      this.index.set(held, i);
       const p = this.prefix;
       this.added.push(`<${p}si><${p}t xml:space="preserve">${esc(text)}</${p}t></${p}si>`);
     }

@@ -6,6 +6,8 @@ const ESCAPES: Record<string, string> = {
   '>': '&gt;',
   '"': '&quot;',
   "'": '&apos;',
+  // A parser reads a raw carriage return as a line feed; as a reference it stays what it was.
+  '\r': '&#13;',
 };
 
 /** Escapes text for an element or an attribute, and drops characters XML 1.0 cannot hold at all. */
@@ -13,5 +15,10 @@ const ESCAPES: Record<string, string> = {
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export function esc(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return xmlText(text).replace(/[&<>"'\r]/g, (c) => ESCAPES[c] as string);
+}
+
+/** The text as XML can hold it, which is what any reader will read back. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '');
 }

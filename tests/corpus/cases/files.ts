@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { writeZip } from '../../../server/xlsx/ooxml/zipWriter';
+import { NOT_A_WORKBOOK, packageOfType, workbookWithEntry } from '../../fixtures/package/packageKinds';
 import { oleFile, plainZip, zipBomb } from '../../fixtures/xlsx/workbooks';
 import { E, gridsXlsx, minimal, sheet, xlsxOf, type CorpusCase, type Refusal } from '../case';
 
@@ -146,6 +147,25 @@ export const fileCases: CorpusCase[] = [
         }),
       ),
     expected: refused('OutputNameConflictError', 'Notes', 422, 'output-name-conflict'),
+  },
+  {
+    name: 'sheet named like an output sheet in another case',
+    why: 'A sheet of the user\'s named "issues" is never deleted to make room for Issues: refused, naming the sheet.',
+    xlsx: () =>
+      gridsXlsx(minimal(), (wb) => void (wb.addWorksheet('issues').getCell('A1').value = 'my notes')),
+    expected: refused('OutputNameConflictError', 'issues', 422, 'output-name-conflict'),
+  },
+  {
+    name: 'macro-enabled workbook renamed .xlsx',
+    why: 'An .xlsm (its VBA project would be copied into the output) is refused for what it is, not opened.',
+    xlsx: async () => packageOfType(NOT_A_WORKBOOK[0][1]),
+    expected: unreadable('not-xlsx', 415),
+  },
+  {
+    name: 'zip entry that climbs out of the package',
+    why: 'A part named ../evil.xml is how zip-slip attacks start; the file is refused before anything reads it.',
+    xlsx: async () => workbookWithEntry('../evil.xml'),
+    expected: unreadable('damaged', 422),
   },
   {
     name: 'a million blank rows, then a stray note',

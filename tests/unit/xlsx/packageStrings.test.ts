@@ -55,6 +55,24 @@ describe('Shared strings: every entry counts, an empty one too', () => {
   });
 });
 
+describe('Shared strings the outputs add are found again on the next run', () => {
+  test('Given output text XML cannot hold as is (a control character, a carriage return, edge spaces), When written twice, Then the second run adds no entry and the text reads back', async () => {
+    const odd = { ...issuesTable, rows: [['error', 'A\u0001B', 'line\r\nbreak', '  padded  ', 'Budget!A1']] };
+    const first = await writeCrosswalkWorkbook(null, [odd], money);
+    const second = await writeCrosswalkWorkbook(first, [odd], money);
+
+    const strings = async (bytes: Buffer) =>
+      scanSharedStrings((await zipEntries(bytes)).get('xl/sharedStrings.xml')?.toString('utf8') ?? '', {
+        texts: true,
+      });
+    expect((await strings(second)).count).toBe((await strings(first)).count);
+    expect((await strings(second)).texts).toEqual(
+      expect.arrayContaining(['AB', 'line\r\nbreak', '  padded  ']),
+    );
+    expect(second.equals(first)).toBe(true);
+  });
+});
+
 describe('Relationship ids are data, never patterns', () => {
   test.each([['rId1.*'], ['('], ['$1'], ['rId1|Budget'], ['[^x]+']])(
     'Given the tool’s own Issues sheet under relationship id %j, When written again, Then only that sheet is replaced and Budget keeps its bytes',
