@@ -1,3 +1,4 @@
+import { UnreadableWorkbookError } from './errors';
 import { openXlsx } from './package/node';
 import { scanCells } from './package/sheetCells';
 
@@ -21,9 +22,14 @@ export async function findCalculatedBlanks(
     const xml = path === null ? null : await pkg.largeText(path);
     if (xml === null) continue;
     const found = new Set<string>();
-    scanCells(xml, (cell) => {
-      if (cell.type === 'str' && addresses.has(cell.address)) found.add(cell.address);
-    });
+    try {
+      scanCells(xml, (cell) => {
+        if (cell.type === 'str' && addresses.has(cell.address)) found.add(cell.address);
+      });
+    } catch (cause) {
+      // exceljs is lenient where the XML parser is not: a sheet that is not well-formed XML is damaged.
+      throw new UnreadableWorkbookError('damaged', { cause });
+    }
     if (found.size > 0) blanks.set(sheet, found);
   }
   return blanks;
