@@ -178,7 +178,7 @@ const compareKeys = (keys: readonly string[], a: number, b: number) =>
  * the parts are taken in target-key order: which objective gets the odd cent then does not depend on the
  * order of the Crosswalk rows (moving a row must not move a cent). The parts come back in row order.
  */
-function splitInSet(whole: number, set: RuleSet): number[] {
+export function splitInSet(whole: number, set: RuleSet): number[] {
   const order = set.tieOrder;
   if (!order) return splitLargestRemainder(whole, set.weights);
   const split = splitLargestRemainder(

@@ -32,3 +32,21 @@ export function placesOf(issues: readonly Issue[], code: string): string[] {
 export function codes(issues: readonly Issue[]): string[] {
   return [...new Set(issues.map((i) => i.code))].sort();
 }
+
+/**
+ * The cells issues cover, counting grouped ones: one problem on many cells is one issue at its first cell whose
+ * message ends "The same on N more cells: rows A5, A9 and K more." `cells` are those named; `count` all of them.
+ */
+export function coveredCells(issues: readonly Issue[]): { cells: string[]; count: number } {
+  const cells: string[] = [];
+  let count = 0;
+  for (const i of issues) {
+    cells.push(i.cell);
+    count += 1;
+    const m = /The same on (\d+) more cells: rows ([^.]*?)(?: and \d+ more)?\.$/.exec(i.message);
+    if (!m) continue;
+    count += Number(m[1]);
+    for (const c of (m[2] as string).split(', ')) cells.push(c);
+  }
+  return { cells, count };
+}

@@ -1,24 +1,30 @@
 import type { AmountType, BudgetLine, Issue, Scenario } from '../../../models';
-import { SHARE_SCALE } from '../../../models';
+import { idKey, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
-import { allocateCrosswalk } from '../crosswalk';
-import { targetKey } from '../ledger';
+import { type CrosswalkResult, type LineAllocation, setOf, splitInSet } from '../crosswalk';
+import { Ledger, targetKey, UNMAPPED } from '../ledger';
 import { issueAt, MESSAGES } from '../messages';
 import { assertSafe, splitLargestRemainder } from '../money';
 import { allocateSupport } from '../pools';
-import { TieOutError } from '../tables/resourcesByGoal';
 
 /**
- * A scenario's funding, computed the same way as the baseline: changed budget lines go through the same
- * crosswalk, and changed objective funding through the same support-cost allocation, so the scenario's full cost
- * over all targets equals its changed budget exactly. Changes are in the Cost Basis, in the scenario's year;
- * several rows in one scenario add up (each is measured against the baseline, not compounded).
+ * How a scenario moves money, so that a budget officer can defend every figure:
+ * - Only where it says. A Goal or Objective change is a change to that goal's or objective's funding (its full
+ *   cost: direct and the support it carries); every other objective keeps its funding to the cent. Support is
+ *   never re-spread after a change, which is what made cutting one goal raise the others.
+ * - An Account, Program Activity or All change changes budget lines, which flow through the same crosswalk
+ *   splits as the baseline; what lands in a cost pool reaches objectives in the pool's base-year shares.
+ * - Spending only: receipt and intra-agency lines never change.
+ * - One number: the scenario's funding change is the sum of its changes over every target, which equals the
+ *   change in spending lines; every output shows that figure.
+ * Changes are in the Cost Basis, in the series that stands for the scenario's year; several rows of one
+ * scenario add up, each measured against the baseline.
  */
 
 export interface Deltas {
   /** Budget line index → change to its amount in the scenario year. */
   lines: Map<number, number>;
-  /** Target key (`O:1.1`, `G:G1`) → change to its direct amount. */
+  /** Target key (`O:1.1`, `G:G1`) → change to its full cost. */
   targets: Map<string, number>;
 }
 
@@ -32,19 +38,41 @@ export function percentOf(whole: number, ppb: number): number {
   return Number(twice >= scale ? q + (product < 0n ? -1n : 1n) : q);
 }
 
-const norm = (s: string) => s.trim().toUpperCase();
-
-function seriesAmount(line: BudgetLine, series: number): number {
-  return line.amounts.reduce((s, a) => (a.series === series ? s + a.value : s), 0);
-}
-
 /** The series that stands for a scenario's fiscal year (-1, holding nothing, when the Budget has none). */
 export const seriesOfYear = (c: Computation, year: number): number => c.plan.ofYear(year)?.index ?? -1;
 
+function seriesAmount(line: BudgetLine, series: number): number {
+  let sum = 0;
+  for (const a of line.amounts) if (a.series === series) sum += a.value;
+  return sum;
+}
+
 /** Spreads an amount over parts in proportion to their size (equally when they are all zero). */
-function spread(amount: number, sizes: number[]): number[] {
+function spread(amount: number, sizes: readonly number[]): number[] {
   const weights = sizes.map((s) => Math.abs(s));
   return splitLargestRemainder(amount, weights.some((w) => w > 0) ? weights : weights.map(() => 1));
+}
+
+const changesFor = (row: Scenario, sizes: readonly number[]): number[] =>
+  row.change.kind === 'percent'
+    ? sizes.map((s) => percentOf(s, row.change.kind === 'percent' ? row.change.ppb : 0))
+    : spread(row.change.minor, sizes);
+
+/** The objectives (and the goal-level target) a Goal or Objective row names, by key. */
+function namedTargets(c: Computation, row: Scenario): string[] {
+  const key = idKey(row.key);
+  if (row.scope === 'Objective') {
+    const o = c.model.objectives.find((x) => idKey(x.id) === key && c.known.objectives.has(x.id));
+    return o ? [targetKey('objective', o.id)] : [];
+  }
+  const goal = c.model.goals.find((g) => idKey(g.id) === key);
+  if (!goal) return [];
+  return [
+    ...c.model.objectives
+      .filter((o) => idKey(o.goalId) === key && c.known.objectives.has(o.id))
+      .map((o) => targetKey('objective', o.id)),
+    targetKey('goal', goal.id),
+  ];
 }
 
 export function deltasFromRows(
@@ -61,7 +89,9 @@ export function deltasFromRows(
   const lines = c.model.budget.filter(
     (l) => l.amountType === basis && l.lineType === 'Spending' && l.amounts.some((a) => a.series === series),
   );
+  const norm = (s: string) => s.trim().toUpperCase();
   for (const row of rows) {
+    if (row.scope === 'Best Allocation') continue;
     const key = norm(row.key);
     let matched: BudgetLine[] | null = null;
     let targets: string[] | null = null;
@@ -78,50 +108,82 @@ export function deltasFromRows(
         );
         break;
       case 'Objective':
-        targets = c.known.objectives.has(row.key) ? [targetKey('objective', row.key)] : [];
-        break;
       case 'Goal':
-        targets = c.known.goals.has(row.key)
-          ? [
-              ...c.model.objectives
-                .filter((o) => o.goalId === row.key)
-                .map((o) => targetKey('objective', o.id)),
-              targetKey('goal', row.key),
-            ]
-          : [];
+        targets = namedTargets(c, row);
         break;
-      case 'Best Allocation':
-        continue;
     }
-    if ((matched && matched.length === 0) || (targets && targets.length === 0)) {
+    const sizes = matched
+      ? matched.map((l) => seriesAmount(l, series))
+      : (targets ?? []).map((k) => c.support.full.get(basis, series, k));
+    if ((matched ?? targets ?? []).length === 0 || (targets && sizes.every((s) => s === 0))) {
       issues.push(issueAt(MESSAGES.scenarioKeyUnknown(row.scope, row.key, basis, year), row.loc));
       continue;
     }
-    if (matched) {
-      const sizes = matched.map((l) => seriesAmount(l, series));
-      const changes =
-        row.change.kind === 'percent'
-          ? sizes.map((s) => percentOf(s, row.change.kind === 'percent' ? row.change.ppb : 0))
-          : spread(row.change.minor, sizes);
-      matched.forEach((l, i) => add(deltas.lines, l.index, changes[i] as number));
-    } else if (targets) {
-      const sizes = targets.map((k) => c.crosswalk.direct.get(basis, series, k));
-      const changes =
-        row.change.kind === 'percent'
-          ? sizes.map((s) => percentOf(s, row.change.kind === 'percent' ? row.change.ppb : 0))
-          : spread(row.change.minor, sizes);
-      targets.forEach((k, i) => add(deltas.targets, k, changes[i] as number));
-    }
+    const changes = changesFor(row, sizes);
+    if (matched) matched.forEach((l, i) => add(deltas.lines, l.index, changes[i] as number));
+    else (targets ?? []).forEach((k, i) => add(deltas.targets, k, changes[i] as number));
   }
   return deltas;
 }
 
 export interface ScenarioFunding {
-  /** Full cost (direct + support) by target key in the Cost Basis and year. */
+  /** Full cost (direct + support) by target key in the Cost Basis and the scenario's series. */
   full: (key: string) => number;
-  /** Changed budget total in the Cost Basis and year. */
+  /** The change to each target's full cost, by key (only the targets that change). */
+  changes: ReadonlyMap<string, number>;
+  /** Changed budget total in the Cost Basis and series. */
   budgetTotal: number;
+  /** The scenario's one funding-change figure: the sum of `changes`, equal to the change in spending lines. */
   change: number;
+}
+
+/**
+ * A line's change split the way its amount in the series is split (the same rule set, largest remainder), so a
+ * changed line moves its objectives exactly as the crosswalk moves the line.
+ */
+function splitLineChange(allocation: LineAllocation, series: number, delta: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const at = allocation.line.amounts.findIndex((a) => a.series === series);
+  const set = at >= 0 ? setOf(allocation, at) : allocation.set;
+  if (!set) {
+    out.set(allocation.to.key, delta);
+    return out;
+  }
+  const parts = splitInSet(delta, set);
+  set.targets.forEach((t, i) => out.set(t.key, assertSafe((out.get(t.key) ?? 0) + (parts[i] as number))));
+  return out;
+}
+
+/**
+ * Changes reaching cost pools go on to objectives in the pool's base-year shares: the same allocation run over
+ * the pool changes alone, weighted by the baseline's direct costs (so the changes do not move the weights).
+ */
+function spreadPoolChanges(
+  c: Computation,
+  basis: AmountType,
+  series: number,
+  pools: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const direct = new Ledger();
+  for (const [key, value] of c.crosswalk.direct.slot(basis, series))
+    if (key.startsWith('O:')) direct.add(basis, series, key, value);
+  for (const [key, value] of c.crosswalk.direct.slot('FTE', series))
+    if (key.startsWith('O:')) direct.add('FTE', series, key, value);
+  const poolOnly = new Ledger();
+  for (const [key, value] of pools) {
+    direct.add(basis, series, key, value);
+    poolOnly.add(basis, series, key, value);
+  }
+  const crosswalk: CrosswalkResult = { sets: [], lines: [], direct, budget: poolOnly };
+  const support = allocateSupport(c.model, c.known, crosswalk);
+  const out = new Map<string, number>();
+  for (const [key, value] of support.support.slot(basis, series)) out.set(key, value);
+  // What a pool could not pass on stays with it, as in the baseline.
+  for (const key of pools.keys()) {
+    const kept = support.full.get(basis, series, key);
+    if (kept !== 0) out.set(key, assertSafe((out.get(key) ?? 0) + kept));
+  }
+  return out;
 }
 
 export function fundScenario(
@@ -131,28 +193,37 @@ export function fundScenario(
   year: number,
 ): ScenarioFunding {
   const series = seriesOfYear(c, year);
-  const budget = c.model.budget.map((line) => {
-    const d = deltas.lines.get(line.index);
-    if (!d) return line;
-    const at = line.amounts.findIndex((a) => a.series === series);
-    const amounts = line.amounts.map((a, i) => (i === at ? { ...a, value: assertSafe(a.value + d) } : a));
-    return { ...line, amounts };
-  });
-  // Only the scenario's year and basis matter; the rest of the budget is left out of the recomputation.
-  const scoped = budget
-    .filter((l) => l.amountType === basis || l.amountType === 'FTE')
-    .map((l) => ({ ...l, amounts: l.amounts.filter((a) => a.series === series) }));
-  const model = { ...c.model, budget: scoped };
-  const crosswalk = allocateCrosswalk(model, c.known);
-  let change = 0;
-  for (const d of deltas.lines.values()) change = assertSafe(change + d);
-  for (const [key, d] of deltas.targets) {
-    crosswalk.direct.add(basis, series, key, d);
-    change = assertSafe(change + d);
+  const changes = new Map<string, number>();
+  const add = (k: string, v: number) => {
+    if (v !== 0) changes.set(k, assertSafe((changes.get(k) ?? 0) + v));
+  };
+  const pools = new Map<string, number>();
+  for (const [index, delta] of deltas.lines) {
+    const allocation = c.crosswalk.lines[index];
+    if (!allocation || delta === 0) continue;
+    for (const [key, value] of splitLineChange(allocation, series, delta)) {
+      if (key.startsWith('P:')) pools.set(key, assertSafe((pools.get(key) ?? 0) + value));
+      else add(key, value);
+    }
   }
-  const support = allocateSupport(model, c.known, crosswalk);
+  if (pools.size > 0) for (const [key, value] of spreadPoolChanges(c, basis, series, pools)) add(key, value);
+  for (const [key, delta] of deltas.targets) add(key, delta);
+
+  let change = 0;
+  for (const v of changes.values()) change = assertSafe(change + v);
+  let lineChange = 0;
+  for (const d of deltas.lines.values()) lineChange = assertSafe(lineChange + d);
+  for (const d of deltas.targets.values()) lineChange = assertSafe(lineChange + d);
+  // Nothing is created or lost on the way: the changes over all targets are the changes asked for.
+  if (change !== lineChange) throw new Error(`scenario changes ${change} do not tie to ${lineChange}`);
   const budgetTotal = assertSafe(c.crosswalk.budget.get(basis, series, 'total') + change);
-  const got = support.full.total(basis, series);
-  if (got !== budgetTotal) throw new TieOutError(`${basis} (scenario)`, `FY${year}`, got, budgetTotal);
-  return { full: (key) => support.full.get(basis, series, key), budgetTotal, change };
+  return {
+    full: (key) => assertSafe(c.support.full.get(basis, series, key) + (changes.get(key) ?? 0)),
+    changes,
+    budgetTotal,
+    change,
+  };
 }
+
+/** Where a scenario's money went, for the note that states its assumption. */
+export const UNMAPPED_KEY = UNMAPPED.key;

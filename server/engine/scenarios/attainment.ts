@@ -11,6 +11,7 @@ export function attainment(
   direction: Direction | null,
   r: Pick<Result, 'target' | 'minTarget' | 'maxTarget'>,
   value: number,
+  tolerance = 0.01,
 ): number | null {
   if (direction === null || !Number.isFinite(value)) return null;
   const t = r.target;
@@ -30,6 +31,8 @@ export function attainment(
     case 'Within Range':
       return clamp(1 - Math.abs(value - t) / Math.max(Math.abs(t), 1e-9));
     case 'Maintain':
-      return clamp(1 - Math.max(0, Math.abs(value - t) - 0.01 * Math.abs(t)) / Math.max(Math.abs(t), 1e-9));
+      return clamp(
+        1 - Math.max(0, Math.abs(value - t) - tolerance * Math.abs(t)) / Math.max(Math.abs(t), 1e-9),
+      );
   }
 }

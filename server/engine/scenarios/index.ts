@@ -4,7 +4,7 @@ import type { Computation } from '../compute';
 import { measuresInPlanOrder } from '../cost';
 import { targetKey } from '../ledger';
 import { issueAt, MESSAGES } from '../messages';
-import { splitByRealWeights } from '../money';
+import { assertSafe, splitLargestRemainder } from '../money';
 import { judgeStatus } from '../status';
 import {
   deltasFromRows,
@@ -14,9 +14,9 @@ import {
   type ScenarioFunding,
   seriesOfYear,
 } from './apply';
-import { type ModeledMeasure, type NotModeled, prepareMeasures } from './measures';
+import { type ModeledMeasure, type NotModeled, prepareMeasures, projectMeasure } from './measures';
 import { type Band, simulate } from './montecarlo';
-import { type ObjectiveInput, objectiveValue, planAllocation } from './optimize';
+import { type ObjectiveInput, objectiveValue, planAllocation, STEPS } from './optimize';
 import { centralElasticity, fundingForTarget } from './responses';
 
 export interface Projection {
@@ -58,7 +58,7 @@ export interface ScenarioRun {
   baseYear: number;
   outcomes: ScenarioOutcome[];
   goalSeek: GoalSeekRow[];
-  /** Baseline full cost by objective key in the base year (minor units). */
+  /** Baseline full cost by target key in a fiscal year's series (minor units). */
   baseline: (key: string, year: number) => number;
   notModeled: NotModeled[];
   modeled: ModeledMeasure[];
@@ -83,6 +83,7 @@ export function runScenarios(c: Computation): ScenarioRun | null {
       issues,
     };
   }
+  const baseYear = c.baseYear;
   const toUnits = (minor: number) => minor / 10 ** c.model.moneyDecimals;
   const tolerance = c.model.settings.maintainTolerance;
   const baseline = (key: string, year: number) => c.support.full.get(basis, seriesOfYear(c, year), key);
@@ -94,18 +95,21 @@ export function runScenarios(c: Computation): ScenarioRun | null {
     if (!prepared.has(year)) prepared.set(year, prepareMeasures(c, year, prepared.size === 0 ? issues : []));
     return prepared.get(year) as ReturnType<typeof prepareMeasures>;
   };
-  const base = measuresFor(c.baseYear);
+  const base = measuresFor(baseYear);
+  /** A measure's base funding: its objective's funding in the year of its base value. */
+  const baseFundingOf = (m: ModeledMeasure) =>
+    baseline(targetKey('objective', m.measure.objectiveId), m.baseValueYear);
 
   const order = new Map(measuresInPlanOrder(c.model).map((m, i) => [m.id, i]));
   const outcomes: ScenarioOutcome[] = [];
   for (const [name, rows] of byName) {
-    const year = rows[0]?.year ?? c.baseYear;
+    const year = rows[0]?.year ?? baseYear;
     const { modeled, notModeled } = measuresFor(year);
     const best = rows.find((r) => r.scope === 'Best Allocation');
     let deltas: Deltas;
     let allocation: ScenarioOutcome['allocation'] = null;
     if (best) {
-      const planned = planBest(c, best, basis, year, modeled, issues);
+      const planned = planBest(c, best, basis, year, modeled, baseFundingOf, issues);
       deltas = { lines: new Map(), targets: planned.deltas };
       allocation = planned;
     } else {
@@ -115,54 +119,9 @@ export function runScenarios(c: Computation): ScenarioRun | null {
     const projections: Projection[] = [];
     for (const m of modeled) {
       const key = targetKey('objective', m.measure.objectiveId);
-      const bf = baseline(key, year);
+      const bf = baseFundingOf(m);
       const f = funding.full(key);
-      const notes: string[] = [];
-      if (m.baseValueYear !== year) notes.push(`Base value is the latest actual, FY${m.baseValueYear}.`);
-      let projected: number | null = null;
-      let band: Band | null = null;
-      if (bf <= 0)
-        notes.push('Base funding is zero or negative, so funding ratios are undefined; not projected.');
-      else {
-        const inputs = { funding: toUnits(f), baseFunding: toUnits(bf), baseValue: m.baseValue };
-        const e = centralElasticity(m.response);
-        const p = m.project(inputs, e);
-        projected = Number.isFinite(p) ? p : null;
-        if (projected === null) notes.push('The model gives no finite value at this funding.');
-        const r = m.response;
-        if (r.low !== null && r.high !== null && r.model !== 'Fixed') {
-          const target = m.target;
-          band = simulate(
-            `${name}\u0000${m.measure.id}`,
-            { low: r.low, mode: e, high: r.high },
-            (draw) => m.project(inputs, draw),
-            target ? (v) => judgeStatus(m.measure.direction, target, v, tolerance) === 'Met' : null,
-          );
-        }
-      }
-      notes.push(
-        `${m.response.model} model${m.response.model === 'Elasticity' || m.response.model === 'Saturating' ? `, e = ${centralElasticity(m.response)}` : ''}.`,
-      );
-      projections.push({
-        scenario: name,
-        modeled: m,
-        notModeled: null,
-        objectiveId: m.measure.objectiveId,
-        baseFunding: bf,
-        scenarioFunding: f,
-        projected,
-        band,
-        meets:
-          projected === null
-            ? 'No Actual'
-            : judgeStatus(
-                m.measure.direction,
-                m.target ?? { target: null, minTarget: null, maxTarget: null },
-                projected,
-                tolerance,
-              ),
-        notes,
-      });
+      projections.push(project(name, m, year, baseline(key, year), bf, f, tolerance, toUnits));
     }
     for (const n of notModeled) {
       const key = targetKey('objective', n.measure.objectiveId);
@@ -194,43 +153,13 @@ export function runScenarios(c: Computation): ScenarioRun | null {
   }
 
   const goalSeek: GoalSeekRow[] = [];
-  const results = c.model.results;
   for (const m of base.modeled) {
-    const later = results
-      .filter(
-        (r) =>
-          idKey(r.measureId) === idKey(m.measure.id) && r.year >= (c.baseYear as number) && r.target !== null,
-      )
-      .sort((a, b) => a.year - b.year)[0];
-    if (!later || later.target === null) continue;
-    const bf = baseline(targetKey('objective', m.measure.objectiveId), c.baseYear);
-    if (bf <= 0) continue;
-    const needed = fundingForTarget(
-      m.response,
-      m.project,
-      { baseFunding: toUnits(bf), baseValue: m.baseValue },
-      later.target,
-    );
-    const fundingNeeded = needed === null ? null : Math.round(needed * 10 ** c.model.moneyDecimals);
-    goalSeek.push({
-      modeled: m,
-      year: later.year,
-      target: later.target,
-      baseFunding: bf,
-      fundingNeeded,
-      note:
-        fundingNeeded === null
-          ? m.response.model === 'Fixed'
-            ? 'Not reachable by funding: the Fixed model does not respond to funding.'
-            : 'Not reachable under this model.'
-          : judgeStatus(m.measure.direction, later, m.baseValue, tolerance) === 'Met'
-            ? `Already met at base funding; objective ${m.measure.objectiveId} could fall to this funding and still reach the FY${later.year} target under the ${m.response.model} model.`
-            : `Funding of objective ${m.measure.objectiveId} at which the ${m.response.model} model reaches the FY${later.year} target.`,
-    });
+    const row = goalSeekFor(c, m, baseYear, baseFundingOf(m), tolerance, toUnits);
+    if (row) goalSeek.push(row);
   }
   return {
     basis,
-    baseYear: c.baseYear,
+    baseYear,
     outcomes,
     goalSeek,
     baseline,
@@ -240,10 +169,144 @@ export function runScenarios(c: Computation): ScenarioRun | null {
   };
 }
 
+/** One measure under one scenario: the bounded projection, its band, and whether it meets its target. */
+function project(
+  scenario: string,
+  m: ModeledMeasure,
+  year: number,
+  yearBase: number,
+  bf: number,
+  f: number,
+  tolerance: number,
+  toUnits: (minor: number) => number,
+): Projection {
+  const notes: string[] = [];
+  if (m.baseValueYear !== year)
+    notes.push(
+      `No FY${year} actual: the base is the latest actual, FY${m.baseValueYear}, with FY${m.baseValueYear} funding.`,
+    );
+  if (m.measure.kind === 'Cumulative')
+    notes.push(
+      `Cumulative: the model moves the year's increase (${round(m.modeledBase)}) and adds it to the prior year's total (${round(m.carried)}).`,
+    );
+  let projected: number | null = null;
+  let band: Band | null = null;
+  if (bf <= 0)
+    notes.push('Base funding is zero or negative, so funding ratios are undefined; not projected.');
+  else {
+    const inputs = { funding: toUnits(f), baseFunding: toUnits(bf) };
+    const e = centralElasticity(m.response);
+    const p = projectMeasure(m, inputs, e);
+    projected = Number.isFinite(p.value) ? p.value : null;
+    if (projected === null) notes.push('The model gives no finite value at this funding.');
+    else if (p.bound) notes.push(`Bounded: ${p.bound}.`);
+    const r = m.response;
+    const range =
+      r.low !== null && r.high !== null && r.model !== 'Fixed' ? { low: r.low, mode: e, high: r.high } : null;
+    const target = m.target;
+    band = simulate(
+      `${scenario}\u0000${m.measure.id}`,
+      { range, variation: m.variation },
+      (draw, noise) => projectMeasure(m, inputs, range ? draw : e, noise).value,
+      target ? (v) => judgeStatus(m.measure.direction, target, v, tolerance) === 'Met' : null,
+    );
+    if (band && m.variation)
+      notes.push(
+        `Band includes the measure's own year-to-year variation (±${round(m.variation * 100, 1)}% a year).`,
+      );
+  }
+  notes.push(
+    `${m.response.model} model${m.response.model === 'Elasticity' || m.response.model === 'Saturating' ? `, e = ${centralElasticity(m.response)}` : ''}.`,
+  );
+  return {
+    scenario,
+    modeled: m,
+    notModeled: null,
+    objectiveId: m.measure.objectiveId,
+    baseFunding: yearBase,
+    scenarioFunding: f,
+    projected,
+    band,
+    meets:
+      projected === null
+        ? 'No Actual'
+        : judgeStatus(
+            m.measure.direction,
+            m.target ?? { target: null, minTarget: null, maxTarget: null },
+            projected,
+            tolerance,
+          ),
+    notes,
+  };
+}
+
+const round = (v: number, places = 4) => Number(v.toFixed(places));
+
 /**
- * Plans a Best Allocation scenario, then realizes both the plan and the across-the-board alternative through the
- * same crosswalk and support-cost allocation as every scenario (support pools that follow direct cost move with
- * it), scores both on the realized funding, and keeps the better one.
+ * The funding at which the measure's bounded model reaches its next target: the first target from the base year
+ * on. A target the bounds put out of reach (a rate above 100%) or the model cannot reach is "not reachable".
+ */
+function goalSeekFor(
+  c: Computation,
+  m: ModeledMeasure,
+  baseYear: number,
+  bf: number,
+  tolerance: number,
+  toUnits: (minor: number) => number,
+): GoalSeekRow | null {
+  const later = c.model.results
+    .filter((r) => idKey(r.measureId) === idKey(m.measure.id) && r.year >= baseYear && r.target !== null)
+    .sort((a, b) => a.year - b.year)[0];
+  if (!later || later.target === null || bf <= 0) return null;
+  const target = later.target;
+  const b = m.bounds;
+  const outOfBounds = b !== null && m.measure.kind !== 'Cumulative' && (target < b.lo || target > b.hi);
+  // A cumulative measure's model is its increase: the target total less the prior year's total.
+  const modeledTarget = target - m.carried;
+  const shrinking = m.measure.kind === 'Cumulative' && modeledTarget < 0;
+  const needed =
+    outOfBounds || shrinking
+      ? null
+      : fundingForTarget(
+          m.response,
+          m.project,
+          { baseFunding: toUnits(bf), baseValue: m.modeledBase },
+          modeledTarget,
+        );
+  const fundingNeeded = needed === null ? null : Math.round(needed * 10 ** c.model.moneyDecimals);
+  const metAtBase = judgeStatus(m.measure.direction, later, m.baseValue, tolerance) === 'Met';
+  const note =
+    fundingNeeded !== null
+      ? metAtBase
+        ? `Already met at base funding; objective ${m.measure.objectiveId} could fall to this funding and still reach the FY${later.year} target under the ${m.response.model} model.`
+        : `Funding of objective ${m.measure.objectiveId} at which the ${m.response.model} model reaches the FY${later.year} target.`
+      : outOfBounds && b
+        ? `Not reachable: ${target > b.hi ? b.words.hi : b.words.lo}.`
+        : shrinking
+          ? "Not reachable: the target is below the prior year's total, and a cumulative total cannot shrink."
+          : m.response.model === 'Fixed'
+            ? 'Not reachable by funding: the Fixed model does not respond to funding.'
+            : 'Not reachable under this model.';
+  return { modeled: m, year: later.year, target, baseFunding: bf, fundingNeeded, note };
+}
+
+/** How a Best Allocation scenario was decided: once, here, and read by every output. */
+export interface AllocationDecision {
+  /** Realized value (weighted attainment) of the plan and of the across-the-board alternative. */
+  bestValue: number;
+  proportionalValue: number;
+  /** Whether the across-the-board alternative stays within every Floor and Ceiling. */
+  proportionalWithinLimits: boolean;
+  usedProportional: boolean;
+  verdict: string;
+}
+
+/**
+ * Plans a Best Allocation scenario and decides it. The plan deals STEPS equal parts of the total to objectives
+ * (see planAllocation); here the parts become minor units that sum to the total exactly and keep every objective
+ * within its Floor and Ceiling to the cent. The changes apply to objectives' full cost directly (support is not
+ * re-spread), so the realized change of each objective is the planned one. The across-the-board alternative
+ * (every objective by the same percentage) is used only when it scores higher and stays within the limits.
  */
 function planBest(
   c: Computation,
@@ -251,63 +314,129 @@ function planBest(
   basis: AmountType,
   year: number,
   modeled: ModeledMeasure[],
+  baseFundingOf: (m: ModeledMeasure) => number,
   issues: Issue[],
 ) {
   const toUnits = (minor: number) => minor / 10 ** c.model.moneyDecimals;
+  const series = seriesOfYear(c, year);
   const limits = new Map(c.model.allocationLimits.map((l) => [idKey(l.objectiveId), l]));
-  const objectives: ObjectiveInput[] = c.model.objectives
-    .filter(
-      (o) =>
-        c.known.objectives.has(o.id) &&
-        c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.id)) > 0,
-    )
-    .map((o) => ({
+  const fullOf = (id: string) => c.support.full.get(basis, series, targetKey('objective', id));
+  const chosen = c.model.objectives.filter((o) => c.known.objectives.has(o.id) && fullOf(o.id) > 0);
+  const objectives: ObjectiveInput[] = chosen.map((o) => {
+    const measures = modeled.filter((m) => idKey(m.measure.objectiveId) === idKey(o.id));
+    return {
       objectiveId: o.id,
-      baseFunding: toUnits(c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.id))),
-      measures: modeled.filter((m) => idKey(m.measure.objectiveId) === idKey(o.id)),
+      baseFunding: toUnits(fullOf(o.id)),
+      measures,
       limit: limits.get(idKey(o.id)) ?? null,
-    }));
-  const baseTotal = objectives.reduce(
-    (s, o) => s + c.support.full.get(basis, seriesOfYear(c, year), targetKey('objective', o.objectiveId)),
-    0,
-  );
+      measureBaseFunding: new Map(measures.map((m) => [m.measure.id, toUnits(baseFundingOf(m))])),
+      tolerance: c.model.settings.maintainTolerance,
+    };
+  });
+  const base = chosen.map((o) => fullOf(o.id));
+  const baseTotal = base.reduce((s, v) => assertSafe(s + v), 0);
   const total = row.change.kind === 'percent' ? percentOf(baseTotal, row.change.ppb) : row.change.minor;
   if (!objectives.some((o) => o.measures.some((m) => m.target)))
     issues.push(issueAt(MESSAGES.allocationNoModel(row.name), row.loc));
   const plan = planAllocation(objectives, toUnits(total), UNIT_MULTIPLIER[c.model.settings.units]);
   if (!plan.feasible) issues.push(issueAt(MESSAGES.allocationInfeasible(row.name), row.changeLoc));
 
-  // Exact to the minor unit: the total is split in proportion to the planned changes.
-  const toDeltas = (changes: number[]) => {
-    const deltas = new Map<string, number>();
-    if (total !== 0 && changes.some((v) => v !== 0)) {
-      splitByRealWeights(
-        total,
-        changes.map((v) => Math.abs(v)),
-      ).forEach((d, i) =>
-        deltas.set(targetKey('objective', (objectives[i] as ObjectiveInput).objectiveId), d),
-      );
-    }
-    return deltas;
-  };
-  const realize = (deltas: Map<string, number>) => {
-    const funding = fundScenario(c, { lines: new Map(), targets: deltas }, basis, year);
-    const values = objectives.map((o) =>
-      objectiveValue(o, toUnits(funding.full(targetKey('objective', o.objectiveId))), o.limit?.weight ?? 1),
+  const rooms = objectives.map((o, i) => roomOf(o, base[i] as number, total));
+  const proportional = splitLargestRemainder(total, base);
+  const planned = plan.feasible
+    ? withinRooms(
+        splitLargestRemainder(
+          total,
+          plan.rows.map((r) => r.steps),
+        ),
+        rooms,
+      )
+    : proportional;
+  const proportionalWithinLimits = proportional.every((d, i) => Math.abs(d) <= (rooms[i] as number));
+  const valueOf = (changes: readonly number[]) =>
+    objectives.map((o, i) =>
+      objectiveValue(o, toUnits((base[i] as number) + (changes[i] as number)), o.limit?.weight ?? 1),
     );
-    return { funding, values, value: values.reduce((s, v) => s + v, 0) };
-  };
-  const proportionalDeltas = toDeltas(plan.rows.map((r) => r.proportionalChange));
-  const proportional = realize(proportionalDeltas);
-  const planned = plan.feasible ? toDeltas(plan.rows.map((r) => r.bestChange)) : proportionalDeltas;
-  const best = realize(planned);
-  const usedProportional = !plan.feasible || proportional.value > best.value + 1e-9;
+  const bestValues = valueOf(planned);
+  const proportionalValues = valueOf(proportional);
+  const decision = decide(
+    bestValues.reduce((s, v) => s + v, 0),
+    proportionalValues.reduce((s, v) => s + v, 0),
+    proportionalWithinLimits,
+    plan.feasible,
+  );
+  const changes = decision.usedProportional ? proportional : planned;
+  const deltas = new Map<string, number>();
+  objectives.forEach((o, i) => {
+    if (changes[i] !== 0) deltas.set(targetKey('objective', o.objectiveId), changes[i] as number);
+  });
   return {
     ...plan,
     total,
-    deltas: usedProportional ? proportionalDeltas : planned,
-    usedProportional,
-    realized: { best: usedProportional ? proportional : best, proportional },
+    deltas,
+    decision,
+    changes,
+    proportional,
+    values: {
+      best: decision.usedProportional ? proportionalValues : bestValues,
+      proportional: proportionalValues,
+    },
     objectives,
   };
 }
+
+/** How far an objective may move in the direction of the total, in minor units (Infinity when unbounded). */
+function roomOf(o: ObjectiveInput, base: number, total: number): number {
+  const bound = total >= 0 ? o.limit?.ceilingPpb : (o.limit?.floorPpb ?? -SHARE_SCALE_PPB);
+  if (bound === null || bound === undefined) return Infinity;
+  return Math.floor(Math.abs((bound / SHARE_SCALE_PPB) * base));
+}
+const SHARE_SCALE_PPB = 1_000_000_000;
+
+/**
+ * Moves any minor unit past an objective's room to objectives with room left, in order, so the changes still sum
+ * to the total and every one stays within its limit. Rounding a plan to minor units is the only way a change can
+ * pass its room here, so the amounts moved are a few minor units.
+ */
+function withinRooms(changes: number[], rooms: readonly number[]): number[] {
+  const out = [...changes];
+  let excess = 0;
+  out.forEach((d, i) => {
+    const room = rooms[i] as number;
+    if (Math.abs(d) > room) {
+      excess += d - Math.sign(d) * room;
+      out[i] = Math.sign(d) * room;
+    }
+  });
+  for (let i = 0; i < out.length && excess !== 0; i++) {
+    const room = (rooms[i] as number) - Math.abs(out[i] as number);
+    if (room <= 0) continue;
+    const take = Math.sign(excess) * Math.min(Math.abs(excess), room);
+    out[i] = (out[i] as number) + take;
+    excess -= take;
+  }
+  return out;
+}
+
+/** The one place a Best Allocation verdict is decided. */
+function decide(
+  bestValue: number,
+  proportionalValue: number,
+  proportionalWithinLimits: boolean,
+  feasible: boolean,
+): AllocationDecision {
+  const usedProportional = !feasible || (proportionalWithinLimits && proportionalValue > bestValue + 1e-9);
+  const gain = bestValue - proportionalValue;
+  const verdict = !feasible
+    ? 'No allocation meets every Floor and Ceiling; the change is spread across the board instead.'
+    : usedProportional
+      ? 'The across-the-board change scores higher and stays within the limits, so it is used.'
+      : !proportionalWithinLimits
+        ? `Best allocation used: the same change across the board would break an objective's Floor or Ceiling (best scores ${round(bestValue)} weighted targets).`
+        : Math.abs(gain) < 5e-5
+          ? 'Best allocation and across-the-board score the same; the best allocation is shown.'
+          : `Best allocation beats across-the-board by ${round(gain)} weighted targets.`;
+  return { bestValue, proportionalValue, proportionalWithinLimits, usedProportional, verdict };
+}
+
+export { STEPS };

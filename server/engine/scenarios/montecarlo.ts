@@ -1,8 +1,10 @@
 /**
- * Seeded Monte Carlo for responses with a Low/High range of the elasticity e. Each (scenario, measure) pair gets
- * its own stream, seeded from MONTE_CARLO_SEED and the pair's names, so results do not depend on row order and
- * are the same on every run and machine. e is drawn from a triangular distribution on [Low, High] with its mode
- * at the row's Elasticity (the midpoint when none is given); the band reported is the 5th to 95th percentile.
+ * Seeded Monte Carlo for a projection's uncertainty, from two sources: the elasticity e, drawn from a triangular
+ * distribution on the response's [Low, High] with its mode at the central elasticity; and the measure's own
+ * year-to-year variation (from its history), drawn as a normal relative change with that standard deviation.
+ * So a measure whose funding does not change still has a band when its results vary from year to year. Each
+ * (scenario, measure) pair gets its own stream, seeded from MONTE_CARLO_SEED and the pair's names, so results
+ * do not depend on row order and are the same on every run and machine. The band is the 5th to 95th percentile.
  */
 
 export const MONTE_CARLO_SEED = 20_181_001;
@@ -53,18 +55,34 @@ export interface Band {
   pMeets: number | null;
 }
 
+/** A standard normal draw from two uniform ones (Box–Muller). */
+export function normal(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(Math.max(u1, Number.MIN_VALUE))) * Math.cos(2 * Math.PI * u2);
+}
+
+export interface Uncertainty {
+  /** The elasticity's range and mode, or null when it is certain. */
+  range: { low: number; mode: number; high: number } | null;
+  /** One standard deviation of the measure's relative year-to-year change, or null when unknown. */
+  variation: number | null;
+}
+
 export function simulate(
   key: string,
-  range: { low: number; mode: number; high: number },
-  value: (e: number) => number,
+  u: Uncertainty,
+  value: (e: number, noise: number) => number,
   meets: ((v: number) => boolean) | null,
 ): Band | null {
+  const { range, variation } = u;
+  if (!range && !variation) return null;
   const next = rng(MONTE_CARLO_SEED ^ hash(key));
-  const mode = Math.min(Math.max(range.mode, range.low), range.high);
+  const mode = range ? Math.min(Math.max(range.mode, range.low), range.high) : 0;
   const values: number[] = [];
   let met = 0;
   for (let i = 0; i < MONTE_CARLO_DRAWS; i++) {
-    const v = value(triangular(next(), range.low, mode, range.high));
+    const e = range ? triangular(next(), range.low, mode, range.high) : Number.NaN;
+    const noise = variation ? variation * normal(next(), next()) : 0;
+    const v = value(e, noise);
     if (!Number.isFinite(v)) continue;
     values.push(v);
     if (meets?.(v)) met += 1;

@@ -1,8 +1,8 @@
 import type { AllocationLimit } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
 import { attainment } from './attainment';
+import { type ModeledMeasure, projectMeasure } from './measures';
 import { centralElasticity } from './responses';
-import type { ModeledMeasure } from './measures';
 
 /**
  * Best allocation of a total change across objectives. The objective maximised is the weighted attainment:
@@ -21,24 +21,25 @@ export const STEPS = 100;
 
 export interface ObjectiveInput {
   objectiveId: string;
-  /** Base full cost, in Units. */
+  /** Base full cost in the scenario's year, in Units. */
   baseFunding: number;
   measures: ModeledMeasure[];
   limit: AllocationLimit | null;
+  /** Each measure's own base funding (the year of its base value), in Units, by measure ID. */
+  measureBaseFunding: ReadonlyMap<string, number>;
+  /** Maintain Tolerance, for attainment. */
+  tolerance: number;
 }
 
 export interface AllocationPlan {
-  /** Per objective: change in Units (not yet rounded to minor units), value at best and at proportional. */
+  /** Per objective: the steps the plan gives it, and the value of one more step. */
   rows: {
     objectiveId: string;
-    bestChange: number;
-    proportionalChange: number;
+    /** Steps of the total (of STEPS) the plan gives this objective. */
+    steps: number;
     marginalPerMillion: number | null;
     maxSteps: number;
   }[];
-  bestValue: number;
-  proportionalValue: number;
-  usedProportional: boolean;
   feasible: boolean;
 }
 
@@ -47,11 +48,9 @@ export function objectiveValue(o: ObjectiveInput, funding: number, weight: numbe
   let v = 0;
   for (const m of o.measures) {
     if (!m.target) continue;
-    const projected = m.project(
-      { funding, baseFunding: o.baseFunding, baseValue: m.baseValue },
-      centralElasticity(m.response),
-    );
-    const a = attainment(m.measure.direction, m.target, projected);
+    const base = o.measureBaseFunding.get(m.measure.id) ?? o.baseFunding;
+    const projected = projectMeasure(m, { funding, baseFunding: base }, centralElasticity(m.response)).value;
+    const a = attainment(m.measure.direction, m.target, projected, o.tolerance);
     if (a !== null) v += weight * a;
   }
   return v;
@@ -76,25 +75,15 @@ export function planAllocation(
     return objectiveValue(o, o.baseFunding + k * unit, weight(o));
   };
   const n = objectives.length;
-  const baseValues = objectives.map((_, i) => value(i, 0));
-  const proportional = proportionalChanges(objectives, total);
-  const proportionalValue = objectives.reduce(
-    (s, o, i) => s + objectiveValue(o, o.baseFunding + (proportional[i] as number), weight(o)),
-    0,
-  );
   const feasible = maxSteps.reduce((s, m) => s + m, 0) >= STEPS;
   if (!feasible || n === 0) {
     return {
       rows: objectives.map((o, i) => ({
         objectiveId: o.objectiveId,
-        bestChange: 0,
-        proportionalChange: proportional[i] as number,
+        steps: 0,
         marginalPerMillion: null,
         maxSteps: maxSteps[i] as number,
       })),
-      bestValue: baseValues.reduce((s, v) => s + v, 0),
-      proportionalValue,
-      usedProportional: false,
       feasible,
     };
   }
@@ -121,39 +110,25 @@ export function planAllocation(
     choice[i] = pick;
     next = cur;
   }
-  const bestValue = next[STEPS] as number;
   const steps: number[] = [];
   for (let i = 0, s = STEPS; i < n; i++) {
     const k = (choice[i] as Int16Array)[s] as number;
     steps.push(k);
     s -= k;
   }
-  const usedProportional = proportionalValue > bestValue + 1e-9;
   const dollarsPerStep = Math.abs(unit) * unitsToDollars;
   return {
     rows: objectives.map((o, i) => {
       const k = steps[i] as number;
       const marginal =
-        dollarsPerStep > 0 ? ((value(i, k + sign) - value(i, k)) / dollarsPerStep) * 1e6 : null;
+        dollarsPerStep > 0 ? ((value(i, k + 1) - value(i, k)) / dollarsPerStep) * 1e6 * sign : null;
       return {
         objectiveId: o.objectiveId,
-        bestChange: usedProportional ? (proportional[i] as number) : k * unit,
-        proportionalChange: proportional[i] as number,
+        steps: k,
         marginalPerMillion: marginal,
         maxSteps: maxSteps[i] as number,
       };
     }),
-    bestValue: usedProportional ? proportionalValue : bestValue,
-    proportionalValue,
-    usedProportional,
     feasible,
   };
-}
-
-/** Across-the-board: every objective changes by the same percentage of its base funding. */
-export function proportionalChanges(objectives: ObjectiveInput[], total: number): number[] {
-  const base = objectives.reduce((s, o) => s + o.baseFunding, 0);
-  return objectives.map((o) =>
-    base > 0 ? (total * o.baseFunding) / base : total / Math.max(1, objectives.length),
-  );
 }

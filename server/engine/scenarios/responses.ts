@@ -14,8 +14,13 @@ export interface ResponseInputs {
 
 export type Projector = (inputs: ResponseInputs, e: number) => number;
 
-/** The elasticity used when the row gives none: Proportional is elasticity 1; others do not use it. */
+/**
+ * The central elasticity. Proportional is elasticity 1 by definition: its Low and High only widen the band
+ * (the midpoint of Low and High was once used here, which moved every Proportional projection). Elasticity
+ * and Saturating take their Elasticity, else the middle of their range.
+ */
 export function centralElasticity(r: Response): number {
+  if (r.model === 'Proportional') return 1;
   if (r.elasticity !== null) return r.elasticity;
   if (r.low !== null && r.high !== null) return (r.low + r.high) / 2;
   return 1;
@@ -59,8 +64,7 @@ export function fundingForTarget(
   const ok = (f: number | null) => (f !== null && Number.isFinite(f) && f >= 0 ? f : null);
   switch (r.model) {
     case 'Proportional':
-      if (r.low === null) return bv === 0 ? null : ok((bf * target) / bv);
-      return bv === 0 || target / bv <= 0 || e === 0 ? null : ok(bf * Math.pow(target / bv, 1 / e));
+      return bv === 0 ? null : ok((bf * target) / bv);
     case 'Elasticity':
       return bv === 0 || target / bv <= 0 || e === 0 ? null : ok(bf * Math.pow(target / bv, 1 / e));
     case 'Saturating':

@@ -3,10 +3,10 @@ import { OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { targetKey } from '../ledger';
 import { fromMinor } from '../money';
-import type { ScenarioRun } from '../scenarios';
+import type { ScenarioOutcome, ScenarioRun } from '../scenarios';
 import { BAND_PERCENTILES, MONTE_CARLO_DRAWS, MONTE_CARLO_SEED } from '../scenarios/montecarlo';
 import { judgeStatus } from '../status';
-import { TableBuilder, unitsPhrase } from './shape';
+import { basisPhrase, TableBuilder, unitsPhrase } from './shape';
 
 const round = (v: number | null, places = 6) => (v === null ? null : Number(v.toFixed(places)));
 
@@ -15,7 +15,7 @@ export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTa
   const money = (v: number) => fromMinor(v, c.model.moneyDecimals);
   const t = new TableBuilder(
     'ScenarioResults',
-    `Scenario results: full cost (${run.basis}, ${unitsPhrase(c.model.settings.units)}) of each measure's objective and its projected value. Low/High: ${BAND_PERCENTILES[0]}th-${BAND_PERCENTILES[1]}th percentile of ${MONTE_CARLO_DRAWS.toLocaleString('en-US')} seeded draws (seed ${MONTE_CARLO_SEED}).`,
+    `Scenario results: ${basisPhrase(run.basis)} of each measure's objective (${unitsPhrase(c.model.settings.units)}) and its projected value. Low/High: ${BAND_PERCENTILES[0]}th-${BAND_PERCENTILES[1]}th percentile of ${MONTE_CARLO_DRAWS.toLocaleString('en-US')} seeded draws (seed ${MONTE_CARLO_SEED}) of the response's range and the measure's own year-to-year variation.`,
     TableBuilder.columns(OUTPUT_TABLES.ScenarioResults),
   );
   for (const o of run.outcomes) {
@@ -45,41 +45,44 @@ export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTa
   return t.build();
 }
 
-/** Scenario × goal, side by side: funding and measures met, with a total per scenario. */
+/**
+ * Scenario × goal, side by side: funding and measures met, a row for money outside the goals when a scenario
+ * moves any (Unmapped, pools that cannot allocate), a total per scenario whose change is the scenario's one
+ * funding-change figure, and a note row saying what moved and what held.
+ */
 export function scenarioComparisonTable(c: Computation, run: ScenarioRun): OutputTable {
   const goalOf = new Map(c.model.objectives.map((o) => [o.id, o.goalId]));
   const money = (v: number) => fromMinor(v, c.model.moneyDecimals);
   const t = new TableBuilder(
     'ScenarioComparison',
-    `Scenarios side by side by goal (${run.basis}, ${unitsPhrase(c.model.settings.units)}); measures counted are those with a response and a target`,
+    `Scenarios side by side by goal (${basisPhrase(run.basis)}, ${unitsPhrase(c.model.settings.units)}); measures counted are those with a response and a target`,
     TableBuilder.columns(OUTPUT_TABLES.ScenarioComparison),
   );
+  const tolerance = c.model.settings.maintainTolerance;
   for (const o of run.outcomes) {
     let base = 0;
-    let scenario = 0;
+    let changed = 0;
     const counts = { judged: 0, baseMet: 0, met: 0 };
+    const inGoals = new Set<string>();
     for (const g of c.model.goals) {
       const keys = [
         ...c.model.objectives.filter((ob) => ob.goalId === g.id).map((ob) => targetKey('objective', ob.id)),
         targetKey('goal', g.id),
       ];
+      for (const k of keys) inGoals.add(k);
       const bf = keys.reduce((s, k) => s + run.baseline(k, o.year), 0);
-      const sf = keys.reduce((s, k) => s + o.funding.full(k), 0);
+      const change = keys.reduce((s, k) => s + (o.funding.changes.get(k) ?? 0), 0);
       const judged = o.projections.filter((p) => p.modeled?.target && goalOf.get(p.objectiveId) === g.id);
       const baseMet = judged.filter(
         (p) =>
           p.modeled &&
           p.modeled.target &&
-          judgeStatus(
-            p.modeled.measure.direction,
-            p.modeled.target,
-            p.modeled.baseValue,
-            c.model.settings.maintainTolerance,
-          ) === 'Met',
+          judgeStatus(p.modeled.measure.direction, p.modeled.target, p.modeled.baseValue, tolerance) ===
+            'Met',
       ).length;
       const met = judged.filter((p) => p.meets === 'Met').length;
       base += bf;
-      scenario += sf;
+      changed += change;
       counts.judged += judged.length;
       counts.baseMet += baseMet;
       counts.met += met;
@@ -90,13 +93,32 @@ export function scenarioComparisonTable(c: Computation, run: ScenarioRun): Outpu
         g.id,
         g.name,
         money(bf),
-        money(sf),
-        money(sf - bf),
-        bf !== 0 ? (sf - bf) / bf : null,
+        money(bf + change),
+        money(change),
+        bf !== 0 ? change / bf : null,
         judged.length,
         baseMet,
         met,
       ]);
+    }
+    let outside = 0;
+    for (const [k, v] of o.funding.changes) if (!inGoals.has(k)) outside += v;
+    if (outside !== 0) {
+      t.add([
+        o.name,
+        o.year,
+        'Other',
+        '',
+        'Not in a goal (Unmapped, pools that cannot allocate)',
+        null,
+        null,
+        money(outside),
+        null,
+        null,
+        null,
+        null,
+      ]);
+      changed += outside;
     }
     t.add(
       [
@@ -106,17 +128,31 @@ export function scenarioComparisonTable(c: Computation, run: ScenarioRun): Outpu
         '',
         `All goals${o.kind === 'best allocation' ? ' (best allocation)' : ''}`,
         money(base),
-        money(scenario),
-        money(scenario - base),
-        base !== 0 ? (scenario - base) / base : null,
+        money(base + changed),
+        money(o.funding.change),
+        base !== 0 ? o.funding.change / base : null,
         counts.judged,
         counts.baseMet,
         counts.met,
       ],
       'total',
     );
+    t.add([o.name, o.year, 'Note', '', assumptionOf(c, o), null, null, null, null, null, null, null]);
   }
   return t.build();
+}
+
+/** What a scenario moved and what it held, in words, so the comparison states its assumption. */
+function assumptionOf(c: Computation, o: ScenarioOutcome): string {
+  if (o.kind === 'best allocation')
+    return "Moved: the total change, placed across objectives within their Floors and Ceilings. Held: support costs are not re-spread; every figure is the objective's own change.";
+  const named = o.rows
+    .map((r) => (r.scope === 'All' ? 'all spending lines' : `${r.scope} ${r.key}`))
+    .join(', ');
+  const byTarget = o.rows.every((r) => r.scope === 'Goal' || r.scope === 'Objective');
+  return byTarget
+    ? `Moved: ${named} (full cost, direct and support). Held: every other objective keeps its funding to the cent.`
+    : `Moved: ${named}, through the crosswalk; cost pools pass changes on in their base-year shares. Held: receipts, intra-agency amounts and every line not named.`;
 }
 
 /** The funding each measure's objective needs to reach its target, under the measure's response model. */
@@ -124,7 +160,7 @@ export function goalSeekTable(c: Computation, run: ScenarioRun): OutputTable {
   const money = (v: number | null) => (v === null ? null : fromMinor(v, c.model.moneyDecimals));
   const t = new TableBuilder(
     'GoalSeek',
-    `Goal seek: funding of each objective (full cost, ${run.basis}, ${unitsPhrase(c.model.settings.units)}) at which a measure reaches its target`,
+    `Goal seek: funding of each objective (${basisPhrase(run.basis)}, ${unitsPhrase(c.model.settings.units)}) at which a measure reaches its target`,
     TableBuilder.columns(OUTPUT_TABLES.GoalSeek),
   );
   for (const g of run.goalSeek) {
@@ -152,19 +188,21 @@ export function bestAllocationTable(c: Computation, run: ScenarioRun): OutputTab
   const money = (v: number) => fromMinor(v, c.model.moneyDecimals);
   const t = new TableBuilder(
     'BestAllocation',
-    `Best allocation: the change that maximises weighted attainment of targets, beside an across-the-board change (${run.basis}, ${unitsPhrase(c.model.settings.units)}); marginal value = attainment gained per extra $1M`,
+    `Best allocation: the change that maximises weighted attainment of targets, beside an across-the-board change (${basisPhrase(run.basis)}, ${unitsPhrase(c.model.settings.units)}); marginal value = attainment gained per extra $1M`,
     TableBuilder.columns(OUTPUT_TABLES.BestAllocation),
   );
   const names = new Map(c.model.objectives.map((o) => [o.id, o.name]));
   for (const o of run.outcomes) {
     const plan = o.allocation;
     if (!plan) continue;
-    const { best, proportional } = plan.realized;
+    let base = 0;
     plan.rows.forEach((r, i) => {
       const key = targetKey('objective', r.objectiveId);
       const bf = run.baseline(key, o.year);
+      base += bf;
       const limit = plan.objectives[i]?.limit ?? null;
       const measured = plan.objectives[i]?.measures.some((m) => m.target) ?? false;
+      const change = plan.changes[i] ?? 0;
       t.add([
         o.name,
         o.year,
@@ -174,24 +212,16 @@ export function bestAllocationTable(c: Computation, run: ScenarioRun): OutputTab
         limit ? limit.floorPpb / SHARE_SCALE : null,
         limit?.ceilingPpb != null ? limit.ceilingPpb / SHARE_SCALE : null,
         limit?.weight ?? 1,
-        money(proportional.funding.full(key) - bf),
-        money(best.funding.full(key) - bf),
-        money(best.funding.full(key)),
-        round(proportional.values[i] ?? null, 4),
-        round(best.values[i] ?? null, 4),
+        money(plan.proportional[i] ?? 0),
+        money(change),
+        money(bf + change),
+        round(plan.values.proportional[i] ?? null, 4),
+        round(plan.values.best[i] ?? null, 4),
         round(r.marginalPerMillion, 4),
         measured ? '' : 'No measure with a response and a target: gains nothing from funding.',
       ]);
     });
-    const verdict = plan.usedProportional
-      ? 'The across-the-board change scores at least as high, so it is used.'
-      : `Best allocation beats across-the-board by ${(best.value - proportional.value).toFixed(4)} weighted targets (scored on realized full cost, after support costs are reallocated).`;
-    const sumFull = (f: typeof best.funding) =>
-      plan.rows.reduce((s, r) => s + f.full(targetKey('objective', r.objectiveId)), 0);
-    const base = plan.rows.reduce(
-      (s, r) => s + run.baseline(targetKey('objective', r.objectiveId), o.year),
-      0,
-    );
+    const sum = (list: readonly number[]) => list.reduce((s, v) => s + v, 0);
     t.add(
       [
         o.name,
@@ -202,13 +232,13 @@ export function bestAllocationTable(c: Computation, run: ScenarioRun): OutputTab
         null,
         null,
         null,
-        money(sumFull(proportional.funding) - base),
-        money(sumFull(best.funding) - base),
-        money(sumFull(best.funding)),
-        round(proportional.value, 4),
-        round(best.value, 4),
+        money(sum(plan.proportional)),
+        money(o.funding.change),
+        money(base + o.funding.change),
+        round(plan.decision.proportionalValue, 4),
+        round(plan.decision.usedProportional ? plan.decision.proportionalValue : plan.decision.bestValue, 4),
         null,
-        verdict,
+        plan.decision.verdict,
       ],
       'total',
     );

@@ -43,15 +43,16 @@ describe('Given a scenario run through the crosswalk and support costs', () => {
     expect(o?.funding.budgetTotal).toBe(477777 - 10000);
   });
 
-  test('When objective 1.1 gains $500, Then its direct funding rises by exactly that and the pool follows direct cost', () => {
+  test('When objective 1.1 gains $500, Then its full cost rises by exactly that and objective 1.2 keeps its funding to the cent', () => {
     const { c, r } = run({ ...POOLS, Scenarios: scenarios(['More 1.1', 'Objective', '1.1', 500]) });
     const o = r.outcomes[0];
     const base11 = c.support.full.get('Budget Authority', seriesOf(c, 2018), 'O:1.1');
     const after11 = o?.funding.full('O:1.1') ?? 0;
-    // Direct 1,500 of 4,500 now draws a third of the 777.77 pool instead of a quarter.
-    expect(after11).toBe(150000 + Math.round((77777 * 1500) / 4500));
-    expect(after11 - base11).toBeGreaterThan(50000);
+    // Support is not re-spread after the change: the pool's base-year shares hold, so 1.2 does not move.
+    expect(after11 - base11).toBe(50000);
+    expect(o?.funding.full('O:1.2')).toBe(c.support.full.get('Budget Authority', seriesOf(c, 2018), 'O:1.2'));
     expect((o?.funding.full('O:1.1') ?? 0) + (o?.funding.full('O:1.2') ?? 0)).toBe(477777 + 50000);
+    expect(o?.funding.change).toBe(50000);
   });
 
   test('When an amount is cut across all lines, Then it is spread in proportion to each line and sums exactly', () => {

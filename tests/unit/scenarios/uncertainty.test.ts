@@ -61,7 +61,7 @@ describe('Given a response with a Low/High range of its elasticity', () => {
     }
     const band = simulate(
       'k',
-      { low: 1, mode: 2, high: 3 },
+      { range: { low: 1, mode: 2, high: 3 }, variation: null },
       (e) => e,
       (v) => v >= 2,
     );
