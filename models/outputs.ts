@@ -366,8 +366,9 @@ export const Summary = z
     ),
     issues: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).strict(),
     /**
-     * Budget amounts that could not be read ("TBD", #REF!): left out of every total. `cells` lists the first 20;
-     * `goals` are the goals whose totals are short by at least one; `viaPools` when one fed a cost pool.
+     * Budget amounts that could not be read ("TBD", #REF!): left out of every total. `cells` lists the first 20
+     * (`Budget!F17`); `goals` are the goals whose totals are short by at least one; `viaPools` when one fed a
+     * cost pool.
      */
     unreadAmounts: z
       .object({

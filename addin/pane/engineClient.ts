@@ -25,8 +25,15 @@ export class EngineError extends Error {
     message: string,
     /** A workbook-level problem the server reported as an issue (e.g. a damaged or password-protected file). */
     readonly issues: Issue[] = [],
+    /** The problem in a few words ("Workbook cannot be read"), when the engine gave them apart from `message`. */
+    readonly title: string | null = null,
   ) {
     super(message);
+  }
+
+  /** Issues that add something to the message: the engine repeats a refused file's one sentence as an issue. */
+  get moreIssues(): Issue[] {
+    return this.issues.filter((i) => i.message !== this.message || i.sheet !== '');
   }
 }
 
@@ -85,8 +92,11 @@ export function engineClient(
 function problemError(status: number, body: unknown): EngineError {
   const problem = Problem.safeParse(body);
   if (problem.success) {
+    // Title and detail apart, so the pane says each once (the detail alone when it is all there is).
     const { title, detail, issues } = problem.data;
-    return new EngineError(detail && detail !== title ? `${title}. ${detail}` : title, issues ?? []);
+    return detail && detail !== title
+      ? new EngineError(detail, issues ?? [], title)
+      : new EngineError(title, issues ?? []);
   }
   if (status === 401)
     return new EngineError('The engine asks for an API key, which this pane does not send.');

@@ -1,11 +1,14 @@
 import { INPUT_TABLES, type Issue, type Summary } from '../../models';
 import type { WorkbookPort } from '../excel';
+import { bannerView } from './banner';
+import { bannerModel } from './bannerModel';
+import { chartsView } from './charts';
 import { h, show } from './dom';
 import { EngineError } from './engineClient';
 import { issuesView } from './issuesView';
 import { seconds, type Shell } from './shell';
 import { summaryView } from './summaryView';
-import { fiscalYear } from './format';
+import { fiscalYear, plural } from './format';
 
 const WANTED = Object.values(INPUT_TABLES);
 
@@ -21,10 +24,12 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
         await job();
       } catch (e) {
         shell.fail(
-          e instanceof EngineError || (e instanceof Error && e.name === 'OutputNameConflictError')
-            ? e.message
-            : `Excel stopped with: ${e instanceof Error ? e.message : String(e)}. Sheets written before this point stay as they are; run it again when ready.`,
-          e instanceof EngineError && e.issues.length > 0 ? issuesView(e.issues) : null,
+          e instanceof EngineError && e.title
+            ? { heading: e.title, message: e.message }
+            : e instanceof EngineError || (e instanceof Error && e.name === 'OutputNameConflictError')
+              ? e.message
+              : `Excel stopped with: ${e instanceof Error ? e.message : String(e)}. Sheets written before this point stay as they are; run it again when ready.`,
+          e instanceof EngineError && e.moreIssues.length > 0 ? issuesView(e.moreIssues, goTo) : null,
         );
       } finally {
         progress.done();
@@ -32,7 +37,18 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
     });
 
   const showResult = (summary: Summary, issues: readonly Issue[]) =>
-    show(shell.results, summaryView(summary), issuesView(issues, goTo));
+    show(
+      shell.results,
+      bannerView(bannerModel(summary, issues)),
+      summaryView(summary),
+      chartsView(summary),
+      issuesView(issues, goTo),
+    );
+  /** The status line after a run: with errors it says so, never only how fast it went. */
+  const withErrors = (summary: Summary) =>
+    summary.issues.error > 0
+      ? ` It found ${plural(summary.issues.error, 'error')}: the figures are incomplete.`
+      : '';
 
   const goTo = async (issue: Issue): Promise<string | null> => {
     try {
@@ -75,7 +91,8 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
     progress.done();
     const first = report.sheets[0];
     shell.status(
-      `Wrote ${report.sheets.length} output sheets in ${seconds(started)}${first ? `; ${first} is open` : ''}.`,
+      `Wrote ${report.sheets.length} output sheets in ${seconds(started)}${first ? `; ${first} is open` : ''}.${withErrors(result.summary)}`,
+      result.summary.issues.error > 0 ? 'error' : 'ok',
     );
     showResult(result.summary, result.issues);
   };
@@ -88,7 +105,8 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
     const result = await shell.engine().validate(grids);
     progress.done();
     shell.status(
-      `Checked ${grids.tables.length} tables in ${seconds(started)}. Nothing in the workbook was changed.`,
+      `Checked ${grids.tables.length} tables in ${seconds(started)}. Nothing in the workbook was changed.${withErrors(result.summary)}`,
+      result.summary.issues.error > 0 ? 'error' : 'ok',
     );
     showResult(result.summary, result.issues);
   };

@@ -1,5 +1,7 @@
 import { issueLocation, type Issue, type Severity } from '../../models';
 import { h, show } from './dom';
+import { issueEntries, type IssueEntry } from './issueRuns';
+import { GROUP_OPEN, groupLabel } from './texts';
 
 const SHOWN_AT_ONCE = 200;
 const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -8,7 +10,8 @@ type Filter = (typeof FILTERS)[number];
 
 /**
  * The issue list: severity, message and place. With `onSelect` (inside Excel), the place is a button that
- * goes to the cell; in the browser it is shown as text. Long lists come 200 at a time.
+ * goes to the cell; in the browser it is shown as text. Issues of one kind that come three or more times are one
+ * collapsed group ("16 Budget lines with no Crosswalk row"), opened on demand. Long lists come 200 at a time.
  */
 export function issuesView(
   issues: readonly Issue[],
@@ -76,9 +79,37 @@ export function issuesView(
     );
   };
 
+  const entry = (e: IssueEntry): HTMLElement => {
+    if (e.kind === 'one') return item(e.issue);
+    const first = e.issues[0] as Issue;
+    const where = issueLocation(first);
+    return h(
+      'li',
+      { class: `issue-group ${e.severity}`, attrs: { 'data-code': e.code } },
+      h(
+        'details',
+        null,
+        h(
+          'summary',
+          null,
+          h(
+            'span',
+            { class: 'meta' },
+            h('span', { class: 'severity' }, LABEL[e.severity]),
+            where ? h('span', { class: 'place' }, `from ${where}`) : null,
+            h('span', { class: 'code' }, e.code),
+          ),
+          h('span', { class: 'group-label' }, groupLabel(e.code, e.issues.length)),
+          h('span', { class: 'group-open' }, GROUP_OPEN),
+        ),
+        h('ol', { class: 'issues' }, ...e.issues.map(item)),
+      ),
+    );
+  };
+
   const render = () => {
-    const shown = issues.filter((i) => filter === 'all' || i.severity === filter);
-    show(list, ...shown.slice(0, limit).map(item));
+    const shown = issueEntries(issues.filter((i) => filter === 'all' || i.severity === filter));
+    show(list, ...shown.slice(0, limit).map(entry));
     if (shown.length > limit) {
       const more = h(
         'button',

@@ -1,40 +1,45 @@
-import { OUTPUT_TABLES, type ColumnFormat, type MoneyDisplay } from '../../models';
+import type { MoneyDisplay, Summary } from '../../models';
 import { h, show } from './dom';
 import { formatCell } from './format';
+import { previewLayout, type Years } from './previewColumns';
+import { tabStrip } from './tabs';
 import type { PreviewTable } from './xlsxPreview';
 
-/** The output tables' first rows, one tab per table, formatted as the workbook shows them. */
-export function previewView(tables: readonly PreviewTable[], money: MoneyDisplay): HTMLElement {
+/**
+ * The output tables' first rows, one tab per table (the tabs that do not fit go into a menu), formatted as the
+ * workbook shows them, amounts first: the row's label is pinned at the left and the budget year, current year
+ * and change come right after it, so they are in view in a 360-pixel pane.
+ */
+export function previewView(tables: readonly PreviewTable[], summary: Summary): HTMLElement {
+  const years: Years = {
+    budget: summary.budgetYear?.label ?? summary.baseSeries,
+    current: summary.currentYear?.label ?? null,
+    prior: summary.priorYear?.label ?? null,
+  };
   const body = h('div', { class: 'preview-body' });
-  const tabs = tables.map((table, i) =>
-    h(
-      'button',
-      {
-        class: 'tab',
-        attrs: { type: 'button', role: 'tab', 'aria-selected': i === 0 ? 'true' : 'false' },
-        on: {
-          click: () => {
-            tabs.forEach((t, j) => t.setAttribute('aria-selected', String(i === j)));
-            show(body, tableView(table, money));
-          },
-        },
-      },
-      table.name,
-    ),
-  );
-  if (tables[0]) show(body, tableView(tables[0], money));
+  const open = (i: number) => {
+    const table = tables[i];
+    if (table) show(body, tableView(table, summary.money, years));
+  };
+  open(0);
   return h(
     'section',
     { class: 'preview', attrs: { 'aria-label': 'Output tables', 'data-testid': 'preview' } },
     h('h3', null, 'Output tables'),
-    h('div', { class: 'tabs', attrs: { role: 'tablist' } }, ...tabs),
+    tabStrip(
+      tables.map((t) => t.name),
+      open,
+    ),
     body,
   );
 }
 
-function tableView(table: PreviewTable, money: MoneyDisplay): HTMLElement {
-  const formats = table.header.map((name) => columnFormat(table.name, name));
-  const numeric = (f: ColumnFormat) => f !== 'text';
+function tableView(table: PreviewTable, money: MoneyDisplay, years: Years): HTMLElement {
+  const layout = previewLayout(table.name, table.header, years);
+  const numeric = (c: number) => layout.formats[c] !== 'text';
+  const cell = (row: PreviewTable['rows'][number], c: number) =>
+    formatCell(row[c] ?? null, layout.formats[c] ?? 'text', money);
+  const labelName = layout.label === null ? null : (table.header[layout.label] ?? '');
   return h(
     'div',
     { class: 'preview-table', attrs: { role: 'tabpanel', 'data-table': table.name } },
@@ -51,8 +56,9 @@ function tableView(table: PreviewTable, money: MoneyDisplay): HTMLElement {
           h(
             'tr',
             null,
-            ...table.header.map((name, c) =>
-              h('th', { class: numeric(formats[c] ?? 'text') ? 'num' : '' }, name),
+            labelName === null ? null : h('th', { class: 'pin', attrs: { scope: 'col' } }, labelName),
+            ...layout.order.map((c) =>
+              h('th', { class: numeric(c) ? 'num' : '', attrs: { scope: 'col' } }, table.header[c] ?? ''),
             ),
           ),
         ),
@@ -63,13 +69,15 @@ function tableView(table: PreviewTable, money: MoneyDisplay): HTMLElement {
             h(
               'tr',
               null,
-              ...table.header.map((_, c) =>
-                h(
-                  'td',
-                  { class: numeric(formats[c] ?? 'text') ? 'num' : '' },
-                  formatCell(row[c] ?? null, formats[c] ?? 'text', money),
-                ),
-              ),
+              layout.label === null
+                ? null
+                : h(
+                    'th',
+                    { class: 'pin', attrs: { scope: 'row', title: cell(row, layout.label) } },
+                    h('span', { class: 'pin-label' }, cell(row, layout.label)),
+                    contextLine(layout.context.map((c) => cell(row, c))),
+                  ),
+              ...layout.order.map((c) => h('td', { class: numeric(c) ? 'num' : '' }, cell(row, c))),
             ),
           ),
         ),
@@ -85,10 +93,8 @@ function tableView(table: PreviewTable, money: MoneyDisplay): HTMLElement {
   );
 }
 
-/** The contract's format for a column; the per-year and per-objective columns are money. */
-function columnFormat(table: string, column: string): ColumnFormat {
-  const specs: Record<string, readonly { name: string; format: ColumnFormat }[]> = OUTPUT_TABLES;
-  const known = [...(specs[table] ?? []), ...(specs[`${table}Tail`] ?? [])].find((c) => c.name === column);
-  if (known) return known.format;
-  return table === 'ResourcesByGoal' || table === 'CrosswalkMatrix' ? 'money' : 'number';
+/** The IDs and kinds that tell rows with one label apart, on a small line under it. */
+function contextLine(values: string[]): HTMLElement | null {
+  const shown = values.filter((v) => v !== '');
+  return shown.length === 0 ? null : h('span', { class: 'pin-context' }, shown.join(' · '));
 }

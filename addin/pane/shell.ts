@@ -11,13 +11,21 @@ export interface Shell {
   controls: HTMLElement;
   progress: Progress;
   results: HTMLElement;
-  /** A calm line saying what just happened. */
-  status(text: string): void;
-  /** Something went wrong: said plainly, where the results would be. */
-  fail(message: string, ...more: (HTMLElement | null)[]): void;
+  /** A line saying what just happened; `error` when the run ended with errors, so it never reads as success. */
+  status(text: string, tone?: 'ok' | 'error'): void;
+  /**
+   * Something went wrong: said plainly, where the results would be. With a heading (the problem in a few words
+   * and the file it concerns), the message follows it once.
+   */
+  fail(message: string | Failure, ...more: (HTMLElement | null)[]): void;
   /** Runs one job at a time, with every button of the pane disabled meanwhile. */
   busy(job: () => Promise<void>): Promise<void>;
   engine(): EngineClient;
+}
+
+export interface Failure {
+  heading: string;
+  message: string;
 }
 
 export function mountShell(root: HTMLElement, lead: string, storage: Storage | null): Shell {
@@ -101,11 +109,24 @@ export function mountShell(root: HTMLElement, lead: string, storage: Storage | n
     controls,
     progress,
     results,
-    status: (text) => (statusLine.textContent = text),
-    fail: (message, ...more) => {
+    status: (text, tone = 'ok') => {
+      statusLine.textContent = text;
+      statusLine.classList.toggle('error', tone === 'error');
+    },
+    fail: (failure, ...more) => {
       progress.done();
       statusLine.textContent = '';
-      show(results, h('div', { class: 'error-box', attrs: { role: 'alert' } }, message), ...more);
+      statusLine.classList.remove('error');
+      const box =
+        typeof failure === 'string'
+          ? h('div', { class: 'error-box', attrs: { role: 'alert', 'data-testid': 'failure' } }, failure)
+          : h(
+              'div',
+              { class: 'error-box', attrs: { role: 'alert', 'data-testid': 'failure' } },
+              h('p', { class: 'error-heading' }, failure.heading),
+              h('p', null, failure.message),
+            );
+      show(results, box, ...more);
     },
     async busy(job) {
       if (running) return;

@@ -1,4 +1,4 @@
-import type { Issue, Summary } from '../../models';
+import { issueLocation, type Issue, type Summary } from '../../models';
 import type { Computation } from './compute';
 
 /**
@@ -34,7 +34,7 @@ export function unreadAmounts(c: Computation, issues: readonly Issue[]): Summary
     if (!sheet || issue.sheet !== sheet || !UNREAD_CODES.has(issue.code) || !issue.cell) continue;
     count += 1;
     rows.add(rowOf(issue.cell));
-    if (cells.length < CELLS_LISTED) cells.push(issue.cell);
+    if (cells.length < CELLS_LISTED) cells.push(issueLocation(issue));
   }
   if (count === 0) return { count: 0, cells: [], goals: [], viaPools: false };
 

@@ -124,7 +124,8 @@ describe('the task pane', () => {
     await page.waitForSelector('[data-testid=preview]');
     await page.screenshot({ path: join(artifacts, 'pane-browser.png'), fullPage: false });
 
-    expect(await page.getByRole('tab').allTextContents()).toEqual(
+    // Every output table has a tab, in the row or in its More menu.
+    expect(await page.locator('[data-testid=preview] button[data-tab]').allTextContents()).toEqual(
       expect.arrayContaining(['ResourcesByGoal', 'Issues']),
     );
     const [download] = await Promise.all([
@@ -135,11 +136,11 @@ describe('the task pane', () => {
     const file = join(dist, 'downloaded.xlsx');
     await download.saveAs(file);
 
-    // The downloaded workbook's ResourcesByGoal Total is the Budget total the engine reported, and the goals
-    // the pane shows are the workbook's goal rows.
+    // The downloaded workbook's ResourcesByGoal Total is the Budget total the engine reported, and the goals'
+    // budget-year figures the pane shows are the workbook's goal rows.
     const resources = await readOutputTable(readFileSync(file), 'ResourcesByGoal');
     const col = (name: string) => resources.header.indexOf(name);
-    const year = summary.baseYear ?? 0;
+    const by = summary.budgetYear?.label ?? summary.baseSeries ?? '';
     const basis = summary.costBasis ?? '';
     const row = (level: string, goal = '') =>
       resources.rows.find(
@@ -148,17 +149,21 @@ describe('the task pane', () => {
           r[col('Amount Type')] === basis &&
           (goal === '' || r[col('Goal ID')] === goal),
       );
-    const budgetTotal = summary.budgetTotals.find((t) => t.amountType === basis && t.year === year)?.amount;
-    expect(row('Total')?.[col(`FY${year}`)]).toBe(budgetTotal);
-    const shown = await page.getByTestId('summary').textContent();
+    const budgetTotal = summary.budgetTotals.find((t) => t.amountType === basis && t.series === by)?.amount;
+    expect(col(by)).toBeGreaterThan(0);
+    expect(row('Total')?.[col(by)]).toBe(budgetTotal);
+    const figures = page.getByTestId('summary').locator('table.figures');
+    const byColumn = (await figures.locator('thead th').allTextContents()).indexOf(by);
+    expect(byColumn).toBeGreaterThan(0);
     for (const goal of summary.goals) {
-      const amount = row('Goal', goal.goalId)?.[col(`FY${year}`)];
+      const amount = row('Goal', goal.goalId)?.[col(by)];
       expect(typeof amount).toBe('number');
-      expect(shown).toContain(
-        `${goal.goalId} ${goal.name}${Math.round(amount as number).toLocaleString('en-US')}`,
-      );
+      const cells = await figures.locator(`tr[data-goal="${goal.goalId}"] td`).allTextContents();
+      expect(cells[0]).toBe(`${goal.goalId} ${goal.name}`);
+      expect(cells[byColumn]).toBe(Math.round(amount as number).toLocaleString('en-US'));
     }
-    expect(shown).toContain(`Budget total${(budgetTotal ?? 0).toLocaleString('en-US')}`);
+    const total = await figures.locator('tr.total td').allTextContents();
+    expect(total[byColumn]).toBe((budgetTotal ?? 0).toLocaleString('en-US'));
     await page.close();
   }, 30_000);
 });

@@ -39,7 +39,7 @@ describe('summary.unreadAmounts', () => {
     expect(issues.filter((i) => i.code === 'AMOUNT_INVALID')).toHaveLength(1);
     expect(summary.unreadAmounts).toEqual({
       count: 3,
-      cells: ['D3', 'D4', 'D5'],
+      cells: ['Budget!D3', 'Budget!D4', 'Budget!D5'],
       goals: ['G2'],
       viaPools: false,
     });
