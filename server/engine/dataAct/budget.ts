@@ -56,12 +56,18 @@ const EMPTY_ROW: CellValue[] = [];
 
 export function deriveBudget(b: FileB, period: SubmissionPeriod): DerivedBudget {
   const lines = new Map<string, Line>();
+  // A file holds a few dozen object classes over many rows: each is turned into its Budget form once.
+  const classes = new Map<string, string>();
   let used = 0;
   for (const row of b.rows) {
     if (row.pya !== 'X' || row.tas === '') continue;
     used++;
     const activity = row.paCode || row.park || row.paName;
-    const objectClass = budgetClass(row.objectClass);
+    let objectClass = classes.get(row.objectClass);
+    if (objectClass === undefined) {
+      objectClass = budgetClass(row.objectClass);
+      classes.set(row.objectClass, objectClass);
+    }
     const fundingType = fundingTypeOf(row.flag);
     const key = `${row.tas}\u0001${activity.toUpperCase()}\u0001${objectClass}\u0001${fundingType}`;
     const line = lines.get(key);

@@ -47,6 +47,7 @@ export function equal(a: Exact, b: Exact): boolean {
 
 /** Plain decimal text, `-1234.5`, with no trailing zeros after the point: what the Budget reader parses. */
 export function plainText(a: Exact): string {
+  if (a.units === 0n) return '0';
   const negative = a.units < 0n;
   let digits = (negative ? -a.units : a.units).toString();
   let scale = a.scale;
@@ -54,7 +55,6 @@ export function plainText(a: Exact): string {
     digits = digits.slice(0, -1);
     scale--;
   }
-  if (digits === '0') return '0';
   const padded = digits.padStart(scale + 1, '0');
   const whole = padded.slice(0, padded.length - scale);
   const frac = scale > 0 ? `.${padded.slice(padded.length - scale)}` : '';

@@ -78,64 +78,109 @@ export function cellOf(file: DataActFile<unknown>, index: number, element?: stri
   return { sheet: file.grid.sheet, cell: `${columnLetters(origin.col + column)}${origin.row + 1 + index}` };
 }
 
-/** Reads one table's cells by field, reporting bad amounts at their cells. */
+/** A field's column in this file, found once: `at` is -1 when the file lacks it. */
+interface Column {
+  readonly element: string;
+  readonly at: number;
+  readonly flipped: boolean;
+}
+
+/**
+ * Reads one table's cells by field, reporting bad amounts at their cells. Columns are looked up once per file and
+ * a TAS is rendered once per distinct set of components: a File B repeats a few hundred TAS over many rows.
+ */
 class RowReader {
   private readonly periods = new Map<string, SubmissionPeriod | null>();
+  private readonly rendered = new Map<string, string>();
+  private readonly tasParts: readonly Column[];
+  private readonly tasText: Column;
+  private readonly periodColumn: Column;
+
   constructor(
     readonly file: DataActFile<unknown>,
     private readonly issues: Issue[],
-  ) {}
-
-  has(element: string): boolean {
-    return this.file.columns.index.has(element);
+  ) {
+    this.tasParts = [F.ata, F.aid, F.bpoa, F.epoa, F.availability, F.main, F.sub].map((e) => this.column(e));
+    this.tasText = this.column(F.tasText);
+    this.periodColumn = this.column(F.period);
   }
 
-  raw(row: readonly CellValue[], element: string): CellValue {
-    const i = this.file.columns.index.get(element);
-    return i === undefined ? null : (row[i] ?? null);
+  column(element: string): Column {
+    const columns = this.file.columns;
+    return { element, at: columns.index.get(element) ?? -1, flipped: columns.flipped.has(element) };
   }
 
-  text(row: readonly CellValue[], element: string): string {
-    return cellText(this.raw(row, element));
+  raw(row: readonly CellValue[], c: Column): CellValue {
+    return c.at < 0 ? null : (row[c.at] ?? null);
   }
 
-  code(row: readonly CellValue[], element: string, width: number): string {
-    return padCode(this.text(row, element), width);
+  text(row: readonly CellValue[], c: Column): string {
+    return c.at < 0 ? '' : cellText(row[c.at] ?? null);
   }
 
-  amount(row: readonly CellValue[], index: number, element: string): Exact {
-    const i = this.file.columns.index.get(element);
-    if (i === undefined) return ZERO;
-    const read = readAmountCell(row[i] ?? null, this.file.columns.flipped.has(element), element);
+  code(row: readonly CellValue[], c: Column, width: number): string {
+    return padCode(this.text(row, c), width);
+  }
+
+  amount(row: readonly CellValue[], index: number, c: Column): Exact {
+    if (c.at < 0) return ZERO;
+    const read = readAmountCell(row[c.at] ?? null, c.flipped, c.element);
     if (read.ok) return read.value;
-    this.issues.push(issueAt(read.msg, cellOf(this.file, index, element)));
+    this.issues.push(issueAt(read.msg, cellOf(this.file, index, c.element)));
     return ZERO;
   }
 
   /** The row's TAS from its components, else from USAspending's written-out symbol; '' (reported) if neither. */
   tas(row: readonly CellValue[], index: number): string {
-    const aid = this.code(row, F.aid, 3);
-    const main = this.code(row, F.main, 4);
-    if (aid && main) {
+    let key = '';
+    for (let i = 0; i <= this.tasParts.length; i++) {
+      const v = this.raw(row, this.tasParts[i] ?? this.tasText);
+      // Error values and dates are not cached: their text is not their identity.
+      if (v !== null && typeof v === 'object') {
+        key = '';
+        break;
+      }
+      key += v === null ? '\u0001' : v + '\u0001';
+    }
+    let tas = key ? this.rendered.get(key) : undefined;
+    if (tas === undefined) {
+      tas = this.renderTas(row);
+      if (key) this.rendered.set(key, tas);
+    }
+    if (tas === '' && tasReadable(this.file.columns))
+      this.issues.push(issueAt(DATA_ACT_MESSAGES.tasMissing(this.file.name), cellOf(this.file, index)));
+    return tas;
+  }
+
+  private renderTas(row: readonly CellValue[]): string {
+    const [ata, aid, bpoa, epoa, availability, main, sub] = this.tasParts as [
+      Column,
+      Column,
+      Column,
+      Column,
+      Column,
+      Column,
+      Column,
+    ];
+    const agency = this.code(row, aid, 3);
+    const account = this.code(row, main, 4);
+    if (agency && account) {
       return renderTas({
-        ata: this.code(row, F.ata, 3),
-        aid,
-        bpoa: this.text(row, F.bpoa),
-        epoa: this.text(row, F.epoa),
-        availability: this.text(row, F.availability),
-        main,
-        sub: this.code(row, F.sub, 3),
+        ata: this.code(row, ata, 3),
+        aid: agency,
+        bpoa: this.text(row, bpoa),
+        epoa: this.text(row, epoa),
+        availability: this.text(row, availability),
+        main: account,
+        sub: this.code(row, sub, 3),
       });
     }
-    const parts = parseTas(this.text(row, F.tasText));
-    if (parts) return renderTas(parts);
-    if (tasReadable(this.file.columns))
-      this.issues.push(issueAt(DATA_ACT_MESSAGES.tasMissing(this.file.name), cellOf(this.file, index)));
-    return '';
+    const parts = parseTas(this.text(row, this.tasText));
+    return parts ? renderTas(parts) : '';
   }
 
   period(row: readonly CellValue[], index: number): SubmissionPeriod | null {
-    const text = this.text(row, F.period);
+    const text = this.text(row, this.periodColumn);
     if (!text) return null;
     let p = this.periods.get(text);
     if (p === undefined) {
@@ -216,16 +261,22 @@ export function readFileA(grid: GridTable, issues: Issue[]): FileA {
     issues,
   );
   const r = new RowReader(file, issues);
+  const [title, grossOutlays, obligations, deobligations] = [
+    F.tasName,
+    F.aGrossOutlays,
+    F.aObligations,
+    F.aDeobligations,
+  ].map((e) => r.column(e)) as [Column, Column, Column, Column];
   grid.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;
     file.rows.push({
       index,
       tas: r.tas(row, index),
-      title: r.text(row, F.tasName),
+      title: r.text(row, title),
       period: r.period(row, index),
-      grossOutlays: r.amount(row, index, F.aGrossOutlays),
-      obligations: r.amount(row, index, F.aObligations),
-      deobligations: r.amount(row, index, F.aDeobligations),
+      grossOutlays: r.amount(row, index, grossOutlays),
+      obligations: r.amount(row, index, obligations),
+      deobligations: r.amount(row, index, deobligations),
     });
   });
   return file;
@@ -252,42 +303,47 @@ export function readFileB(grid: GridTable, issues: Issue[]): FileB {
   if (!file.hasPya)
     issues.push(issueAt(DATA_ACT_MESSAGES.pyaAssumed(file.name), { sheet: grid.sheet, cell: '' }));
 
-  const balances = FILE_B_FIELDS.filter(
-    (f) => f.balance && !KEPT.has(f.element) && file.columns.index.has(f.element),
-  );
-  const hasPyaColumn = file.columns.index.has(F.pya);
   const r = new RowReader(file, issues);
+  const [title, paCode, paName, park, objectClass, flag, defc, pya, obligationsAt, grossOutlaysAt, deobligationsAt] =
+    [
+      F.tasName, F.paCode, F.paName, F.park, F.objectClass, F.directReimbursable, F.defc, F.pya,
+      F.bObligations, F.bGrossOutlays, F.bDeobligations,
+    ].map((e) => r.column(e)) as Column[] as [Column, Column, Column, Column, Column, Column, Column, Column, Column, Column, Column]; // prettier-ignore
+  const downwardColumns = DOWNWARD.map((e) => r.column(e)).filter((x) => x.at >= 0);
+  const balances = FILE_B_FIELDS.filter((f) => f.balance && !KEPT.has(f.element))
+    .map((f) => r.column(f.element))
+    .filter((x) => x.at >= 0);
+  const hasPyaColumn = pya.at >= 0;
   grid.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;
-    const obligations = r.amount(row, index, F.bObligations);
-    const grossOutlays = r.amount(row, index, F.bGrossOutlays);
-    const deobligations = r.amount(row, index, F.bDeobligations);
+    const obligations = r.amount(row, index, obligationsAt);
+    const grossOutlays = r.amount(row, index, grossOutlaysAt);
+    const deobligations = r.amount(row, index, deobligationsAt);
     let downward = ZERO;
     let nonZero = obligations.units !== 0n || grossOutlays.units !== 0n || deobligations.units !== 0n;
-    for (const element of DOWNWARD) {
-      if (!r.has(element)) continue;
-      const value = r.amount(row, index, element);
+    for (const column of downwardColumns) {
+      const value = r.amount(row, index, column);
       downward = add(downward, value);
       nonZero ||= value.units !== 0n;
     }
-    for (const field of balances) {
+    for (const column of balances) {
       // Plain values need no exact reading; anything else is read in full, so a bad value is always reported.
-      const quick = quickNonZero(r.raw(row, field.element));
-      if (quick === undefined) nonZero = r.amount(row, index, field.element).units !== 0n || nonZero;
+      const quick = quickNonZero(r.raw(row, column));
+      if (quick === undefined) nonZero = r.amount(row, index, column).units !== 0n || nonZero;
       else nonZero ||= quick;
     }
     file.rows.push({
       index,
       tas: r.tas(row, index),
-      title: r.text(row, F.tasName),
+      title: r.text(row, title),
       period: r.period(row, index),
-      paCode: r.code(row, F.paCode, 4),
-      paName: r.text(row, F.paName),
-      park: r.text(row, F.park),
-      objectClass: objectClassCode(r.text(row, F.objectClass)),
-      flag: r.text(row, F.directReimbursable).toUpperCase(),
-      defc: r.text(row, F.defc).toUpperCase(),
-      pya: hasPyaColumn ? r.text(row, F.pya).toUpperCase() : 'X',
+      paCode: r.code(row, paCode, 4),
+      paName: r.text(row, paName),
+      park: r.text(row, park),
+      objectClass: objectClassCode(r.text(row, objectClass)),
+      flag: r.text(row, flag).toUpperCase(),
+      defc: r.text(row, defc).toUpperCase(),
+      pya: hasPyaColumn ? r.text(row, pya).toUpperCase() : 'X',
       balances: nonZero,
       obligations,
       grossOutlays,

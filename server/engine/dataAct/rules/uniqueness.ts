@@ -54,18 +54,16 @@ export const B19_1: TieOutRule = {
   needs: { B: ['TAS', F.objectClass] },
   check: (b) => {
     const first = new Map<string, number>();
+    const classes = new Map<string, string>();
     const out: Finding[] = [];
     for (const row of b.rows) {
       if (row.paCode === '' && row.paName === '') continue;
-      const key = [
-        row.tas,
-        uniquenessClass(row.objectClass),
-        row.paCode,
-        row.paName.toUpperCase(),
-        row.flag,
-        row.defc,
-        row.pya,
-      ].join('\u0001');
+      let objectClass = classes.get(row.objectClass);
+      if (objectClass === undefined) {
+        objectClass = uniquenessClass(row.objectClass);
+        classes.set(row.objectClass, objectClass);
+      }
+      const key = `${row.tas}\u0001${objectClass}\u0001${row.paCode}\u0001${row.paName.toUpperCase()}\u0001${row.flag}\u0001${row.defc}\u0001${row.pya}`;
       const seen = first.get(key);
       if (seen === undefined) {
         first.set(key, row.index);
