@@ -1,7 +1,7 @@
-import type { CellValue, GridTable } from '../../../models';
+import type { CellValue, GridTable, Units } from '../../../models';
 import { parseAddress } from '../read/address';
 import { budgetClass, fundingTypeOf } from './codes';
-import { add, type Exact, isZero, negate, plainText } from './exact';
+import { add, type Exact, isZero, plainText } from './exact';
 import type { FileB } from './files';
 import { type SubmissionPeriod, seriesHeaderOf } from './period';
 
@@ -16,7 +16,8 @@ import { type SubmissionPeriod, seriesHeaderOf } from './period';
  * - Account is the TAS as Treasury displays it (`047-X-4542-000`); Program Activity the code (else the PARK, else
  *   the name) and its title the name; Object Class three digits (`2520` and `25.2` read `252`).
  * - Amounts are File B's exact decimals with the sign reversed, never made absolute: File B reports obligations
- *   and outlays as negative amounts, the Budget shows spending as positive.
+ *   and outlays as negative amounts, the Budget shows spending as positive. File B is in dollars; with Units set
+ *   to Thousands or Millions the decimal point moves, exactly (cents are kept).
  * - The grid sits on File B's sheet, so issues about a line point there. Each line's row is approximate, since a
  *   line adds up rows: the Obligations line sits on the row of its first File B row; a Gross Outlays line does
  *   too when the line has no obligations, else it sits below File B's last row.
@@ -54,7 +55,10 @@ export interface DerivedBudget {
 
 const EMPTY_ROW: CellValue[] = [];
 
-export function deriveBudget(b: FileB, period: SubmissionPeriod): DerivedBudget {
+/** Decimal places between dollars and the workbook's Units: File B is in dollars, the Budget in Units. */
+const UNIT_SHIFT: Record<Units, number> = { Dollars: 0, Thousands: 3, Millions: 6 };
+
+export function deriveBudget(b: FileB, period: SubmissionPeriod, units: Units = 'Dollars'): DerivedBudget {
   const lines = new Map<string, Line>();
   // A file holds a few dozen object classes over many rows: each is turned into its Budget form once.
   const classes = new Map<string, string>();
@@ -102,7 +106,7 @@ export function deriveBudget(b: FileB, period: SubmissionPeriod): DerivedBudget 
       line.objectClass,
       line.fundingType,
       type,
-      plainText(negate(amount)),
+      plainText({ units: -amount.units, scale: amount.scale + UNIT_SHIFT[units] }),
     ];
   };
   for (const line of lines.values()) {

@@ -68,7 +68,7 @@ export function readDataAct(grids: WorkbookGrids, settings: Settings, issues: Is
     issues.push(issueAt(M.periodUnknown(), { sheet: b.grid.sheet, cell: '' }));
     return { grids, tieOut };
   }
-  const derived = deriveBudget(b, period);
+  const derived = deriveBudget(b, period, settings.units);
   issues.push(
     issueAt(M.budgetDerived(derived.lines, String(derived.grid.header.at(-1)), derived.rows), {
       sheet: b.grid.sheet,

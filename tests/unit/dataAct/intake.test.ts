@@ -79,6 +79,15 @@ describe('the Budget derived from File B', () => {
     expect(model.found.Budget).toEqual({ sheet: 'File B', source: 'sheet' });
   });
 
+  it('Given Units in Thousands, then the amounts move exactly into thousands, cents kept', () => {
+    const { model } = readWorkbook(
+      book(settings(['Submission Period', 'FY2024P12'], ['Units', 'Thousands']), sheetOf('File B', fileB)),
+    );
+    const obligations = model.budget.filter((l) => l.amountType === 'Obligations');
+    expect(model.moneyDecimals).toBe(5);
+    expect(obligations.map((l) => l.amounts[0]?.value)).toEqual([130000001]);
+  });
+
   it('Given a Budget table with rows, then it is used and File B is only checked', () => {
     const budget = grid('Budget', [
       ['Account', 'FY2024'],
