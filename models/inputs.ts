@@ -241,7 +241,7 @@ export const INPUT_TABLES = {
   FileA: {
     name: 'File A',
     required: false,
-    note: 'DATA Act File A (account balances by TAS), as submitted to the broker: paste the CSV at A1 of a sheet named File A, or its rows here',
+    note: 'DATA Act File A (account balances by TAS). Fill in these columns; or, to use the broker CSV as it is, delete this sheet and paste the CSV at A1 of a new sheet named File A',
     columns: [
       col('AllocationTransferAgencyIdentifier', false, 'TAS: allocation transfer agency (3 digits)'),
       col('AgencyIdentifier', true, 'TAS: agency identifier (3 digits)'),
@@ -280,7 +280,7 @@ export const INPUT_TABLES = {
   FileB: {
     name: 'File B',
     required: false,
-    note: 'DATA Act File B (by program activity and object class), as submitted to the broker; with no Budget table, the Budget is derived from it',
+    note: 'DATA Act File B (by program activity and object class; with no Budget rows, the Budget is derived from it). Fill in these columns; or delete this sheet and paste the broker CSV at A1 of a new sheet named File B',
     columns: [
       col('AllocationTransferAgencyIdentifier', false, 'TAS: allocation transfer agency (3 digits)'),
       col('AgencyIdentifier', true, 'TAS: agency identifier (3 digits)'),
