@@ -16,7 +16,7 @@ const TEMPLATE_TABLES: readonly InputTableSpec[] = [
   INPUT_TABLES.Scenarios,
   INPUT_TABLES.Responses,
   INPUT_TABLES.AllocationLimits,
-  // DATA Act files: paste the broker's rows under the header (with no Budget, the Budget is derived from File B).
+  // DATA Act files (with no Budget rows, the Budget is derived from File B); each sheet's note says how to paste a CSV.
   INPUT_TABLES.FileA,
   INPUT_TABLES.FileB,
 ];
