@@ -8,7 +8,8 @@ import { EngineError } from './engineClient';
 import { issuesView } from './issuesView';
 import { seconds, type Shell } from './shell';
 import { summaryView } from './summaryView';
-import { fiscalYear, plural } from './format';
+import { fiscalYear } from './format';
+import { STATUS } from './texts';
 
 const WANTED = Object.values(INPUT_TABLES);
 
@@ -44,11 +45,6 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
       chartsView(summary),
       issuesView(issues, goTo),
     );
-  /** The status line after a run: with errors it says so, never only how fast it went. */
-  const withErrors = (summary: Summary) =>
-    summary.issues.error > 0
-      ? ` It found ${plural(summary.issues.error, 'error')}: the figures are incomplete.`
-      : '';
 
   const goTo = async (issue: Issue): Promise<string | null> => {
     try {
@@ -90,9 +86,13 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
     );
     progress.done();
     const first = report.sheets[0];
+    const errors = result.summary.issues.error;
+    // With errors the line leads with them: it never reads as a success.
     shell.status(
-      `Wrote ${report.sheets.length} output sheets in ${seconds(started)}${first ? `; ${first} is open` : ''}.${withErrors(result.summary)}`,
-      result.summary.issues.error > 0 ? 'error' : 'ok',
+      errors > 0
+        ? STATUS.wroteWithErrors(errors, report.sheets.length, seconds(started), first)
+        : STATUS.wrote(report.sheets.length, seconds(started), first),
+      errors > 0 ? 'error' : 'ok',
     );
     showResult(result.summary, result.issues);
   };
@@ -104,9 +104,12 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
     progress.update('Checking every cell…', null);
     const result = await shell.engine().validate(grids);
     progress.done();
+    const errors = result.summary.issues.error;
     shell.status(
-      `Checked ${grids.tables.length} tables in ${seconds(started)}. Nothing in the workbook was changed.${withErrors(result.summary)}`,
-      result.summary.issues.error > 0 ? 'error' : 'ok',
+      errors > 0
+        ? STATUS.checkedWithErrors(errors, grids.tables.length, seconds(started))
+        : STATUS.checked(grids.tables.length, seconds(started)),
+      errors > 0 ? 'error' : 'ok',
     );
     showResult(result.summary, result.issues);
   };

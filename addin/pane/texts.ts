@@ -27,6 +27,18 @@ export const BANNER = {
     `Download ${file} anyway (${plural(errors, 'error')})`,
 };
 
+/** The status line inside Excel after Build crosswalk or Validate: with errors, they come first. */
+export const STATUS = {
+  wrote: (sheets: number, time: string, first: string | undefined) =>
+    `Wrote ${sheets} output sheets in ${time}${first ? `; ${first} is open` : ''}.`,
+  wroteWithErrors: (errors: number, sheets: number, time: string, first: string | undefined) =>
+    `${plural(errors, 'error')}: the ${sheets} output sheets written (${time}${first ? `; ${first} is open` : ''}) hold incomplete figures.`,
+  checked: (tables: number, time: string) =>
+    `Checked ${tables} tables in ${time}. Nothing in the workbook was changed.`,
+  checkedWithErrors: (errors: number, tables: number, time: string) =>
+    `${plural(errors, 'error')} in ${tables} tables (checked in ${time}): the figures are incomplete. Nothing in the workbook was changed.`,
+};
+
 /** What errors on an input sheet do to the results, by sheet (the contract's table names). */
 const SHEET_EFFECTS: Readonly<Record<string, string>> = {
   Settings: 'a default is used instead of the setting',

@@ -8,6 +8,7 @@ import { buildAddin } from '../../addin/build/build';
 import { serverConfig, startServer, type RunningServer } from '../../server/http';
 import { readOutputTable, readWorkbookGrids } from '../../server/xlsx';
 import { artifacts, launchChromium, type Browser } from './browser';
+import { paneWorkbook, workbookXlsx } from './workbooks';
 
 /**
  * The real task pane, built as `npm run build` builds it, served by the real server, in headless Chromium:
@@ -98,6 +99,33 @@ describe('the task pane', () => {
       sheet: 'Budget',
       address: where.split('!')[1],
     });
+    await page.close();
+  }, 30_000);
+
+  it('Given Excel holding a workbook with errors, when Build crosswalk is clicked, then the banner, the status line and the charts say the figures are incomplete', async () => {
+    const grids = await readWorkbookGrids(await workbookXlsx(paneWorkbook('errors')));
+    const page = await excelPage(grids);
+    await page.getByRole('button', { name: 'Build crosswalk' }).click();
+    await page.waitForSelector('[data-testid=banner]');
+    await page.waitForFunction(
+      `[...document.querySelectorAll('canvas')].filter((c) => c.width > 0).length === 2`,
+    );
+    await page.screenshot({ path: join(artifacts, 'pane-excel-errors-360.png'), fullPage: true });
+    const banner = page.getByTestId('banner');
+    expect(await banner.getAttribute('class')).toBe('banner error');
+    expect(await banner.textContent()).toContain('3 errors: these results are incomplete.');
+    const status = page.getByTestId('status');
+    expect(await status.getAttribute('class')).toContain('error');
+    expect(await status.textContent()).toMatch(
+      /^3 errors: the \d+ output sheets written \(.*; ResourcesByGoal is open\) hold incomplete figures\.$/,
+    );
+    expect(await page.locator('tr[data-goal="G4"] .mark').isVisible()).toBe(true);
+    // Inside Excel the grouped issues still take you to their cells once opened.
+    const group = page.locator('.issue-group[data-code="BUDGET_LINE_UNMAPPED"]');
+    await group.locator('summary').click();
+    await group.getByRole('button', { name: 'Budget!A7' }).click();
+    await page.waitForFunction(`globalThis.__tlExcel.state.selection !== null`);
+    expect(await inFake<unknown>(page, 'excel.state.selection')).toEqual({ sheet: 'Budget', address: 'A7' });
     await page.close();
   }, 30_000);
 
