@@ -130,12 +130,8 @@ export function issuesView(
   };
   render();
 
-  if (issues.length === 0)
-    return h(
-      'section',
-      { class: 'issues-panel' },
-      h('p', { class: 'all-clear' }, 'No issues: every cell read cleanly.'),
-    );
+  // No issues: the result banner has already said every cell read cleanly.
+  if (issues.length === 0) return h('section', { class: 'issues-panel', attrs: { hidden: true } });
   return h(
     'section',
     { class: 'issues-panel', attrs: { 'aria-label': 'Issues' } },

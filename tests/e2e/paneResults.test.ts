@@ -155,6 +155,8 @@ describe.each(WIDTHS)('the browser pane at %i px', (width) => {
     const banner = page.getByTestId('banner');
     expect(await banner.getAttribute('class')).toBe('banner ok');
     expect(await banner.textContent()).toBe('Results ready: every cell read cleanly.');
+    // Said once: no empty issue list under it repeating the banner.
+    expect(await page.locator('.issues-panel').isVisible()).toBe(false);
 
     expect(await inked(page, 'resources')).toBeGreaterThan(2_000);
     expect(await inked(page, 'measures')).toBeGreaterThan(1_000);
