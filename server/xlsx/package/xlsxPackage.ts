@@ -42,14 +42,6 @@ export interface SheetInfo {
   type: string;
 }
 
-export interface TableInfo {
-  path: string;
-  id: number;
-  name: string;
-  displayName: string;
-  ref: string;
-}
-
 export const CONTENT_TYPES = '[Content_Types].xml';
 
 /** The main part's content type says what the package is; only a plain workbook is opened. */
@@ -68,11 +60,6 @@ const MACRO_TYPES = new Set([
   'application/vnd.ms-excel.macrosheet+xml',
   'application/vnd.ms-excel.intlmacrosheet+xml',
 ]);
-
-const SPREADSHEET_NS = [
-  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
-  'http://purl.oclc.org/ooxml/spreadsheetml/main',
-];
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -174,24 +161,6 @@ export class XlsxPackage {
     return sheets.find((s) => s.name === name)?.path ?? null;
   }
 
-  /** The Excel tables of a sheet part, from its relationships. */
-  async tables(sheetPath: string): Promise<TableInfo[]> {
-    const out: TableInfo[] = [];
-    for (const rel of await this.relationships(sheetPath)) {
-      if (!isRelType(rel.type, 'table') || rel.path === null) continue;
-      const doc = await this.xml(rel.path);
-      if (!doc) continue;
-      out.push({
-        path: rel.path,
-        id: Number(attr(doc.root, 'id') ?? 0),
-        name: attr(doc.root, 'name') ?? '',
-        displayName: attr(doc.root, 'displayName') ?? '',
-        ref: attr(doc.root, 'ref') ?? '',
-      });
-    }
-    return out;
-  }
-
   /** The workbook part a relationship of this type points at (styles, shared strings), if any. */
   async workbookPart(kind: 'styles' | 'sharedStrings'): Promise<string | null> {
     const { rels } = await this.workbook();
@@ -244,6 +213,3 @@ export function decode(bytes: Uint8Array): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return utf8.decode(bytes);
 }
-
-export const isSpreadsheetElement = (e: XmlElement, local: string) =>
-  e.local === local && SPREADSHEET_NS.includes(e.uri);

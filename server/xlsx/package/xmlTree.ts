@@ -155,7 +155,7 @@ const ATTR_ESCAPES: Record<string, string> = {
   '\r': '&#13;',
 };
 
-export const escapeText = (s: string) => s.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c] as string);
+const escapeText = (s: string) => s.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c] as string);
 export const escapeAttr = (s: string) => s.replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c] as string);
 
 export function serializeXml(doc: XmlDocument): string {
@@ -168,12 +168,6 @@ export function serializeXml(doc: XmlDocument): string {
   for (const node of doc.prolog) writeNode(node, out);
   writeNode(doc.root, out);
   for (const node of doc.epilog) writeNode(node, out);
-  return out.join('');
-}
-
-export function serializeElement(element: XmlElement): string {
-  const out: string[] = [];
-  writeNode(element, out);
   return out.join('');
 }
 
@@ -240,10 +234,6 @@ export function setAttr(element: XmlElement, local: string, value: string): void
   const found = element.attributes.find((a) => a.local === local && a.uri === '');
   if (found) found.value = value;
   else element.attributes.push({ name: local, local, uri: '', value });
-}
-
-export function removeAttr(element: XmlElement, local: string): void {
-  element.attributes = element.attributes.filter((a) => !(a.local === local && a.uri === ''));
 }
 
 export function textOf(element: XmlElement): string {
