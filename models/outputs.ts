@@ -234,6 +234,14 @@ export const OutputRows = {
   GoalSeek: rowSchema(OUTPUT_TABLES.GoalSeek).strict(),
   BestAllocation: rowSchema(OUTPUT_TABLES.BestAllocation).strict(),
   Issues: rowSchema(OUTPUT_TABLES.Issues).strict(),
+  PerformanceTrend: rowSchema([
+    ...OUTPUT_TABLES.PerformanceTrend,
+    ...OUTPUT_TABLES.PerformanceTrendTail,
+  ]).catchall(z.number().nullable()),
+  ProgramInventory: rowSchema([
+    ...OUTPUT_TABLES.ProgramInventory,
+    ...OUTPUT_TABLES.ProgramInventoryTail,
+  ]).catchall(z.number().nullable()),
   TieOut: rowSchema(OUTPUT_TABLES.TieOut)
     .extend({
       Value: z.union([z.string(), z.number()]).nullable(),
@@ -252,6 +260,8 @@ export type GoalSeekRow = z.infer<typeof OutputRows.GoalSeek>;
 export type BestAllocationRow = z.infer<typeof OutputRows.BestAllocation>;
 export type IssuesRow = z.infer<typeof OutputRows.Issues>;
 export type TieOutRow = z.infer<typeof OutputRows.TieOut>;
+export type PerformanceTrendRow = z.infer<typeof OutputRows.PerformanceTrend>;
+export type ProgramInventoryRow = z.infer<typeof OutputRows.ProgramInventory>;
 
 /** An output table's rows as records keyed by column name. */
 export function tableRecords(table: OutputTable): Record<string, OutputCell>[] {
