@@ -215,10 +215,11 @@ function rowSchema<const S extends readonly OutputColumnSpec[]>(specs: S) {
  * Tables with per-year or per-objective columns accept those as extra numeric columns.
  */
 export const OutputRows = {
+  // Series columns (numbers), and a Leader column (text) when the plan names leaders.
   ResourcesByGoal: rowSchema([
     ...OUTPUT_TABLES.ResourcesByGoal,
     ...OUTPUT_TABLES.ResourcesByGoalTail,
-  ]).catchall(z.number().nullable()),
+  ]).catchall(z.union([z.number(), z.string()]).nullable()),
   CrosswalkMatrix: rowSchema([
     ...OUTPUT_TABLES.CrosswalkMatrix,
     ...OUTPUT_TABLES.CrosswalkMatrixTail,

@@ -1,4 +1,5 @@
 import type { Issue, Series, Summary } from '../../models';
+import { latestActualYear } from './status';
 import type { Computation } from './compute';
 import { targetKey } from './ledger';
 import { fromMinor } from './money';
@@ -21,7 +22,9 @@ export function summarize(
   const { model, years, series, cost, plan } = c;
   const money = { units: model.settings.units, decimals: model.moneyDecimals };
   const basis = cost.basis;
-  const latest = c.baseYear;
+  // Measures are judged in the latest year with reported results: the base year is usually the budget year,
+  // whose results are not yet due (every status there would be Pending).
+  const latest = latestActualYear(model.results) ?? c.baseYear;
   const judged = cost.rows.filter((r) => r.year === latest);
   const ref = (s: Series | null) => (s ? { label: s.label, year: s.year } : null);
   return {

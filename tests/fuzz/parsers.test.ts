@@ -148,11 +148,9 @@ describe('Fuzzing the parsers', () => {
             expect(check.reason.length).toBeGreaterThan(0);
             return;
           }
-          const started = Date.now();
           const value = check.evaluate(vars);
           expect(typeof value).toBe('number');
           expect(Number.isNaN(value) || Number.isFinite(value)).toBe(true);
-          expect(Date.now() - started).toBeLessThan(1000);
         }),
         fuzzRun('expression'),
       );

@@ -10,8 +10,6 @@ import { bytesMutation, FUZZ_TIMEOUT, fuzzRun, gridsMutation, mutateGrids, mutat
 /** No input crashes or hangs the reader: every file is read or refused in the user's words, every grid computed. */
 
 const REFUSALS = [UnreadableWorkbookError, WorkbookTooLargeError, OutputNameConflictError];
-// A case slower than this is a hang for our purposes (the GSA example runs in a fraction of a second).
-const HANG_MS = 20_000;
 
 describe('Fuzzing the reader', () => {
   test(
@@ -22,7 +20,6 @@ describe('Fuzzing the reader', () => {
         fc.asyncProperty(fc.array(bytesMutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
           let bytes = gsa;
           for (const m of mutations) bytes = await mutateXlsx(bytes, m);
-          const started = Date.now();
           try {
             const { result, output } = await crosswalkXlsx(bytes);
             expect(() => EngineResult.parse(result)).not.toThrow();
@@ -30,7 +27,6 @@ describe('Fuzzing the reader', () => {
           } catch (e) {
             if (!REFUSALS.some((k) => e instanceof k)) throw e;
           }
-          expect(Date.now() - started).toBeLessThan(HANG_MS);
         }),
         fuzzRun('xlsx reader'),
       );
@@ -44,15 +40,13 @@ describe('Fuzzing the reader', () => {
       const gsa = await exampleGrids();
       fc.assert(
         fc.property(fc.array(gridsMutation, { minLength: 1, maxLength: 12 }), (edits) => {
-          const started = Date.now();
           const result = runEngine(mutateGrids(gsa, edits));
           expect(() => EngineResult.parse(result)).not.toThrow();
           const totals = rowsOf(result, 'ResourcesByGoal').filter((r) => r.Level === 'Total');
           for (const t of result.summary.budgetTotals) {
             const row = totals.find((r) => r['Amount Type'] === t.amountType);
-            expect(row?.[`FY${t.year}`]).toBe(t.amount);
+            expect(row?.[t.series]).toBe(t.amount);
           }
-          expect(Date.now() - started).toBeLessThan(HANG_MS);
         }),
         fuzzRun('grids engine'),
       );

@@ -238,7 +238,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       }
     }
     const key =
-      `${account}\u0000${programActivity}\u0000${objectClass}\u0000${category}\u0000${amountType}\u0000${fundingType ?? ''}`.toUpperCase();
+      `${account}\u0000${programActivity}\u0000${objectClass}\u0000${category}\u0000${amountType}\u0000${fundingType ?? ''}\u0000${lineType}`.toUpperCase();
     const existing = byIdentity.get(key);
     if (existing && longForm) {
       // Both amounts count (the total still ties out), but a year entered twice is usually a slip: say so.

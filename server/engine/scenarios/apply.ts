@@ -53,10 +53,39 @@ function spread(amount: number, sizes: readonly number[]): number[] {
   return splitLargestRemainder(amount, weights.some((w) => w > 0) ? weights : weights.map(() => 1));
 }
 
-const changesFor = (row: Scenario, sizes: readonly number[]): number[] =>
-  row.change.kind === 'percent'
-    ? sizes.map((s) => percentOf(s, row.change.kind === 'percent' ? row.change.ppb : 0))
-    : spread(row.change.minor, sizes);
+/**
+ * A row's change over the lines or targets it names. A percent is taken of their total, then spread in
+ * proportion to their size, so "G2 −5%" is 5% of G2 to the minor unit, not a sum of separately rounded parts.
+ */
+function changesFor(row: Scenario, sizes: readonly number[]): number[] {
+  if (row.change.kind === 'amount') return spread(row.change.minor, sizes);
+  return percentOfEach(sizes, row.change.ppb);
+}
+
+/**
+ * Each size times a percent, in whole minor units that add up to the percent of their total (rounded half away
+ * from zero): each part is its exact share rounded down, and the units left go to the largest remainders.
+ * Signs are kept: a negative line changes the other way, as its own percent would.
+ */
+export function percentOfEach(sizes: readonly number[], ppb: number): number[] {
+  const scale = BigInt(SHARE_SCALE);
+  const exact = sizes.map((s) => BigInt(s) * BigInt(ppb));
+  const floorDiv = (n: bigint) => (n >= 0n ? n / scale : -((-n + scale - 1n) / scale));
+  const parts = exact.map(floorDiv);
+  let sum = 0n;
+  for (const n of exact) sum += n;
+  const total = sum >= 0n ? (sum * 2n + scale) / (scale * 2n) : -((-sum * 2n + scale) / (scale * 2n));
+  let left = total - parts.reduce((s, p) => s + p, 0n);
+  const order = exact
+    .map((n, i) => ({ i, rem: n - (parts[i] as bigint) * scale }))
+    .sort((a, b) => (a.rem < b.rem ? 1 : a.rem > b.rem ? -1 : a.i - b.i));
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    parts[i] = (parts[i] as bigint) + 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => Number(p));
+}
 
 /** The objectives (and the goal-level target) a Goal or Objective row names, by key. */
 function namedTargets(c: Computation, row: Scenario): string[] {

@@ -2,14 +2,14 @@ import type { OutputTable } from '../../../models';
 import { OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { fromMinor } from '../money';
-import { TableBuilder, unitsPhrase } from './shape';
+import { basisPhrase, TableBuilder, unitsPhrase } from './shape';
 
 export function costPerOutcomeTable(c: Computation): OutputTable {
   const { model, cost } = c;
   const money = (v: number | null) => (v === null ? null : fromMinor(v, model.moneyDecimals));
   const t = new TableBuilder(
     'CostPerOutcome',
-    `Cost per outcome: full cost (${cost.basis ?? 'no cost basis'}, ${unitsPhrase(model.settings.units)}) of each measure (its Cost Share of its objective, else the whole objective's); Cost per Unit in dollars`,
+    `Cost per outcome: ${basisPhrase(cost.basis)} of each measure (${unitsPhrase(model.settings.units)}; its Cost Share of its objective, else the whole objective's); Cost per Unit in dollars`,
     TableBuilder.columns(OUTPUT_TABLES.CostPerOutcome),
   );
   for (const r of cost.rows) {

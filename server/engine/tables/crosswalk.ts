@@ -107,14 +107,14 @@ export function crosswalkDetail(c: Computation): OutputTable {
 }
 
 /**
- * The budget year as a matrix: one row per budget line, one column per objective grouped by goal (headed by
+ * The base year (the series scenarios change; the budget year unless Settings say otherwise) as a matrix: one row per budget line, one column per objective grouped by goal (headed by
  * ID and name), then goal-level targets and pools that receive money, Unmapped, what is not allocated
  * (receipts and intra-agency amounts, when there are any) and Total, with a total row per amount type. Zero
  * cells are left blank, as a budget exhibit would print them.
  */
 export function crosswalkMatrix(c: Computation): OutputTable {
   const { model } = c;
-  const base = c.plan.by ?? c.series[c.series.length - 1] ?? null;
+  const base = c.plan.base ?? c.series[c.series.length - 1] ?? null;
   const targets: Target[] = [];
   const seen = new Set<string>();
   const include = (t: Target) => {

@@ -3,7 +3,7 @@ import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
 import { ELIMINATED, RECEIPTS, targetKey, UNMAPPED } from '../ledger';
 import { assertSafe } from '../money';
-import { basisPhrase, rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
+import { rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
 
 export class TieOutError extends Error {
   constructor(type: string, series: string, got: number, want: number) {
@@ -21,8 +21,11 @@ export class TieOutError extends Error {
  */
 export function resourcesByGoal(c: Computation): OutputTable {
   const { model, series, support, plan } = c;
+  // Goal leaders belong on the exhibit (GPRA names one per goal), but an always-empty column does not.
+  const hasLeaders = model.goals.some((g) => g.leader) || model.objectives.some((o) => o.leader);
   const columns = [
     ...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoal),
+    ...(hasLeaders ? [{ name: 'Leader', format: 'text' as const }] : []),
     ...series.map((s) => ({ name: s.label, format: 'money' as const })),
     ...TableBuilder.columns(OUTPUT_TABLES.ResourcesByGoalTail),
   ];
@@ -30,7 +33,7 @@ export function resourcesByGoal(c: Computation): OutputTable {
   const hasFte = c.amountTypes.includes('FTE');
   const t = new TableBuilder(
     'ResourcesByGoal',
-    `${agency}Resources by Strategic Goal, ${basisPhrase(c.cost.basis)} (${unitsPhrase(model.settings.units)}${hasFte ? '; FTE in FTE' : ''})`,
+    `${agency}${c.cost.basis === 'Expenses' ? 'Full Cost' : 'Resources'} by Strategic Goal (${unitsPhrase(model.settings.units)}${hasFte ? '; FTE in FTE' : ''}; cost basis ${c.cost.basis ?? 'none'}, support costs allocated)`,
     columns,
   );
   const by = plan.by?.index ?? null;
@@ -62,12 +65,14 @@ export function resourcesByGoal(c: Computation): OutputTable {
       objectiveId: string,
       name: string,
       keys: readonly string[],
+      leader = '',
     ) => [
       level,
       goalId,
       objectiveId,
       name,
       type,
+      ...(hasLeaders ? [leader] : []),
       ...series.map((s) => shown(sumKeys(keys, s.index))),
       ...tailOf(keys),
     ];
@@ -81,9 +86,13 @@ export function resourcesByGoal(c: Computation): OutputTable {
       const goalLevel = targetKey('goal', goal.id);
       const keys = [...objectiveKeys, goalLevel];
       for (const k of keys) listed.push(k);
-      t.add(row('Goal', goal.id, '', goal.name, keys), 'subtotal', format);
+      t.add(row('Goal', goal.id, '', goal.name, keys, goal.leader), 'subtotal', format);
       objectives.forEach((o, i) =>
-        t.add(row('Objective', goal.id, o.id, o.name, [objectiveKeys[i] as string]), 'detail', format),
+        t.add(
+          row('Objective', goal.id, o.id, o.name, [objectiveKeys[i] as string], o.leader || goal.leader),
+          'detail',
+          format,
+        ),
       );
       if (nonZero([goalLevel]))
         t.add(
@@ -115,7 +124,9 @@ export function resourcesByGoal(c: Computation): OutputTable {
         );
     }
     listed.push(UNMAPPED.key);
-    t.add(row('Unmapped', '', '', 'Not mapped to any goal', [UNMAPPED.key]), 'detail', format);
+    // Unmapped always shows when anything is unmapped; a row of zeros is noise on an exhibit.
+    if (nonZero([UNMAPPED.key]))
+      t.add(row('Unmapped', '', '', 'Not mapped to any goal', [UNMAPPED.key]), 'detail', format);
     for (const [target, name] of [
       [RECEIPTS, 'Offsetting receipts, not allocated'],
       [ELIMINATED, 'Intra-agency, eliminated'],

@@ -41,17 +41,17 @@ export const headerCases: CorpusCase[] = [
     expected: [E('BUDGET_NO_YEARS', 'Budget!A1'), W('CROSSWALK_RULE_UNUSED', 'Crosswalk!A2')],
   },
   {
-    name: 'two budget columns for one year',
-    why: 'FY2018 and "FY 2018 Enacted" are the same year; only the first counts, so nothing is counted twice.',
+    name: 'two budget columns for one series',
+    why: '"FY2018 Enacted" and "2018 enacted" are the same year and version; only the first counts, so nothing is counted twice. (FY2018 Enacted beside FY2018 CR would be two series.)',
     grids: () =>
       minimal({
         Budget: [
-          ['Account', 'Amount Type', 'FY2018', 'FY 2018 Enacted'],
+          ['Account', 'Amount Type', 'FY2018 Enacted', '2018 enacted'],
           ['023-05-0110', 'BA', 1000, 999],
         ],
       }),
-    expected: [E('BUDGET_YEAR_DUPLICATE', 'Budget!D1')],
-    totals: { 'Budget Authority': { FY2018: 1000 } },
+    expected: [E('BUDGET_SERIES_DUPLICATE', 'Budget!D1')],
+    totals: { 'Budget Authority': { 'FY2018 Enacted': 1000 } },
   },
   {
     name: 'headers in any case, spacing and punctuation',

@@ -81,8 +81,9 @@ export const referenceCases: CorpusCase[] = [
     expected: [E('UNKNOWN_OBJECTIVE', 'Crosswalk!A2')],
     totals: { 'Budget Authority': { FY2018: 1000 } },
     check: ({ result }) => {
-      const rows = result.tables.find((t) => t.name === 'ResourcesByGoal')?.rows ?? [];
-      expect(rows.find((r) => r[0] === 'Unmapped')?.[6]).toBe(1000);
+      const table = result.tables.find((t) => t.name === 'ResourcesByGoal');
+      const fy2018 = table?.columns.findIndex((c) => c.name === 'FY2018') ?? -1;
+      expect(table?.rows.find((r) => r[0] === 'Unmapped')?.[fy2018]).toBe(1000);
     },
   },
   {

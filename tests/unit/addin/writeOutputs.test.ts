@@ -74,7 +74,7 @@ describe('writeOutputs', () => {
     const excel = await gsaExcel();
     await port(excel).writeOutputs(gsa.tables, gsa.money, undefined);
     const resources = gsa.tables.find((t) => t.name === 'ResourcesByGoal') as OutputTable;
-    const fy2018 = resources.columns.findIndex((c) => c.name === 'FY2018');
+    const fy2018 = resources.columns.findIndex((c) => c.name === 'FY2018 Est.');
     const share = resources.columns.findIndex((c) => c.name === 'Share of Total');
     const firstMoneyRow = resources.rows.findIndex(
       (r, i) => typeof r[fy2018] === 'number' && !resources.rowFormats?.[i],

@@ -184,7 +184,7 @@ describe('receipts and intra-agency amounts', () => {
       Name: 'Offsetting receipts, not allocated',
       FY2018: -100,
     });
-    expect(rbg.find((r) => r.Level === 'Unmapped')?.FY2018).toBe(0);
+    expect(rbg.find((r) => r.Level === 'Unmapped')).toBeUndefined();
   });
 
   test('Given an intra-agency line, when crosswalked, then it is eliminated on its own row and kept out of goal totals', () => {
@@ -337,15 +337,21 @@ describe('the cost basis and what titles call it', () => {
     const r = withTypes(['BA', 'Obligations', 'Expenses']);
     expect(r.summary.costBasis).toBe('Expenses');
     expect(r.summary.costLabel).toBe('full cost (expenses)');
-    expect(r.tables.find((t) => t.name === 'ResourcesByGoal')?.title).toContain('full cost (expenses)');
+    expect(r.tables.find((t) => t.name === 'ResourcesByGoal')?.title).toContain(
+      'Full Cost by Strategic Goal (dollars; cost basis Expenses',
+    );
+    expect(r.tables.find((t) => t.name === 'CostPerOutcome')?.title).toContain('full cost (expenses)');
   });
 
   test('Given Gross Budget Authority and Budget Authority, when no Cost Basis is set, then gross is preferred and titles say resources, not full cost', () => {
     const r = withTypes(['BA', 'Gross BA']);
     expect(r.summary.costBasis).toBe('Gross Budget Authority');
     const title = r.tables.find((t) => t.name === 'ResourcesByGoal')?.title ?? '';
-    expect(title).toContain('resources (gross budget authority)');
-    expect(title).not.toContain('full cost');
+    expect(title).toContain('Resources by Strategic Goal (dollars; cost basis Gross Budget Authority');
+    expect(title.toLowerCase()).not.toContain('full cost');
+    const cost = r.tables.find((t) => t.name === 'CostPerOutcome')?.title ?? '';
+    expect(cost).toContain('resources (gross budget authority)');
+    expect(cost).not.toContain('full cost');
   });
 
   test('Given a revolving fund (main account 4542) and net budget authority as the basis, when run, then one warning says net understates what it spends', () => {

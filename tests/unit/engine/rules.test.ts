@@ -764,7 +764,6 @@ describe('what the rules do with the money', () => {
     expect(rows).toEqual([
       ['Goal', 'G1', '', 0],
       ['Objective', 'G9', '1.1', 1000],
-      ['Unmapped', '', '', 0],
       ['Total', '', '', 1000],
     ]);
   });

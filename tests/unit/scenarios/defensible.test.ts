@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { compute, readWorkbook, runEngine } from '../../../server/engine';
 import { runScenarios } from '../../../server/engine/scenarios';
+import { percentOf, percentOfEach } from '../../../server/engine/scenarios/apply';
 import { relativeVariation } from '../../../server/engine/scenarios/measures';
 import { rowsOf } from '../../helpers/outputs';
 import { minimalWorkbook, type Row, seriesOf } from '../../helpers/workbook';
@@ -415,5 +416,31 @@ describe('how a measure responds', () => {
     const row = rowsOf(r, 'GoalSeek').find((x) => x['Measure ID'] === 'X');
     expect(row?.['Funding Needed']).toBeNull();
     expect(row?.Note).toBe('Not reachable: a rate cannot exceed 100%.');
+  });
+});
+
+describe('a percent of many lines', () => {
+  test('Property: parts add up to the percent of the total, each within one minor unit of its own exact percent, signs kept', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+        (sizes, ppb) => {
+          const parts = percentOfEach(sizes, ppb);
+          const total = sizes.reduce((s, x) => s + x, 0);
+          expect(parts.reduce((s, x) => s + x, 0)).toBe(percentOf(total, ppb) + 0);
+          parts.forEach((p, i) => {
+            const exact = ((sizes[i] as number) * ppb) / 1e9;
+            expect(Math.abs(p - exact)).toBeLessThan(1 + 1e-6);
+          });
+        },
+      ),
+      { numRuns: 300, seed: 20261205 },
+    );
+  });
+
+  test('Given G2 of 52.5 and 52.5 cut 5%, when applied, then the goal falls by 5% of 105 (5), not by two rounded halves (6)', () => {
+    expect(percentOfEach([525, 525], -50_000_000).reduce((s, x) => s + x, 0)).toBe(-53);
+    expect(percentOfEach([52, 53], -50_000_000).reduce((s, x) => s + x, 0)).toBe(-5);
   });
 });
