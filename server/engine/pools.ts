@@ -1,4 +1,3 @@
-import { lusolve } from 'mathjs';
 import type { AmountType, CostPool, Issue, WorkbookModel } from '../../models';
 import type { CrosswalkResult, KnownTargets } from './crosswalk';
 import { Ledger, targetKey } from './ledger';
@@ -253,7 +252,7 @@ function allocateReciprocal(
     let x: number[];
     try {
       const e = pools.map((_, i) => [i === r ? 1 : 0]);
-      x = (lusolve(system, e) as number[][]).map((row) => row[0] as number);
+      x = (mathjs().lusolve(system, e) as number[][]).map((row) => row[0] as number);
     } catch {
       circular(reachingNoObjective(pools, fractions), pool.loc);
       continue;
@@ -305,4 +304,13 @@ function reachingNoObjective(pools: CostPool[], fractions: Map<string, number>[]
   }
   const stuck = pools.filter((_, i) => !reaches[i]).map((p) => p.name);
   return stuck.length > 0 ? stuck : pools.map((p) => p.name);
+}
+
+/**
+ * mathjs, loaded the first time a Reciprocal pool needs its solver: loading it costs 0.5-1.5 s of start-up
+ * that every other run (the CLI on a workbook without Reciprocal pools, each server worker) would pay for nothing.
+ */
+function mathjs(): typeof import('mathjs') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load, on purpose
+  return require('mathjs') as typeof import('mathjs');
 }

@@ -1,4 +1,4 @@
-import { all, create, type FactoryFunctionMap, type MathNode } from 'mathjs';
+import type { FactoryFunctionMap, MathNode } from 'mathjs';
 
 /**
  * Response formulas typed by users, made safe. Three layers:
@@ -18,38 +18,54 @@ const MAX_LENGTH = 500;
 const MAX_NODES = 200;
 const MAX_DEPTH = 30;
 
-const math = create(all as FactoryFunctionMap, { number: 'number', matrix: 'Array' });
-// Keep our own handle on the parser, then take it (and everything else that reaches past arithmetic) away from
-// the instance, as mathjs's security guide does, so even a tree that slipped past the allow-list could not call them.
-const parse = math.parse.bind(math) as (expr: string) => MathNode;
-const refuse = () => {
-  throw new Error('not allowed in a response formula');
-};
-math.import(
-  {
-    ...Object.fromEntries(
-      [
-        'import',
-        'createUnit',
-        'evaluate',
-        'parse',
-        'compile',
-        'simplify',
-        'derivative',
-        'resolve',
-        'reviver',
-        'chain',
-        'range',
-        'matrix',
-        'ones',
-        'zeros',
-      ].map((n) => [n, refuse]),
-    ),
-    // `ln` is the name budget analysts know; mathjs calls it log.
-    ln: (x: number) => Math.log(x),
-  },
-  { override: true },
-);
+let parser: ((expr: string) => MathNode) | undefined;
+
+/**
+ * The restricted instance's parser, built the first time a formula is checked: loading mathjs costs 0.5-1.5 s
+ * of start-up, which a workbook without response formulas (and every server worker) should not pay.
+ */
+function parse(expr: string): MathNode {
+  parser ??= restrictedParser();
+  return parser(expr);
+}
+
+function restrictedParser(): (expr: string) => MathNode {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load, on purpose
+  const { all, create } = require('mathjs') as typeof import('mathjs');
+  const math = create(all as FactoryFunctionMap, { number: 'number', matrix: 'Array' });
+  // Keep our own handle on the parser, then take it (and everything else that reaches past arithmetic) away from
+  // the instance, as mathjs's security guide does, so even a tree that slipped past the allow-list could not call them.
+  const parse = math.parse.bind(math) as (expr: string) => MathNode;
+  const refuse = () => {
+    throw new Error('not allowed in a response formula');
+  };
+  math.import(
+    {
+      ...Object.fromEntries(
+        [
+          'import',
+          'createUnit',
+          'evaluate',
+          'parse',
+          'compile',
+          'simplify',
+          'derivative',
+          'resolve',
+          'reviver',
+          'chain',
+          'range',
+          'matrix',
+          'ones',
+          'zeros',
+        ].map((n) => [n, refuse]),
+      ),
+      // `ln` is the name budget analysts know; mathjs calls it log.
+      ln: (x: number) => Math.log(x),
+    },
+    { override: true },
+  );
+  return parse;
+}
 
 export type ExpressionCheck =
   { ok: true; evaluate: (scope: Record<string, number>) => number } | { ok: false; reason: string };
