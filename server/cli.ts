@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EngineResult } from '../models';
-import { issueLocation } from '../models';
+import { cannotRead, HELP, unreadableMessage, USAGE, writtenWithErrors, type CliErrorCode } from './cliText';
+import { humanSummary } from './cliSummary';
 import { crosswalkXlsx, type Stage } from './pipeline';
 import {
   OutputIsInputError,
@@ -15,17 +15,16 @@ import { terminalSafe, terminalSafeJson } from './terminalText';
 import { UnreadableWorkbookError, WorkbookTooLargeError, OutputNameConflictError } from './xlsx';
 
 /**
- * `npm run crosswalk -- <input.xlsx> -o <output.xlsx> [--json] [--quiet]`
- * Exit codes: 0 the crosswalk was produced (warnings allowed); 1 the workbook has errors (the output is still
- * written, with its Issues sheet); 2 a usage error or a file that cannot be read. Messages go to stderr as one
- * human line; `--json` puts a machine-readable summary on stdout.
+ * `npm run crosswalk -- <input.xlsx> -o <output.xlsx> [--json] [--quiet]`; `--help` (in `cliText.ts`) lists
+ * the options and exit codes. Progress and human messages go to stderr; the summary, or with `--json` one JSON
+ * object (also on failure, so a script always has something to parse), goes to stdout.
  *
  * The input is only ever read. An output that is the input (by any name) is refused before anything runs,
  * and the output is replaced atomically (`safeWrite.ts`): a kill or a full disk never leaves half a file.
  * Text from the workbook reaches the terminal without control characters (`terminalText.ts`).
  */
 
-export const USAGE = 'Usage: npm run crosswalk -- <input.xlsx> [-o <output.xlsx>] [--json] [--quiet]';
+export { USAGE };
 
 export class UsageError extends Error {}
 
@@ -50,7 +49,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
       },
     });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}. ${USAGE}`);
+    throw new UsageError(`${(e as Error).message.split(/\n|\. /)[0]}. ${USAGE}`);
   }
   if (parsed.values.help) return 'help';
   const [input, ...extra] = parsed.positionals;
@@ -62,41 +61,19 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   return { input, output, json: parsed.values.json ?? false, quiet: parsed.values.quiet ?? false };
 }
 
-function humanSummary(result: EngineResult, output: string): string {
-  const s = result.summary;
-  const lines = [`Wrote ${output}`];
-  const unitWord = s.units === 'Dollars' ? 'dollars' : `${s.units.toLowerCase()} of dollars`;
-  if (s.costBasis && s.baseSeries !== null) {
-    lines.push(`${s.agency || 'Agency'}: ${s.costLabel} by goal, ${s.baseSeries} (${unitWord})`);
-    for (const g of s.goals) {
-      const amount = g.totals.find((t) => t.series === s.baseSeries)?.amount ?? 0;
-      lines.push(
-        `  ${g.goalId.padEnd(6)} ${g.name.slice(0, 48).padEnd(48)} ${amount.toLocaleString('en-US').padStart(16)}`,
-      );
-    }
-  }
-  if (s.measures.year !== null)
-    lines.push(
-      `Measures FY${s.measures.year}: ${s.measures.met} met, ${s.measures.notMet} not met, of ${s.measures.total}`,
-    );
-  if (s.scenarios.length > 0) lines.push('Scenarios (see ScenarioResults and ScenarioComparison):');
-  for (const sc of s.scenarios) {
-    const change = `${sc.fundingChange >= 0 ? '+' : ''}${sc.fundingChange.toLocaleString('en-US')}`;
-    lines.push(
-      `  ${sc.name.slice(0, 32).padEnd(32)} FY${sc.year} funding ${change.padStart(12)}   measures meeting target ${sc.metAtBase} -> ${sc.metInScenario} of ${sc.judged}`,
-    );
-  }
-  lines.push(
-    `Issues: ${s.issues.error} errors, ${s.issues.warning} warnings, ${s.issues.info} notes${s.issues.error + s.issues.warning > 0 ? ' (see the Issues sheet)' : ''}`,
-  );
-  for (const i of result.issues.filter((x) => x.severity === 'error').slice(0, 10))
-    lines.push(`  ${issueLocation(i) || '(workbook)'}: ${i.message}`);
-  return lines.join('\n');
-}
-
 interface Io {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+}
+
+/** Nothing could be run: the reason on stderr, and with `--json` the same reason as a JSON object on stdout. */
+class CliFailure extends Error {
+  constructor(
+    readonly code: CliErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
@@ -110,16 +87,41 @@ export async function main(
     stdout: { write: (text: string) => streams.stdout.write(terminalSafe(text)) },
     stderr: { write: (text: string) => streams.stderr.write(terminalSafe(text)) },
   };
+  const writeJson = (doc: unknown) =>
+    streams.stdout.write(`${terminalSafeJson(JSON.stringify(doc, null, 2))}\n`);
+  // Asked for before the arguments are parsed, so a usage error is JSON too.
+  const wantsJson = argv.includes('--json');
+  try {
+    return await run(argv, io, writeJson, opts);
+  } catch (e) {
+    const failure =
+      e instanceof CliFailure
+        ? e
+        : new CliFailure(
+            'internal-error',
+            `Throughline failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
+          );
+    io.stderr.write(`${failure.message}\n`);
+    if (wantsJson) writeJson({ ok: false, error: { code: failure.code, message: failure.message } });
+    return 2;
+  }
+}
+
+async function run(
+  argv: string[],
+  io: Io,
+  writeJson: (doc: unknown) => unknown,
+  opts: { onWriteStep?: OnWriteStep },
+): Promise<number> {
   let parsed: CliOptions | 'help';
   try {
     parsed = parseCli(argv);
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`${e.message}\n`);
-    return 2;
+    if (e instanceof UsageError) throw new CliFailure('usage', e.message);
+    throw e;
   }
   if (parsed === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(HELP);
     return 0;
   }
   const { input, output, json, quiet } = parsed;
@@ -127,19 +129,14 @@ export async function main(
   try {
     bytes = readFileSync(input);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.stderr.write(
-      `Cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`,
-    );
-    return 2;
+    const err = e as NodeJS.ErrnoException;
+    throw new CliFailure('cannot-read-input', cannotRead(input, err.code, err.message));
   }
   try {
     await refuseOutputOverInput(input, output);
   } catch (e) {
-    io.stderr.write(
-      `${e instanceof OutputIsInputError ? e.message : `Cannot check ${output}: ${(e as Error).message}`}\n`,
-    );
-    return 2;
+    if (e instanceof OutputIsInputError) throw new CliFailure('output-is-input', e.message);
+    throw new CliFailure('cannot-write-output', `Cannot check ${output}: ${(e as Error).message}`);
   }
   const started = Date.now();
   const progress = (stage: Stage) => {
@@ -148,42 +145,28 @@ export async function main(
         `${stage === 'reading' ? `Reading ${input}` : stage === 'computing' ? 'Computing the crosswalk' : `Writing ${output}`}... (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
       );
   };
-  let run;
+  let ran;
   try {
-    run = await crosswalkXlsx(bytes, { onStage: progress });
+    ran = await crosswalkXlsx(bytes, { onStage: progress });
   } catch (e) {
-    if (
-      e instanceof UnreadableWorkbookError ||
-      e instanceof WorkbookTooLargeError ||
-      e instanceof OutputNameConflictError
-    ) {
-      io.stderr.write(`${input}: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof UnreadableWorkbookError)
+      throw new CliFailure('unreadable-workbook', unreadableMessage(input, e));
+    if (e instanceof WorkbookTooLargeError)
+      throw new CliFailure('workbook-too-large', `${input}: ${e.message}`);
+    if (e instanceof OutputNameConflictError)
+      throw new CliFailure('output-name-conflict', `${input}: ${e.message}`);
     throw e;
   }
   try {
     mkdirSync(dirname(output), { recursive: true });
-    await writeFileAtomically(output, run.output, opts.onWriteStep);
+    await writeFileAtomically(output, ran.output, opts.onWriteStep);
   } catch (e) {
-    io.stderr.write(`Cannot write ${output}: ${(e as Error).message}\n`);
-    return 2;
+    throw new CliFailure('cannot-write-output', `Cannot write ${output}: ${(e as Error).message}`);
   }
-  const { result } = run;
-  if (json) {
-    const doc = JSON.stringify(
-      { ok: result.ok, input, output, summary: result.summary, issues: result.issues },
-      null,
-      2,
-    );
-    streams.stdout.write(`${terminalSafeJson(doc)}\n`);
-  } else {
-    io.stdout.write(`${humanSummary(result, output)}\n`);
-  }
-  if (!result.ok)
-    io.stderr.write(
-      `${input} has ${result.summary.issues.error} error(s); the crosswalk was written with its Issues sheet.\n`,
-    );
+  const { result } = ran;
+  if (json) writeJson({ ok: result.ok, input, output, summary: result.summary, issues: result.issues });
+  else io.stdout.write(`${humanSummary(result, output)}\n`);
+  if (!result.ok) io.stderr.write(`${writtenWithErrors(input, result.summary.issues.error)}\n`);
   return result.ok ? 0 : 1;
 }
 
