@@ -2,6 +2,7 @@ import type { BudgetLine, CrosswalkRule, Loc, WorkbookModel } from '../../models
 import { SHARE_SCALE } from '../../models';
 import { ELIMINATED, Ledger, RECEIPTS, type Target, targetKey, UNMAPPED } from './ledger';
 import { splitLargestRemainder } from './money';
+import { federalAccount, padCode, parseTas, renderTas } from './dataAct/tas';
 import { objectClassKey } from './read/crosswalk';
 
 /**
@@ -60,9 +61,37 @@ export interface CrosswalkResult {
 }
 
 const norm = (s: string) => s.trim().toUpperCase();
+
+/**
+ * An account as one key, however it is typed: a Treasury Account Symbol in its padded form (`47-X-4542-0` is
+ * `047-X-4542-000`), a federal account padded (`47-4542` is `047-4542`), anything else trimmed and in capitals.
+ */
+export function accountKey(account: string): string {
+  const tas = parseTas(account);
+  if (tas) return renderTas(tas).toUpperCase();
+  const federal = /^(\d{1,3})-(\d{1,4})$/.exec(account.trim());
+  if (federal) return `${padCode(federal[1] ?? '', 3)}-${padCode(federal[2] ?? '', 4)}`;
+  return norm(account);
+}
+
+/**
+ * The keys a Budget line's account is matched by, most specific first: its own, then, for a TAS, its federal
+ * account, so a Crosswalk can map at whichever level a budget office decides at.
+ */
+function lineAccountKeys(account: string): string[] {
+  const tas = parseTas(account);
+  return tas ? [renderTas(tas).toUpperCase(), federalAccount(tas)] : [norm(account)];
+}
+
+/** A program activity code as one key (`1` is `0001`, as Excel shows a code typed as a number). */
+const activityKey = (pa: string) => {
+  const t = pa.trim();
+  return /^\d{1,4}$/.test(t) ? padCode(t, 4) : t.toUpperCase();
+};
+
 /** Undated rows and the rows of each recast year form separate sets. */
 const setKey = (account: string, pa: string, oc: string, year: number | null = null) =>
-  `${year ?? ''}\u0000${norm(account)}\u0000${norm(pa)}\u0000${objectClassKey(oc)}`;
+  `${year ?? ''}\u0000${account}\u0000${activityKey(pa)}\u0000${objectClassKey(oc)}`;
 
 export function describe(account: string, pa: string, oc: string): string {
   return [`account ${account}`, pa && `program activity ${pa}`, oc && `object class ${oc}`]
@@ -105,7 +134,7 @@ const TOLERANCE = SHARE_SCALE / 10_000; // 0.01%
 export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<string, RuleSet> {
   const sets = new Map<string, RuleSet>();
   for (const rule of model.crosswalk) {
-    const key = setKey(rule.account, rule.programActivity, rule.objectClass, rule.year);
+    const key = setKey(accountKey(rule.account), rule.programActivity, rule.objectClass, rule.year);
     let set = sets.get(key);
     if (!set) {
       const where = describe(rule.account, rule.programActivity, rule.objectClass);
@@ -158,16 +187,22 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<st
   return sets;
 }
 
-/** The rule set a line uses: the most specific that matches, among the undated rows or one year's rows. */
+/**
+ * The rule set a line uses: the most specific that matches, among the undated rows or one year's rows. Its own
+ * account is tried before its federal account; a program activity matches by code, then by title.
+ */
 function matchSet(line: BudgetLine, sets: Map<string, RuleSet>, year: number | null = null): RuleSet | null {
-  const { account: a, programActivity: pa, objectClass: oc } = line;
-  return (
-    (pa && oc ? sets.get(setKey(a, pa, oc, year)) : undefined) ??
-    (pa ? sets.get(setKey(a, pa, '', year)) : undefined) ??
-    (oc ? sets.get(setKey(a, '', oc, year)) : undefined) ??
-    sets.get(setKey(a, '', '', year)) ??
-    null
-  );
+  const { programActivity, programActivityTitle, objectClass: oc } = line;
+  const activities = [programActivity, programActivityTitle].filter(Boolean);
+  for (const a of lineAccountKeys(line.account)) {
+    for (const pa of activities) {
+      const found = (oc ? sets.get(setKey(a, pa, oc, year)) : undefined) ?? sets.get(setKey(a, pa, '', year));
+      if (found) return found;
+    }
+    const found = (oc ? sets.get(setKey(a, '', oc, year)) : undefined) ?? sets.get(setKey(a, '', '', year));
+    if (found) return found;
+  }
+  return null;
 }
 
 const compareKeys = (keys: readonly string[], a: number, b: number) =>
@@ -206,13 +241,15 @@ export function allocateCrosswalk(
   // Most accounts are mapped at account level only: match those once per account. Accounts with rows by
   // program activity or object class are matched once per combination.
   const specific = new Set(
-    model.crosswalk.filter((r) => r.programActivity || r.objectClass).map((r) => norm(r.account)),
+    model.crosswalk.filter((r) => r.programActivity || r.objectClass).map((r) => accountKey(r.account)),
   );
   // Accounts recast for a year: for that year their dated rows replace the undated ones.
   const recast = new Set(
-    model.crosswalk.filter((r) => r.year !== null).map((r) => `${r.year}\u0000${norm(r.account)}`),
+    model.crosswalk.filter((r) => r.year !== null).map((r) => `${r.year}\u0000${accountKey(r.account)}`),
   );
-  const recastAccounts = new Set(model.crosswalk.filter((r) => r.year !== null).map((r) => norm(r.account)));
+  const recastAccounts = new Set(
+    model.crosswalk.filter((r) => r.year !== null).map((r) => accountKey(r.account)),
+  );
   const byAccount = new Map<string, RuleSet | null>();
   const byCombination = new Map<string, RuleSet | null>();
   const specificByRaw = new Map<string, boolean>();
@@ -222,7 +259,7 @@ export function allocateCrosswalk(
     if (set !== undefined) return set;
     let isSpecific = specificByRaw.get(line.account);
     if (isSpecific === undefined) {
-      isSpecific = specific.has(norm(line.account));
+      isSpecific = lineAccountKeys(line.account).some((k) => specific.has(k));
       specificByRaw.set(line.account, isSpecific);
     }
     if (!isSpecific) {
@@ -251,10 +288,16 @@ export function allocateCrosswalk(
       lines.push({ line, set: null, to, parts: null });
       continue;
     }
-    const account = norm(line.account);
-    if (recastAccounts.has(account) && line.amounts.some((a) => recast.has(`${a.year}\u0000${account}`))) {
-      lines.push(allocateRecast(line, sets, recast, undatedSet(line), direct, budget));
-      continue;
+    // Recasts are rare: the account keys are worked out only when the Crosswalk has dated rows.
+    if (recastAccounts.size > 0) {
+      const accounts = lineAccountKeys(line.account);
+      if (
+        accounts.some((k) => recastAccounts.has(k)) &&
+        line.amounts.some((a) => accounts.some((k) => recast.has(`${a.year}\u0000${k}`)))
+      ) {
+        lines.push(allocateRecast(line, sets, recast, undatedSet(line), direct, budget));
+        continue;
+      }
     }
     const set = undatedSet(line);
     const usable = usableOf(set);
@@ -286,11 +329,11 @@ function allocateRecast(
   direct: Ledger,
   budget: Ledger,
 ): LineAllocation {
-  const account = norm(line.account);
+  const keys = lineAccountKeys(line.account);
   const counted = new Set<RuleSet>();
   const byAmount = line.amounts.map((amount) => {
     budget.add(line.amountType, amount.series, 'total', amount.value);
-    const matched = recast.has(`${amount.year}\u0000${account}`)
+    const matched = keys.some((k) => recast.has(`${amount.year}\u0000${k}`))
       ? matchSet(line, sets, amount.year)
       : undated;
     if (matched && !counted.has(matched)) {

@@ -81,6 +81,8 @@ export function readSettings(grids: WorkbookGrids, issues: Issue[]): Settings {
         else if (f.kind === 'bad') issues.push(issueAt(f.msg, loc));
         break;
       }
+      // Read with the DATA Act files (server/engine/dataAct/setting.ts), where it is used.
+      case 'submissionperiod':
       case 'note':
       case 'notes':
       case 'source':

@@ -423,3 +423,39 @@ describe('many rows with one problem', () => {
     expect(rowsOf(r, 'ResourcesByGoal').find((x) => x.Level === 'Unmapped')?.FY2018).toBe(130_000);
   });
 });
+
+describe('accounts and program activities as budget offices type them', () => {
+  const mapped = (budgetAccount: string, crosswalkAccount: string, pa = '', crosswalkPa = '') =>
+    rowsOf(
+      runEngine(
+        minimalWorkbook({
+          Budget: [
+            ['Account', 'Program Activity', 'Program Activity Title', 'Amount Type', 'FY2018'],
+            [budgetAccount, pa, pa ? 'Leasing' : '', 'Obligations', 1000],
+          ],
+          Crosswalk: [
+            ['Account', 'Program Activity', 'Objective ID', 'Share'],
+            [crosswalkAccount, crosswalkPa, '1.1', '100%'],
+          ],
+        }),
+      ),
+      'CrosswalkDetail',
+    ).map((r) => r['Mapped To']);
+
+  test('Given a Budget by TAS, when the Crosswalk names the TAS in other capitals or its federal account, padded or not, then the line is mapped', () => {
+    expect(mapped('047-X-4542-000', ' 047-x-4542-000 ')).toEqual(['Objective 1.1']);
+    expect(mapped('047-X-4542-000', '047-4542')).toEqual(['Objective 1.1']);
+    expect(mapped('047-X-4542-000', '47-4542')).toEqual(['Objective 1.1']);
+    expect(mapped('047-X-4542-000', '047-4543')).toEqual(['Unmapped']);
+  });
+
+  test('Given an OMB account, when the Crosswalk names a federal account with the same digits, then it is not taken for it', () => {
+    expect(mapped('023-05-4542', '023-4542')).toEqual(['Unmapped']);
+  });
+
+  test('Given a program activity code, when the Crosswalk names it as Excel shows a number, or by its title, then it matches', () => {
+    expect(mapped('023-05-0110', '023-05-0110', '0001', '1')).toEqual(['Objective 1.1']);
+    expect(mapped('023-05-0110', '023-05-0110', '0001', 'leasing')).toEqual(['Objective 1.1']);
+    expect(mapped('023-05-0110', '023-05-0110', '0001', '0002')).toEqual(['Unmapped']);
+  });
+});
