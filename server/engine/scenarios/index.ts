@@ -334,8 +334,14 @@ function planBest(
     };
   });
   const base = chosen.map((o) => fullOf(o.id));
-  const baseTotal = base.reduce((s, v) => assertSafe(s + v), 0);
-  const total = row.change.kind === 'percent' ? percentOf(baseTotal, row.change.ppb) : row.change.minor;
+  // A percent is of all the goals' funding, the base every other output shows (goal-level money and objectives
+  // with no positive funding included), though only objectives with funding to move take the change.
+  let goalsTotal = 0;
+  for (const o of c.model.objectives)
+    if (c.known.objectives.has(o.id)) goalsTotal = assertSafe(goalsTotal + fullOf(o.id));
+  for (const g of c.model.goals)
+    goalsTotal = assertSafe(goalsTotal + c.support.full.get(basis, series, targetKey('goal', g.id)));
+  const total = row.change.kind === 'percent' ? percentOf(goalsTotal, row.change.ppb) : row.change.minor;
   if (!objectives.some((o) => o.measures.some((m) => m.target)))
     issues.push(issueAt(MESSAGES.allocationNoModel(row.name), row.loc));
   const plan = planAllocation(objectives, toUnits(total), UNIT_MULTIPLIER[c.model.settings.units]);
