@@ -77,7 +77,8 @@ describe('Given the bundled GSA example workbook', () => {
 
   test('Then titles state the basis: resources (budget authority), never "full cost", on ResourcesByGoal; and every cost table names Budget Authority', () => {
     const titleOf = (name: string) => run.result.tables.find((t) => t.name === name)?.title ?? '';
-    expect(titleOf('ResourcesByGoal')).toContain('resources (budget authority)');
+    expect(titleOf('ResourcesByGoal')).toContain('Resources by Strategic Goal');
+    expect(titleOf('ResourcesByGoal')).toContain('cost basis Budget Authority');
     expect(titleOf('ResourcesByGoal')).not.toMatch(/full cost/i);
     expect(run.result.summary.costLabel).toBe('resources (budget authority)');
     for (const name of [
