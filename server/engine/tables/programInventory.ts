@@ -90,6 +90,7 @@ export function programInventory(c: Computation): OutputTable {
     columns,
   );
   const goalOf = new Map(model.objectives.map((o) => [o.id, o.goalId]));
+  const servedByPool = poolReach(c);
   const missing = MEASURES.filter((_, i) => typeOf[i] === null).map((m) => m.column.toLowerCase());
   const absentYears = years.filter((y) => y.series === null).map((y) => `FY${y.year}`);
 
@@ -110,6 +111,13 @@ export function programInventory(c: Computation): OutputTable {
             const goal = goalOf.get(target.id);
             if (goal) goals.add(goal);
           } else if (target.kind === 'goal') goals.add(target.id);
+          else if (target.kind === 'pool')
+            // Support costs serve the objectives the pool reaches, directly or through later pools.
+            for (const id of servedByPool.get(target.id) ?? []) {
+              objectives.add(id);
+              const goal = goalOf.get(id);
+              if (goal) goals.add(goal);
+            }
         });
         years.forEach(({ series }, y) => {
           if (!series || amount.series !== series.index) return;
@@ -141,4 +149,30 @@ export function programInventory(c: Computation): OutputTable {
     ]);
   }
   return t.build();
+}
+
+/** The objectives each cost pool's money reaches in the baseline, through any later pools. */
+function poolReach(c: Computation): Map<string, Set<string>> {
+  const direct = new Map<string, Set<string>>();
+  const next = new Map<string, Set<string>>();
+  for (const f of c.support.flows) {
+    if (f.amount === 0) continue;
+    const into = f.to.startsWith('O:') ? direct : next;
+    const set = into.get(f.pool) ?? new Set<string>();
+    set.add(f.to.slice(2));
+    into.set(f.pool, set);
+  }
+  const reach = new Map<string, Set<string>>();
+  const visit = (pool: string, seen: Set<string>): Set<string> => {
+    const known = reach.get(pool);
+    if (known) return known;
+    const out = new Set(direct.get(pool) ?? []);
+    seen.add(pool);
+    for (const later of next.get(pool) ?? [])
+      if (!seen.has(later)) for (const id of visit(later, seen)) out.add(id);
+    reach.set(pool, out);
+    return out;
+  };
+  for (const pool of new Set([...direct.keys(), ...next.keys()])) visit(pool, new Set());
+  return reach;
 }

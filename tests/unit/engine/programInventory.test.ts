@@ -84,3 +84,35 @@ describe('the program inventory', () => {
     ]);
   });
 });
+
+describe('the program inventory and support costs', () => {
+  test('Given a program whose line goes to a cost pool, when run, then it serves the objectives the pool reaches', () => {
+    const r = runEngine(
+      minimalWorkbook({
+        Objectives: [
+          ['Objective ID', 'Goal ID', 'Objective'],
+          ['1.1', 'G1', 'Reduce cost'],
+        ],
+        Budget: [
+          ['Account', 'Program Activity', 'Program Activity Title', 'Amount Type', 'FY2018'],
+          ['023-05-0110', '0001', 'Leasing', 'Obligations', 1000],
+          ['023-05-0110', '0002', 'Capital investment', 'Obligations', 100],
+        ],
+        Crosswalk: [
+          ['Account', 'Program Activity', 'Objective ID', 'Cost Pool', 'Share'],
+          ['023-05-0110', '0001', '1.1', null, '100%'],
+          ['023-05-0110', '0002', null, 'Capital', '100%'],
+        ],
+        'Cost Pools': [
+          ['Cost Pool', 'Method'],
+          ['Capital', 'Direct Cost'],
+        ],
+      }),
+    );
+    const capital = rowsOf(r, 'ProgramInventory').find(
+      (x) => x.Program === 'Capital investment (023-05-0110)',
+    );
+    expect([capital?.Goals, capital?.Objectives]).toEqual(['G1', '1.1']);
+    expect(capital?.Note).not.toContain('No Crosswalk row maps it');
+  });
+});
