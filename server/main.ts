@@ -9,10 +9,12 @@ import {
   type RunningServer,
   type ServerConfig,
 } from './http';
+import { LogFormatError, logFormatFrom, type LogFormat } from './http/logFormat';
 
 /**
  * `npm start`: the Throughline engine as an HTTP server (the API, and the task pane once it is built).
- * Settings come from flags and TL_* environment variables (`--help` lists them). SIGTERM or Ctrl+C stops
+ * Settings come from flags and TL_* environment variables (`--help` lists them); TL_LOG_FORMAT (json or
+ * pretty) chooses the log's form, readable by default on a terminal and JSON otherwise. SIGTERM or Ctrl+C stops
  * accepting connections, lets requests in flight finish (up to the grace period), then exits.
  */
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
@@ -29,7 +31,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     return 0;
   }
 
-  const logger = createLogger(config.logLevel);
+  let format: LogFormat;
+  try {
+    format = logFormatFrom(env, process.stdout.isTTY === true);
+  } catch (e) {
+    if (!(e instanceof LogFormatError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  const logger = createLogger(config.logLevel, format);
   let running: RunningServer;
   try {
     running = await startServer(config, { logger });
@@ -78,11 +88,11 @@ function banner(config: ServerConfig, running: RunningServer): string {
     : `${url}/ (a page saying what this is; the task pane is served here once addin/dist is built)`;
   const lines = [
     `Throughline engine listening on ${url}${open ? ` (bound to ${config.host})` : ' (this machine only)'}`,
-    `  API        ${url}/api/v1   (described at ${url}/api/v1/openapi.json)`,
+    `  API        ${url}/api/v1   (its endpoints; OpenAPI at ${url}/api/v1/openapi.json)`,
     `  Task pane  ${pane}`,
     `  API keys   ${config.apiKeys.length > 0 ? `required (${config.apiKeys.length} configured in TL_API_KEYS)` : 'off: set TL_API_KEYS to require one'}`,
     `  CORS       ${config.corsOrigins.length > 0 ? config.corsOrigins.join(', ') : 'closed: set TL_CORS_ORIGINS to let other origins call the API'}`,
-    `  Try it     curl -F file=@examples/gsa-fy2018.xlsx ${url}/api/v1/workbook -o out/gsa-crosswalk.xlsx`,
+    `  Try it     curl -F file=@examples/gsa-fy2018.xlsx ${url}/api/v1/workbook --create-dirs -o out/gsa-crosswalk.xlsx`,
     `  Stop       Ctrl+C (requests in flight finish first)`,
   ];
   if (open && config.apiKeys.length === 0)

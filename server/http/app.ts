@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import express, { Router, type Express } from 'express';
 import type { Logger } from 'pino';
+import { apiIndex } from './apiIndex';
 import type { ServerConfig } from './config';
 import { errorHandler } from './errors';
 import { landingPage } from './landing';
@@ -30,6 +31,8 @@ export function createApp(config: ServerConfig, logger: Logger = createLogger(co
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // The address the server prints answers with a list of endpoints, not a 404.
+  api.get('/v1', apiIndex());
   api.use('/v1', apiRoutes(config));
   api.use((req, _res, next) => next(new HttpProblem(problems.notFound(req.originalUrl.split('?')[0] ?? ''))));
   app.use('/api', api);
