@@ -11,34 +11,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { copyRecordsWhere } from './sourceRecords';
 
 const AGENCY = 'Government Publishing Office';
 const OUT_DIR = join(__dirname, 'data');
-
-/** Keeps the header record and the records of one agency, byte for byte. Returns how many records were kept. */
-function filterAgency(source: string, target: string): number {
-  const bytes = readFileSync(source);
-  // With `info: true` each record comes with the byte offset where it ends (csv-parse's typings omit this form).
-  const records = parse(bytes, { info: true }) as unknown as { record: string[]; info: { bytes: number } }[];
-  const header = records[0]?.record;
-  const agencyColumn = header?.indexOf('agency') ?? -1;
-  if (!header || agencyColumn < 0) throw new Error(`${source}: no "agency" column in the header`);
-  const kept: Buffer[] = [];
-  let start = 0;
-  let count = 0;
-  records.forEach(({ record, info }, i) => {
-    const raw = bytes.subarray(start, info.bytes);
-    start = info.bytes;
-    if (i === 0 || record[agencyColumn] === AGENCY) {
-      kept.push(raw);
-      if (i > 0) count += 1;
-    }
-  });
-  if (start !== bytes.length) throw new Error(`${source}: ${bytes.length - start} trailing bytes not parsed`);
-  writeFileSync(target, Buffer.concat(kept));
-  return count;
-}
 
 function main(): void {
   const dataDir = process.argv[2];
@@ -47,9 +23,11 @@ function main(): void {
     process.exit(2);
   }
   mkdirSync(OUT_DIR, { recursive: true });
-  const n = filterAgency(
+  const n = copyRecordsWhere(
     join(dataDir, 'appendix-fy2027', 'pf-schedules.csv'),
     join(OUT_DIR, 'appendix-fy2027-gpo.csv'),
+    'agency',
+    AGENCY,
   );
   console.log(`pf-schedules.csv: header + ${n} records for ${AGENCY}`);
   // Bytes only (not the source's file mode, which may be read-only).

@@ -11,34 +11,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { copyRecordsWhere } from './sourceRecords';
 
 const GSA_AGENCY_CODE = '023';
 const OUT_DIR = join(__dirname, 'data');
-
-/** Keeps the header record and the records of one agency, byte for byte. Returns how many records were kept. */
-function filterAgency(source: string, target: string): number {
-  const bytes = readFileSync(source);
-  // With `info: true` each record comes with the byte offset where it ends (csv-parse's typings omit this form).
-  const records = parse(bytes, { info: true }) as unknown as { record: string[]; info: { bytes: number } }[];
-  const header = records[0]?.record;
-  const agencyColumn = header?.indexOf('Agency Code') ?? -1;
-  if (!header || agencyColumn < 0) throw new Error(`${source}: no "Agency Code" column in the header`);
-  const kept: Buffer[] = [];
-  let start = 0;
-  let count = 0;
-  records.forEach(({ record, info }, i) => {
-    const raw = bytes.subarray(start, info.bytes);
-    start = info.bytes;
-    if (i === 0 || record[agencyColumn] === GSA_AGENCY_CODE) {
-      kept.push(raw);
-      if (i > 0) count += 1;
-    }
-  });
-  if (start !== bytes.length) throw new Error(`${source}: ${bytes.length - start} trailing bytes not parsed`);
-  writeFileSync(target, Buffer.concat(kept));
-  return count;
-}
 
 function main(): void {
   const dataDir = process.argv[2];
@@ -50,7 +26,12 @@ function main(): void {
   }
   mkdirSync(OUT_DIR, { recursive: true });
   for (const file of ['budauth.csv', 'outlays.csv']) {
-    const n = filterAgency(join(dataDir, 'omb-pbd-fy2017', file), join(OUT_DIR, `omb-pbd-fy2017-${file}`));
+    const n = copyRecordsWhere(
+      join(dataDir, 'omb-pbd-fy2017', file),
+      join(OUT_DIR, `omb-pbd-fy2017-${file}`),
+      'Agency Code',
+      GSA_AGENCY_CODE,
+    );
     console.log(`${file}: header + ${n} records for agency ${GSA_AGENCY_CODE}`);
   }
   // Bytes only (not the source's file mode, which may be read-only).
