@@ -59,7 +59,9 @@ export function projectMeasure(
 ): Bounded {
   const raw = m.project({ ...inputs, baseValue: m.modeledBase }, e) * (1 + noise);
   if (m.measure.kind === 'Cumulative') {
-    const increment = clamp(raw, m.bounds);
+    // A total that fell in the base year (a cumulative reduction that slipped back) is no stock that cannot
+    // shrink: its own history says it can, so its increase is not bounded at zero.
+    const increment = m.modeledBase < 0 ? { value: raw, bound: null } : clamp(raw, m.bounds);
     return { value: m.carried + increment.value, bound: increment.bound };
   }
   return clamp(raw, m.bounds);

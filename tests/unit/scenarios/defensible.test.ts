@@ -444,3 +444,27 @@ describe('a percent of many lines', () => {
     expect(percentOfEach([52, 53], -50_000_000).reduce((s, x) => s + x, 0)).toBe(-5);
   });
 });
+
+describe('a cumulative measure that fell', () => {
+  test('Given a cumulative total that fell in the base year, when cut, then the projection follows the model below last year, not clamped above this year', () => {
+    const r = runEngine(
+      minimalWorkbook({
+        ...BASE,
+        Measures: [
+          ['Measure ID', 'Objective ID', 'Measure', 'Kind', 'Direction'],
+          ['X', '1.1', 'Energy intensity reduction (cumulative)', 'Cumulative', 'Increase'],
+        ],
+        Results: [
+          ['Measure ID', 'Fiscal Year', 'Target', 'Actual'],
+          ['X', 2017, 0.06, 0.064],
+          ['X', 2018, 0.075, 0.054],
+        ],
+        Scenarios: scenarios(['Cut', 'Objective', '1.1', '-10%']),
+        Responses: responses(['X', 'Proportional', null, null, null, null]),
+      }),
+    );
+    // Increase −0.010 × 0.9 = −0.009: 0.064 − 0.009 = 0.055 (never the 0.064 a zero floor would give).
+    const row = rowsOf(r, 'ScenarioResults').find((x) => x['Measure ID'] === 'X');
+    expect(row?.['Projected Value']).toBeCloseTo(0.055, 9);
+  });
+});
