@@ -17,11 +17,12 @@ const PAGE = `<!doctype html>
 performance-budget crosswalk (resources by strategic goal, the crosswalk matrix and detail, full cost with
 support costs allocated, and cost per outcome), with every problem reported at its cell.</p>
 <ul>
+<li><a href="/api/v1">/api/v1</a>: the API's endpoints and what each does.</li>
 <li><a href="/api/v1/health">/api/v1/health</a>: is the server up?</li>
 <li><a href="/api/v1/openapi.json">/api/v1/openapi.json</a>: the API, described in OpenAPI 3.1.</li>
 </ul>
 <p>To run the crosswalk on a workbook from the command line:</p>
-<pre>curl -F file=@budget.xlsx &lt;this server&gt;/api/v1/workbook -o budget-crosswalk.xlsx</pre>
+<pre>curl -F file=@budget.xlsx &lt;this server&gt;/api/v1/workbook --create-dirs -o out/budget-crosswalk.xlsx</pre>
 <p>The Excel task pane will be served here once it is built (<code>addin/dist</code>).</p>
 </body>
 </html>
