@@ -8,6 +8,7 @@ import { landingPage } from './landing';
 import { requestDeadline } from './limits';
 import { createLogger, requestLogger } from './logging';
 import { HttpProblem, problems } from './problems';
+import { EnginePool } from '../workers/pool';
 import { apiRoutes } from './routes';
 import { apiHeaders, corsFor, paneHeaders } from './security';
 
@@ -16,7 +17,12 @@ import { apiHeaders, corsFor, paneHeaders } from './security';
  * CORS, no caching) and the task pane at `/` (its files when built, else a page saying what this is).
  * Building it does no I/O beyond looking for the task pane's folder, so tests can build as many as they like.
  */
-export function createApp(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Express {
+export function createApp(
+  config: ServerConfig,
+  logger: Logger = createLogger(config.logLevel),
+  // startServer passes its own pool (and closes it); an app built alone gets one whose idle threads never hold the process.
+  engine: EnginePool = new EnginePool(config.engineWorkers),
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -33,7 +39,7 @@ export function createApp(config: ServerConfig, logger: Logger = createLogger(co
   });
   // The address the server prints answers with a list of endpoints, not a 404.
   api.get('/v1', apiIndex());
-  api.use('/v1', apiRoutes(config));
+  api.use('/v1', apiRoutes(config, engine));
   api.use((req, _res, next) => next(new HttpProblem(problems.notFound(req.originalUrl.split('?')[0] ?? ''))));
   app.use('/api', api);
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Level } from 'pino';
@@ -31,6 +31,8 @@ export interface ServerConfig {
   maxUnpackedBytes: number;
   /** Workbook uploads processed at once; more get 503 with Retry-After. */
   maxConcurrentJobs: number;
+  /** Worker threads the engine runs in, so the server's own thread always answers (`/health` among others). */
+  engineWorkers: number;
   requestTimeoutMs: number;
   /** How long shutdown waits for requests in flight before it closes their connections. */
   shutdownGraceMs: number;
@@ -85,6 +87,7 @@ export const DEFAULTS: ServerConfig = {
   maxRows: 1_000_000,
   maxUnpackedBytes: 200 * MB,
   maxConcurrentJobs: 4,
+  engineWorkers: Math.max(1, availableParallelism()),
   requestTimeoutMs: 60_000,
   shutdownGraceMs: 30_000,
   logLevel: 'info',
@@ -116,6 +119,7 @@ export const SERVER_USAGE = `Usage: npm start -- [options]   (or: node dist/serv
   --max-cells <n>           most cells in one request (TL_MAX_CELLS; default 2000000)
   --max-rows <n>            most rows in one request's grids (TL_MAX_ROWS; default 1000000)
   --max-jobs <n>            workbook uploads processed at once (TL_MAX_JOBS; default 4)
+  --engine-workers <n>      threads the engine runs in (TL_ENGINE_WORKERS; default: one per core)
   --request-timeout <s>     time limit per request, seconds (TL_REQUEST_TIMEOUT; default 60)
   --shutdown-grace <s>      how long shutdown waits for requests in flight (TL_SHUTDOWN_GRACE; default 30)
   --log-level <level>       fatal, error, warn, info, debug, trace or silent (TL_LOG_LEVEL; default info)
@@ -150,6 +154,7 @@ export function configFromEnvironment(env: Env, argv: string[]): ServerConfig | 
         'max-cells': { type: 'string' },
         'max-rows': { type: 'string' },
         'max-jobs': { type: 'string' },
+        'engine-workers': { type: 'string' },
         'request-timeout': { type: 'string' },
         'shutdown-grace': { type: 'string' },
         'log-level': { type: 'string' },
@@ -209,6 +214,11 @@ export function configFromEnvironment(env: Env, argv: string[]): ServerConfig | 
     maxConcurrentJobs: int(
       pick(values['max-jobs'], 'max-jobs', 'TL_MAX_JOBS'),
       DEFAULTS.maxConcurrentJobs,
+      1,
+    ),
+    engineWorkers: int(
+      pick(values['engine-workers'], 'engine-workers', 'TL_ENGINE_WORKERS'),
+      DEFAULTS.engineWorkers,
       1,
     ),
     requestTimeoutMs: scaled(

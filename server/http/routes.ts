@@ -8,8 +8,7 @@ import {
   type WorkbookGrids,
   type WorkbookJsonResponse,
 } from '../../models';
-import { runEngine } from '../engine';
-import { crosswalkXlsx } from '../pipeline';
+import { TaskAbortedError, type EnginePool } from '../workers/pool';
 import { jsonBody, uploadBody, type JsonLocals, type UploadLocals } from './body';
 import { packageVersion, type ServerConfig } from './config';
 import { attachmentHeader } from './download';
@@ -24,7 +23,7 @@ import { requireApiKey } from './security';
  * the CLI uses), and answers with a model-shaped body. Nothing is kept between requests: every value a
  * route touches lives in that request's own scope.
  */
-export function apiRoutes(config: ServerConfig): Router {
+export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
   const router = Router();
   const auth = requireApiKey(config.apiKeys);
   const jobs = new JobSlots(config.maxConcurrentJobs);
@@ -45,30 +44,38 @@ export function apiRoutes(config: ServerConfig): Router {
     res.type('application/json').send(openapi);
   });
 
-  router.post('/validate', ...grids, (_req, res) => {
+  router.post('/validate', ...grids, async (_req, res) => {
     if (res.headersSent) return;
     // Issues and the summary only: no output table is shaped.
-    const result = runEngine(gridsFrom(res), { tables: [] });
+    const result = await stoppable(engine.runEngine(gridsFrom(res), { tables: [] }, whileOpen(res)));
+    if (!result) return;
     const body: ValidateResponse = { ok: result.ok, issues: result.issues, summary: result.summary };
     sendJson(res, body);
   });
 
-  router.post('/crosswalk', ...grids, (req, res) => {
+  router.post('/crosswalk', ...grids, async (req, res) => {
     if (res.headersSent) return;
     const tables = tablesWanted(req.query.tables);
-    const body: CrosswalkResponse = runEngine(gridsFrom(res), tables ? { tables } : {});
-    sendJson(res, body);
+    const body: CrosswalkResponse | undefined = await stoppable(
+      engine.runEngine(gridsFrom(res), tables ? { tables } : {}, whileOpen(res)),
+    );
+    if (body) sendJson(res, body);
   });
 
   router.post('/workbook', auth, ...uploadBody(config.maxUploadBytes), async (req, res) => {
     if (res.headersSent) return;
     const { bytes, name } = (res.locals as UploadLocals).upload;
-    const { result, output } = await jobs.run(() =>
-      crosswalkXlsx(bytes, {
-        limits: { maxCells: config.maxCells, maxUncompressedBytes: config.maxUnpackedBytes },
-      }),
+    const run = await stoppable(
+      jobs.run(() =>
+        engine.crosswalkXlsx(
+          bytes,
+          { maxCells: config.maxCells, maxUncompressedBytes: config.maxUnpackedBytes },
+          whileOpen(res),
+        ),
+      ),
     );
-    if (res.headersSent) return;
+    if (!run || res.headersSent) return;
+    const { result, output } = run;
     const filename = `${name}-crosswalk.xlsx`;
     res.setHeader('X-Throughline-Errors', String(result.summary.issues.error));
     res.setHeader('X-Throughline-Warnings', String(result.summary.issues.warning));
@@ -128,6 +135,26 @@ function tablesWanted(query: unknown): string[] | undefined {
 /** The parsed body as grids, or a 400 that says what is wrong where (its size was checked before parsing). */
 function gridsFrom(res: Response): WorkbookGrids {
   return gridsFromBody((res.locals as JsonLocals).json);
+}
+
+/**
+ * Aborted when the response closes: once the deadline has answered (or the client has gone), the engine task
+ * still running for it is stopped, its worker replaced, rather than left computing for nobody.
+ */
+function whileOpen(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => controller.abort());
+  return controller.signal;
+}
+
+/** The task's result, or undefined when it was stopped because its request had already been answered. */
+async function stoppable<T>(task: Promise<T>): Promise<T | undefined> {
+  try {
+    return await task;
+  } catch (e) {
+    if (e instanceof TaskAbortedError) return undefined;
+    throw e;
+  }
 }
 
 /** A late answer (after the deadline has already answered) is dropped. */

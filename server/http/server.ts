@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { EnginePool } from '../workers/pool';
 import { createApp } from './app';
 import { ConfigError, type ServerConfig } from './config';
 import { createLogger } from './logging';
@@ -29,7 +30,15 @@ export async function startServer(
   opts: { logger?: Logger } = {},
 ): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
-  const app = createApp(config, logger);
+  // The engine's threads are loaded before the port opens, so the first request does not wait for them.
+  const engine = new EnginePool(config.engineWorkers);
+  try {
+    await engine.ready();
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
+  const app = createApp(config, logger, engine);
   const headersTimeout = Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs);
   const options: http.ServerOptions = {
     headersTimeout,
@@ -56,6 +65,9 @@ export async function startServer(
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (e: unknown) => {
+    await engine.close();
+    throw e;
   });
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://${shownHost(config.host)}:${port}`;
@@ -74,7 +86,8 @@ export async function startServer(
       server.close(() => {
         clearInterval(sweep);
         clearTimeout(deadline);
-        resolve({ forced });
+        // Requests are done (or cut): their engine tasks are no longer wanted.
+        void engine.close().then(() => resolve({ forced }));
       });
       server.closeIdleConnections();
     });

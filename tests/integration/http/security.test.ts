@@ -4,7 +4,8 @@ import https from 'node:https';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as engine from '../../../server/engine';
+import { EnginePool } from '../../../server/workers/pool';
+import { rebuiltError, sendableError } from '../../../server/workers/protocol';
 import {
   exampleBytes,
   exampleGrids,
@@ -134,9 +135,12 @@ describe('Given a server whose engine fails unexpectedly', () => {
   afterEach(() => jest.restoreAllMocks());
 
   test('When a request hits the failure, Then 500 with a request id only, the error is logged, and the server keeps serving', async () => {
-    jest.spyOn(engine, 'runEngine').mockImplementation(() => {
-      throw new Error('engine exploded on account 023-05-4542 with 33,426');
-    });
+    // The engine runs in a worker thread: the failure arrives as the worker sends it, and is rebuilt here.
+    jest
+      .spyOn(EnginePool.prototype, 'runEngine')
+      .mockRejectedValue(
+        rebuiltError(sendableError(new Error('engine exploded on account 023-05-4542 with 33,426'))),
+      );
     const res = await postJson(`${server.url}/api/v1/crosswalk`, { grids: { tables: [] } });
     expect(res.status).toBe(500);
     const text = await res.clone().text();

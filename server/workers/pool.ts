@@ -1,0 +1,215 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EngineResult, WorkbookGrids } from '../../models';
+import type { EngineOptions } from '../engine';
+import type { XlsxRun } from '../pipeline';
+import type { ReadLimits } from '../xlsx';
+import {
+  READY,
+  rebuiltError,
+  type EngineTask,
+  type TaskOutput,
+  type WorkerReply,
+  type WorkerRequest,
+} from './protocol';
+
+/**
+ * A fixed set of engine worker threads, so the server's own thread only parses, routes and answers (`/health`
+ * at all times) while workbooks compute elsewhere. Tasks beyond the workers wait in order (the HTTP job slots
+ * bound how many can wait). A task whose caller gives up (its request's time limit, or the client gone) is
+ * really stopped: its worker is terminated and a fresh one takes its place.
+ */
+
+/** The worker's file beside this one: `.ts` when running from the sources (tsx, ts-jest), `.js` from dist/. */
+const WORKER_FILE = join(__dirname, `engineWorker${extname(__filename)}`);
+// Sources run under tsx in the worker too; compiled code needs nothing.
+const WORKER_EXEC_ARGV = extname(__filename) === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [];
+
+/** Raised in the caller when its task was stopped because it gave up on it (the answer has gone already). */
+export class TaskAbortedError extends Error {
+  override readonly name = 'TaskAbortedError';
+  constructor() {
+    super('The engine task was stopped: its request had already been answered or abandoned.');
+  }
+}
+
+interface Pending {
+  task: EngineTask;
+  transfer: ArrayBuffer[];
+  resolve: (value: TaskOutput) => void;
+  reject: (error: Error) => void;
+  signal: AbortSignal | undefined;
+}
+
+interface Running extends Pending {
+  id: number;
+  onAbort: () => void;
+}
+
+class EngineThread {
+  readonly worker: Worker;
+  readonly ready: Promise<void>;
+  job: Running | undefined;
+  started = false;
+
+  constructor(onExit: (thread: EngineThread, error: Error) => void, onReply: (reply: WorkerReply) => void) {
+    this.worker = new Worker(WORKER_FILE, { execArgv: WORKER_EXEC_ARGV });
+    // Idle workers never keep the process alive; a busy one is waited for by its request's socket anyway.
+    this.worker.unref();
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('message', (m) =>
+        m === READY ? resolve() : reject(new Error(`unexpected ${String(m)}`)),
+      );
+      this.worker.once('error', reject);
+    });
+    this.ready.then(
+      () => this.worker.on('message', onReply),
+      () => undefined,
+    );
+    let failure: Error | undefined;
+    this.worker.on('error', (e) => (failure = e));
+    this.worker.on('exit', (code) =>
+      onExit(this, failure ?? new Error(`engine worker exited with code ${code}`)),
+    );
+  }
+}
+
+export class EnginePool {
+  private readonly threads = new Set<EngineThread>();
+  private readonly idle: EngineThread[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  private replaced = 0;
+
+  constructor(readonly size: number) {
+    if (!Number.isSafeInteger(size) || size < 1)
+      throw new RangeError('An engine pool needs at least one worker.');
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  /** Resolves when every worker has loaded the engine (the first request does not pay for it). */
+  async ready(): Promise<void> {
+    await Promise.all([...this.threads].map((t) => t.ready));
+  }
+
+  /** How the pool stands: for logs and tests (a stopped task shows as a replaced worker). */
+  stats(): { workers: number; busy: number; waiting: number; replaced: number } {
+    let busy = 0;
+    for (const t of this.threads) if (t.job) busy++;
+    return { workers: this.threads.size, busy, waiting: this.queue.length, replaced: this.replaced };
+  }
+
+  async runEngine(grids: WorkbookGrids, options: EngineOptions, signal?: AbortSignal): Promise<EngineResult> {
+    return (await this.submit({ kind: 'engine', grids, options }, [], signal)).result;
+  }
+
+  /** The whole xlsx pipeline of `server/pipeline.ts`, in a worker. The input's bytes are copied, not moved. */
+  async crosswalkXlsx(input: Uint8Array, limits: ReadLimits, signal?: AbortSignal): Promise<XlsxRun> {
+    const { result, output } = await this.submit({ kind: 'xlsx', input, limits }, [], signal);
+    const bytes = output ?? new Uint8Array();
+    return { result, output: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  }
+
+  /** Stops every worker; tasks still waiting or running are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('The engine pool has been closed.'));
+    const threads = [...this.threads];
+    this.threads.clear();
+    this.idle.length = 0;
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+
+  private submit(task: EngineTask, transfer: ArrayBuffer[], signal?: AbortSignal): Promise<TaskOutput> {
+    if (this.closed) return Promise.reject(new Error('The engine pool has been closed.'));
+    if (signal?.aborted) return Promise.reject(new TaskAbortedError());
+    return new Promise((resolve, reject) => {
+      const pending: Pending = { task, transfer, resolve, reject, signal };
+      this.queue.push(pending);
+      // A task given up while it waits simply leaves the queue.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const at = this.queue.indexOf(pending);
+          if (at >= 0) {
+            this.queue.splice(at, 1);
+            reject(new TaskAbortedError());
+          }
+        },
+        { once: true },
+      );
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && this.idle.length > 0) {
+      const thread = this.idle.pop() as EngineThread;
+      const pending = this.queue.shift() as Pending;
+      const id = this.nextId++;
+      const onAbort = () => {
+        if (thread.job?.id !== id) return;
+        // The only way to stop synchronous engine code: end the thread. Its exit handler replaces it.
+        thread.job = undefined;
+        pending.reject(new TaskAbortedError());
+        void thread.worker.terminate();
+      };
+      thread.job = { ...pending, id, onAbort };
+      pending.signal?.addEventListener('abort', onAbort, { once: true });
+      thread.worker.ref();
+      thread.worker.postMessage({ id, task: pending.task } satisfies WorkerRequest, pending.transfer);
+    }
+  }
+
+  private spawn(): void {
+    const thread: EngineThread = new EngineThread(
+      (t, error) => this.exited(t, error),
+      (reply) => this.replied(thread, reply),
+    );
+    this.threads.add(thread);
+    thread.ready.then(
+      () => {
+        thread.started = true;
+        if (!this.threads.has(thread)) return;
+        this.idle.push(thread);
+        this.dispatch();
+      },
+      () => undefined,
+    );
+  }
+
+  private replied(thread: EngineThread, reply: WorkerReply): void {
+    const job = thread.job;
+    if (!job || job.id !== reply.id) return;
+    thread.job = undefined;
+    job.signal?.removeEventListener('abort', job.onAbort);
+    thread.worker.unref();
+    this.idle.push(thread);
+    if (reply.ok) job.resolve(reply.value);
+    else job.reject(rebuiltError(reply.error));
+    this.dispatch();
+  }
+
+  /** A worker ended (terminated for a late task, or crashed): its task fails, and a fresh worker replaces it. */
+  private exited(thread: EngineThread, error: Error): void {
+    if (!this.threads.delete(thread)) return;
+    const at = this.idle.indexOf(thread);
+    if (at >= 0) this.idle.splice(at, 1);
+    const job = thread.job;
+    thread.job = undefined;
+    if (job) {
+      job.signal?.removeEventListener('abort', job.onAbort);
+      job.reject(error);
+    }
+    if (this.closed) return;
+    if (thread.started) {
+      this.replaced++;
+      this.spawn();
+      return;
+    }
+    // A worker that cannot even load would fail again: refuse the waiting tasks rather than respawn forever.
+    for (const p of this.queue.splice(0)) p.reject(error);
+    if (this.threads.size === 0) this.closed = true;
+  }
+}

@@ -1,0 +1,81 @@
+import type { EngineResult, WorkbookGrids } from '../../models';
+import type { EngineOptions } from '../engine';
+import {
+  OutputNameConflictError,
+  UnreadableWorkbookError,
+  WorkbookTooLargeError,
+  type ConflictKind,
+  type PackageRefusal,
+  type ReadLimits,
+  type SizeLimit,
+  type UnreadableReason,
+} from '../xlsx';
+
+/**
+ * What crosses the thread boundary between the HTTP server and an engine worker: plain data only (structured
+ * clones), so errors travel as their name, message and fields and are rebuilt as the same classes on the
+ * main thread, where the HTTP error handler turns them into the same problems as before.
+ */
+
+export type EngineTask =
+  | { kind: 'engine'; grids: WorkbookGrids; options: EngineOptions }
+  | { kind: 'xlsx'; input: Uint8Array; limits: ReadLimits };
+
+export type TaskOutput = { result: EngineResult; output?: Uint8Array };
+
+export type WorkerRequest = { id: number; task: EngineTask };
+
+export type WorkerReply =
+  { id: number; ok: true; value: TaskOutput } | { id: number; ok: false; error: SentError };
+
+/** Posted once by a worker when its modules are loaded and it can take tasks. */
+export const READY = 'ready';
+
+export type SentError =
+  | { name: 'UnreadableWorkbookError'; message: string; reason: UnreadableReason; refusal?: PackageRefusal }
+  | { name: 'WorkbookTooLargeError'; message: string; limit: SizeLimit }
+  | {
+      name: 'OutputNameConflictError';
+      message: string;
+      tableName: string;
+      sheet: string;
+      kind: ConflictKind;
+      output: string;
+    }
+  | { name: 'Error'; message: string; stack?: string; original: string };
+
+export function sendableError(e: unknown): SentError {
+  if (e instanceof UnreadableWorkbookError)
+    return { name: e.name, message: e.message, reason: e.reason, refusal: e.refusal };
+  if (e instanceof WorkbookTooLargeError) return { name: e.name, message: e.message, limit: e.limit };
+  if (e instanceof OutputNameConflictError)
+    return {
+      name: e.name,
+      message: e.message,
+      tableName: e.tableName,
+      sheet: e.sheet,
+      kind: e.kind,
+      output: e.output,
+    };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { name: 'Error', message: err.message, stack: err.stack, original: err.name };
+}
+
+export function rebuiltError(sent: SentError): Error {
+  switch (sent.name) {
+    case 'UnreadableWorkbookError':
+      return sent.refusal
+        ? UnreadableWorkbookError.refused(sent.refusal)
+        : new UnreadableWorkbookError(sent.reason);
+    case 'WorkbookTooLargeError':
+      return new WorkbookTooLargeError(sent.limit, sent.message);
+    case 'OutputNameConflictError':
+      return new OutputNameConflictError(sent.tableName, sent.sheet, sent.kind, sent.output);
+    default: {
+      // Anything else is a fault: it stays a 500, with the worker's stack kept for the server's log.
+      const err = new Error(`${sent.original} in an engine worker: ${sent.message}`);
+      if (sent.stack) err.stack = `${err.message}\n--- in the worker ---\n${sent.stack}`;
+      return err;
+    }
+  }
+}
