@@ -23,6 +23,7 @@ export async function crosswalkXlsx(
   opts.onStage?.('computing');
   const result = runEngine(grids);
   opts.onStage?.('writing');
-  const output = await writeCrosswalkWorkbook(input, result.tables, result.money);
+  const { agency, costLabel } = result.summary;
+  const output = await writeCrosswalkWorkbook(input, result.tables, result.money, { agency, costLabel });
   return { result, output };
 }

@@ -1,6 +1,7 @@
 /** The exceljs adapter: .xlsx bytes in, grids out; output tables in, .xlsx bytes out. */
 export { readWorkbookGrids, readOutputTable, type ReadLimits } from './readGrids';
 export { writeCrosswalkWorkbook } from './writeOutputs';
+export type { ExhibitInfo } from './ooxml/pageSetup';
 export { checkXlsxZip, type ZipLimits, type ZipSummary } from './package/guard';
 export { numberFormatFor, columnWidthFor, displayLength, internalLinkTarget } from './formats';
 export {

@@ -1,5 +1,7 @@
-import { OUTPUT_SHEETS, type MoneyDisplay, type OutputTable } from '../../models';
+import { OUTPUT_SHEETS, OUTPUT_TABLE_TOP_LEFT, type MoneyDisplay, type OutputTable } from '../../models';
+import { parseCellAddress } from './cells';
 import { planOutputSheets } from './ooxml/outputSheets';
+import type { ExhibitInfo } from './ooxml/pageSetup';
 import { renderSheet } from './ooxml/sheet';
 import { SharedStrings } from './ooxml/sharedStrings';
 import { StyleBook } from './ooxml/styles';
@@ -13,11 +15,14 @@ import { openXlsx } from './package/node';
  * charts, pivots, names) keeps its exact bytes, because the package is edited part by part rather than loaded
  * and re-saved. Each output table goes on its own sheet, after the inputs, as an Excel table of the same name.
  * The sheets are written as XML row by row, so a million-row output costs text, not a million cell objects.
+ * Each prints as a budget exhibit (landscape, one page wide, header row repeated, a footer naming `exhibit`'s
+ * agency and basis, the units, the source and the run date).
  */
 export async function writeCrosswalkWorkbook(
   input: Buffer | Uint8Array | null,
   tables: OutputTable[],
   money: MoneyDisplay,
+  exhibit?: ExhibitInfo,
 ): Promise<Buffer> {
   tables.forEach((table) => assertTableName(table.name));
   const source = input === null ? null : await openXlsx(input);
@@ -32,14 +37,17 @@ export async function writeCrosswalkWorkbook(
   const strings = new SharedStrings(stringsPart.xml);
   let tableId = await pkg.nextTableId();
   for (const table of tables) {
-    const sheet = renderSheet(table, money, strings, styles, tableId++);
+    const sheet = renderSheet(table, money, strings, styles, tableId++, { exhibit });
     pkg.addSheet(table.name, sheet.chunks, sheet.tableXml);
+    pkg.addPrintTitles(table.name, HEADER_ROW, HEADER_ROW);
   }
   // A part the outputs did not change keeps its bytes (a re-run on the tool's own output changes neither).
   if (styles.changed || stylesPart.created) pkg.setPart(stylesPart.path, styles.toXml());
   if (strings.changed || stringsPart.created) pkg.setPart(stringsPart.path, strings.toChunks());
   return pkg.toBuffer();
 }
+
+const HEADER_ROW = parseCellAddress(OUTPUT_TABLE_TOP_LEFT).row;
 
 // Excel's rules for table names: a letter, `_` or `\` first; then letters, digits, `_`, `.`, `\`; never
 // something that reads as a cell reference (`FY2018`, `R1C1`).

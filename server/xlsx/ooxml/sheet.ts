@@ -2,6 +2,7 @@ import type { MoneyDisplay, OutputCell, OutputTable } from '../../../models';
 import { OUTPUT_TABLE_TOP_LEFT } from '../../../models';
 import { columnLetters, parseCellAddress } from '../cells';
 import { columnWidthFor, internalLinkTarget, numberFormatFor, uniqueColumnNames } from '../formats';
+import { exhibitPageSetup, type ExhibitInfo } from './pageSetup';
 import type { SharedStrings } from './sharedStrings';
 import type { StyleBook } from './styles';
 import { esc } from './xml';
@@ -11,6 +12,13 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const EXCEL_MAX_TEXT = 32767;
 const ROWS_PER_CHUNK = 2_000;
 const HEADER = parseCellAddress(OUTPUT_TABLE_TOP_LEFT);
+
+export interface SheetOptions {
+  /** Who and what the footer names. */
+  exhibit?: ExhibitInfo;
+  /** The relationship id of a drawing (charts) on this sheet; the table is always rId1. */
+  drawingRelId?: string;
+}
 
 export interface RenderedSheet {
   /** The worksheet part, in chunks. */
@@ -30,7 +38,9 @@ export function renderSheet(
   strings: SharedStrings,
   styles: StyleBook,
   tableId: number,
+  options: SheetOptions = {},
 ): RenderedSheet {
+  const page = exhibitPageSetup(options.exhibit, money);
   const width = table.columns.length;
   const cols = table.columns.map((_, i) => columnLetters(HEADER.column + i));
   const names = uniqueColumnNames(table.columns.map((c) => c.name));
@@ -55,7 +65,7 @@ export function renderSheet(
     .join('');
   chunks.push(
     Buffer.from(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${page.sheetPr}` +
         `<dimension ref="A1:${cols[width - 1]}${lastRow}"/>` +
         `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER.row}" topLeftCell="A${HEADER.row + 1}" activePane="bottomLeft" state="frozen"/>` +
         `<selection pane="bottomLeft" activeCell="A${HEADER.row + 1}" sqref="A${HEADER.row + 1}"/></sheetView></sheetViews>` +
@@ -106,7 +116,8 @@ export function renderSheet(
   chunks.push(
     Buffer.from(
       `${part.join('')}</sheetData>${links.length > 0 ? `<hyperlinks>${links.join('')}</hyperlinks>` : ''}` +
-        `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+        `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.75" header="0.3" footer="0.3"/>${page.afterMargins}` +
+        `${options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : ''}` +
         `<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
     ),
   );

@@ -36,7 +36,19 @@ const CT = {
   table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 };
+
+/** Charts for a new sheet: one drawing part anchoring them, one chart part each (the XML as the caller spells it). */
+export interface SheetDrawing {
+  /** The drawing part's XML; its chart references are `rId1`, `rId2`, ... in the order of `charts`. */
+  drawingXml: string;
+  charts: string[];
+}
+
+/** The relationship id the sheet's drawing gets (the table is rId1). */
+export const DRAWING_REL_ID = 'rId2';
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export interface SheetEntry {
@@ -297,11 +309,32 @@ export class WorkbookPackage {
     return max + 1;
   }
 
-  /** Adds a worksheet (after the others) with its one table part. */
-  addSheet(name: string, chunks: Buffer[], tableXml: string): void {
+  /**
+   * Adds a worksheet (after the others) with its one table part and, when given, a drawing of charts (the sheet's
+   * XML must then hold `<drawing r:id="rId2"/>`). The drawing and charts are reached only from this sheet, so
+   * removing the sheet on the next run removes them too (dropUnreachable).
+   */
+  addSheet(name: string, chunks: Buffer[], tableXml: string, drawing?: SheetDrawing): void {
     const folder = folderOf(this.mainPath);
     const sheetPath = this.freePath(`${folder}/worksheets/sheet`);
     const tablePath = this.freePath(`${folder}/tables/table`);
+    let drawingRel = '';
+    if (drawing) {
+      const drawingPath = this.freePath(`${folder}/drawings/drawing`);
+      const chartRels = drawing.charts.map((xml, i) => {
+        const chartPath = this.freePath(`${folder}/charts/chart`);
+        this.write(chartPath, xml);
+        this.override(chartPath, CT.chart);
+        return `<Relationship Id="rId${i + 1}" Type="${REL_NS}/chart" Target="${relativeTarget(drawingPath, chartPath)}"/>`;
+      });
+      this.write(drawingPath, drawing.drawingXml);
+      this.write(
+        relsPathOf(drawingPath),
+        `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}">${chartRels.join('')}</Relationships>`,
+      );
+      this.override(drawingPath, CT.drawing);
+      drawingRel = `<Relationship Id="${DRAWING_REL_ID}" Type="${REL_NS}/drawing" Target="${relativeTarget(sheetPath, drawingPath)}"/>`;
+    }
     const rId = this.nextRelId();
     let sheetId = 0;
     for (const s of this.sheets()) if (s.sheetId > sheetId) sheetId = s.sheetId;
@@ -311,7 +344,7 @@ export class WorkbookPackage {
     this.write(tablePath, tableXml);
     this.write(
       relsPathOf(sheetPath),
-      `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${REL_TYPE_URI('table')}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`,
+      `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${REL_TYPE_URI('table')}" Target="${relativeTarget(sheetPath, tablePath)}"/>${drawingRel}</Relationships>`,
     );
     this.addRelationship(rId, REL_TYPE_URI('worksheet'), relativeTarget(this.mainPath, sheetPath));
     const root = this.workbook.root;
@@ -328,6 +361,39 @@ export class WorkbookPackage {
     sheets.children.push(sheet);
     this.override(sheetPath, CT.worksheet);
     this.override(tablePath, CT.table);
+  }
+
+  /**
+   * Repeats rows `first`..`last` at the top of every printed page of a sheet: Excel's `_xlnm.Print_Titles`
+   * name, local to the sheet. A name scoped to a sheet goes when the sheet is removed, so a re-run replaces it.
+   */
+  addPrintTitles(sheetName: string, first: number, last: number): void {
+    const index = this.sheets().findIndex((s) => s.name === sheetName);
+    if (index < 0) throw new Error(`No sheet ${sheetName} to set print titles on.`);
+    const root = this.workbook.root;
+    let names = firstElement(root, 'definedNames');
+    if (!names) {
+      names = newElement(root, 'definedNames');
+      // The schema's order: definedNames right after sheets (and functionGroups, externalReferences).
+      let at = -1;
+      root.children.forEach((c, i) => {
+        if (c.kind === 'element' && ['sheets', 'functionGroups', 'externalReferences'].includes(c.local))
+          at = i;
+      });
+      root.children.splice(at + 1, 0, names);
+    }
+    const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+    names.children.push(
+      newElement(
+        names,
+        'definedName',
+        [
+          ['name', '_xlnm.Print_Titles'],
+          ['localSheetId', String(index)],
+        ],
+        [{ kind: 'text', text: `${quoted}!$${first}:$${last}` }],
+      ),
+    );
   }
 
   /** The styles part (or a blank one, registered now), for the writer to replace. */

@@ -75,6 +75,8 @@ describe('Defined names around replaced output sheets', () => {
       Label: '"Issues!A1 is text"',
       // Scoped to OpenIssues, which moved from index 2 to 1.
       'Local@1': 'OpenIssues!$A$1',
+      // The new Issues sheet's header row, repeated on every printed page.
+      '_xlnm.Print_Titles@2': "'Issues'!$3:$3",
     });
     expect([...(await sheetPartsByName(output)).keys()]).toEqual(['Budget', 'OpenIssues', 'Issues']);
   });
