@@ -37,12 +37,22 @@ export interface GenerateOptions {
   seed?: number;
   /** Account-level crosswalk rows only and no cost pools: what a SUMIFS workbook can reproduce. */
   simple?: boolean;
+  /** Objectives under each of the 5 goals; default 4 (20 objectives). A department has about 12 (60). */
+  objectivesPerGoal?: number;
+  /** Amounts in dollars and cents (Units: Dollars), as a department's ledger exports them, not whole thousands. */
+  cents?: boolean;
 }
+
+/** The shape issue 13 measured a department at: 60 objectives, amounts in dollars and cents. */
+export const DEPARTMENT: GenerateOptions = { objectivesPerGoal: 12, cents: true };
 
 export function generateWorkbook(targetLines: number, options: GenerateOptions = {}): GeneratedWorkbook {
   const seed = options.seed ?? 20260101;
   const simple = options.simple ?? false;
   const r = new Random(seed);
+  // Thousands of dollars, whole; or dollars to the cent.
+  const money = (thousands: number) =>
+    options.cents ? Math.round(thousands * 100_000) / 100 : Math.round(thousands);
   const goals = Array.from({ length: 5 }, (_, g) => [
     `G${g + 1}`,
     `Strategic goal ${g + 1}`,
@@ -50,7 +60,8 @@ export function generateWorkbook(targetLines: number, options: GenerateOptions =
   ]);
   const objectives: CellValue[][] = [];
   goals.forEach((_, g) => {
-    for (let o = 1; o <= 4; o++) objectives.push([`${g + 1}.${o}`, `G${g + 1}`, `Objective ${g + 1}.${o}`]);
+    for (let o = 1; o <= (options.objectivesPerGoal ?? 4); o++)
+      objectives.push([`${g + 1}.${o}`, `G${g + 1}`, `Objective ${g + 1}.${o}`]);
   });
   const objectiveIds = objectives.map((o) => o[0] as string);
 
@@ -77,7 +88,7 @@ export function generateWorkbook(targetLines: number, options: GenerateOptions =
             oc,
             receipt ? 'Mandatory' : 'Discretionary',
             type,
-            ...YEARS.map((_, y) => Math.round(base * (1 + 0.03 * y + 0.05 * r.normal()))),
+            ...YEARS.map((_, y) => money(base * (1 + 0.03 * y + 0.05 * r.normal()))),
           ]);
           lines += 1;
         }
@@ -158,7 +169,7 @@ export function generateWorkbook(targetLines: number, options: GenerateOptions =
           ['Setting', 'Value'],
           [
             ['Agency', 'Synthetic Agency'],
-            ['Units', 'Thousands'],
+            ['Units', options.cents ? 'Dollars' : 'Thousands'],
             ['Base Year', 2026],
             ['Allocation', 'Step-Down'],
           ],

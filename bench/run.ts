@@ -7,6 +7,7 @@ import { runEngine } from '../server/engine';
 import { serverConfig, startServer } from '../server/http';
 import { planWrites } from '../addin/excel/planWrites';
 import { generateWorkbook } from './generate';
+import { cliBench } from './cli';
 import { compareWithSpreadsheet } from './spreadsheet';
 
 /**
@@ -128,6 +129,13 @@ async function main(): Promise<void> {
     );
   }
 
+  // What a budget office waits for: the CLI from process start to file written, on a department-shaped workbook.
+  console.log('\nCLI, process start to file written (department shape: 60 objectives, dollars and cents)');
+  const cli = await cliBench(quick ? 10_000 : 100_000);
+  console.log(
+    `  ${fmt(cli.lines)} lines, ${fmt(cli.crosswalkRows)} crosswalk rows, ${cli.inputMb} MB in, ${cli.outputMb} MB out: ${fmt((cli.wallMs[0] as number) / 1000, 1)} s, peak RSS ${fmt(cli.peakRssMb[0] as number)} MB`,
+  );
+
   console.log('\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback');
   const httpRuns = await http();
   for (const h of httpRuns)
@@ -202,6 +210,7 @@ async function main(): Promise<void> {
     engine,
     perLineGrowth: growth,
     xlsx,
+    cli,
     http: httpRuns,
     addinPlan: plan,
     spreadsheet: sheets,
