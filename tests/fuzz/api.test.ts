@@ -104,7 +104,7 @@ describe('Fuzzing the HTTP API', () => {
               problem.type,
             );
         }),
-        fuzzRun('HTTP API'),
+        fuzzRun('HTTP API', 25),
       );
       expect((await fetch(`${api}/health`)).status).toBe(200);
     },

@@ -54,7 +54,7 @@ describe('Fuzzing the parsers', () => {
           const amount = parseAmount(v);
           if (amount.kind === 'ok') expect(amount.value.digits).toMatch(/^\d+$/);
         }),
-        fuzzRun('amount parser'),
+        fuzzRun('amount parser', 500),
       );
       // Text written the ways the contract accepts always reads as exactly the amount written.
       fc.assert(
@@ -152,7 +152,7 @@ describe('Fuzzing the parsers', () => {
           expect(typeof value).toBe('number');
           expect(Number.isNaN(value) || Number.isFinite(value)).toBe(true);
         }),
-        fuzzRun('expression'),
+        fuzzRun('expression', 300),
       );
       expect(Object.getOwnPropertyNames(Object.prototype).join()).toBe(before);
       expect(typeof process.exit).toBe('function');

@@ -28,7 +28,7 @@ describe('Fuzzing the reader', () => {
             if (!REFUSALS.some((k) => e instanceof k)) throw e;
           }
         }),
-        fuzzRun('xlsx reader'),
+        fuzzRun('xlsx reader', 12),
       );
     },
     FUZZ_TIMEOUT,
@@ -48,7 +48,7 @@ describe('Fuzzing the reader', () => {
             expect(row?.[t.series]).toBe(t.amount);
           }
         }),
-        fuzzRun('grids engine'),
+        fuzzRun('grids engine', 12),
       );
     },
     FUZZ_TIMEOUT,
