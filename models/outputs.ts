@@ -271,6 +271,7 @@ export function tableRecords(table: OutputTable): Record<string, OutputCell>[] {
 
 /** The sheets the engine owns: replaced whole on every run, never read as input. */
 export const OUTPUT_SHEETS = [
+  'Summary',
   'ResourcesByGoal',
   'CrosswalkMatrix',
   'CrosswalkDetail',
@@ -286,6 +287,19 @@ export const OUTPUT_SHEETS = [
   'Issues',
 ] as const;
 export type OutputSheet = (typeof OUTPUT_SHEETS)[number];
+
+/**
+ * The Summary table's sections (its first column). The writers draw the Summary's charts from the rows of
+ * `resources` (the series columns) and `measures` (the status columns), so both sides name them from here.
+ */
+export const SUMMARY_SECTIONS = {
+  basis: 'Basis',
+  resources: 'Resources by goal',
+  measures: 'Measures by status',
+  scenarios: 'Scenario',
+  issues: 'Issues',
+  notes: 'Note',
+} as const;
 
 /**
  * A result against its target. Improved: not met, but better than the prior year's actual in the desired

@@ -11,6 +11,7 @@ import { issuesTable, sortIssues } from './tables/issues';
 import { performanceTrend } from './tables/performanceTrend';
 import { programInventory } from './tables/programInventory';
 import { resourcesByGoal } from './tables/resourcesByGoal';
+import { summarySheet } from './tables/summarySheet';
 import { runScenarios } from './scenarios';
 import {
   bestAllocationTable,
@@ -94,5 +95,7 @@ function build(
   const issues = sortIssues(groupIssues(all));
   tables.push(issuesTable(issues));
   const summary = summarize(c, issues, scenarios, all);
+  // The Summary is made from the summary, so it comes last but is shown first.
+  if (want('Summary')) tables.unshift(summarySheet(summary));
   return { ok: summary.issues.error === 0, summary, issues, tables, money: summary.money };
 }

@@ -5,7 +5,8 @@ import type { ExhibitInfo } from './ooxml/pageSetup';
 import { renderSheet } from './ooxml/sheet';
 import { SharedStrings } from './ooxml/sharedStrings';
 import { StyleBook } from './ooxml/styles';
-import { WorkbookPackage } from './ooxml/workbookPackage';
+import { summaryDrawing } from './ooxml/summaryCharts';
+import { DRAWING_REL_ID, WorkbookPackage } from './ooxml/workbookPackage';
 import { openXlsx } from './package/node';
 
 /**
@@ -37,8 +38,19 @@ export async function writeCrosswalkWorkbook(
   const strings = new SharedStrings(stringsPart.xml);
   let tableId = await pkg.nextTableId();
   for (const table of tables) {
-    const sheet = renderSheet(table, money, strings, styles, tableId++, { exhibit });
-    pkg.addSheet(table.name, sheet.chunks, sheet.tableXml);
+    // The Summary carries the two charts; it prints on one page, charts included.
+    const summary = table.name === 'Summary';
+    const sheet = renderSheet(table, money, strings, styles, tableId++, {
+      exhibit,
+      onePage: summary,
+      drawingRelId: summary ? DRAWING_REL_ID : undefined,
+    });
+    const drawing = summary ? summaryDrawing(table, sheet.widths) : null;
+    if (summary && drawing === null) {
+      // Nothing to draw: the sheet must not point at a drawing that is not there.
+      const plain = renderSheet(table, money, strings, styles, tableId - 1, { exhibit, onePage: true });
+      pkg.addSheet(table.name, plain.chunks, plain.tableXml);
+    } else pkg.addSheet(table.name, sheet.chunks, sheet.tableXml, drawing ?? undefined);
     pkg.addPrintTitles(table.name, HEADER_ROW, HEADER_ROW);
   }
   // A part the outputs did not change keeps its bytes (a re-run on the tool's own output changes neither).

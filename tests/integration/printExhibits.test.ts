@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OutputTable } from '../../models';
 import { crosswalkXlsx, type XlsxRun } from '../../server/pipeline';
 import { writeCrosswalkWorkbook } from '../../server/xlsx';
+import { sheetPartsByName, zipEntries } from '../fixtures/package/inspect';
 import { cleanup, keepOnlySheets, renderPdf, type Pdf } from './printRender';
 
 /**
@@ -70,5 +71,38 @@ describe('output sheets print as exhibits (GSA example, LibreOffice)', () => {
     for (let page = 1; page <= pdf.pages; page++)
       expect(pdf.text(page)).toMatch(/Budget Line\s+Amount Shown/);
     expect(pdf.text(pdf.pages)).toContain('Line 300');
+  }, 120_000);
+});
+
+describe('the Summary sheet with its two native charts (GSA example)', () => {
+  it('prints on one landscape page with both charts, whose series point at the Summary’s cells', async () => {
+    const pdf = renderPdf(await keepOnlySheets(run.output, ['Summary']), 'summary');
+    dirs.push(pdf.dir);
+    expect(pdf.pages).toBe(1);
+    expect(pdf.sizes[0]?.width).toBeGreaterThan(pdf.sizes[0]?.height ?? Infinity);
+    const text = pdf.text(1).replace(/\s+/g, ' ');
+    expect(text).toContain('Resources by goal'); // the first chart's title
+    expect(text).toContain('Measures by status per goal'); // the second's
+    pdf.png(1, join(pdf.dir, 'summary.png'));
+
+    const parts = await zipEntries(run.output);
+    const drawingRels = parts.get('xl/drawings/_rels/drawing1.xml.rels')?.toString() ?? '';
+    expect(drawingRels).toContain('Target="../charts/chart1.xml"');
+    expect(drawingRels).toContain('Target="../charts/chart2.xml"');
+    const sheets = await sheetPartsByName(run.output);
+    expect(sheets.get('Summary')?.toString()).toContain('<drawing r:id="rId2"/>');
+    expect(parts.get('xl/charts/chart1.xml')?.toString()).toContain(
+      '<c:f>&apos;Summary&apos;!$D$5:$D$8</c:f>',
+    );
+    const types = parts.get('[Content_Types].xml')?.toString() ?? '';
+    expect(types).toContain('PartName="/xl/charts/chart2.xml"');
+  }, 120_000);
+
+  it('replaces the charts cleanly on a re-run: the same parts, no orphans', async () => {
+    const again = (await crosswalkXlsx(run.output)).output;
+    const first = [...(await zipEntries(run.output)).keys()].filter((n) => /chart|drawing/.test(n)).sort();
+    const second = [...(await zipEntries(again)).keys()].filter((n) => /chart|drawing/.test(n)).sort();
+    expect(second).toEqual(first);
+    expect(first).toHaveLength(4);
   }, 120_000);
 });

@@ -22,11 +22,12 @@ const MAX_FOOTER = 255;
 export function exhibitPageSetup(
   info: ExhibitInfo | undefined,
   money: MoneyDisplay,
+  onePage = false,
 ): { sheetPr: string; afterMargins: string } {
   return {
     sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
     afterMargins:
-      '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+      `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="${onePage ? 1 : 0}"/>` +
       `<headerFooter><oddFooter>${esc(footerText(info, money))}</oddFooter></headerFooter>`,
   };
 }

@@ -18,6 +18,8 @@ export interface SheetOptions {
   exhibit?: ExhibitInfo;
   /** The relationship id of a drawing (charts) on this sheet; the table is always rId1. */
   drawingRelId?: string;
+  /** Fit to one page tall as well as wide (the Summary). */
+  onePage?: boolean;
 }
 
 export interface RenderedSheet {
@@ -25,6 +27,8 @@ export interface RenderedSheet {
   chunks: Buffer[];
   /** The table part's XML, for table id `tableId`. */
   tableXml: string;
+  /** Column widths in Excel's character units, from the first column. */
+  widths: number[];
 }
 
 /**
@@ -40,7 +44,7 @@ export function renderSheet(
   tableId: number,
   options: SheetOptions = {},
 ): RenderedSheet {
-  const page = exhibitPageSetup(options.exhibit, money);
+  const page = exhibitPageSetup(options.exhibit, money, options.onePage ?? false);
   const width = table.columns.length;
   const cols = table.columns.map((_, i) => columnLetters(HEADER.column + i));
   const names = uniqueColumnNames(table.columns.map((c) => c.name));
@@ -57,11 +61,11 @@ export function renderSheet(
     return numberFormatFor(f === 'money' && rowFormat ? rowFormat : f, money) ?? 'General';
   };
   const chunks: Buffer[] = [];
-  const widths = table.columns
-    .map((c, i) => {
-      const w = columnWidthFor(c, sample(table.rows, i), money);
-      return `<col min="${HEADER.column + i}" max="${HEADER.column + i}" width="${w}" customWidth="1"/>`;
-    })
+  const columnWidths = table.columns.map((c, i) => columnWidthFor(c, sample(table.rows, i), money));
+  const widths = columnWidths
+    .map(
+      (w, i) => `<col min="${HEADER.column + i}" max="${HEADER.column + i}" width="${w}" customWidth="1"/>`,
+    )
     .join('');
   chunks.push(
     Buffer.from(
@@ -125,7 +129,7 @@ export function renderSheet(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="${tableId}" name="${esc(table.name)}" displayName="${esc(table.name)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}">${names.map((_, i) => `<filterColumn colId="${i}" hiddenButton="0"/>`).join('')}</autoFilter><tableColumns count="${width}">${names.map((n, i) => `<tableColumn id="${i + 1}" name="${esc(n)}"/>`).join('')}</tableColumns>` +
     `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
-  return { chunks, tableXml };
+  return { chunks, tableXml, widths: columnWidths };
 }
 
 /** A cell: numbers as numbers, text through shared strings (never a formula), values Excel cannot hold as #NUM!. */
