@@ -131,12 +131,14 @@ describe('Given a server with a 1.5 s request limit', () => {
     await new Promise<void>((resolve) => socket.on('close', () => resolve()));
     clearInterval(drip);
     const closedAfter = Date.now() - started;
-    // The deadline answers at 1.5 s and hangs up a second later; Node's own request timeout is the backstop.
-    expect(closedAfter).toBeLessThan(5_000);
+    // The deadline answers at 1.5 s and hangs up a second later; Node's own request timeout (20 s) is the
+    // backstop. The bound is loose on purpose: a busy machine is slow, not wrong; a server that never hung up
+    // would fail it.
+    expect(closedAfter).toBeLessThan(15_000);
     expect(received).toMatch(/^HTTP\/1\.1 503/);
     expect(received).toContain('urn:throughline:problem:timeout');
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
-  }, 15_000);
+  }, 40_000);
 });
 
 describe('Given a server taking uploads of up to 2 MB, two at a time', () => {

