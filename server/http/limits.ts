@@ -27,7 +27,7 @@ export const requestIdOf = (res: Response): string => String(res.req.id);
 /**
  * Answers 503 once a request has run for `ms` and closes its connection, so a slow client or a slow job
  * cannot hold a socket open. A route that finishes later finds the response already sent and sends nothing.
- * (The engine itself is synchronous: a run in progress finishes before the timer can fire.)
+ * (The engine runs in a worker thread, see server/workers/: the route terminates it when this deadline fires.)
  */
 export function requestDeadline(ms: number): RequestHandler {
   return (req, res, next) => {
