@@ -215,6 +215,8 @@ function rowSchema<const S extends readonly OutputColumnSpec[]>(specs: S) {
  * Tables with per-year or per-objective columns accept those as extra numeric columns.
  */
 export const OutputRows = {
+  // Section and Item, then the year columns, Change BY vs CY and one column per status: all numbers.
+  Summary: z.object({ Section: z.string(), Item: z.string() }).catchall(z.number().nullable()),
   // Series columns (numbers), and a Leader column (text) when the plan names leaders.
   ResourcesByGoal: rowSchema([
     ...OUTPUT_TABLES.ResourcesByGoal,

@@ -264,6 +264,6 @@ describe('Given a client that wants only some output tables', () => {
     });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { detail: string };
-    expect(problem.detail).toMatch(/Unknown output table "Nope". Choose from ResourcesByGoal/);
+    expect(problem.detail).toMatch(/Unknown output table "Nope". Choose from Summary, ResourcesByGoal/);
   });
 });

@@ -67,7 +67,8 @@ describe('writeOutputs', () => {
       expect(sheet.columnWidths.size).toBe(table.columns.length);
     }
     expect(excel.state.formulas()).toEqual([]);
-    expect(excel.state.activeSheetId).toBe(excel.state.sheet('ResourcesByGoal').id);
+    // The Summary is the first output: the sheet a reader lands on.
+    expect(excel.state.activeSheetId).toBe(excel.state.sheet('Summary').id);
   });
 
   it('Given money and share columns, when written, then each number gets the same Excel number format the exceljs writer uses', async () => {
