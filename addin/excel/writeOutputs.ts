@@ -55,10 +55,25 @@ export async function writeOutputs(
   await context.sync();
 
   const lower = (s: string) => s.toLowerCase();
-  const owned = new Set([...OUTPUT_SHEETS, ...tables.map((t) => t.name)].map(lower));
+  const outputs = new Map([...OUTPUT_SHEETS, ...tables.map((t) => t.name)].map((n) => [lower(n), n]));
   const wanted = new Set(tables.map((t) => lower(t.name)));
+  // A sheet is ours only if Throughline wrote it, as the package writer decides: its name is an output's name
+  // exactly, and it holds exactly one table, of that name. Any other sheet or table with an output's name (in
+  // any case) is the user's: the run stops before anything is changed, and says what to rename.
+  const tablesOn = new Map<string, string[]>();
+  for (const t of allTables.items)
+    tablesOn.set(t.worksheet.name, [...(tablesOn.get(t.worksheet.name) ?? []), t.name]);
+  const isOurs = (sheet: string) => {
+    const on = tablesOn.get(sheet) ?? [];
+    return outputs.get(lower(sheet)) === sheet && on.length === 1 && on[0] === sheet;
+  };
+  for (const sheet of worksheets.items) {
+    const output = outputs.get(lower(sheet.name));
+    if (output !== undefined && !isOurs(sheet.name))
+      throw new OutputNameConflictError(sheet.name, sheet.name, 'sheet', output);
+  }
   for (const table of allTables.items) {
-    if (wanted.has(lower(table.name)) && !owned.has(lower(table.worksheet.name)))
+    if (wanted.has(lower(table.name)) && !isOurs(table.worksheet.name))
       throw new OutputNameConflictError(table.name, table.worksheet.name);
   }
   const definedName = names.items.find((n) => wanted.has(lower(n.name)));
@@ -73,7 +88,7 @@ export async function writeOutputs(
     (rowsWritten) => opts.onProgress?.({ rowsWritten, rowsTotal }),
   );
 
-  const doomed = worksheets.items.filter((s) => owned.has(lower(s.name)));
+  const doomed = worksheets.items.filter((s) => isOurs(s.name));
   let placeholder: XlWorksheet | undefined;
   await batcher.queue(ACTION_BYTES * (doomed.length + 1), () => {
     if (doomed.length === worksheets.items.length) placeholder = worksheets.add(PLACEHOLDER_SHEET);

@@ -33,7 +33,11 @@ export function mountBrowserPane(shell: Shell): void {
     shell.progress.update(`Running the crosswalk on ${name}…`, null);
     const result = await shell.engine().workbook(data, name);
     const workbook = decodeBase64(result.workbookBase64);
-    const tables = await previewTables(workbook, OUTPUT_SHEETS);
+    // The pane draws the Summary itself (figures and charts above); the preview starts with the exhibits.
+    const tables = await previewTables(
+      workbook,
+      OUTPUT_SHEETS.filter((name) => name !== 'Summary'),
+    );
     if (download) URL.revokeObjectURL(download);
     download = URL.createObjectURL(new Blob([workbook], { type: result.mediaType }));
     shell.progress.done();

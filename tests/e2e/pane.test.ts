@@ -85,7 +85,7 @@ describe('the task pane', () => {
     );
     expect(await inFake<string>(page, "excel.cell('ResourcesByGoal', 'A3').value")).toBe('Level');
     expect(await page.getByTestId('status').textContent()).toMatch(
-      /^Wrote \d+ output sheets in .*; ResourcesByGoal is open\.$/,
+      /^Wrote \d+ output sheets in .*; Summary is open\.$/,
     );
     expect(await page.getByTestId('summary').textContent()).toContain('General Services Administration');
 
@@ -117,7 +117,7 @@ describe('the task pane', () => {
     const status = page.getByTestId('status');
     expect(await status.getAttribute('class')).toContain('error');
     expect(await status.textContent()).toMatch(
-      /^3 errors: the \d+ output sheets written \(.*; ResourcesByGoal is open\) hold incomplete figures\.$/,
+      /^3 errors: the \d+ output sheets written \(.*; Summary is open\) hold incomplete figures\.$/,
     );
     expect(await page.locator('tr[data-goal="G4"] .mark').isVisible()).toBe(true);
     // Inside Excel the grouped issues still take you to their cells once opened.

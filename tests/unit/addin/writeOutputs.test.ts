@@ -202,7 +202,9 @@ describe('writeOutputs', () => {
 
   it('Given a workbook holding only an old output sheet, when written, then Excel is never left without a sheet', async () => {
     const excel = new FakeExcel();
-    excel.state.addSheet('Issues');
+    // As Throughline leaves it: the sheet holds one table of its own name at A3.
+    const old = excel.state.addSheet('Issues');
+    excel.state.addTable(old, 'A3:A4', true).name = 'Issues';
     const table: OutputTable = {
       name: 'Issues',
       title: 'Issues',
@@ -213,5 +215,36 @@ describe('writeOutputs', () => {
     expect(excel.sheetNames()).toEqual(['Issues']);
     expect(excel.state.tableByName('Issues')?.box).toEqual({ top: 3, left: 1, bottom: 4, right: 1 });
     expect(excel.syncs.every((s) => !s.screenUpdatingSuspended)).toBe(true);
+  });
+
+  it('Given a user sheet named "issues" (no Throughline table on it), when written, then nothing is deleted and the run stops naming it', async () => {
+    const excel = new FakeExcel();
+    excel.state.addSheet('issues');
+    const table: OutputTable = {
+      name: 'Issues',
+      title: 'Issues',
+      columns: [{ name: 'Message', format: 'text' }],
+      rows: [],
+    };
+    await expect(port(excel, false).writeOutputs([table], dollars, undefined)).rejects.toThrow(
+      /The sheet "issues" has the name of a sheet Throughline writes \("Issues"\)/,
+    );
+    expect(excel.sheetNames()).toEqual(['issues']);
+  });
+
+  it("Given a sheet named exactly like an output but holding the user's own table, when written, then it is not replaced", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.state.addSheet('Issues');
+    excel.state.addTable(sheet, 'B5:C6', true).name = 'MyTracker';
+    const table: OutputTable = {
+      name: 'Issues',
+      title: 'Issues',
+      columns: [{ name: 'Message', format: 'text' }],
+      rows: [],
+    };
+    await expect(port(excel, false).writeOutputs([table], dollars, undefined)).rejects.toBeInstanceOf(
+      OutputNameConflictError,
+    );
+    expect(excel.state.tableByName('MyTracker')).toBeDefined();
   });
 });
