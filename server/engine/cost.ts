@@ -72,7 +72,8 @@ const BASIS_ORDER: readonly AmountType[] = [
 
 export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
   const present = new Set<AmountType>();
-  for (const l of model.budget) if (l.amounts.length > 0 && l.lineType === 'Spending') present.add(l.amountType);
+  for (const l of model.budget)
+    if (l.amounts.length > 0 && l.lineType === 'Spending') present.add(l.amountType);
   const fallback = BASIS_ORDER.find((t) => present.has(t)) ?? null;
   const wanted = model.settings.costBasis;
   const settingsLoc = model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null;
