@@ -68,11 +68,12 @@ describe('Given the GPO example (FY2027 Budget Appendix, Government Publishing O
     expect(run.result.summary.unmappedLines).toBe(0);
   });
 
-  test('Then the basis is Obligations (gross), chosen by default, and the title says "resources (obligations)"', () => {
+  test('Then the basis is Obligations (gross), chosen by default, and the titles name it', () => {
     expect(run.result.summary.costBasis).toBe('Obligations');
     expect(run.result.summary.costLabel).toBe('resources (obligations)');
     const title = run.result.tables.find((t) => t.name === 'ResourcesByGoal')?.title ?? '';
-    expect(title).toContain('resources (obligations)');
+    expect(title).toContain('Resources by Strategic Goal');
+    expect(title).toContain('cost basis Obligations');
     expect(title).not.toMatch(/full cost/i);
   });
 
