@@ -5,10 +5,14 @@ import type { Issue, Loc, Severity } from '../../models';
  * All message text lives here, so wording is reviewed in one place and codes never drift from it.
  */
 
-export type Msg = { severity: Severity; code: string; message: string };
-const error = (code: string, message: string): Msg => ({ severity: 'error', code, message });
-const warning = (code: string, message: string): Msg => ({ severity: 'warning', code, message });
-const info = (code: string, message: string): Msg => ({ severity: 'info', code, message });
+export type Msg<C extends string = string> = { severity: Severity; code: C; message: string };
+const error = <C extends string>(code: C, message: string): Msg<C> => ({ severity: 'error', code, message });
+const warning = <C extends string>(code: C, message: string): Msg<C> => ({
+  severity: 'warning',
+  code,
+  message,
+});
+const info = <C extends string>(code: C, message: string): Msg<C> => ({ severity: 'info', code, message });
 
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
 /** The first 20 cells of a group, and how many more: `rows A5, A9, A12 and 3 more`. */
@@ -338,3 +342,12 @@ export const MESSAGES = {
 export function issueAt(msg: Msg, loc: Loc | null): Issue {
   return { ...msg, sheet: loc?.sheet ?? '', cell: loc?.cell ?? '' };
 }
+
+/**
+ * Every code the engine's catalogue raises, derived from the catalogue itself: logic that asks for an issue by
+ * its code names it through this type, so a misspelt or retired code is a type error, not a silent miss.
+ */
+export type IssueCode = ReturnType<(typeof MESSAGES)[keyof typeof MESSAGES]>['code'];
+
+/** Whether an issue is of this code (keyed on the code, never on the message's words). */
+export const hasCode = (issue: Pick<Issue, 'code'>, code: IssueCode): boolean => issue.code === code;

@@ -1,6 +1,6 @@
 import type { Issue, WorkbookGrids, WorkbookModel } from '../../../models';
 import { INPUT_TABLES } from '../../../models';
-import { issueAt, MESSAGES } from '../messages';
+import { hasCode, issueAt, MESSAGES } from '../messages';
 import { readDataAct } from '../dataAct';
 import { readBudget } from './budget';
 import { readCostPools, readCrosswalk, readDrivers } from './crosswalk';
@@ -73,8 +73,8 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
  */
 function withoutEchoes(issues: Issue[]): Issue[] {
   const uncalculated = new Set(
-    issues.filter((i) => i.code === 'FORMULA_NOT_CALCULATED').map((i) => `${i.sheet}!${i.cell}`),
+    issues.filter((i) => hasCode(i, 'FORMULA_NOT_CALCULATED')).map((i) => `${i.sheet}!${i.cell}`),
   );
   if (uncalculated.size === 0) return issues;
-  return issues.filter((i) => i.code !== 'VALUE_REQUIRED' || !uncalculated.has(`${i.sheet}!${i.cell}`));
+  return issues.filter((i) => !hasCode(i, 'VALUE_REQUIRED') || !uncalculated.has(`${i.sheet}!${i.cell}`));
 }
