@@ -2,7 +2,7 @@ import type { AmountType, BudgetLine, Issue, Scenario } from '../../../models';
 import { idKey, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { type CrosswalkResult, type LineAllocation, setOf, splitInSet } from '../crosswalk';
-import { Ledger, targetKey, UNMAPPED } from '../ledger';
+import { Ledger, targetKey } from '../ledger';
 import { issueAt, MESSAGES } from '../messages';
 import { assertSafe, splitLargestRemainder } from '../money';
 import { allocateSupport } from '../pools';
@@ -253,6 +253,3 @@ export function fundScenario(
     change,
   };
 }
-
-/** Where a scenario's money went, for the note that states its assumption. */
-export const UNMAPPED_KEY = UNMAPPED.key;

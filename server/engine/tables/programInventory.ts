@@ -31,8 +31,7 @@ const key = (account: string, pa: string) =>
 function programsOf(c: Computation): Program[] {
   const { model } = c;
   const programs = new Map<string, Program>();
-  const add = (name: string, line: BudgetLine, index: number) => {
-    const id = name.trim().toUpperCase();
+  const add = (id: string, name: string, line: BudgetLine, index: number) => {
     let p = programs.get(id);
     if (!p) {
       p = { name, accounts: new Set(), lines: [] };
@@ -50,17 +49,17 @@ function programsOf(c: Computation): Program[] {
     c.crosswalk.lines.forEach(({ line }, i) => {
       if (line.lineType === 'Receipt') return;
       const named = byLine.get(key(line.account, line.programActivity)) ?? byLine.get(key(line.account, ''));
-      for (const name of named ?? []) add(name, line, i);
+      for (const name of named ?? []) add(name.trim().toUpperCase(), name, line, i);
     });
   } else {
     c.crosswalk.lines.forEach(({ line }, i) => {
       if (line.lineType === 'Receipt') return;
       const name = line.programActivityTitle || line.programActivity || line.accountTitle || line.account;
       const label = line.programActivity ? `${name} (${line.account})` : name;
-      add(`${label}\u0000${key(line.account, line.programActivity)}`, line, i);
+      add(key(line.account, line.programActivity), label, line, i);
     });
   }
-  return [...programs.values()].map((p) => ({ ...p, name: p.name.split('\u0000')[0] as string }));
+  return [...programs.values()];
 }
 
 /** CY and the two fiscal years before it, each with the series that stands for it. */
