@@ -61,6 +61,35 @@ function once(command: string[], output: string): { wallMs: number; peakRssMb: n
   return { wallMs, peakRssMb: kb / 1024 };
 }
 
+/** The CLI's command line for one input and output: the compiled bundle (as `npm run crosswalk` runs it) or tsx. */
+function cliCommand(input: string, output: string, runner: CliRun['runner']): string[] {
+  return runner === 'compiled'
+    ? [process.execPath, BUNDLE, input, '-o', output, '--quiet']
+    : [join(ROOT, 'node_modules', '.bin', 'tsx'), 'server/cli.ts', input, '-o', output, '--quiet'];
+}
+
+/**
+ * Times the CLI on an existing workbook, `runs` times, each from process start to the output written. The bundle
+ * is rebuilt first, so the figure is the current code's.
+ */
+export function timeCli(
+  input: string,
+  output: string,
+  runs = 1,
+  runner: CliRun['runner'] = 'compiled',
+): { wallMs: number[]; peakRssMb: number[] } {
+  if (runner === 'compiled') bundle();
+  const wallMs: number[] = [];
+  const peakRssMb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(output, { force: true });
+    const r = once(cliCommand(input, output, runner), output);
+    wallMs.push(Math.round(r.wallMs));
+    peakRssMb.push(Math.round(r.peakRssMb));
+  }
+  return { wallMs, peakRssMb };
+}
+
 export async function cliBench(
   lines: number,
   runs = 1,
@@ -72,19 +101,7 @@ export async function cliBench(
     const input = join(dir, `department-${made}.xlsx`);
     writeFileSync(input, await writeGridsXlsx(grids));
     const output = join(dir, 'out.xlsx');
-    if (runner === 'compiled') bundle();
-    const command =
-      runner === 'compiled'
-        ? [process.execPath, BUNDLE, input, '-o', output, '--quiet']
-        : [join(ROOT, 'node_modules', '.bin', 'tsx'), 'server/cli.ts', input, '-o', output, '--quiet'];
-    const wallMs: number[] = [];
-    const peakRssMb: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      rmSync(output, { force: true });
-      const r = once(command, output);
-      wallMs.push(Math.round(r.wallMs));
-      peakRssMb.push(Math.round(r.peakRssMb));
-    }
+    const { wallMs, peakRssMb } = timeCli(input, output, runs, runner);
     const rows = (name: string) => grids.tables.find((t) => t.name === name)?.rows.length ?? 0;
     return {
       lines: made,

@@ -6,9 +6,9 @@ import autocannon from 'autocannon';
 import { runEngine } from '../server/engine';
 import { serverConfig, startServer } from '../server/http';
 import { planWrites } from '../addin/excel/planWrites';
-import { generateWorkbook } from './generate';
+import { DEPARTMENT, generateWorkbook } from './generate';
 import { cliBench } from './cli';
-import { compareWithSpreadsheet } from './spreadsheet';
+import { compareWithSpreadsheet, type SpreadsheetRun } from './spreadsheet';
 
 /**
  * `npm run bench [-- --quick]`: the engine at 1k–1M budget lines, the .xlsx round trip, HTTP /crosswalk under
@@ -18,7 +18,19 @@ import { compareWithSpreadsheet } from './spreadsheet';
 
 const quick = process.argv.includes('--quick');
 const NODE_OPTIONS = '--max-semi-space-size=64 --max-old-space-size=8192';
-const TARGETS = { engine1MMs: 5_000, engine1MRssMb: 2_048, xlsx100kMs: 30_000, http8P99Ms: 200 };
+/** Issue 13's targets on this 2-core machine. */
+const TARGETS = {
+  engine1MMs: 2_500,
+  engine1MRssMb: 1_024,
+  cliVsSpreadsheet: 5,
+  cli100kRssMb: 500,
+  openOutputMs: 10_000,
+  http8P99Ms: 250,
+  http8SummaryP99Ms: 100,
+  healthP99Ms: 50,
+};
+/** The small tables a dashboard asks for (`?tables=`): no CrosswalkDetail, no CrosswalkMatrix. */
+const SUMMARY_TABLES = 'Summary,ResourcesByGoal,CostPerOutcome,PerformanceTrend';
 
 const fmt = (n: number, d = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -40,7 +52,7 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
     [1, ''],
     [8, ''],
     [32, ''],
-    [8, '?tables=ResourcesByGoal,CostPerOutcome'],
+    [8, `?tables=${SUMMARY_TABLES}`],
   ];
   try {
     for (const [connections, query] of runs) {
@@ -54,7 +66,7 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
       });
       out.push({
         connections,
-        tables: query ? 'ResourcesByGoal, CostPerOutcome' : 'all',
+        tables: query ? 'summary' : 'all',
         p50Ms: r.latency.p50,
         p99Ms: r.latency.p99,
         requestsPerSec: r.requests.average,
@@ -66,6 +78,71 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
     await server.close();
   }
   return out;
+}
+
+/**
+ * `/health` while the engine computes a 100,000-line workbook: the engine runs in a worker, so the server's own
+ * thread must keep answering. Probes `/health` with 4 clients for as long as the big request runs.
+ */
+export interface HealthWhileBusy {
+  bigRequestMs: number;
+  probes: number;
+  failed: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export async function healthWhileBusy(): Promise<HealthWhileBusy> {
+  const server = await startServer(
+    serverConfig({
+      port: 0,
+      logLevel: 'silent',
+      maxJsonBytes: 512 * 2 ** 20,
+      maxCells: 50_000_000,
+      requestTimeoutMs: 600_000,
+    }),
+  );
+  try {
+    const body = JSON.stringify({ grids: generateWorkbook(100_000, DEPARTMENT).grids });
+    const t = performance.now();
+    const big = fetch(`${server.url}/api/v1/crosswalk?tables=${SUMMARY_TABLES}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    }).then(async (r) => ({ status: r.status, ms: performance.now() - t, text: await r.text() }));
+    let done = false;
+    void big.finally(() => (done = true));
+    const probes: number[] = [];
+    let failed = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (!done) {
+          const p = performance.now();
+          const r = await fetch(`${server.url}/api/v1/health`);
+          await r.arrayBuffer();
+          if (r.ok) probes.push(performance.now() - p);
+          else failed++;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }),
+    );
+    const answer = await big;
+    if (answer.status !== 200)
+      throw new Error(`the 100k request failed: ${answer.status} ${answer.text.slice(0, 300)}`);
+    probes.sort((a, b) => a - b);
+    const pct = (q: number) => probes[Math.min(probes.length - 1, Math.floor(q * probes.length))] ?? NaN;
+    return {
+      bigRequestMs: answer.ms,
+      probes: probes.length,
+      failed,
+      p50Ms: pct(0.5),
+      p99Ms: pct(0.99),
+      maxMs: probes[probes.length - 1] ?? NaN,
+    };
+  } finally {
+    await server.close();
+  }
 }
 
 function addinPlan(): Record<string, number> {
@@ -149,8 +226,14 @@ async function main(): Promise<void> {
     `  ${fmt(plan.valueSyncs as number)} value syncs, largest payload ${fmt(plan.largestPayloadMb as number, 2)} MB (limit 5 MB), planned in ${fmt(plan.planMs as number)} ms`,
   );
 
+  console.log('\n/health while a 100,000-line workbook computes (4 clients probing for as long as it runs)');
+  const health = await healthWhileBusy();
   console.log(
-    '\nSide by side with the spreadsheet: SUMIFS in LibreOffice (open, recalculate, save) vs the engine (read, compute, write)',
+    `  the big request took ${fmt(health.bigRequestMs / 1000, 1)} s; ${fmt(health.probes)} probes: p50 ${fmt(health.p50Ms, 1)} ms, p99 ${fmt(health.p99Ms, 1)} ms, max ${fmt(health.maxMs, 1)} ms, failed ${health.failed}`,
+  );
+
+  console.log(
+    "\nSide by side with the spreadsheet, same file (department shape, account-level crosswalk): LibreOffice opens it, recalculates the SUMIFS and saves; the CLI reads it, computes and writes its workbook (both from process start); then LibreOffice opens the CLI's output",
   );
   const sheets = [];
   for (const n of quick ? [10_000] : [10_000, 100_000]) {
@@ -159,14 +242,37 @@ async function main(): Promise<void> {
     if ('skipped' in r) console.log(`  ${fmt(n)} lines: skipped (${r.skipped})`);
     else
       console.log(
-        `  ${fmt(r.lines)} lines, ${fmt(r.formulas)} formulas: LibreOffice ${fmt(r.sofficeMs)} ms (start-up ${fmt(r.sofficeStartupMs)} ms), engine ${fmt(r.engineMs)} ms, ratio ${fmt(r.sofficeMs / r.engineMs, 1)}x; results agree: ${r.agree ? 'yes' : 'NO'}`,
+        `  ${fmt(r.lines)} lines, ${r.objectives} objectives, ${fmt(r.crosswalkRows)} crosswalk rows, ${fmt(r.formulas)} formulas: LibreOffice ${fmt(r.sofficeMs / 1000, 1)} s (start-up ${fmt(r.sofficeStartupMs / 1000, 1)} s), CLI ${fmt(r.cliMs / 1000, 1)} s (peak ${fmt(r.cliPeakRssMb)} MB): ${fmt(r.sofficeMs / r.cliMs, 1)}x faster; output ${r.outputMb} MB opens in LibreOffice in ${fmt(r.openOutputMs / 1000, 1)} s; results agree: ${r.agree ? 'yes' : 'NO'}`,
       );
   }
 
   const oneM = engine.find((r) => (r.lines as number) >= 1_000_000);
-  const x100 = xlsx.find((r) => (r.lines as number) >= 100_000);
   const h8 = httpRuns.find((h) => h.connections === 8 && h.tables === 'all');
+  const h8s = httpRuns.find((h) => h.connections === 8 && h.tables === 'summary');
+  const side = sheets.find((r): r is SpreadsheetRun => !('skipped' in r) && r.lines >= 100_000);
+  const engineMb = (r: Record<string, number>) => (r.enginePeakRssMb as number) - (r.inputRssMb as number);
   const verdicts = [
+    side
+      ? [
+          `100k lines through the CLI at least ${TARGETS.cliVsSpreadsheet}x faster than LibreOffice's SUMIFS, same file, same run`,
+          side.agree && side.sofficeMs / side.cliMs >= TARGETS.cliVsSpreadsheet,
+          `${fmt(side.sofficeMs / side.cliMs, 1)}x (${fmt(side.cliMs / 1000, 1)} s vs ${fmt(side.sofficeMs / 1000, 1)} s)${side.agree ? '' : ', results DISAGREE'}`,
+        ]
+      : null,
+    side
+      ? [
+          `100k lines through the CLI under ${TARGETS.cli100kRssMb} MB peak`,
+          side.cliPeakRssMb < TARGETS.cli100kRssMb,
+          `${fmt(side.cliPeakRssMb)} MB`,
+        ]
+      : null,
+    side
+      ? [
+          `the 100k output opens in LibreOffice in under ${TARGETS.openOutputMs / 1000} s`,
+          side.openOutputMs < TARGETS.openOutputMs,
+          `${fmt(side.openOutputMs / 1000, 1)} s`,
+        ]
+      : null,
     oneM
       ? [
           `engine 1M lines under ${TARGETS.engine1MMs / 1000} s`,
@@ -176,9 +282,9 @@ async function main(): Promise<void> {
       : null,
     oneM
       ? [
-          'engine 1M lines under 2 GB peak',
-          (oneM.enginePeakRssMb as number) < TARGETS.engine1MRssMb,
-          `${fmt(oneM.enginePeakRssMb as number)} MB before output tables, ${fmt(oneM.peakRssMb as number)} MB with them (generated input included)`,
+          `engine 1M lines under ${fmt(TARGETS.engine1MRssMb)} MB of its own (peak RSS less the generated input's)`,
+          engineMb(oneM) < TARGETS.engine1MRssMb,
+          `${fmt(engineMb(oneM))} MB (peak ${fmt(oneM.enginePeakRssMb as number)} MB, input ${fmt(oneM.inputRssMb as number)} MB; ${fmt(oneM.peakRssMb as number)} MB with the output tables)`,
         ]
       : null,
     [
@@ -186,16 +292,25 @@ async function main(): Promise<void> {
       growth.every((g) => g <= 1.3),
       growth.map((g) => `${fmt(g, 2)}×`).join(', '),
     ],
-    x100
+    h8
       ? [
-          '100k-line xlsx round trip under 30 s',
-          (x100.totalMs as number) < TARGETS.xlsx100kMs,
-          `${fmt((x100.totalMs as number) / 1000, 1)} s`,
+          `HTTP p99 under ${TARGETS.http8P99Ms} ms at 8 clients, all tables`,
+          (h8.p99Ms as number) < TARGETS.http8P99Ms,
+          `${h8.p99Ms} ms`,
         ]
       : null,
-    h8
-      ? ['HTTP p99 under 200 ms at 8 clients', (h8.p99Ms as number) < TARGETS.http8P99Ms, `${h8.p99Ms} ms`]
+    h8s
+      ? [
+          `HTTP p99 under ${TARGETS.http8SummaryP99Ms} ms at 8 clients, summary tables`,
+          (h8s.p99Ms as number) < TARGETS.http8SummaryP99Ms,
+          `${h8s.p99Ms} ms`,
+        ]
       : null,
+    [
+      `/health p99 under ${TARGETS.healthP99Ms} ms while a 100k workbook computes`,
+      health.failed === 0 && health.p99Ms < TARGETS.healthP99Ms,
+      `${fmt(health.p99Ms, 1)} ms over ${fmt(health.probes)} probes, ${health.failed} failed`,
+    ],
   ].filter((v): v is [string, boolean, string] => v !== null);
   console.log('\nTargets');
   for (const [what, met, got] of verdicts) console.log(`  ${met ? 'MET   ' : 'MISSED'} ${what}: ${got}`);
@@ -212,6 +327,7 @@ async function main(): Promise<void> {
     xlsx,
     cli,
     http: httpRuns,
+    healthWhileBusy: health,
     addinPlan: plan,
     spreadsheet: sheets,
     targets: verdicts.map(([what, met, got]) => ({ what, met, got })),

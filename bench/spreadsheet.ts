@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkbookGrids } from '../models';
-import { crosswalkXlsx } from '../server/pipeline';
-import { generateWorkbook } from './generate';
+import { readOutputTable } from '../server/xlsx';
+import { timeCli } from './cli';
+import { DEPARTMENT, generateWorkbook } from './generate';
 import { writeGridsXlsx } from './xlsxWriter';
 
 /**
@@ -57,75 +58,132 @@ function formulaSheets(grids: WorkbookGrids): Record<string, (row: number) => (s
 
 export interface SpreadsheetRun {
   lines: number;
+  objectives: number;
+  crosswalkRows: number;
   formulas: number;
+  /** LibreOffice: open the workbook, recalculate every formula, save (start-up included, as a user waits for it). */
   sofficeMs: number;
   sofficeStartupMs: number;
-  engineMs: number;
+  /** The CLI on the same file, as a child process from start to the output written. */
+  cliMs: number;
+  cliPeakRssMb: number;
+  /** LibreOffice opening the CLI's output (and saving its first sheet as CSV), start-up included. */
+  openOutputMs: number;
+  outputMb: number;
   agree: boolean;
 }
 
+/**
+ * One side-by-side run on a department-shaped workbook (60 objectives, dollars and cents; account-level crosswalk
+ * rows, which is what SUMIFS can reproduce): LibreOffice recalculating the SUMIFS crosswalk, then the CLI on the
+ * very same file, then LibreOffice opening the CLI's output. The two results are checked to agree first.
+ */
 export async function compareWithSpreadsheet(
   lines: number,
 ): Promise<SpreadsheetRun | { lines: number; skipped: string }> {
   if (!existsSync(SOFFICE)) return { lines, skipped: 'LibreOffice (soffice) is not installed' };
-  const { grids, lines: made } = generateWorkbook(lines, { simple: true });
+  const { grids, lines: made } = generateWorkbook(lines, { ...DEPARTMENT, simple: true });
   const dir = mkdtempSync(join(tmpdir(), 'throughline-sumifs-'));
-  const file = join(dir, 'sumifs.xlsx');
-  const sheets = formulaSheets(grids);
-  writeFileSync(file, await writeGridsXlsx(grids, sheets));
-  const formulas =
-    ((grids.tables.find((t) => t.name === 'Crosswalk')?.rows.length ?? 0) +
-      (grids.tables.find((t) => t.name === 'Objectives')?.rows.length ?? 0)) *
-    3;
-  const profile = `file://${join(dir, 'profile')}`;
-  const soffice = (input: string) =>
-    execFileSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--calc',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-        '--outdir',
-        join(dir, 'out'),
-        input,
-      ],
-      { stdio: 'pipe', timeout: 30 * 60_000 },
+  try {
+    const file = join(dir, 'sumifs.xlsx');
+    writeFileSync(file, await writeGridsXlsx(grids, formulaSheets(grids)));
+    const rows = (name: string) => grids.tables.find((t) => t.name === name)?.rows ?? [];
+    const formulas = (rows('Crosswalk').length + rows('Objectives').length) * 3;
+    const profile = `file://${join(dir, 'profile')}`;
+    const soffice = (input: string) =>
+      execFileSync(
+        SOFFICE,
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--calc',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+          '--outdir',
+          join(dir, 'out'),
+          input,
+        ],
+        { stdio: 'pipe', timeout: 30 * 60_000 },
+      );
+    // LibreOffice's own start-up, on a trivial workbook, measured apart so the ratio can be read both ways.
+    const tiny = join(dir, 'tiny.xlsx');
+    writeFileSync(
+      tiny,
+      await writeGridsXlsx({
+        tables: [{ name: 'A', source: 'sheet', sheet: 'A', topLeft: 'A1', header: ['x'], rows: [[1]] }],
+      }),
     );
-  // LibreOffice's own start-up, on a trivial workbook, measured apart so the ratio is about calculation.
-  const tiny = join(dir, 'tiny.xlsx');
-  writeFileSync(
-    tiny,
-    await writeGridsXlsx({
-      tables: [{ name: 'A', source: 'sheet', sheet: 'A', topLeft: 'A1', header: ['x'], rows: [[1]] }],
-    }),
+    soffice(tiny); // warm the profile
+    const sofficeStartupMs = timed(() => soffice(tiny));
+    const sofficeMs = timed(() => soffice(file));
+
+    const output = join(dir, 'crosswalk.xlsx');
+    const cli = timeCli(file, output);
+    const openOutputMs = timed(() => soffice(output));
+    const agree = await agrees(
+      grids,
+      readFileSync(join(dir, 'out', 'sumifs-ByObjective.csv'), 'utf8'),
+      readFileSync(output),
+    );
+    return {
+      lines: made,
+      objectives: rows('Objectives').length,
+      crosswalkRows: rows('Crosswalk').length,
+      formulas,
+      sofficeMs,
+      sofficeStartupMs,
+      cliMs: cli.wallMs[0] as number,
+      cliPeakRssMb: cli.peakRssMb[0] as number,
+      openOutputMs,
+      outputMb: Math.round(statSync(output).size / 2 ** 17) / 8,
+      agree,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function timed(run: () => unknown): number {
+  const t = performance.now();
+  run();
+  return Math.round(performance.now() - t);
+}
+
+/**
+ * The two agree when every objective's FY2026 budget authority from LibreOffice's ByObjective sheet matches the
+ * CLI's ResourcesByGoal row within one minor unit per budget line that feeds it: the engine splits each line to
+ * the cent (largest remainder), the spreadsheet keeps float fractions of account totals.
+ */
+async function agrees(grids: WorkbookGrids, byObjectiveCsv: string, output: Buffer): Promise<boolean> {
+  const rbg = await readOutputTable(output, 'ResourcesByGoal');
+  const col = (name: string) => rbg.header.indexOf(name);
+  const [level, objective, type, fy] = [
+    col('Level'),
+    col('Objective ID'),
+    col('Amount Type'),
+    rbg.header.findIndex((h) => h.startsWith('FY2026')),
+  ];
+  const budget = grids.tables.find((t) => t.name === 'Budget')?.rows ?? [];
+  const linesOf = new Map<string, number>();
+  for (const line of budget) linesOf.set(line[0] as string, (linesOf.get(line[0] as string) ?? 0) + 1);
+  const feeding = new Map<string, number>();
+  for (const rule of grids.tables.find((t) => t.name === 'Crosswalk')?.rows ?? [])
+    feeding.set(
+      rule[3] as string,
+      (feeding.get(rule[3] as string) ?? 0) + (linesOf.get(rule[0] as string) ?? 0),
+    );
+  const lines = byObjectiveCsv.trim().split('\n').slice(1);
+  return (
+    lines.length > 0 &&
+    lines.every((line) => {
+      const [id, , , v] = line.split(',');
+      const row = rbg.rows.find(
+        (r) => r[level] === 'Objective' && r[objective] === id && r[type] === 'Budget Authority',
+      );
+      return (
+        row !== undefined &&
+        Math.abs(Number(v) - Number(row[fy])) <= 0.01 * (feeding.get(id ?? '') ?? 1) + 1e-6
+      );
+    })
   );
-  soffice(tiny); // warm the profile
-  let t = performance.now();
-  soffice(tiny);
-  const sofficeStartupMs = performance.now() - t;
-  t = performance.now();
-  soffice(file);
-  const sofficeMs = performance.now() - t;
-  t = performance.now();
-  const { result } = await crosswalkXlsx(readFileSync(file), { limits: { maxCells: 50_000_000 } });
-  const engineMs = performance.now() - t;
-  // The two must agree before their speed is compared: objective totals from LibreOffice's CSV of ByObjective.
-  const csv = readFileSync(join(dir, 'out', 'sumifs-ByObjective.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
-  const rbg = result.tables.find((x) => x.name === 'ResourcesByGoal');
-  const fy = rbg?.columns.findIndex((c) => c.name === 'FY2026') ?? -1;
-  // The engine splits each line to whole units (largest remainder); the spreadsheet keeps float fractions. They
-  // agree when each objective differs by less than one unit per split that feeds it.
-  const rules = grids.tables.find((x) => x.name === 'Crosswalk')?.rows ?? [];
-  const agree = csv.every((line) => {
-    const [id, , , v] = line.split(',');
-    const row = rbg?.rows.find((r) => r[0] === 'Objective' && r[2] === id && r[5] === 'Budget Authority');
-    const splits = rules.filter((r) => r[3] === id).length;
-    return row !== undefined && Math.abs(Number(v) - (row[fy] as number)) <= Math.max(1, splits);
-  });
-  return { lines: made, formulas, sofficeMs, sofficeStartupMs, engineMs, agree };
 }
