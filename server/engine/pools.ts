@@ -7,10 +7,11 @@ import { splitByRealWeights, splitLargestRemainder } from './money';
 /**
  * Support costs, as in SFFAS 4 full cost: money crosswalked to cost pools is assigned to objectives by each
  * pool's method (Direct Cost, FTE, Equal, Driver), with one of three allocation methods:
- * - Direct: each pool straight to objectives; pool-to-pool drivers are ignored.
- * - Step-Down: pools in `Order`, each to objectives and to later pools.
- * - Reciprocal: pools serve each other at once; each pool's cost is traced through the linear system
+ * - `allocateDirect`: each pool straight to objectives; pool-to-pool drivers are ignored.
+ * - `allocateStepDown`: pools in `Order`, each to objectives and to later pools.
+ * - `allocateReciprocal`: pools serve each other at once; each pool's cost is traced through the linear system
  *   (I - M) x = e, solved with mathjs, to the objectives it finally reaches.
+ * All three take one `PoolSlot` (an amount type and series) and move money only through its `transfer`.
  * Every split is integer and largest-remainder, so pools neither create nor lose a cent.
  */
 
@@ -52,6 +53,24 @@ function orderPools(pools: readonly CostPool[]): CostPool[] {
     .map(({ p }) => p);
 }
 
+/**
+ * One amount type and series of one workbook, as an allocation method sees it: the pools in `Order`, what each was
+ * crosswalked, its weights, and the ways to move money (`transfer`) or to say it could not be moved.
+ */
+export interface PoolSlot {
+  pools: CostPool[];
+  /** A pool's direct amount (what the crosswalk put in it) in this slot. */
+  amountOf(pool: CostPool): number;
+  /** Weights by target key (`O:1.1` or `P:Name`), and what to say when none is usable. */
+  weightsFor(pool: CostPool): { weights: Weights; why: string };
+  transfer(pool: CostPool, to: string, amount: number, note: string): void;
+  unallocated(pool: CostPool, why: string): void;
+  circular(names: string[], loc: CostPool['loc']): void;
+}
+
+/** Direct, Step-Down and Reciprocal: one signature, so a reader looking for one finds it whole. */
+export type AllocationMethod = (slot: PoolSlot) => void;
+
 export function allocateSupport(
   model: WorkbookModel,
   known: KnownTargets,
@@ -67,16 +86,50 @@ export function allocateSupport(
   const support = new Ledger();
   const full = new Ledger();
   const flows: SupportFlow[] = [];
-  const method = model.settings.allocation;
   const pools = orderPools(model.pools);
-  const position = new Map(pools.map((p, i) => [p.name, i]));
-  const objectiveKeys = model.objectives
-    .filter((o) => known.objectives.has(o.id))
-    .map((o) => targetKey('objective', o.id));
-  const byName = new Map(pools.map((p) => [p.name.toUpperCase(), p]));
+  const drivers = driverWeights(model, known, pools, say);
+  const basis = new PoolBasis(model, known, crosswalk, drivers);
+  const allocate = ALLOCATION_METHODS[model.settings.allocation];
 
-  // Drivers are the same in every year: read them once, reporting the ones that cannot be used.
-  const driverWeights = new Map<string, Weights>();
+  for (const { type, series } of crosswalk.direct.slots()) {
+    const year = model.series[series]?.year ?? 0;
+    for (const [key, v] of crosswalk.direct.slot(type, series)) full.add(type, series, key, v);
+    allocate({
+      pools,
+      amountOf: (pool) => crosswalk.direct.get(type, series, targetKey('pool', pool.name)),
+      weightsFor: (pool) => basis.weightsFor(pool, type, series),
+      transfer: (pool, to, amount, note) => {
+        if (amount === 0) return;
+        full.add(type, series, targetKey('pool', pool.name), -amount);
+        full.add(type, series, to, amount);
+        if (to.startsWith('O:')) support.add(type, series, to, amount);
+        flows.push({ pool: pool.name, method: pool.method, type, series, year, to, amount, note });
+      },
+      unallocated: (pool, why) =>
+        say(`unalloc|${pool.name}`, issueAt(MESSAGES.poolUnallocated(pool.name, why), pool.loc)),
+      circular: (names, loc) =>
+        say(`singular|${names.join('|')}`, issueAt(MESSAGES.poolReciprocalSingular(names), loc)),
+    });
+  }
+  for (const issue of basis.negativeBasisIssues()) issues.push(issue);
+  return { support, full, flows, issues };
+}
+
+/**
+ * Drivers are the same in every year: read once into weights per pool, reporting the rows that cannot be used
+ * (a pool that does not use the Driver method, a pool driving itself, a step-down driver to an earlier pool).
+ * Pool-to-pool drivers are left out under Direct, which sends every pool straight to objectives.
+ */
+function driverWeights(
+  model: WorkbookModel,
+  known: KnownTargets,
+  pools: readonly CostPool[],
+  say: (key: string, issue: Issue) => void,
+): Map<string, Weights> {
+  const method = model.settings.allocation;
+  const position = new Map(pools.map((p, i) => [p.name, i]));
+  const byName = new Map(pools.map((p) => [p.name.toUpperCase(), p]));
+  const weights = new Map<string, Weights>();
   for (const d of model.drivers) {
     const pool = byName.get(d.pool.toUpperCase());
     if (!pool) continue; // the rules registry reports unknown pools
@@ -108,108 +161,133 @@ export function allocateSupport(
       }
       key = targetKey('pool', target.name);
     }
-    const w = driverWeights.get(pool.name) ?? new Map<string, number>();
+    const w = weights.get(pool.name) ?? new Map<string, number>();
     w.set(key, (w.get(key) ?? 0) + d.value);
-    driverWeights.set(pool.name, w);
+    weights.set(pool.name, w);
+  }
+  return weights;
+}
+
+/**
+ * What each pool is spread by (its Method): Driver rows, Equal shares, or the objectives' own direct cost or FTE
+ * in the same series. Remembers the years a Direct Cost basis held a negative objective (left out of the weights).
+ */
+class PoolBasis {
+  private readonly objectiveKeys: string[];
+  private readonly negativeYears = new Map<string, { pool: CostPool; type: AmountType; series: number[] }>();
+
+  constructor(
+    private readonly model: WorkbookModel,
+    known: KnownTargets,
+    private readonly crosswalk: CrosswalkResult,
+    private readonly drivers: Map<string, Weights>,
+  ) {
+    this.objectiveKeys = model.objectives
+      .filter((o) => known.objectives.has(o.id))
+      .map((o) => targetKey('objective', o.id));
   }
 
-  const negativeYears = new Map<string, { pool: CostPool; type: AmountType; years: number[] }>();
-  const labelOf = (series: number) => model.series[series]?.label ?? `series ${series}`;
-  const weightsFor = (
-    pool: CostPool,
-    type: AmountType,
-    series: number,
-  ): { weights: Weights; why: string } => {
+  private labelOf(series: number): string {
+    return this.model.series[series]?.label ?? `series ${series}`;
+  }
+
+  weightsFor(pool: CostPool, type: AmountType, series: number): { weights: Weights; why: string } {
     const weights: Weights = new Map();
     switch (pool.method) {
       case 'Driver':
         return {
-          weights: driverWeights.get(pool.name) ?? weights,
+          weights: this.drivers.get(pool.name) ?? weights,
           why: 'it uses the Driver method but has no usable Drivers rows',
         };
       case 'Equal':
-        for (const k of objectiveKeys) weights.set(k, 1);
+        for (const k of this.objectiveKeys) weights.set(k, 1);
         return { weights, why: 'there are no objectives' };
       case 'Direct Cost':
       case 'FTE': {
         const basisType: AmountType = pool.method === 'FTE' ? 'FTE' : type;
         let negative = false;
-        for (const k of objectiveKeys) {
-          const v = crosswalk.direct.get(basisType, series, k);
+        for (const k of this.objectiveKeys) {
+          const v = this.crosswalk.direct.get(basisType, series, k);
           if (v > 0) weights.set(k, v);
           else if (v < 0) negative = true;
         }
-        if (negative && pool.method === 'Direct Cost') {
-          const key = `${pool.name}|${type}`;
-          const seen = negativeYears.get(key) ?? { pool, type, years: [] };
-          if (!seen.years.includes(series)) seen.years.push(series);
-          negativeYears.set(key, seen);
-        }
+        if (negative && pool.method === 'Direct Cost') this.noteNegative(pool, type, series);
         const what = pool.method === 'FTE' ? 'FTE' : `direct ${type}`;
-        return { weights, why: `no objective has ${what} in ${labelOf(series)}` };
+        return { weights, why: `no objective has ${what} in ${this.labelOf(series)}` };
       }
-    }
-  };
-
-  for (const { type, series } of crosswalk.direct.slots()) {
-    const year = model.series[series]?.year ?? 0;
-    for (const [key, v] of crosswalk.direct.slot(type, series)) full.add(type, series, key, v);
-    const transfer = (pool: CostPool, to: string, amount: number, note: string) => {
-      if (amount === 0) return;
-      full.add(type, series, targetKey('pool', pool.name), -amount);
-      full.add(type, series, to, amount);
-      if (to.startsWith('O:')) support.add(type, series, to, amount);
-      flows.push({ pool: pool.name, method: pool.method, type, series, year, to, amount, note });
-    };
-    const unallocated = (pool: CostPool, why: string) =>
-      say(`unalloc|${pool.name}`, issueAt(MESSAGES.poolUnallocated(pool.name, why), pool.loc));
-
-    if (method === 'Reciprocal') {
-      allocateReciprocal(
-        pools,
-        (p) => weightsFor(p, type, series),
-        (p) => crosswalk.direct.get(type, series, targetKey('pool', p.name)),
-        transfer,
-        unallocated,
-        (names, loc) =>
-          say(`singular|${names.join('|')}`, issueAt(MESSAGES.poolReciprocalSingular(names), loc)),
-      );
-      continue;
-    }
-    const received = new Map<string, number>();
-    for (const pool of pools) {
-      const amount =
-        crosswalk.direct.get(type, series, targetKey('pool', pool.name)) + (received.get(pool.name) ?? 0);
-      if (amount === 0) continue;
-      const { weights, why } = weightsFor(pool, type, series);
-      const keys = [...weights.keys()].filter((k) => method === 'Step-Down' || k.startsWith('O:'));
-      const values = keys.map((k) => weights.get(k) as number);
-      if (!values.some((v) => v > 0)) {
-        unallocated(pool, why);
-        continue;
-      }
-      splitBy(amount, values).forEach((part, i) => {
-        const to = keys[i] as string;
-        transfer(
-          pool,
-          to,
-          part,
-          method === 'Step-Down' ? `step ${(position.get(pool.name) as number) + 1}` : 'direct',
-        );
-        if (to.startsWith('P:')) received.set(to.slice(2), (received.get(to.slice(2)) ?? 0) + part);
-      });
     }
   }
-  for (const { pool, type, years } of negativeYears.values()) {
-    issues.push(
+
+  private noteNegative(pool: CostPool, type: AmountType, series: number): void {
+    const key = `${pool.name}|${type}`;
+    const seen = this.negativeYears.get(key) ?? { pool, type, series: [] };
+    if (!seen.series.includes(series)) seen.series.push(series);
+    this.negativeYears.set(key, seen);
+  }
+
+  negativeBasisIssues(): Issue[] {
+    return [...this.negativeYears.values()].map(({ pool, type, series }) =>
       issueAt(
-        MESSAGES.poolNegativeBasis(pool.name, years.sort((a, b) => a - b).map(labelOf), type),
+        MESSAGES.poolNegativeBasis(
+          pool.name,
+          series.sort((a, b) => a - b).map((s) => this.labelOf(s)),
+          type,
+        ),
         pool.loc,
       ),
     );
   }
-  return { support, full, flows, issues };
 }
+
+/** Splits one pool's amount over the weighted targets `keep` accepts; false when none has a positive weight. */
+function spreadPool(
+  slot: PoolSlot,
+  pool: CostPool,
+  amount: number,
+  keep: (key: string) => boolean,
+  note: string,
+  onPart?: (to: string, part: number) => void,
+): void {
+  const { weights, why } = slot.weightsFor(pool);
+  const keys = [...weights.keys()].filter(keep);
+  const values = keys.map((k) => weights.get(k) as number);
+  if (!values.some((v) => v > 0)) {
+    slot.unallocated(pool, why);
+    return;
+  }
+  splitBy(amount, values).forEach((part, i) => {
+    const to = keys[i] as string;
+    slot.transfer(pool, to, part, note);
+    onPart?.(to, part);
+  });
+}
+
+/** Direct: each pool straight to objectives; what pools would send each other is ignored. */
+export const allocateDirect: AllocationMethod = (slot) => {
+  for (const pool of slot.pools) {
+    const amount = slot.amountOf(pool);
+    if (amount !== 0) spreadPool(slot, pool, amount, (k) => k.startsWith('O:'), 'direct');
+  }
+};
+
+/** Step-Down: pools in `Order`, each to objectives and to later pools, which pass on what they received. */
+export const allocateStepDown: AllocationMethod = (slot) => {
+  const received = new Map<string, number>();
+  slot.pools.forEach((pool, step) => {
+    const amount = slot.amountOf(pool) + (received.get(pool.name) ?? 0);
+    if (amount === 0) return;
+    spreadPool(
+      slot,
+      pool,
+      amount,
+      () => true,
+      `step ${step + 1}`,
+      (to, part) => {
+        if (to.startsWith('P:')) received.set(to.slice(2), (received.get(to.slice(2)) ?? 0) + part);
+      },
+    );
+  });
+};
 
 /**
  * Reciprocal allocation. With M[q][p] the fraction of pool p's cost that goes to pool q, the cost that pool r's
@@ -217,14 +295,14 @@ export function allocateSupport(
  * sums to 1 whenever every pool eventually reaches an objective. Each origin's amount is split by those
  * weights, so the result is exact to the cent.
  */
-function allocateReciprocal(
-  pools: CostPool[],
-  weightsFor: (p: CostPool) => { weights: Weights; why: string },
-  amountOf: (p: CostPool) => number,
-  transfer: (pool: CostPool, to: string, amount: number, note: string) => void,
-  unallocated: (pool: CostPool, why: string) => void,
-  circular: (names: string[], loc: CostPool['loc']) => void,
-): void {
+export const allocateReciprocal: AllocationMethod = ({
+  pools,
+  weightsFor,
+  amountOf,
+  transfer,
+  unallocated,
+  circular,
+}) => {
   const n = pools.length;
   const fractions: Map<string, number>[] = pools.map((p) => {
     const { weights } = weightsFor(p);
@@ -282,7 +360,13 @@ function allocateReciprocal(
       if (sink && part !== 0) unallocated(sink.p, weightsFor(sink.p).why);
     });
   }
-}
+};
+
+const ALLOCATION_METHODS: Record<WorkbookModel['settings']['allocation'], AllocationMethod> = {
+  Direct: allocateDirect,
+  'Step-Down': allocateStepDown,
+  Reciprocal: allocateReciprocal,
+};
 
 /** Pools from which no chain of drivers reaches an objective: the ones a reciprocal run cannot empty. */
 function reachingNoObjective(pools: CostPool[], fractions: Map<string, number>[]): string[] {
