@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import {
   OUTPUT_SHEETS,
+  type OutputSheet,
   XLSX_MEDIA_TYPE,
   type CrosswalkResponse,
   type HealthResponse,
@@ -107,8 +108,17 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
 }
 
 /**
- * `?tables=ResourcesByGoal,CostPerOutcome`: only those output tables (and Issues) in the answer. A dashboard
- * needs a few hundred rows, not the tens of thousands of CrosswalkDetail, and the engine skips shaping the rest.
+ * The small tables a dashboard shows: everything but the per-line CrosswalkDetail and CrosswalkMatrix, which
+ * grow with the Budget (tens of thousands of rows for an agency). `?tables=summary` asks for these.
+ */
+export const SUMMARY_TABLES: readonly OutputSheet[] = OUTPUT_SHEETS.filter(
+  (name) => name !== 'CrosswalkDetail' && name !== 'CrosswalkMatrix',
+);
+
+/**
+ * `?tables=ResourcesByGoal,CostPerOutcome`: only those output tables (and Issues) in the answer; `?tables=summary`
+ * for SUMMARY_TABLES. A dashboard needs a few hundred rows, not the tens of thousands of CrosswalkDetail, and the
+ * engine skips shaping the rest.
  */
 function tablesWanted(query: unknown): string[] | undefined {
   if (query === undefined) return undefined;
@@ -120,12 +130,13 @@ function tablesWanted(query: unknown): string[] | undefined {
     .split(',')
     .map((n) => n.trim())
     .filter(Boolean);
+  if (names.length === 1 && names[0]?.toLowerCase() === 'summary') return [...SUMMARY_TABLES];
   const known = new Map(OUTPUT_SHEETS.map((n) => [n.toLowerCase(), n]));
   const unknown = names.filter((n) => !known.has(n.toLowerCase()));
   if (unknown.length > 0) {
     throw new HttpProblem(
       problems.badRequest(
-        `Unknown output table ${unknown.map((n) => `"${n}"`).join(', ')}. Choose from ${OUTPUT_SHEETS.join(', ')}.`,
+        `Unknown output table ${unknown.map((n) => `"${n}"`).join(', ')}. Choose from ${OUTPUT_SHEETS.join(', ')}, or give "summary" for all but CrosswalkDetail and CrosswalkMatrix.`,
       ),
     );
   }

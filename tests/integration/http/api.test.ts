@@ -256,6 +256,26 @@ describe('Given a client that wants only some output tables', () => {
     expect(some.tables[0]).toEqual(all.tables.find((t) => t.name === 'ResourcesByGoal'));
   });
 
+  test('When /crosswalk is asked for the summary tables, Then every table but CrosswalkDetail and CrosswalkMatrix comes back, each as in the full answer', async () => {
+    const grids = await exampleGrids();
+    const post = (query: string) =>
+      fetch(`${server.url}/api/v1/crosswalk${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grids }),
+      });
+    const summary = (await (await post('?tables=summary')).json()) as {
+      tables: { name: string; rows: unknown[] }[];
+    };
+    const all = (await (await post('')).json()) as { tables: { name: string; rows: unknown[] }[] };
+    const names = summary.tables.map((t) => t.name);
+    expect(names).toEqual(
+      all.tables.map((t) => t.name).filter((n) => n !== 'CrosswalkDetail' && n !== 'CrosswalkMatrix'),
+    );
+    expect(names).toContain('ResourcesByGoal');
+    for (const table of summary.tables) expect(table).toEqual(all.tables.find((t) => t.name === table.name));
+  });
+
   test('When it names a table that does not exist, Then 400 says which and lists the choices', async () => {
     const res = await fetch(`${server.url}/api/v1/crosswalk?tables=ResourcesByGoal,Nope`, {
       method: 'POST',
