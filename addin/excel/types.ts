@@ -45,6 +45,8 @@ export interface XlRange extends XlLoadable {
   /** ExcelApi 1.7. */
   hyperlink: XlHyperlink;
   select(): void;
+  /** Clears values, formats and links (ExcelApi 1.1). */
+  clear(applyTo: 'All'): void;
 }
 
 export interface XlTable extends XlLoadable {
@@ -56,6 +58,7 @@ export interface XlTable extends XlLoadable {
   getRange(): XlRange;
   getHeaderRowRange(): XlRange;
   getDataBodyRange(): XlRange;
+  delete(): void;
 }
 
 export interface XlTableCollection extends XlLoadable {
@@ -69,13 +72,41 @@ export interface XlTableCollection extends XlLoadable {
   getItemOrNullObject(key: string): XlTable;
 }
 
+/** The chart types Throughline draws (`Excel.ChartType` values). */
+export type XlChartType = 'ColumnClustered' | 'BarStacked';
+
+export interface XlChartSeries {
+  /** ExcelApi 1.1. */
+  name: string;
+  /** The series' categories, from cells (ExcelApi 1.7). */
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChart extends XlLoadable {
+  /** Unique on its worksheet; how a re-run tells Throughline's charts from the user's. */
+  name: string;
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): XlChartSeries };
+  /** Moves the chart to cover `startCell` to `endCell` (ExcelApi 1.1). */
+  setPosition(startCell: string, endCell: string): void;
+  delete(): void;
+}
+
+export interface XlChartCollection extends XlLoadable {
+  readonly items: XlChart[];
+  /** One series per column of `sourceData` with `'Columns'` (ExcelApi 1.1). */
+  add(type: XlChartType, sourceData: XlRange, seriesBy: 'Columns'): XlChart;
+}
+
 export interface XlWorksheet extends XlLoadable {
   readonly isNullObject: boolean;
   name: string;
   readonly tables: XlTableCollection;
+  readonly charts: XlChartCollection;
   /** ExcelApi 1.7. */
   readonly freezePanes: { freezeRows(count: number): void };
-  getRange(address: string): XlRange;
+  /** Without an address: every cell of the sheet. */
+  getRange(address?: string): XlRange;
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly: boolean): XlRange;
   activate(): void;

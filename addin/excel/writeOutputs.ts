@@ -10,6 +10,7 @@ import {
   TEXT_FORMAT,
   WRITE_BUDGET_BYTES,
 } from './planWrites';
+import { addSummaryCharts, isOwnChart, summaryChartBytes } from './summaryCharts';
 import { SyncBatcher } from './syncBatcher';
 import type { XlContext, XlWorksheet } from './types';
 
@@ -18,6 +19,8 @@ const LINK_COLOR = '#0563C1';
 const HEADER = parseCell(OUTPUT_TABLE_TOP_LEFT);
 /** Where an empty workbook's last sheet waits while the old output sheets go (Excel keeps one sheet). */
 const PLACEHOLDER_SHEET = 'Throughline (writing)';
+/** The output sheet that carries the charts, as in the package writer. */
+const SUMMARY_SHEET = 'Summary';
 
 export interface WriteProgress {
   rowsWritten: number;
@@ -39,8 +42,10 @@ export interface WriteReport {
 /**
  * Writes each output table on its own sheet, laid out as the exceljs writer lays it out: title in A1, the
  * table's header at A3, TableStyleLight9, frozen header, number formats per column, bold subtotals and
- * totals, links on the Issues rows. Sheets the engine owns are replaced whole; no other sheet is touched,
- * and a name clash is found before anything is changed.
+ * totals, links on the Issues rows, and the Summary's two charts. Sheets the engine owns are replaced whole,
+ * except one that holds a chart of the user's: that sheet is emptied and written again in place, so the chart
+ * survives and follows the new figures. No other sheet is touched, and a name clash is found before anything
+ * is changed.
  */
 export async function writeOutputs(
   context: XlContext,
@@ -88,18 +93,29 @@ export async function writeOutputs(
     (rowsWritten) => opts.onProgress?.({ rowsWritten, rowsTotal }),
   );
 
-  const doomed = worksheets.items.filter((s) => isOurs(s.name));
+  const ours = worksheets.items.filter((s) => isOurs(s.name));
+  const kept = await sheetsWithUserCharts(context, ours, wanted);
+  const doomed = ours.filter((s) => !kept.has(s.name));
   let placeholder: XlWorksheet | undefined;
-  await batcher.queue(ACTION_BYTES * (doomed.length + 1), () => {
+  await batcher.queue(ACTION_BYTES * (ours.length + 1), () => {
     if (doomed.length === worksheets.items.length) placeholder = worksheets.add(PLACEHOLDER_SHEET);
     doomed.forEach((sheet) => sheet.delete());
   });
+  for (const sheet of kept.values()) {
+    const own = sheet.charts.items.filter((c) => isOwnChart(c.name));
+    const onSheet = allTables.items.filter((t) => t.worksheet.name === sheet.name);
+    await batcher.queue(ACTION_BYTES * (1 + own.length + onSheet.length), () => {
+      own.forEach((chart) => chart.delete());
+      onSheet.forEach((table) => table.delete());
+      sheet.getRange().clear('All');
+    });
+  }
 
   const written: XlWorksheet[] = [];
   for (const { table, blocks } of plans) {
     let sheet: XlWorksheet | undefined;
     await batcher.queue(ACTION_BYTES * 6, () => {
-      sheet = worksheets.add(table.name);
+      sheet = kept.get(table.name) ?? worksheets.add(table.name);
       const title = sheet.getRange('A1');
       title.numberFormat = [[TEXT_FORMAT]];
       title.values = [[table.title]];
@@ -117,6 +133,8 @@ export async function writeOutputs(
       );
     }
     await batcher.queue(finishBytes(table), () => finishTable(sheet as XlWorksheet, table, money));
+    if (table.name === SUMMARY_SHEET)
+      await batcher.queue(summaryChartBytes(table), () => addSummaryCharts(sheet as XlWorksheet, table));
   }
 
   await batcher.queue(ACTION_BYTES * 3, () => {
@@ -134,12 +152,30 @@ export async function writeOutputs(
   await context.sync();
   return {
     sheets: tables.map((t) => t.name),
-    syncs: batcher.syncs + 2,
+    syncs: batcher.syncs + 2 + (ours.length > 0 ? 1 : 0),
     largestPayloadBytes: batcher.largest,
   };
 }
 
 const bodyRow = (index: number): number => HEADER.row + 1 + index;
+
+/**
+ * The output sheets about to be written again that hold a chart Throughline did not draw, by name. Costs one
+ * sync, and only on a re-run (when there are output sheets to replace).
+ */
+async function sheetsWithUserCharts(
+  context: XlContext,
+  ours: readonly XlWorksheet[],
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, XlWorksheet>> {
+  if (ours.length === 0) return new Map();
+  ours.forEach((sheet) => sheet.charts.load(['items/name']));
+  await context.sync();
+  const holding = ours.filter(
+    (sheet) => wanted.has(sheet.name.toLowerCase()) && sheet.charts.items.some((c) => !isOwnChart(c.name)),
+  );
+  return new Map(holding.map((sheet) => [sheet.name, sheet]));
+}
 
 function writeBlock(
   sheet: XlWorksheet,

@@ -8,6 +8,7 @@ import type {
   Summary,
 } from '../../../models';
 import { Status as StatusEnum, SUMMARY_SECTIONS as S } from '../../../models';
+import { CHANGE_COLUMN } from '../../../models/summaryCharts';
 import { unitsPhrase } from './shape';
 
 /** The Summary's own words (it is the only output that speaks in sentences). */
@@ -55,7 +56,7 @@ function plural(n: number, word: string): string {
  * The Summary sheet: one printable page a budget officer reads first. One Excel table whose first column names
  * the section (SUMMARY_SECTIONS): the basis; resources by goal in PY, CY and BY with the change; measures by
  * status per goal (one column per status that occurs); each scenario's headline; issue counts; notes on what
- * the figures are. The writers draw the two charts from the resources and measures rows.
+ * the figures are. The writers draw the two charts from the resources and measures rows (models/summaryCharts).
  */
 export function summarySheet(summary: Summary): OutputTable {
   const units = unitsPhrase(summary.units);
@@ -73,7 +74,7 @@ export function summarySheet(summary: Summary): OutputTable {
     { name: 'Section', format: 'text' },
     { name: 'Item', format: 'text', width: 48 },
     ...years.map((y) => ({ name: y.name, format: 'money' as const })),
-    { name: 'Change BY vs CY', format: 'money' },
+    { name: CHANGE_COLUMN, format: 'money' },
     ...statuses.map((status) => ({ name: status, format: 'integer' as const })),
   ];
   const width = columns.length;

@@ -1,4 +1,5 @@
-import { OUTPUT_TABLE_TOP_LEFT, SUMMARY_SECTIONS, type OutputCell, type OutputTable } from '../../../models';
+import { OUTPUT_TABLE_TOP_LEFT, type OutputCell, type OutputTable } from '../../../models';
+import { summaryCharts } from '../../../models/summaryCharts';
 import { columnLetters, parseCellAddress } from '../cells';
 import type { SheetDrawing } from './workbookPackage';
 import { esc } from './xml';
@@ -8,8 +9,6 @@ const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
 const HEADER = parseCellAddress(OUTPUT_TABLE_TOP_LEFT);
-/** The Summary's change column, which separates its year columns from its status columns. */
-export const CHANGE_COLUMN = 'Change BY vs CY';
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 // Column widths (characters) to EMU: Excel's 7-pixel character plus 5 pixels of padding, 9,525 EMU a pixel.
 const emuOfWidth = (chars: number) => Math.round(chars * 7 + 5) * 9525;
@@ -30,10 +29,6 @@ interface Series {
  */
 export function summaryDrawing(table: OutputTable, widths: readonly number[]): SheetDrawing | null {
   const sheet = `'${table.name.replace(/'/g, "''")}'`;
-  const rowsOf = (section: string) =>
-    table.rows.flatMap((row, i) =>
-      row[0] === section && (table.rowKinds?.[i] ?? 'detail') === 'detail' ? [i] : [],
-    );
   const at = (row: number) => HEADER.row + 1 + row;
   const range = (col: number, rows: number[]) => {
     const letter = columnLetters(HEADER.column + col);
@@ -45,39 +40,18 @@ export function summaryDrawing(table: OutputTable, widths: readonly number[]): S
     values: rows.map((r) => numberOf(table.rows[r]?.[col] ?? null)),
     ref: range(col, rows),
   });
-  const categories = (rows: number[]) => ({
-    labels: rows.map((r) => String(table.rows[r]?.[1] ?? '')),
-    ref: range(1, rows),
-  });
-  const charts: string[] = [];
-  // The Summary's columns: Section, Item, the year columns (PY, CY, BY as the Budget has them), the change,
-  // then one column per status. The first chart compares the last two years (CY and BY).
-  const changeAt = table.columns.findIndex((c) => c.name === CHANGE_COLUMN);
-  if (changeAt < 0) return null;
-  const resources = rowsOf(SUMMARY_SECTIONS.resources);
-  const yearColumns = Array.from({ length: changeAt - 2 }, (_, i) => i + 2).slice(-2);
-  if (resources.length > 0 && yearColumns.length > 0)
-    charts.push(
-      chartXml(
-        'Resources by goal',
-        'col',
-        'clustered',
-        categories(resources),
-        yearColumns.map((c) => series(c, resources)),
-      ),
-    );
-  const measures = rowsOf(SUMMARY_SECTIONS.measures);
-  const statusColumns = table.columns.flatMap((_, i) => (i > changeAt ? [i] : []));
-  if (measures.length > 0 && statusColumns.length > 0)
-    charts.push(
-      chartXml(
-        'Measures by status per goal',
-        'bar',
-        'stacked',
-        categories(measures),
-        statusColumns.map((c) => series(c, measures)),
-      ),
-    );
+  const charts = summaryCharts(table).map((chart) =>
+    chartXml(
+      chart.title,
+      chart.shape === 'stackedBars' ? 'bar' : 'col',
+      chart.shape === 'stackedBars' ? 'stacked' : 'clustered',
+      {
+        labels: chart.rows.map((r) => String(table.rows[r]?.[chart.categoryColumn] ?? '')),
+        ref: range(chart.categoryColumn, chart.rows),
+      },
+      chart.seriesColumns.map((c) => series(c, chart.rows)),
+    ),
+  );
   if (charts.length === 0) return null;
   // Below the table, with a blank row between: rows are the default 15 points (190,500 EMU).
   const top = (HEADER.row + Math.max(1, table.rows.length) + 1) * 190_500;

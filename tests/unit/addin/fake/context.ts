@@ -161,3 +161,26 @@ export abstract class FakeProxy {
     return { bytes, apply: () => applies.forEach((a) => a()) };
   }
 }
+
+/** Collections load `items/…`: one proxy per item that exists when the request runs. */
+export abstract class FakeCollection<T extends FakeProxy> extends FakeProxy {
+  get items(): T[] {
+    return this.read('items');
+  }
+  protected abstract current(): T[];
+
+  snapshot(paths: string[]) {
+    const itemPaths = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    if (itemPaths.length !== paths.length)
+      throw new FakeExcelError('InvalidArgument', 'The fake loads collections as items/<property>.');
+    const items = this.current();
+    const inner = items.map((item) => item.snapshot(itemPaths));
+    return {
+      bytes: inner.reduce((n, s) => n + s.bytes, 2),
+      apply: () => {
+        inner.forEach((s) => s.apply());
+        this.loaded.set('items', items);
+      },
+    };
+  }
+}

@@ -5,7 +5,14 @@ import { FakeRequestContext, PAYLOAD_LIMIT, type SyncRecord } from './context';
 import { FakeWorkbookState } from './state';
 import { FakeWorkbook } from './workbook';
 
-export { FakeExcelError, FakeWorkbookState, type FakeCell, type FakeSheet, type FakeTable } from './state';
+export {
+  FakeExcelError,
+  FakeWorkbookState,
+  type FakeCell,
+  type FakeChart,
+  type FakeSheet,
+  type FakeTable,
+} from './state';
 export { PAYLOAD_LIMIT, type SyncRecord } from './context';
 
 /**

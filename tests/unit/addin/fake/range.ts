@@ -60,6 +60,14 @@ export class FakeRange extends FakeProxy {
     this.ctx.enqueue({ hyperlink: link }, () => this.each((cell) => (cell.hyperlink = { ...link })));
   }
 
+  /** `clear('All')`: values, formulas, number formats, fonts and links go. */
+  clear(applyTo: 'All'): void {
+    this.ctx.enqueue({ clear: applyTo }, () => {
+      const { sheet, box } = this.resolve();
+      this.ctx.state.clearCells(sheet, box);
+    });
+  }
+
   select(): void {
     this.ctx.enqueue({ select: true }, () => {
       const { sheet, box } = this.resolve();
@@ -272,6 +280,9 @@ export class FakeFont {
 }
 
 /** A range given by address on a sheet. */
+/** Every cell of a sheet: Excel's 1,048,576 rows by 16,384 columns. */
+export const WHOLE_SHEET = 'A1:XFD1048576';
+
 export function rangeAt(ctx: FakeRequestContext, sheet: () => FakeSheet, address: string): FakeRange {
   const box = parseRange(address);
   return new FakeRange(ctx, () => ({ sheet: sheet(), box }));

@@ -41,6 +41,25 @@ export interface FakeSheet {
   frozenRows: number;
   /** Column (1-based) → width in points. */
   columnWidths: Map<number, number>;
+  /** The sheet's charts, in the order they were added; they go with the sheet when it is deleted. */
+  charts: FakeChart[];
+}
+
+/** A chart series: the cells its values and categories come from (sheet-qualified addresses). */
+export interface FakeChartSeries {
+  name: string;
+  values: string;
+  categories: string | null;
+}
+
+export interface FakeChart {
+  id: number;
+  name: string;
+  type: string;
+  title: string;
+  series: FakeChartSeries[];
+  /** The cells the chart covers (`setPosition`); null until it is placed. */
+  position: { start: string; end: string } | null;
 }
 
 export interface FakeTable {
@@ -97,6 +116,7 @@ export class FakeWorkbookState {
       cells: new Map(),
       frozenRows: 0,
       columnWidths: new Map(),
+      charts: [],
     };
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
@@ -109,6 +129,57 @@ export class FakeWorkbookState {
     this.sheets = this.sheets.filter((s) => s.id !== id);
     this.tables = this.tables.filter((t) => t.sheetId !== id);
     if (this.activeSheetId === id) this.activeSheetId = this.sheets[0]?.id ?? null;
+  }
+
+  /**
+   * As Excel adds a chart from a range with series by columns: one series per column, named `Series1`, ...
+   * (a range of numbers only has no header to name them), with no categories until they are set.
+   */
+  addChart(sheet: FakeSheet, type: string, source: { sheet: FakeSheet; box: RangeBox }): FakeChart {
+    const { box } = source;
+    const series = Array.from({ length: box.right - box.left + 1 }, (_, i) => ({
+      name: `Series${i + 1}`,
+      values: this.address(source.sheet, { ...box, left: box.left + i, right: box.left + i }),
+      categories: null,
+    }));
+    const chart: FakeChart = {
+      id: this.nextId++,
+      name: `Chart ${sheet.charts.length + 1}`,
+      type,
+      title: '',
+      series,
+      position: null,
+    };
+    sheet.charts.push(chart);
+    return chart;
+  }
+
+  /** The sheet holding a chart, and the chart; undefined once either is gone. */
+  chartById(id: number): { sheet: FakeSheet; chart: FakeChart } | undefined {
+    for (const sheet of this.sheets) {
+      const chart = sheet.charts.find((c) => c.id === id);
+      if (chart) return { sheet, chart };
+    }
+    return undefined;
+  }
+
+  deleteChart(id: number): void {
+    const found = this.chartById(id);
+    if (!found) throw new FakeExcelError('ItemNotFound', 'The chart no longer exists.');
+    found.sheet.charts = found.sheet.charts.filter((c) => c.id !== id);
+  }
+
+  deleteTable(id: number): void {
+    this.tables = this.tables.filter((t) => t.id !== id);
+  }
+
+  /** Empties every cell in the box: values, formulas, formats and links (`clear('All')`). */
+  clearCells(sheet: FakeSheet, box: RangeBox): void {
+    for (const k of [...sheet.cells.keys()]) {
+      const [row = 0, column = 0] = k.split(',').map(Number);
+      if (row >= box.top && row <= box.bottom && column >= box.left && column <= box.right)
+        sheet.cells.delete(k);
+    }
   }
 
   cell(sheet: FakeSheet, row: number, column: number): FakeCell | undefined {

@@ -1,6 +1,7 @@
 import { rangeAddress } from '../../../../addin/excel/a1';
-import { FakeProxy, type FakeRequestContext } from './context';
-import { FakeRange, rangeAt } from './range';
+import { FakeCollection, FakeProxy, type FakeRequestContext } from './context';
+import { FakeChartCollection } from './chart';
+import { FakeRange, rangeAt, WHOLE_SHEET } from './range';
 import { FakeExcelError, type FakeSheet, type FakeTable as TableState } from './state';
 
 /** Worksheets, tables, names and the application, as proxies over the fake's state. */
@@ -10,6 +11,7 @@ type Resolve<T> = () => T | null;
 
 export class FakeWorksheet extends FakeProxy {
   readonly tables: FakeTableCollection;
+  readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeRows(count: number): void };
 
   constructor(
@@ -18,6 +20,7 @@ export class FakeWorksheet extends FakeProxy {
   ) {
     super(ctx);
     this.tables = new FakeTableCollection(ctx, () => this.sheet());
+    this.charts = new FakeChartCollection(ctx, () => this.sheet());
     this.freezePanes = {
       freezeRows: (count) => ctx.enqueue({ freezeRows: count }, () => void (this.sheet().frozenRows = count)),
     };
@@ -39,7 +42,8 @@ export class FakeWorksheet extends FakeProxy {
     return this.read('isNullObject');
   }
 
-  getRange(address: string): FakeRange {
+  /** Without an address, the whole sheet (as Excel's `getRange()`). */
+  getRange(address: string = WHOLE_SHEET): FakeRange {
     return rangeAt(this.ctx, () => this.sheet(), address);
   }
 
@@ -68,29 +72,6 @@ export class FakeWorksheet extends FakeProxy {
       if (name === 'position') return this.ctx.state.sheets.indexOf(sheet);
       throw new FakeExcelError('InvalidArgument', `The fake worksheet has no property ${name}.`);
     });
-  }
-}
-
-/** Collections load `items/…`: one proxy per item that exists when the request runs. */
-abstract class FakeCollection<T extends FakeProxy> extends FakeProxy {
-  get items(): T[] {
-    return this.read('items');
-  }
-  protected abstract current(): T[];
-
-  snapshot(paths: string[]) {
-    const itemPaths = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
-    if (itemPaths.length !== paths.length)
-      throw new FakeExcelError('InvalidArgument', 'The fake loads collections as items/<property>.');
-    const items = this.current();
-    const inner = items.map((item) => item.snapshot(itemPaths));
-    return {
-      bytes: inner.reduce((n, s) => n + s.bytes, 2),
-      apply: () => {
-        inner.forEach((s) => s.apply());
-        this.loaded.set('items', items);
-      },
-    };
   }
 }
 
@@ -171,6 +152,10 @@ export class FakeTable extends FakeProxy {
   }
   getDataBodyRange(): FakeRange {
     return this.part((t) => ({ top: t.box.top + 1, bottom: t.box.bottom }));
+  }
+  /** Removes the table; its cells keep their values, as Excel leaves them. */
+  delete(): void {
+    this.ctx.enqueue({ delete: 'table' }, () => this.ctx.state.deleteTable(this.table().id));
   }
 
   snapshot(paths: string[]) {
