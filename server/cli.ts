@@ -1,7 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cannotRead, HELP, unreadableMessage, USAGE, writtenWithErrors, type CliErrorCode } from './cliText';
+import {
+  cannotRead,
+  CSV_ERROR_CODES,
+  HELP,
+  unreadableMessage,
+  USAGE,
+  writtenWithErrors,
+  type CliErrorCode,
+} from './cliText';
+import { CsvInputError, type DataActCsvs } from './csv';
 import { humanSummary } from './cliSummary';
 import { crosswalkXlsx, type Stage } from './pipeline';
 import {
@@ -29,7 +38,10 @@ export { USAGE };
 export class UsageError extends Error {}
 
 interface CliOptions {
-  input: string;
+  /** Null when only File A/File B CSVs are given: the output is then a new workbook. */
+  input: string | null;
+  fileA?: string;
+  fileB?: string;
   output: string;
   json: boolean;
   quiet: boolean;
@@ -43,6 +55,8 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
       allowPositionals: true,
       options: {
         output: { type: 'string', short: 'o' },
+        'file-a': { type: 'string' },
+        'file-b': { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -53,12 +67,21 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   }
   if (parsed.values.help) return 'help';
   const [input, ...extra] = parsed.positionals;
-  if (!input) throw new UsageError(`No input workbook given. ${USAGE}`);
+  const { 'file-a': fileA, 'file-b': fileB } = parsed.values;
+  const named = input ?? fileB ?? fileA;
+  if (!named) throw new UsageError(`No input workbook given. ${USAGE}`);
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". ${USAGE}`);
   const output =
-    parsed.values.output ?? join(dirname(input), `${basename(input, extname(input))}-crosswalk.xlsx`);
+    parsed.values.output ?? join(dirname(named), `${basename(named, extname(named))}-crosswalk.xlsx`);
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`The output must be an .xlsx file, got "${output}".`);
-  return { input, output, json: parsed.values.json ?? false, quiet: parsed.values.quiet ?? false };
+  const csvs = { ...(fileA ? { fileA } : {}), ...(fileB ? { fileB } : {}) };
+  return {
+    input: input ?? null,
+    ...csvs,
+    output,
+    json: parsed.values.json ?? false,
+    quiet: parsed.values.quiet ?? false,
+  };
 }
 
 interface Io {
@@ -125,36 +148,31 @@ async function run(
     return 0;
   }
   const { input, output, json, quiet } = parsed;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(input);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new CliFailure('cannot-read-input', cannotRead(input, err.code, err.message));
-  }
-  try {
-    await refuseOutputOverInput(input, output);
-  } catch (e) {
-    if (e instanceof OutputIsInputError) throw new CliFailure('output-is-input', e.message);
-    throw new CliFailure('cannot-write-output', `Cannot check ${output}: ${(e as Error).message}`);
-  }
+  const bytes = input === null ? null : readInput(input);
+  const csvs: DataActCsvs = {};
+  if (parsed.fileA) csvs.fileA = { name: parsed.fileA, bytes: readInput(parsed.fileA) };
+  if (parsed.fileB) csvs.fileB = { name: parsed.fileB, bytes: readInput(parsed.fileB) };
+  for (const read of [input, parsed.fileA, parsed.fileB]) if (read) await refuseOutputOver(read, output);
   const started = Date.now();
   const progress = (stage: Stage) => {
     if (!quiet)
       io.stderr.write(
-        `${stage === 'reading' ? `Reading ${input}` : stage === 'computing' ? 'Computing the crosswalk' : `Writing ${output}`}... (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+        `${stage === 'reading' ? `Reading ${[input, parsed.fileA, parsed.fileB].filter(Boolean).join(', ')}` : stage === 'computing' ? 'Computing the crosswalk' : `Writing ${output}`}... (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
       );
   };
   let ran;
   try {
-    ran = await crosswalkXlsx(bytes, { onStage: progress });
+    ran = await crosswalkXlsx(bytes, { onStage: progress, csvs });
   } catch (e) {
+    if (e instanceof CsvInputError) throw new CliFailure(CSV_ERROR_CODES[e.reason], e.message);
+    // Only a workbook raises these, so `input` is its path.
+    const workbook = input ?? '';
     if (e instanceof UnreadableWorkbookError)
-      throw new CliFailure('unreadable-workbook', unreadableMessage(input, e));
+      throw new CliFailure('unreadable-workbook', unreadableMessage(workbook, e));
     if (e instanceof WorkbookTooLargeError)
-      throw new CliFailure('workbook-too-large', `${input}: ${e.message}`);
+      throw new CliFailure('workbook-too-large', `${workbook}: ${e.message}`);
     if (e instanceof OutputNameConflictError)
-      throw new CliFailure('output-name-conflict', `${input}: ${e.message}`);
+      throw new CliFailure('output-name-conflict', `${workbook}: ${e.message}`);
     throw e;
   }
   try {
@@ -164,10 +182,35 @@ async function run(
     throw new CliFailure('cannot-write-output', `Cannot write ${output}: ${(e as Error).message}`);
   }
   const { result } = ran;
-  if (json) writeJson({ ok: result.ok, input, output, summary: result.summary, issues: result.issues });
+  const inputs = {
+    input,
+    ...(parsed.fileA ? { fileA: parsed.fileA } : {}),
+    ...(parsed.fileB ? { fileB: parsed.fileB } : {}),
+  };
+  if (json) writeJson({ ok: result.ok, ...inputs, output, summary: result.summary, issues: result.issues });
   else io.stdout.write(`${humanSummary(result, output)}\n`);
-  if (!result.ok) io.stderr.write(`${writtenWithErrors(input, result.summary.issues.error)}\n`);
+  if (!result.ok)
+    io.stderr.write(`${writtenWithErrors(input ?? 'The input', result.summary.issues.error)}\n`);
   return result.ok ? 0 : 1;
+}
+
+/** A file the user named, read whole; a file that cannot be read stops the run before anything is written. */
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new CliFailure('cannot-read-input', cannotRead(path, err.code, err.message));
+  }
+}
+
+async function refuseOutputOver(input: string, output: string): Promise<void> {
+  try {
+    await refuseOutputOverInput(input, output);
+  } catch (e) {
+    if (e instanceof OutputIsInputError) throw new CliFailure('output-is-input', e.message);
+    throw new CliFailure('cannot-write-output', `Cannot check ${output}: ${(e as Error).message}`);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CsvRefusal } from './csv';
 import type { UnreadableWorkbookError } from './xlsx';
 
 /**
@@ -5,7 +6,8 @@ import type { UnreadableWorkbookError } from './xlsx';
  * Worded for a terminal: the user gives a path, so nothing here says "choose" or "click".
  */
 
-export const USAGE = 'Usage: npm run crosswalk -- <input.xlsx> [-o <output.xlsx>] [--json] [--quiet]';
+export const USAGE =
+  'Usage: npm run crosswalk -- [<input.xlsx>] [--file-a <a.csv>] [--file-b <b.csv>] [-o <output.xlsx>] [--json] [--quiet]';
 
 export const HELP = `Throughline: link a budget workbook to its strategic plan and write the performance-budget crosswalk.
 
@@ -14,6 +16,12 @@ ${USAGE}
 Options:
   -o, --output <file.xlsx>  Where to write the crosswalk workbook (default: <input>-crosswalk.xlsx next to
                             the input). Your workbook is only read; an output that is the input is refused.
+      --file-a <a.csv>      DATA Act File A as a CSV (the broker's file or USAspending's download), read as
+                            if pasted at A1 of a sheet named File A: a finding at File A!A7 is the file's
+                            line 7. Refused if the workbook already has File A rows.
+      --file-b <b.csv>      The same for File B. With no workbook, the output is a new workbook of the
+                            output sheets (TieOut and Issues show the tie-out); its Issues also say the
+                            Goals, Objectives and Crosswalk tables are missing.
       --json                Print one JSON object on stdout: { ok, input, output, summary, issues } after a
                             run, or { ok: false, error: { code, message } } when nothing could be run.
   -q, --quiet               No progress lines on stderr.
@@ -37,7 +45,19 @@ export type CliErrorCode =
   | 'unreadable-workbook'
   | 'workbook-too-large'
   | 'output-name-conflict'
+  | 'unreadable-csv'
+  | 'csv-too-large'
+  | 'data-act-conflict'
   | 'internal-error';
+
+/** The `--json` code of a refused CSV; the same names as the HTTP API's problem types. */
+export const CSV_ERROR_CODES: Record<CsvRefusal, CliErrorCode> = {
+  empty: 'unreadable-csv',
+  'not-csv': 'unreadable-csv',
+  malformed: 'unreadable-csv',
+  'too-large': 'csv-too-large',
+  conflict: 'data-act-conflict',
+};
 
 /** "1 warning", "2 warnings". */
 export function plural(n: number, one: string, many = `${one}s`): string {

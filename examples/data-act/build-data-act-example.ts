@@ -9,6 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import type { GridTable } from '../../models';
+import { CLI_CSV_LIMITS, dataActCsvGrid, type DataActSheet } from '../../server/csv';
+import { columnKinds } from '../../server/csv/fileCsv';
 import { F } from '../../server/engine/dataAct/reference/fields';
 import {
   addReadmeSheet,
@@ -18,7 +21,7 @@ import {
   workbookBytes,
   type Cell,
 } from '../workbook';
-import { toCsv } from './csvGrid';
+import { toCsv } from './toCsv';
 import { CLEAN_A, CLEAN_B, FINDINGS_A, FINDINGS_B, NAMES, PERIOD } from './exampleData';
 import {
   BROKER_A_COLUMNS,
@@ -43,33 +46,26 @@ export function exampleFiles(): Record<string, string[][]> {
   };
 }
 
-/** A CSV pasted at A1 of its sheet, amounts as numbers (as Excel opens them) and codes as text. */
-function addCsvSheet(
-  wb: ExcelJS.Workbook,
-  sheet: string,
-  table: string[][],
-  amounts: ReadonlySet<string>,
-): void {
+/**
+ * A CSV pasted at A1 of its sheet: the cells the CSV intake (server/csv) reads from the file, so the workbook's
+ * sheet and the CSV given on its own are the same grid (amounts as numbers, codes as text with their zeros).
+ */
+function addCsvSheet(wb: ExcelJS.Workbook, sheet: DataActSheet, table: string[][]): void {
+  const grid: GridTable = dataActCsvGrid(
+    sheet,
+    { name: sheet, bytes: Buffer.from(toCsv(table)) },
+    CLI_CSV_LIMITS,
+  );
+  const header = grid.header.map(String);
+  const kinds = columnKinds(sheet === 'File A' ? 'A' : 'B', header);
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const [header = [], ...rows] = table;
   ws.addRow(header).font = { bold: true };
-  for (const row of rows) {
-    ws.addRow(row.map((v, i): Cell => (amounts.has(header[i] ?? '') && v !== '' ? Number(v) : v || null)));
-  }
+  for (const row of grid.rows) ws.addRow(row as Cell[]);
   header.forEach((name, i) => {
     const column = ws.getColumn(i + 1);
     column.width = Math.min(24, Math.max(10, name.length / 2));
-    if (amounts.has(name)) column.numFmt = '#,##0.00;(#,##0.00)';
-    else column.numFmt = '@';
+    column.numFmt = kinds[i] === 'amount' ? '#,##0.00;(#,##0.00)' : '@';
   });
-}
-
-function amountColumns(columns: readonly string[]): Set<string> {
-  const codes = new Set<string>([
-    F.ata, F.aid, F.bpoa, F.epoa, F.availability, F.main, F.sub, F.paCode, F.paName, F.park, F.objectClass,
-    F.directReimbursable, F.defc, F.pya,
-  ]); // prettier-ignore
-  return new Set(columns.filter((c) => !codes.has(c)));
 }
 
 async function buildWorkbook(files: Record<string, string[][]>): Promise<Buffer> {
@@ -160,8 +156,8 @@ async function buildWorkbook(files: Record<string, string[][]>): Promise<Buffer>
   }
   const a = files['file-a.csv'] as string[][];
   const b = files['file-b.csv'] as string[][];
-  addCsvSheet(wb, 'File A', a, amountColumns(a[0] ?? []));
-  addCsvSheet(wb, 'File B', b, amountColumns(b[0] ?? []));
+  addCsvSheet(wb, 'File A', a);
+  addCsvSheet(wb, 'File B', b);
   return workbookBytes(wb);
 }
 

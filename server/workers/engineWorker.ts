@@ -10,10 +10,12 @@ import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerReq
 
 async function perform(task: WorkerRequest['task']): Promise<{ value: TaskOutput; transfer: ArrayBuffer[] }> {
   if (task.kind === 'engine') return { value: { result: runEngine(task.grids, task.options) }, transfer: [] };
-  const { result, output } = await crosswalkXlsx(
-    Buffer.from(task.input.buffer, task.input.byteOffset, task.input.byteLength),
-    { limits: task.limits },
-  );
+  const input = task.input && Buffer.from(task.input.buffer, task.input.byteOffset, task.input.byteLength);
+  const { result, output } = await crosswalkXlsx(input, {
+    limits: task.limits,
+    csvs: task.csvs,
+    csvLimits: task.csvLimits,
+  });
   // A fresh copy when the Buffer shares Node's pool, so transferring it moves only the workbook's bytes.
   const bytes =
     output.byteOffset === 0 && output.byteLength === output.buffer.byteLength

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { EngineResult, WorkbookGrids } from '../../models';
 import type { EngineOptions } from '../engine';
 import type { XlsxRun } from '../pipeline';
+import type { CsvLimits, DataActCsvs } from '../csv';
 import type { ReadLimits } from '../xlsx';
 import {
   READY,
@@ -104,9 +105,17 @@ export class EnginePool {
     return (await this.submit({ kind: 'engine', grids, options }, [], signal)).result;
   }
 
-  /** The whole xlsx pipeline of `server/pipeline.ts`, in a worker. The input's bytes are copied, not moved. */
-  async crosswalkXlsx(input: Uint8Array, limits: ReadLimits, signal?: AbortSignal): Promise<XlsxRun> {
-    const { result, output } = await this.submit({ kind: 'xlsx', input, limits }, [], signal);
+  /**
+   * The whole xlsx pipeline of `server/pipeline.ts`, in a worker, with any File A/File B CSVs (parsed there).
+   * The input's bytes are copied, not moved.
+   */
+  async crosswalkXlsx(
+    input: Uint8Array | null,
+    limits: ReadLimits,
+    signal?: AbortSignal,
+    data?: { csvs: DataActCsvs; csvLimits: CsvLimits },
+  ): Promise<XlsxRun> {
+    const { result, output } = await this.submit({ kind: 'xlsx', input, limits, ...data }, [], signal);
     const bytes = output ?? new Uint8Array();
     return { result, output: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   }

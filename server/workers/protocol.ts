@@ -1,4 +1,5 @@
 import type { EngineResult, WorkbookGrids } from '../../models';
+import { CsvInputError, type CsvLimits, type CsvRefusal, type DataActCsvs } from '../csv';
 import type { EngineOptions } from '../engine';
 import {
   OutputNameConflictError,
@@ -19,7 +20,7 @@ import {
 
 export type EngineTask =
   | { kind: 'engine'; grids: WorkbookGrids; options: EngineOptions }
-  | { kind: 'xlsx'; input: Uint8Array; limits: ReadLimits };
+  | { kind: 'xlsx'; input: Uint8Array | null; limits: ReadLimits; csvs?: DataActCsvs; csvLimits?: CsvLimits };
 
 export type TaskOutput = { result: EngineResult; output?: Uint8Array };
 
@@ -42,6 +43,7 @@ export type SentError =
       kind: ConflictKind;
       output: string;
     }
+  | { name: 'CsvInputError'; message: string; reason: CsvRefusal; file: string; line?: number }
   | { name: 'Error'; message: string; stack?: string; original: string };
 
 export function sendableError(e: unknown): SentError {
@@ -57,6 +59,8 @@ export function sendableError(e: unknown): SentError {
       kind: e.kind,
       output: e.output,
     };
+  if (e instanceof CsvInputError)
+    return { name: e.name, message: e.message, reason: e.reason, file: e.file, line: e.line };
   const err = e instanceof Error ? e : new Error(String(e));
   return { name: 'Error', message: err.message, stack: err.stack, original: err.name };
 }
@@ -71,6 +75,8 @@ export function rebuiltError(sent: SentError): Error {
       return new WorkbookTooLargeError(sent.limit, sent.message);
     case 'OutputNameConflictError':
       return new OutputNameConflictError(sent.tableName, sent.sheet, sent.kind, sent.output);
+    case 'CsvInputError':
+      return new CsvInputError(sent.reason, sent.file, sent.message, sent.line);
     default: {
       // Anything else is a fault: it stays a 500, with the worker's stack kept for the server's log.
       const err = new Error(`${sent.original} in an engine worker: ${sent.message}`);

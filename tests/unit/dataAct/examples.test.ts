@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { GridTable, TieOutFinding, WorkbookGrids } from '../../../models';
 import { tableRecords } from '../../../models';
 import { exampleFiles } from '../../../examples/data-act/build-data-act-example';
-import { csvGrid, toCsv } from '../../../examples/data-act/csvGrid';
+import { toCsv } from '../../../examples/data-act/toCsv';
 import {
   CLEAN_A,
   CLEAN_B,
@@ -21,6 +21,7 @@ import {
   usaspendingFileA,
   usaspendingFileB,
 } from '../../../examples/data-act/layouts';
+import { CLI_CSV_LIMITS, dataActCsvGrid, type DataActSheet } from '../../../server/csv';
 import { runEngine } from '../../../server/engine';
 import { readDataAct } from '../../../server/engine/dataAct';
 import { F } from '../../../server/engine/dataAct/reference/fields';
@@ -32,6 +33,8 @@ import { grid } from '../../helpers/workbook';
 /** The worked example in examples/data-act: what its README promises, checked. */
 
 const DIR = join(__dirname, '../../../examples/data-act');
+const csvGrid = (sheet: DataActSheet, text: string) =>
+  dataActCsvGrid(sheet, { name: sheet, bytes: Buffer.from(text) }, CLI_CSV_LIMITS);
 const file = (name: string) =>
   csvGrid(name.includes('file-a') ? 'File A' : 'File B', readFileSync(join(DIR, name), 'utf8'));
 const period = grid('Settings', [
@@ -39,7 +42,7 @@ const period = grid('Settings', [
   ['Submission Period', PERIOD],
 ]);
 const book = (...tables: GridTable[]): WorkbookGrids => ({ tables });
-const asGrid = (sheet: string, table: string[][]) => csvGrid(sheet, toCsv(table));
+const asGrid = (sheet: DataActSheet, table: string[][]) => csvGrid(sheet, toCsv(table));
 
 /** Cents of a column over File B's PYA X rows, added as integers: the figure the Budget must equal. */
 function pyaXCents(b: GridTable, column: string): bigint {
