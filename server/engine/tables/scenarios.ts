@@ -1,18 +1,50 @@
-import type { OutputTable } from '../../../models';
-import { OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
+import type { OutputTable, Result } from '../../../models';
+import { idKey, OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { targetKey } from '../ledger';
 import { fromMinor } from '../money';
-import type { ScenarioOutcome, ScenarioRun } from '../scenarios';
+import { measureDecimals, roundKeepingJudgement } from '../precision';
+import type { Projection, ScenarioOutcome, ScenarioRun } from '../scenarios';
 import { BAND_PERCENTILES, MONTE_CARLO_DRAWS, MONTE_CARLO_SEED } from '../scenarios/montecarlo';
 import { judgeStatus } from '../status';
 import { basisPhrase, TableBuilder, unitsPhrase } from './shape';
 
 const round = (v: number | null, places = 6) => (v === null ? null : Number(v.toFixed(places)));
 
+/** Each measure's reporting precision (decimals), by measure ID, from its Results rows. */
+function precisionByMeasure(results: readonly Result[]): Map<string, number> {
+  const rows = new Map<string, Result[]>();
+  for (const r of results) rows.set(idKey(r.measureId), [...(rows.get(idKey(r.measureId)) ?? []), r]);
+  return new Map([...rows].map(([id, list]) => [id, measureDecimals(list)]));
+}
+
+/**
+ * The projection and its band as printed: each at the measure's own precision, and never on the other side of
+ * the target from its full value (Meets Target and the probability are decided on full values, so a figure is
+ * rounded away from the target rather than onto it: 84.97 against an Increase target of 85 prints 84.9, not
+ * 85.0). Low is never printed above the projection, nor High below it.
+ */
+function printedProjection(p: Projection, decimals: number, tolerance: number) {
+  const m = p.modeled;
+  const judge = (v: number) =>
+    m?.target ? judgeStatus(m.measure.direction, m.target, v, tolerance) : 'No Target';
+  const print = (v: number | null) =>
+    v === null ? null : roundKeepingJudgement(v, decimals, (printed) => judge(printed) === judge(v));
+  const projected = print(p.projected);
+  const low = print(p.band?.low ?? null);
+  const high = print(p.band?.high ?? null);
+  return {
+    projected,
+    low: low === null || projected === null ? low : Math.min(low, projected),
+    high: high === null || projected === null ? high : Math.max(high, projected),
+  };
+}
+
 /** Scenario × measure: funding, projected value with its band, and whether it meets target. */
 export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTable {
   const money = (v: number) => fromMinor(v, c.model.moneyDecimals);
+  const precision = precisionByMeasure(c.model.results);
+  const tolerance = c.model.settings.maintainTolerance;
   const t = new TableBuilder(
     'ScenarioResults',
     `Scenario results: ${basisPhrase(run.basis)} of each measure's objective (${unitsPhrase(c.model.settings.units)}) and its projected value. Low/High: ${BAND_PERCENTILES[0]}th-${BAND_PERCENTILES[1]}th percentile of ${MONTE_CARLO_DRAWS.toLocaleString('en-US')} seeded draws (seed ${MONTE_CARLO_SEED}) of the response's range and the measure's own year-to-year variation.`,
@@ -22,6 +54,7 @@ export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTa
     for (const p of o.projections) {
       const m = p.modeled?.measure ?? p.notModeled?.measure;
       if (!m) continue;
+      const printed = printedProjection(p, precision.get(idKey(m.id)) ?? 0, tolerance);
       t.add([
         p.scenario,
         o.year,
@@ -32,9 +65,9 @@ export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTa
         money(p.scenarioFunding),
         money(p.scenarioFunding - p.baseFunding),
         p.modeled?.baseValue ?? null,
-        round(p.projected),
-        round(p.band?.low ?? null),
-        round(p.band?.high ?? null),
+        printed.projected,
+        printed.low,
+        printed.high,
         p.modeled?.target?.target ?? null,
         p.meets,
         p.band?.pMeets ?? null,
