@@ -25,6 +25,8 @@ export function createApp(
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: answers are never cached (no-store), and hashing a 5 MB answer would cost the server's own thread.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   const tls = config.tls !== null;
 

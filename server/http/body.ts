@@ -9,9 +9,9 @@ import { HttpProblem, problems } from './problems';
  * the raw body or as a multipart form field. Both stop reading at their size limit.
  */
 
-/** A parsed JSON body, kept apart from `req.body` so nothing downstream mistakes an unparsed body for it. */
+/** A JSON body's bytes, size-checked but not yet parsed: an engine worker parses it (see `parseJson`). */
 export interface JsonLocals {
-  json: unknown;
+  jsonBytes: Buffer;
 }
 
 /** The uploaded workbook and the name it came with (the file's name without its extension). */
@@ -22,9 +22,9 @@ export interface UploadLocals {
 const JSON_TYPES = ['application/json'];
 
 /**
- * Reads the body as bytes (up to `limit`), runs `beforeParse` on them (a size check that must not wait for
- * the objects to exist), then parses it with JSON.parse and refuses any `__proto__` or
- * `constructor.prototype` key, whatever its depth, before any code sees the object.
+ * Reads the body as bytes (up to `limit`) and runs `beforeParse` on them (a size check that must not wait for
+ * the objects to exist). The bytes are not parsed here: parsing, checking and answering a large body is
+ * CPU work, done in an engine worker with `parseJson`, so the server's own thread stays free.
  */
 export function jsonBody(
   limit: number,
@@ -42,21 +42,29 @@ export function jsonBody(
       } catch (e) {
         return next(e);
       }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(bytes.toString('utf8'));
-      } catch {
-        return next(new HttpProblem(problems.malformedJson(false)));
-      }
-      try {
-        secureJson.scan(parsed as object, { protoAction: 'error', constructorAction: 'error' });
-      } catch {
-        return next(new HttpProblem(problems.forbiddenKey()));
-      }
-      (res.locals as JsonLocals).json = parsed;
+      (res.locals as JsonLocals).jsonBytes = bytes;
       next();
     },
   ];
+}
+
+/**
+ * Parses a JSON body with JSON.parse and refuses any `__proto__` or `constructor.prototype` key, whatever its
+ * depth, before any code sees the object. Throws the 400 problem a client should get.
+ */
+export function parseJson(bytes: Uint8Array): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  } catch {
+    throw new HttpProblem(problems.malformedJson(false));
+  }
+  try {
+    secureJson.scan(parsed as object, { protoAction: 'error', constructorAction: 'error' });
+  } catch {
+    throw new HttpProblem(problems.forbiddenKey());
+  }
+  return parsed;
 }
 
 const RAW_TYPES = [XLSX_MEDIA_TYPE, 'application/octet-stream'];

@@ -1,19 +1,16 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   OUTPUT_SHEETS,
   type OutputSheet,
   XLSX_MEDIA_TYPE,
-  type CrosswalkResponse,
   type HealthResponse,
-  type ValidateResponse,
-  type WorkbookGrids,
   type WorkbookJsonResponse,
 } from '../../models';
 import { TaskAbortedError, type EnginePool } from '../workers/pool';
 import { jsonBody, uploadBody, type JsonLocals, type UploadLocals } from './body';
 import { packageVersion, type ServerConfig } from './config';
 import { attachmentHeader } from './download';
-import { gridsFromBody } from './gridCheck';
+import type { JsonRoute } from './jsonAnswer';
 import { checkGridBodySize, JobSlots } from './limits';
 import { openApiDocument } from './openapi';
 import { HttpProblem, problems } from './problems';
@@ -45,23 +42,17 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
     res.type('application/json').send(openapi);
   });
 
-  router.post('/validate', ...grids, async (_req, res) => {
+  // The JSON endpoints: the body's bytes go to a worker, which parses, checks, computes and serialises.
+  const answer = (route: JsonRoute) => async (req: Request, res: Response) => {
     if (res.headersSent) return;
-    // Issues and the summary only: no output table is shaped.
-    const result = await stoppable(engine.runEngine(gridsFrom(res), { tables: [] }, whileOpen(res)));
-    if (!result) return;
-    const body: ValidateResponse = { ok: result.ok, issues: result.issues, summary: result.summary };
-    sendJson(res, body);
-  });
-
-  router.post('/crosswalk', ...grids, async (req, res) => {
-    if (res.headersSent) return;
-    const tables = tablesWanted(req.query.tables);
-    const body: CrosswalkResponse | undefined = await stoppable(
-      engine.runEngine(gridsFrom(res), tables ? { tables } : {}, whileOpen(res)),
+    const tables = route === 'crosswalk' ? tablesWanted(req.query.tables) : undefined;
+    const body = await stoppable(
+      engine.answerJson(route, (res.locals as JsonLocals).jsonBytes, tables, whileOpen(res)),
     );
-    if (body) sendJson(res, body);
-  });
+    if (body && !res.headersSent) res.type('application/json; charset=utf-8').send(body);
+  };
+  router.post('/validate', ...grids, answer('validate'));
+  router.post('/crosswalk', ...grids, answer('crosswalk'));
 
   router.post('/workbook', auth, ...uploadBody(config.maxUploadBytes), async (req, res) => {
     if (res.headersSent) return;
@@ -141,11 +132,6 @@ function tablesWanted(query: unknown): string[] | undefined {
     );
   }
   return names.map((n) => known.get(n.toLowerCase()) as string);
-}
-
-/** The parsed body as grids, or a 400 that says what is wrong where (its size was checked before parsing). */
-function gridsFrom(res: Response): WorkbookGrids {
-  return gridsFromBody((res.locals as JsonLocals).json);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { runEngine } from '../engine';
+import { answerJson } from '../http/jsonAnswer';
 import { crosswalkXlsx } from '../pipeline';
 import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerRequest } from './protocol';
 
@@ -10,18 +11,25 @@ import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerReq
 
 async function perform(task: WorkerRequest['task']): Promise<{ value: TaskOutput; transfer: ArrayBuffer[] }> {
   if (task.kind === 'engine') return { value: { result: runEngine(task.grids, task.options) }, transfer: [] };
+  if (task.kind === 'json') {
+    const json = ownBytes(answerJson(task.route, task.body, task.tables));
+    return { value: { json }, transfer: [json.buffer as ArrayBuffer] };
+  }
   const input = task.input && Buffer.from(task.input.buffer, task.input.byteOffset, task.input.byteLength);
   const { result, output } = await crosswalkXlsx(input, {
     limits: task.limits,
     csvs: task.csvs,
     csvLimits: task.csvLimits,
   });
-  // A fresh copy when the Buffer shares Node's pool, so transferring it moves only the workbook's bytes.
-  const bytes =
-    output.byteOffset === 0 && output.byteLength === output.buffer.byteLength
-      ? new Uint8Array(output.buffer, 0, output.byteLength)
-      : new Uint8Array(output);
+  const bytes = ownBytes(output);
   return { value: { result, output: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+/** The bytes in a buffer of their own (a fresh copy when they share Node's pool), so a transfer moves only them. */
+function ownBytes(b: Buffer): Uint8Array {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+    ? new Uint8Array(b.buffer, 0, b.byteLength)
+    : new Uint8Array(b);
 }
 
 const port = parentPort;

@@ -2,6 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineResult, WorkbookGrids } from '../../models';
 import type { EngineOptions } from '../engine';
+import type { JsonRoute } from '../http/jsonAnswer';
 import type { XlsxRun } from '../pipeline';
 import type { CsvLimits, DataActCsvs } from '../csv';
 import type { ReadLimits } from '../xlsx';
@@ -102,7 +103,25 @@ export class EnginePool {
   }
 
   async runEngine(grids: WorkbookGrids, options: EngineOptions, signal?: AbortSignal): Promise<EngineResult> {
-    return (await this.submit({ kind: 'engine', grids, options }, [], signal)).result;
+    const out = await this.submit({ kind: 'engine', grids, options }, [], signal);
+    if (!('result' in out)) throw new Error('an engine task answered without a result');
+    return out.result;
+  }
+
+  /**
+   * A JSON endpoint's answer computed whole in a worker (`http/jsonAnswer.ts`): the request's bytes in, the
+   * response's bytes out, both moved between threads rather than cloned. The body's bytes are copied once.
+   */
+  async answerJson(
+    route: JsonRoute,
+    body: Uint8Array,
+    tables: string[] | undefined,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
+    const copy = new Uint8Array(body);
+    const out = await this.submit({ kind: 'json', route, body: copy, tables }, [copy.buffer], signal);
+    if (!('json' in out)) throw new Error('a JSON task answered without a body');
+    return Buffer.from(out.json.buffer, out.json.byteOffset, out.json.byteLength);
   }
 
   /**
@@ -115,7 +134,9 @@ export class EnginePool {
     signal?: AbortSignal,
     data?: { csvs: DataActCsvs; csvLimits: CsvLimits },
   ): Promise<XlsxRun> {
-    const { result, output } = await this.submit({ kind: 'xlsx', input, limits, ...data }, [], signal);
+    const out = await this.submit({ kind: 'xlsx', input, limits, ...data }, [], signal);
+    if (!('result' in out)) throw new Error('an xlsx task answered without a result');
+    const { result, output } = out;
     const bytes = output ?? new Uint8Array();
     return { result, output: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   }

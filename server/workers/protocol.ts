@@ -1,6 +1,8 @@
 import type { EngineResult, WorkbookGrids } from '../../models';
 import { CsvInputError, type CsvLimits, type CsvRefusal, type DataActCsvs } from '../csv';
 import type { EngineOptions } from '../engine';
+import type { JsonRoute } from '../http/jsonAnswer';
+import { HttpProblem, type ProblemInit } from '../http/problems';
 import {
   OutputNameConflictError,
   UnreadableWorkbookError,
@@ -20,9 +22,11 @@ import {
 
 export type EngineTask =
   | { kind: 'engine'; grids: WorkbookGrids; options: EngineOptions }
-  | { kind: 'xlsx'; input: Uint8Array | null; limits: ReadLimits; csvs?: DataActCsvs; csvLimits?: CsvLimits };
+  | { kind: 'xlsx'; input: Uint8Array | null; limits: ReadLimits; csvs?: DataActCsvs; csvLimits?: CsvLimits }
+  | { kind: 'json'; route: JsonRoute; body: Uint8Array; tables?: string[] };
 
-export type TaskOutput = { result: EngineResult; output?: Uint8Array };
+/** An engine result (and for `xlsx` the workbook's bytes), or for `json` the response body's bytes. */
+export type TaskOutput = { result: EngineResult; output?: Uint8Array } | { json: Uint8Array };
 
 export type WorkerRequest = { id: number; task: EngineTask };
 
@@ -33,6 +37,7 @@ export type WorkerReply =
 export const READY = 'ready';
 
 export type SentError =
+  | { name: 'HttpProblem'; message: string; problem: ProblemInit }
   | { name: 'UnreadableWorkbookError'; message: string; reason: UnreadableReason; refusal?: PackageRefusal }
   | { name: 'WorkbookTooLargeError'; message: string; limit: SizeLimit }
   | {
@@ -47,6 +52,7 @@ export type SentError =
   | { name: 'Error'; message: string; stack?: string; original: string };
 
 export function sendableError(e: unknown): SentError {
+  if (e instanceof HttpProblem) return { name: e.name, message: e.message, problem: e.problem };
   if (e instanceof UnreadableWorkbookError)
     return { name: e.name, message: e.message, reason: e.reason, refusal: e.refusal };
   if (e instanceof WorkbookTooLargeError) return { name: e.name, message: e.message, limit: e.limit };
@@ -67,6 +73,8 @@ export function sendableError(e: unknown): SentError {
 
 export function rebuiltError(sent: SentError): Error {
   switch (sent.name) {
+    case 'HttpProblem':
+      return new HttpProblem(sent.problem);
     case 'UnreadableWorkbookError':
       return sent.refusal
         ? UnreadableWorkbookError.refused(sent.refusal)

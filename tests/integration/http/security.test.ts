@@ -137,7 +137,7 @@ describe('Given a server whose engine fails unexpectedly', () => {
   test('When a request hits the failure, Then 500 with a request id only, the error is logged, and the server keeps serving', async () => {
     // The engine runs in a worker thread: the failure arrives as the worker sends it, and is rebuilt here.
     jest
-      .spyOn(EnginePool.prototype, 'runEngine')
+      .spyOn(EnginePool.prototype, 'answerJson')
       .mockRejectedValue(
         rebuiltError(sendableError(new Error('engine exploded on account 023-05-4542 with 33,426'))),
       );
