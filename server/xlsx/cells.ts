@@ -10,6 +10,11 @@ import type { CellValue } from '../../models';
 export function gridValueOf(cell: ExcelJS.Cell): CellValue {
   // exceljs answers a merged cell's value with its master's; only the master should carry it.
   if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    // `cell.value` drops a falsy result (a formula that sums to 0, or is FALSE): ask for the result itself.
+    const result: unknown = cell.result;
+    return result === undefined ? { formula: `=${cell.formula}` } : convert(result, () => cell.formula);
+  }
   return convert(cell.value, () => cell.formula);
 }
 
@@ -49,6 +54,11 @@ function richTextOf(runs: unknown): string {
 
 function nonEmpty(text: string): string | null {
   return text === '' ? null : text;
+}
+
+/** An Excel date serial (days since 1899-12-30, or since 1904-01-01) as exceljs turns it into a date cell. */
+export function serialDate(serial: number, date1904: boolean): CellValue {
+  return dateCell(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)));
 }
 
 /** Dates without a time of day read as `2018-10-01`; with one, as a full ISO timestamp. */

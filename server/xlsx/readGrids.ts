@@ -4,7 +4,11 @@ import { findCalculatedBlanks } from './calculatedBlanks';
 import { cellAddress, gridValueOf, parseCellAddress, parseRange } from './cells';
 import { UnreadableWorkbookError, WorkbookTooLargeError } from './errors';
 import type { ZipLimits } from './package/guard';
+import { readDirect, type TableShape } from './package/directReader';
 import { asBuffer, openXlsx } from './package/node';
+import { Unsupported } from './package/xmlBytes';
+
+export type { TableShape } from './package/directReader';
 
 export interface ReadLimits extends ZipLimits {
   /** Non-empty cells read across all sheets; default 5,000,000. */
@@ -20,12 +24,47 @@ const PADDED_PER_FILLED = 4;
 interface SheetValues {
   sheet: string;
   rows: Map<number, CellValue[]>;
-  /** Addresses of formulas exceljs found no result for (see calculatedBlanks.ts). */
-  uncalculated: Set<string>;
 }
 
-/** Every Excel table in the workbook, then every non-empty worksheet read as a table from its first row. */
+/** One worksheet as read, by either reader: its values and its Excel tables. */
+interface ReadSheet {
+  values: SheetValues;
+  tables: TableShape[];
+}
+
+/**
+ * Every Excel table in the workbook, then every non-empty worksheet read as a table from its first row. The
+ * direct reader reads it when it can; a workbook it does not handle is read by exceljs, whole (see
+ * package/directReader.ts for when). Both give the same grids.
+ */
 export async function readWorkbookGrids(
+  input: Buffer | Uint8Array,
+  opts: ReadLimits = {},
+): Promise<WorkbookGrids> {
+  try {
+    return await readWorkbookGridsDirect(input, opts);
+  } catch (error) {
+    if (error instanceof Unsupported) return readWorkbookGridsExcelJs(input, opts);
+    throw error;
+  }
+}
+
+/** The direct reader alone: throws `Unsupported` for a workbook it does not handle (for tests and tools). */
+export async function readWorkbookGridsDirect(
+  input: Buffer | Uint8Array,
+  opts: ReadLimits = {},
+): Promise<WorkbookGrids> {
+  const pkg = await openXlsx(asBuffer(input), opts);
+  const budget = new CellBudget(opts.maxCells ?? DEFAULT_MAX_CELLS);
+  const sheets = await readDirect(pkg, () => budget.addFilled());
+  return gridsOf(
+    sheets.map(({ sheet, rows, tables }) => ({ values: { sheet, rows }, tables })),
+    budget,
+  );
+}
+
+/** The exceljs reader alone, as every workbook was read before the direct reader (the fallback). */
+export async function readWorkbookGridsExcelJs(
   input: Buffer | Uint8Array,
   opts: ReadLimits = {},
 ): Promise<WorkbookGrids> {
@@ -39,14 +78,20 @@ export async function readWorkbookGrids(
 
   const uncalculated = new Map(
     sheets.flatMap(({ values }) =>
-      values.uncalculated.size > 0 ? [[values.sheet, values.uncalculated]] : [],
+      values.uncalculated.size > 0 ? [[values.values.sheet, values.uncalculated]] : [],
     ),
   );
   const blanks = await findCalculatedBlanks(buf, uncalculated);
-  for (const { values } of sheets) clearCells(values, blanks.get(values.sheet));
+  for (const { values } of sheets) clearCells(values.values, blanks.get(values.values.sheet));
+  return gridsOf(
+    sheets.map(({ worksheet, values }) => ({ values: values.values, tables: tablesOf(worksheet) })),
+    budget,
+  );
+}
 
-  const tableGrids = sheets.flatMap(({ worksheet, values }) =>
-    tablesOf(worksheet).map((table) => tableGrid(values, table, budget)),
+function gridsOf(sheets: readonly ReadSheet[], budget: CellBudget): WorkbookGrids {
+  const tableGrids = sheets.flatMap(({ values, tables }) =>
+    tables.map((table) => tableGrid(values, table, budget)),
   );
   const sheetGrids = sheets.flatMap(({ values }) => sheetGrid(values, budget) ?? []);
   return { tables: [...tableGrids, ...sheetGrids] };
@@ -104,8 +149,13 @@ class CellBudget {
   }
 }
 
-function readSheetValues(worksheet: ExcelJS.Worksheet, budget: CellBudget): SheetValues {
-  const values: SheetValues = { sheet: worksheet.name, rows: new Map(), uncalculated: new Set() };
+/** A worksheet's values through exceljs, with the addresses of formulas it found no result for (see calculatedBlanks.ts). */
+function readSheetValues(
+  worksheet: ExcelJS.Worksheet,
+  budget: CellBudget,
+): { values: SheetValues; uncalculated: Set<string> } {
+  const values: SheetValues = { sheet: worksheet.name, rows: new Map() };
+  const uncalculated = new Set<string>();
   // Only rows holding a value are visited, so a million formatted-but-blank rows cost nothing here.
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
@@ -114,11 +164,11 @@ function readSheetValues(worksheet: ExcelJS.Worksheet, budget: CellBudget): Shee
       if (value === null) return;
       budget.addFilled();
       cells[column - 1] = value;
-      if (typeof value === 'object' && 'formula' in value) values.uncalculated.add(cell.address);
+      if (typeof value === 'object' && 'formula' in value) uncalculated.add(cell.address);
     });
     if (cells.length > 0) values.rows.set(rowNumber, cells);
   });
-  return values;
+  return { values, uncalculated };
 }
 
 function clearCells(values: SheetValues, addresses: ReadonlySet<string> | undefined): void {
@@ -168,12 +218,6 @@ function sheetGrid(values: SheetValues, budget: CellBudget): GridTable | null {
     header: rowSlice(values, top, left),
     rows,
   };
-}
-
-export interface TableShape {
-  name: string;
-  ref: string;
-  hasTotalsRow: boolean;
 }
 
 /** The Excel tables (ListObjects) on a worksheet, as their name, range and whether a totals row ends them. */
