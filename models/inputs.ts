@@ -433,6 +433,46 @@ export const BudgetLine = z
   .strict();
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
+/**
+ * The Budget held by column, as the engine reads it: one entry per budget line in each typed array, identity
+ * text interned (`strings[account[i]]`), amounts in integer minor units laid end to end (line `i`'s amounts are
+ * `amountStart[i]` up to `amountStart[i + 1]`, in the order they were read). A million lines are a few typed
+ * arrays instead of millions of objects. Cell locations are not stored: they are made from the sheet, the grid
+ * origin and the row and column numbers when a message or the Source column needs one.
+ */
+export interface BudgetColumns {
+  /** Number of budget lines. */
+  size: number;
+  /** Interned text; index 0 is the empty string. */
+  strings: string[];
+  account: Int32Array;
+  accountTitle: Int32Array;
+  programActivity: Int32Array;
+  programActivityTitle: Int32Array;
+  objectClass: Int32Array;
+  category: Int32Array;
+  /** Position in `AmountType.options`. */
+  amountType: Uint8Array;
+  /** Position in `LineType.options`. */
+  lineType: Uint8Array;
+  /** Position in `FundingType.options`, or -1 when the Budget does not say. */
+  fundingType: Int8Array;
+  /** The line's own cell (its Account cell): a 0-based grid row and column. */
+  row: Int32Array;
+  accountColumn: number;
+  amountStart: Int32Array;
+  /** Index of each amount's series in `WorkbookModel.series`. */
+  amountSeries: Int32Array;
+  amountValue: Float64Array;
+  /** Each amount's cell: 0-based grid row and column. */
+  amountRow: Int32Array;
+  amountColumn: Int32Array;
+  /** Where the grid sits: its sheet and the sheet column and row of its header's first cell (0-based column). */
+  sheet: string;
+  originColumn: number;
+  originRow: number;
+}
+
 export const Goal = z
   .object({ id: z.string().min(1), name: z.string(), leader: z.string(), description: z.string(), loc: Loc })
   .strict();
@@ -635,7 +675,12 @@ export const WorkbookModel = z
     moneyDecimals: z.number().int().min(0).max(8),
     /** The Budget's series (amount columns), ordered by year. */
     series: z.array(Series),
+    /**
+     * The Budget one object per line: a view made from `budgetColumns` on first use, for tests and small
+     * callers. The engine itself reads `budgetColumns`.
+     */
     budget: z.array(BudgetLine),
+    budgetColumns: z.custom<BudgetColumns>((v) => typeof v === 'object' && v !== null),
     goals: z.array(Goal),
     objectives: z.array(Objective),
     measures: z.array(Measure),

@@ -1,6 +1,7 @@
-import type { AmountType, Issue, Measure, Result, Status, WorkbookModel } from '../../models';
+import type { AmountType, BudgetColumns, Issue, Measure, Result, Status, WorkbookModel } from '../../models';
 import { NET_AMOUNT_TYPES, UNIT_MULTIPLIER } from '../../models';
 import { isRevolvingFund } from './accounts';
+import { amountCount, amountTypeOf, lineLoc, SPENDING, text } from './budget';
 import type { CrosswalkResult } from './crosswalk';
 import { targetKey } from './ledger';
 import { issueAt, MESSAGES } from './messages';
@@ -70,10 +71,22 @@ const BASIS_ORDER: readonly AmountType[] = [
   'Outlays',
 ];
 
+/** The first spending line of a net basis that a net amount understates: a revolving fund, or a negative amount. */
+function firstUnderstated(b: BudgetColumns, basis: AmountType): number | null {
+  for (let line = 0; line < b.size; line++) {
+    if (amountTypeOf(b, line) !== basis || b.lineType[line] !== SPENDING) continue;
+    if (isRevolvingFund(text(b, b.account, line))) return line;
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++)
+      if ((b.amountValue[a] as number) < 0) return line;
+  }
+  return null;
+}
+
 export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
+  const b = model.budgetColumns;
   const present = new Set<AmountType>();
-  for (const l of model.budget)
-    if (l.amounts.length > 0 && l.lineType === 'Spending') present.add(l.amountType);
+  for (let line = 0; line < b.size; line++)
+    if (amountCount(b, line) > 0 && b.lineType[line] === SPENDING) present.add(amountTypeOf(b, line));
   const fallback = BASIS_ORDER.find((t) => present.has(t)) ?? null;
   const wanted = model.settings.costBasis;
   const settingsLoc = model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null;
@@ -83,19 +96,13 @@ export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountTy
     basis = fallback;
   }
   if (basis && NET_AMOUNT_TYPES.includes(basis)) {
-    const understated = model.budget.find(
-      (l) =>
-        l.amountType === basis &&
-        l.lineType === 'Spending' &&
-        (isRevolvingFund(l.account) || l.amounts.some((a) => a.value < 0)),
-    );
-    if (understated)
+    const understated = firstUnderstated(b, basis);
+    if (understated !== null) {
+      const account = text(b, b.account, understated);
       issues.push(
-        issueAt(
-          MESSAGES.netBasis(basis, understated.account, isRevolvingFund(understated.account)),
-          understated.loc,
-        ),
+        issueAt(MESSAGES.netBasis(basis, account, isRevolvingFund(account)), lineLoc(b, understated)),
       );
+    }
   }
   return basis;
 }

@@ -1,6 +1,7 @@
-import type { BudgetLine, CrosswalkRule, Loc, WorkbookModel } from '../../models';
+import type { BudgetColumns, BudgetLine, CrosswalkRule, Loc, WorkbookModel } from '../../models';
+import { AMOUNT_TYPES, RECEIPT, SPENDING, text } from './budget';
 import { SHARE_SCALE } from '../../models';
-import { ELIMINATED, Ledger, RECEIPTS, type Target, targetKey, UNMAPPED } from './ledger';
+import { ELIMINATED, type Ledger, LedgerSums, RECEIPTS, type Target, targetKey, UNMAPPED } from './ledger';
 import { splitLargestRemainder } from './money';
 import { federalAccount, padCode, parseTas, renderTas } from './dataAct/tas';
 import { objectClassKey } from './read/crosswalk';
@@ -29,31 +30,30 @@ export interface RuleSet {
   keys?: string[];
   /** Target positions by key, when that differs from row order (see `splitInSet`). */
   tieOrder?: number[] | null;
+  /** The weights in tie order, divided by their greatest common divisor: the same split, faster. */
+  splitWeights?: number[];
+  /** Each target's number among all the crosswalk's targets (see `TargetNumbers`). */
+  numbers?: Int32Array;
+  /** The set's position in `CrosswalkResult.sets`. */
+  position?: number;
   linesMatched: number;
 }
 
-export interface LineAllocation {
-  line: BudgetLine;
-  /** The rule set every amount of the line uses; null when none splits it (see `to`). */
-  set: RuleSet | null;
-  /** Where the whole line goes when no set splits it: Unmapped, offsetting receipts, or eliminated. */
-  to: Target;
-  /**
-   * What each amount sends to each target, flat: `parts[a * width + t]` for `line.amounts[a]` and
-   * `set.targets[t]`. Null when every amount goes whole to one place (a one-target set, or Unmapped), which is
-   * most lines; read it through `partsOf`.
-   */
-  parts: number[] | null;
-  /**
-   * Only for a line whose account is recast for some years (Crosswalk rows with a Fiscal Year): each amount's
-   * own set and parts, since the years use different rows. Read through `setOf` and `partsOf`.
-   */
-  byAmount?: { set: RuleSet | null; parts: number[] }[];
-}
+/** Where a line goes when no set splits it, by `CrosswalkResult.lineTo`. */
+export const DESTINATIONS: readonly Target[] = [UNMAPPED, RECEIPTS, ELIMINATED];
 
 export interface CrosswalkResult {
   sets: RuleSet[];
-  lines: LineAllocation[];
+  /** Per budget line: the position in `sets` of the set that splits every amount, or -1 (see `lineTo`). */
+  lineSet: Int32Array;
+  /** Per budget line: where it goes whole when no set splits it, as a position in `DESTINATIONS`. */
+  lineTo: Uint8Array;
+  /**
+   * Only lines whose account is recast for some years (Crosswalk rows with a Fiscal Year): each amount's own
+   * set (a position in `sets`, -1 for Unmapped), by its place among the line's amounts, since years use
+   * different rows. Read through `setOf`.
+   */
+  recast: Map<number, Int32Array>;
   /** Direct amounts by amount type, year and target key. */
   direct: Ledger;
   /** Budget totals by amount type and year (the source every output must tie out to). */
@@ -191,7 +191,13 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<st
  * The rule set a line uses: the most specific that matches, among the undated rows or one year's rows. Its own
  * account is tried before its federal account; a program activity matches by code, then by title.
  */
-function matchSet(line: BudgetLine, sets: Map<string, RuleSet>, year: number | null = null): RuleSet | null {
+type LineIdentity = Pick<BudgetLine, 'account' | 'programActivity' | 'programActivityTitle' | 'objectClass'>;
+
+function matchSet(
+  line: LineIdentity,
+  sets: Map<string, RuleSet>,
+  year: number | null = null,
+): RuleSet | null {
   const { programActivity, programActivityTitle, objectClass: oc } = line;
   const activities = [programActivity, programActivityTitle].filter(Boolean);
   for (const a of lineAccountKeys(line.account)) {
@@ -215,160 +221,275 @@ const compareKeys = (keys: readonly string[], a: number, b: number) =>
  */
 export function splitInSet(whole: number, set: RuleSet): number[] {
   const order = set.tieOrder;
-  if (!order) return splitLargestRemainder(whole, set.weights);
-  const split = splitLargestRemainder(
-    whole,
-    order.map((i) => set.weights[i] as number),
-  );
+  const weights = set.splitWeights ?? (order ? order.map((i) => set.weights[i] as number) : set.weights);
+  const split = splitLargestRemainder(whole, weights);
+  if (!order) return split;
   const parts = new Array<number>(order.length);
   order.forEach((i, k) => (parts[i] = split[k] as number));
   return parts;
+}
+
+/** Greatest common divisor, to split by the smallest weights with the same proportions (a faster split). */
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Readies sets for the hot loop: their keys, their tie order, their weights in that order divided by their
+ * common divisor (the same split, with smaller numbers), and the numbers of their targets among all targets.
+ */
+function prepareSets(sets: Map<string, RuleSet>, targetNumber: (t: Target) => number): void {
+  for (const set of sets.values()) {
+    set.keys = set.targets.map((t) => t.key);
+    const byKey = set.keys.map((_, i) => i).sort((a, b) => compareKeys(set.keys as string[], a, b));
+    set.tieOrder = byKey.every((t, i) => t === i) ? null : byKey;
+    const ordered = (set.tieOrder ?? byKey).map((i) => set.weights[i] as number);
+    const divisor = ordered.reduce(gcd, 0) || 1;
+    set.splitWeights = ordered.map((w) => w / divisor);
+    set.numbers = Int32Array.from(set.targets, targetNumber);
+  }
+}
+
+/** Every target money can land on, numbered: the Ledger's keys, in the order first met. */
+class TargetNumbers {
+  readonly keys: string[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  number(t: Target): number {
+    let n = this.byKey.get(t.key);
+    if (n === undefined) {
+      n = this.keys.length;
+      this.keys.push(t.key);
+      this.byKey.set(t.key, n);
+    }
+    return n;
+  }
+}
+
+/** The crosswalk's sums while lines are allocated: direct amounts by target, and the budget totals. */
+interface Sums {
+  direct: LedgerSums;
+  budget: LedgerSums;
 }
 
 export function allocateCrosswalk(
   model: WorkbookModel,
   known: KnownTargets = knownTargets(model),
 ): CrosswalkResult {
+  const b = model.budgetColumns;
   const sets = buildRuleSets(model, known);
-  for (const set of sets.values()) {
-    set.keys = set.targets.map((t) => t.key);
-    const byKey = set.keys.map((_, i) => i).sort((a, b) => compareKeys(set.keys as string[], a, b));
-    set.tieOrder = byKey.every((t, i) => t === i) ? null : byKey;
-  }
-  const direct = new Ledger();
-  const budget = new Ledger();
-  const lines: LineAllocation[] = [];
-  // Most accounts are mapped at account level only: match those once per account. Accounts with rows by
-  // program activity or object class are matched once per combination.
-  const specific = new Set(
-    model.crosswalk.filter((r) => r.programActivity || r.objectClass).map((r) => accountKey(r.account)),
-  );
-  // Accounts recast for a year: for that year their dated rows replace the undated ones.
-  const recast = new Set(
-    model.crosswalk.filter((r) => r.year !== null).map((r) => `${r.year}\u0000${accountKey(r.account)}`),
-  );
-  const recastAccounts = new Set(
-    model.crosswalk.filter((r) => r.year !== null).map((r) => accountKey(r.account)),
-  );
-  const byAccount = new Map<string, RuleSet | null>();
-  const byCombination = new Map<string, RuleSet | null>();
-  const specificByRaw = new Map<string, boolean>();
-  const unmapped = [UNMAPPED.key];
-  const undatedSet = (line: BudgetLine): RuleSet | null => {
-    let set = byAccount.get(line.account);
-    if (set !== undefined) return set;
-    let isSpecific = specificByRaw.get(line.account);
-    if (isSpecific === undefined) {
-      isSpecific = lineAccountKeys(line.account).some((k) => specific.has(k));
-      specificByRaw.set(line.account, isSpecific);
-    }
-    if (!isSpecific) {
-      set = matchSet(line, sets);
-      byAccount.set(line.account, set);
-      return set;
-    }
-    const combo = `${line.account}\u0000${line.programActivity}\u0000${line.objectClass}`;
-    set = byCombination.get(combo);
-    if (set === undefined) {
-      set = matchSet(line, sets);
-      byCombination.set(combo, set);
-    }
-    return set;
+  const numbers = new TargetNumbers();
+  for (const t of DESTINATIONS) numbers.number(t);
+  prepareSets(sets, (t) => numbers.number(t));
+  const setList = [...sets.values()];
+  setList.forEach((set, i) => (set.position = i));
+  const sums: Sums = {
+    direct: new LedgerSums(numbers.keys, model.series.length),
+    budget: new LedgerSums(['total'], model.series.length),
   };
-  const usableOf = (set: RuleSet | null) => (set && set.weights.some((w) => w > 0) ? set : null);
-
-  for (const line of model.budget) {
+  const lineSet = new Int32Array(b.size).fill(-1);
+  const lineTo = new Uint8Array(b.size);
+  const recast = new Map<number, Int32Array>();
+  const matcher = new LineMatcher(model, sets);
+  for (let line = 0; line < b.size; line++) {
     // Receipts and intra-agency amounts are never allocated: they sit on their own rows so totals tie out.
-    if (line.lineType !== 'Spending') {
-      const to = line.lineType === 'Receipt' ? RECEIPTS : ELIMINATED;
-      for (const amount of line.amounts) {
-        budget.add(line.amountType, amount.series, 'total', amount.value);
-        direct.add(line.amountType, amount.series, to.key, amount.value);
-      }
-      lines.push({ line, set: null, to, parts: null });
+    if (b.lineType[line] !== SPENDING) {
+      lineTo[line] = b.lineType[line] === RECEIPT ? 1 : 2;
+      addWhole(b, line, DESTINATIONS[lineTo[line] as number] as Target, sums);
       continue;
     }
-    // Recasts are rare: the account keys are worked out only when the Crosswalk has dated rows.
-    if (recastAccounts.size > 0) {
-      const accounts = lineAccountKeys(line.account);
-      if (
-        accounts.some((k) => recastAccounts.has(k)) &&
-        line.amounts.some((a) => accounts.some((k) => recast.has(`${a.year}\u0000${k}`)))
-      ) {
-        lines.push(allocateRecast(line, sets, recast, undatedSet(line), direct, budget));
-        continue;
-      }
+    const years = matcher.recastYears(line);
+    if (years) {
+      recast.set(line, allocateRecast(b, line, years, matcher, sums));
+      continue;
     }
-    const set = undatedSet(line);
-    const usable = usableOf(set);
+    const set = matcher.undatedSet(line);
     if (set) set.linesMatched += 1;
-    const width = usable ? usable.targets.length : 1;
-    const parts: number[] | null = width > 1 ? new Array<number>(line.amounts.length * width) : null;
-    const keys = usable ? (usable.keys as string[]) : unmapped;
-    line.amounts.forEach((amount, a) => {
-      budget.add(line.amountType, amount.series, 'total', amount.value);
-      if (parts === null || !usable) {
-        direct.add(line.amountType, amount.series, keys[0] as string, amount.value);
-        return;
-      }
-      const split = splitInSet(amount.value, usable);
-      for (let t = 0; t < width; t++) parts[a * width + t] = split[t] as number;
-      direct.addParts(line.amountType, amount.series, keys, split);
-    });
-    lines.push({ line, set: usable, to: UNMAPPED, parts });
+    const usable = usableOf(set);
+    if (usable) {
+      lineSet[line] = usable.position as number;
+      addSplit(b, line, usable, sums);
+    } else addWhole(b, line, UNMAPPED, sums);
   }
-  return { sets: [...sets.values()], lines, direct, budget };
+  return {
+    sets: setList,
+    lineSet,
+    lineTo,
+    recast,
+    direct: sums.direct.toLedger(AMOUNT_TYPES),
+    budget: sums.budget.toLedger(AMOUNT_TYPES),
+  };
+}
+
+const usableOf = (set: RuleSet | null) => (set && set.weights.some((w) => w > 0) ? set : null);
+
+/** Adds one amount to the budget total of its type and series. */
+function addTotal(b: BudgetColumns, line: number, a: number, sums: Sums): void {
+  const slot = sums.budget.slot(b.amountType[line] as number, b.amountSeries[a] as number);
+  sums.budget.add(slot, 0, b.amountValue[a] as number);
+}
+
+/** A line whose amounts go whole to one place. */
+function addWhole(b: BudgetColumns, line: number, to: Target, sums: Sums): void {
+  const target = DESTINATIONS.indexOf(to);
+  for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+    addTotal(b, line, a, sums);
+    const slot = sums.direct.slot(b.amountType[line] as number, b.amountSeries[a] as number);
+    sums.direct.add(slot, target, b.amountValue[a] as number);
+  }
+}
+
+/** A line whose every amount is split by one set. */
+function addSplit(b: BudgetColumns, line: number, set: RuleSet, sums: Sums): void {
+  for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+    addTotal(b, line, a, sums);
+    addParts(b, line, a, set, sums);
+  }
+}
+
+/** One amount's parts, added to their targets. */
+function addParts(b: BudgetColumns, line: number, a: number, set: RuleSet, sums: Sums): void {
+  const slot = sums.direct.slot(b.amountType[line] as number, b.amountSeries[a] as number);
+  const ids = set.numbers as Int32Array;
+  if (ids.length === 1) {
+    sums.direct.add(slot, ids[0] as number, b.amountValue[a] as number);
+    return;
+  }
+  const parts = splitInSet(b.amountValue[a] as number, set);
+  for (let t = 0; t < ids.length; t++) sums.direct.add(slot, ids[t] as number, parts[t] as number);
 }
 
 /** A line of a recast account: each amount uses its year's rows when the year has any, else the undated rows. */
 function allocateRecast(
-  line: BudgetLine,
-  sets: Map<string, RuleSet>,
-  recast: Set<string>,
-  undated: RuleSet | null,
-  direct: Ledger,
-  budget: Ledger,
-): LineAllocation {
-  const keys = lineAccountKeys(line.account);
+  b: BudgetColumns,
+  line: number,
+  years: Set<number>,
+  matcher: LineMatcher,
+  sums: Sums,
+): Int32Array {
+  const start = b.amountStart[line] as number;
+  const out = new Int32Array((b.amountStart[line + 1] as number) - start);
   const counted = new Set<RuleSet>();
-  const byAmount = line.amounts.map((amount) => {
-    budget.add(line.amountType, amount.series, 'total', amount.value);
-    const matched = keys.some((k) => recast.has(`${amount.year}\u0000${k}`))
-      ? matchSet(line, sets, amount.year)
-      : undated;
+  for (let a = start; a < (b.amountStart[line + 1] as number); a++) {
+    addTotal(b, line, a, sums);
+    const year = matcher.yearOf(b.amountSeries[a] as number);
+    const matched = years.has(year) ? matcher.datedSet(line, year) : matcher.undatedSet(line);
     if (matched && !counted.has(matched)) {
       matched.linesMatched += 1;
       counted.add(matched);
     }
-    const set = matched && matched.weights.some((w) => w > 0) ? matched : null;
-    if (!set) {
-      direct.add(line.amountType, amount.series, UNMAPPED.key, amount.value);
-      return { set: null, parts: [amount.value] };
+    const set = usableOf(matched);
+    out[a - start] = set ? (set.position as number) : -1;
+    if (set) addParts(b, line, a, set, sums);
+    else {
+      const slot = sums.direct.slot(b.amountType[line] as number, b.amountSeries[a] as number);
+      sums.direct.add(slot, 0, b.amountValue[a] as number);
     }
-    const parts = splitInSet(amount.value, set);
-    direct.addParts(line.amountType, amount.series, set.keys as string[], parts);
-    return { set, parts };
-  });
-  return { line, set: null, to: UNMAPPED, parts: null, byAmount };
+  }
+  return out;
 }
 
-/** The rule set that split one amount (null: it went whole to `allocation.to`). */
-export function setOf(allocation: LineAllocation, amountIndex: number): RuleSet | null {
-  return allocation.byAmount ? (allocation.byAmount[amountIndex]?.set ?? null) : allocation.set;
+/**
+ * Finds the rule set of a budget line. Most accounts are mapped at account level only: those are matched once
+ * per account. Accounts with rows by program activity or object class are matched once per combination.
+ */
+class LineMatcher {
+  private readonly b: BudgetColumns;
+  private readonly specific: Set<string>;
+  /** `year account` of the accounts recast for a year: for that year their dated rows replace the undated. */
+  private readonly recast: Set<string>;
+  private readonly recastAccounts: Set<string>;
+  private readonly byAccount = new Map<number, RuleSet | null>();
+  private readonly byCombination = new Map<string, RuleSet | null>();
+  private readonly years: number[];
+
+  constructor(
+    model: WorkbookModel,
+    private readonly sets: Map<string, RuleSet>,
+  ) {
+    this.b = model.budgetColumns;
+    this.years = model.series.map((s) => s.year);
+    const dated = model.crosswalk.filter((r) => r.year !== null);
+    this.specific = new Set(
+      model.crosswalk.filter((r) => r.programActivity || r.objectClass).map((r) => accountKey(r.account)),
+    );
+    this.recast = new Set(dated.map((r) => `${r.year}\u0000${accountKey(r.account)}`));
+    this.recastAccounts = new Set(dated.map((r) => accountKey(r.account)));
+  }
+
+  yearOf(series: number): number {
+    return this.years[series] as number;
+  }
+
+  private identity(line: number) {
+    const b = this.b;
+    return {
+      account: text(b, b.account, line),
+      programActivity: text(b, b.programActivity, line),
+      programActivityTitle: text(b, b.programActivityTitle, line),
+      objectClass: text(b, b.objectClass, line),
+    };
+  }
+
+  undatedSet(line: number): RuleSet | null {
+    const b = this.b;
+    const accountId = b.account[line] as number;
+    const byAccount = this.byAccount.get(accountId);
+    if (byAccount !== undefined) return byAccount;
+    const id = this.identity(line);
+    if (!lineAccountKeys(id.account).some((k) => this.specific.has(k))) {
+      const set = matchSet(id, this.sets);
+      this.byAccount.set(accountId, set);
+      return set;
+    }
+    const combo = `${accountId} ${b.programActivity[line] as number} ${b.objectClass[line] as number}`;
+    let set = this.byCombination.get(combo);
+    if (set === undefined) {
+      set = matchSet(id, this.sets);
+      this.byCombination.set(combo, set);
+    }
+    return set;
+  }
+
+  datedSet(line: number, year: number): RuleSet | null {
+    return matchSet(this.identity(line), this.sets, year);
+  }
+
+  /** The recast years of a line's account that its amounts fall in, or null (most lines). */
+  recastYears(line: number): Set<number> | null {
+    if (this.recastAccounts.size === 0) return null;
+    const b = this.b;
+    const accounts = lineAccountKeys(text(b, b.account, line));
+    if (!accounts.some((k) => this.recastAccounts.has(k))) return null;
+    const years = new Set<number>();
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+      const year = this.yearOf(b.amountSeries[a] as number);
+      if (accounts.some((k) => this.recast.has(`${year}\u0000${k}`))) years.add(year);
+    }
+    return years.size > 0 ? years : null;
+  }
 }
 
-/** The targets of one amount's parts, in the order `partsOf` gives them. */
-export function targetsOf(allocation: LineAllocation, amountIndex: number): readonly Target[] {
-  const set = setOf(allocation, amountIndex);
-  return set ? set.targets : [allocation.to];
+/**
+ * The rule set that split one amount (`amount` is its position among the Budget's amounts), or null when it
+ * went whole to `destinationOf(c, line)`.
+ */
+export function setOf(c: CrosswalkResult, b: BudgetColumns, line: number, amount: number): RuleSet | null {
+  const recast = c.recast.get(line);
+  const position = recast ? recast[amount - (b.amountStart[line] as number)] : c.lineSet[line];
+  return c.sets[position as number] ?? null;
 }
 
-/** The parts of one amount, in the order of its set's targets (one part, the whole, when it goes to one place). */
-export function partsOf(allocation: LineAllocation, amountIndex: number): number[] {
-  const amount = allocation.line.amounts[amountIndex];
-  if (!amount) return [];
-  if (allocation.byAmount) return allocation.byAmount[amountIndex]?.parts ?? [];
-  if (allocation.parts === null) return [amount.value];
-  const width = allocation.set ? allocation.set.targets.length : 1;
-  return allocation.parts.slice(amountIndex * width, (amountIndex + 1) * width);
+/** Where a line's amounts go when no set splits them: Unmapped, offsetting receipts, or eliminated. */
+export const destinationOf = (c: CrosswalkResult, line: number): Target =>
+  DESTINATIONS[c.lineTo[line] as number] as Target;
+
+/** The parts of one amount split by `set` (its whole, when `set` is null), in the order of the set's targets. */
+export function partsOf(set: RuleSet | null, value: number): number[] {
+  return set && set.targets.length > 1 ? splitInSet(value, set) : [value];
+}
+
+/** True when a spending line (or some amount of a recast one) matched no usable Crosswalk set. */
+export function isUnmapped(c: CrosswalkResult, line: number): boolean {
+  if (c.lineTo[line] !== 0) return false;
+  const recast = c.recast.get(line);
+  return recast ? recast.includes(-1) : c.lineSet[line] === -1;
 }

@@ -1,6 +1,7 @@
 import type { EngineResult, Issue, OutputTable, WorkbookGrids, WorkbookModel } from '../../models';
 import { issueAt, MESSAGES } from './messages';
 import { MoneyRangeError } from './money';
+import { withoutBudget } from './budget';
 import { compute } from './compute';
 import { groupIssues } from './issueGroups';
 import { readWorkbook } from './read';
@@ -49,7 +50,7 @@ export function runEngine(grids: WorkbookGrids, options: EngineOptions = {}): En
       MESSAGES.totalsOutOfRange(),
       read.model.found.Budget ? { sheet: read.model.found.Budget.sheet, cell: '' } : null,
     );
-    return build({ ...read.model, budget: [] }, [...read.issues, issue], want);
+    return build(withoutBudget(read.model), [...read.issues, issue], want);
   }
 }
 

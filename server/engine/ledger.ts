@@ -50,6 +50,11 @@ export class Ledger {
     return slot;
   }
 
+  /** Makes the (type, series) slot exist, as adding parts to it does even when every part is zero. */
+  touch(type: AmountType, series: number): void {
+    this.slotFor(type, series);
+  }
+
   add(type: AmountType, series: number, key: string, amount: number): void {
     if (amount === 0) return;
     const slot = this.slotFor(type, series);
@@ -88,5 +93,60 @@ export class Ledger {
     for (const [type, bySeries] of this.sums)
       for (const series of bySeries.keys()) out.push({ type, series });
     return out;
+  }
+}
+
+/**
+ * Sums by amount type, series and target number in typed arrays, for the crosswalk's inner loop (a Map lookup
+ * per part of every amount was most of its time). Each addition is checked like the Ledger's, and `toLedger`
+ * hands the totals over in the order they were first touched, so the Ledger reads as if built part by part.
+ */
+export class LedgerSums {
+  private readonly sums: (Float64Array | undefined)[] = [];
+  private readonly touched: Uint8Array[] = [];
+  private readonly order: number[][] = [];
+  private readonly slotOrder: number[] = [];
+
+  /** `keys[t]` is the Ledger key of target number t; `seriesCount` the number of series. */
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly seriesCount: number,
+  ) {}
+
+  /** The slot of one amount type (by position in `AmountType.options`) and series, made on first use. */
+  slot(type: number, series: number): number {
+    const at = type * this.seriesCount + series;
+    if (!this.sums[at]) {
+      this.sums[at] = new Float64Array(this.keys.length);
+      this.touched[at] = new Uint8Array(this.keys.length);
+      this.order[at] = [];
+      this.slotOrder.push(at);
+    }
+    return at;
+  }
+
+  /** Adds to target number `target` in a slot got from `slot`. */
+  add(slot: number, target: number, amount: number): void {
+    if (amount === 0) return;
+    const sums = this.sums[slot] as Float64Array;
+    const touched = this.touched[slot] as Uint8Array;
+    if (!touched[target]) {
+      touched[target] = 1;
+      (this.order[slot] as number[]).push(target);
+    }
+    sums[target] = assertSafe((sums[target] as number) + amount, 'A total');
+  }
+
+  toLedger(types: readonly AmountType[]): Ledger {
+    const ledger = new Ledger();
+    for (const at of this.slotOrder) {
+      const type = types[Math.floor(at / this.seriesCount)] as AmountType;
+      const series = at % this.seriesCount;
+      const sums = this.sums[at] as Float64Array;
+      ledger.touch(type, series);
+      for (const t of this.order[at] as number[])
+        ledger.add(type, series, this.keys[t] as string, sums[t] as number);
+    }
+    return ledger;
   }
 }

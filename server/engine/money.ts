@@ -103,6 +103,17 @@ export function fromMinor(value: number, decimals: number): number {
   return decimals === 0 ? value : Number((value / 10 ** decimals).toFixed(decimals));
 }
 
+/** Whole division of safe integers: the float quotient can round up past an integer, so it is corrected. */
+function divide(n: number, d: number): { times: number; rest: number } {
+  let times = Math.floor(n / d);
+  let rest = n - times * d;
+  if (rest < 0) {
+    times -= 1;
+    rest += d;
+  }
+  return { times, rest };
+}
+
 /**
  * Splits `whole` in proportion to non-negative integer `weights` so the parts sum exactly to `whole`
  * (Hamilton's largest-remainder method). Ties go to the earlier weight, so the result is deterministic.
@@ -129,6 +140,10 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
   const remainders = new Array<number>(n);
   let assigned = 0;
   const exactInFloat = magnitude * total <= Number.MAX_SAFE_INTEGER;
+  // magnitude = times * total + rest, so magnitude * w / total = times * w + rest * w / total: exact in floats
+  // while rest * w (below total^2) is, which covers large amounts split by shares of a few digits.
+  const byRest = !exactInFloat && total * total <= Number.MAX_SAFE_INTEGER;
+  const { times, rest } = divide(magnitude, total);
   for (let i = 0; i < n; i++) {
     const w = weights[i] as number;
     let q: number;
@@ -137,6 +152,11 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
       const product = magnitude * w;
       q = Math.floor(product / total);
       r = product - q * total;
+    } else if (byRest) {
+      const product = rest * w;
+      const fraction = Math.floor(product / total);
+      q = times * w + fraction;
+      r = product - fraction * total;
     } else {
       const product = BigInt(magnitude) * BigInt(w);
       const bigTotal = BigInt(total);

@@ -1,6 +1,8 @@
 import type { Issue, Series, Summary } from '../../models';
 import { latestActualYear } from './status';
+import { amountCount } from './budget';
 import type { Computation } from './compute';
+import { isUnmapped } from './crosswalk';
 import { targetKey } from './ledger';
 import { fromMinor } from './money';
 import type { ScenarioRun } from './scenarios';
@@ -41,10 +43,8 @@ export function summarize(
     costBasis: basis,
     costLabel: basisPhrase(basis),
     allocation: model.settings.allocation,
-    budgetLines: model.budget.length,
-    unmappedLines: c.crosswalk.lines.filter(
-      (l) => l.to.kind === 'unmapped' && l.set === null && !l.byAmount && l.line.amounts.length > 0,
-    ).length,
+    budgetLines: model.budgetColumns.size,
+    unmappedLines: whollyUnmappedLines(c),
     budgetTotals: c.amountTypes.flatMap((type) =>
       series.map((s) => ({
         amountType: type,
@@ -109,4 +109,13 @@ export function summarize(
     },
     unreadAmounts: unreadAmounts(c, ungrouped),
   };
+}
+
+/** Spending lines with amounts that no Crosswalk set splits at all (recast lines aside). */
+function whollyUnmappedLines(c: Computation): number {
+  const b = c.model.budgetColumns;
+  let count = 0;
+  for (let line = 0; line < b.size; line++)
+    if (isUnmapped(c.crosswalk, line) && !c.crosswalk.recast.has(line) && amountCount(b, line) > 0) count++;
+  return count;
 }

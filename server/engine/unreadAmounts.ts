@@ -1,5 +1,7 @@
 import { issueLocation, type Issue, type Summary } from '../../models';
 import type { Computation } from './compute';
+import { destinationOf } from './crosswalk';
+import type { Target } from './ledger';
 
 /**
  * Budget amounts the reader could not use ("TBD", #REF!, a date, a formula never calculated): each is left out
@@ -42,14 +44,10 @@ export function unreadAmounts(c: Computation, issues: readonly Issue[]): Summary
   const goalIds = new Map(c.model.goals.map((g) => [idKey(g.id), g.id]));
   const short = new Set<string>();
   let viaPools = false;
-  for (const l of c.crosswalk.lines) {
-    if (l.line.loc.sheet !== sheet || !rows.has(rowOf(l.line.loc.cell))) continue;
-    const targets = [
-      l.to,
-      ...(l.set?.targets ?? []),
-      ...(l.byAmount ?? []).flatMap((a) => a.set?.targets ?? []),
-    ];
-    for (const t of targets) {
+  const b = c.model.budgetColumns;
+  for (let line = 0; line < b.size; line++) {
+    if (b.sheet !== sheet || !rows.has(b.originRow + 1 + (b.row[line] as number))) continue;
+    for (const t of targetsOfLine(c, line)) {
       const goal =
         t.kind === 'objective' ? goalOfObjective.get(idKey(t.id)) : t.kind === 'goal' ? t.id : null;
       if (goal) short.add(idKey(goal));
@@ -59,4 +57,12 @@ export function unreadAmounts(c: Computation, issues: readonly Issue[]): Summary
   const goals: string[] = [];
   for (const [key, id] of goalIds) if (short.has(key)) goals.push(id);
   return { count, cells, goals, viaPools };
+}
+
+/** Everywhere a line's amounts can go: its destination and the targets of every set that splits them. */
+function targetsOfLine(c: Computation, line: number): Target[] {
+  const positions = c.crosswalk.recast.get(line) ?? [c.crosswalk.lineSet[line] as number];
+  const out = [destinationOf(c.crosswalk, line)];
+  for (const p of positions) for (const t of c.crosswalk.sets[p]?.targets ?? []) out.push(t);
+  return out;
 }

@@ -1,6 +1,6 @@
 import type {
   AmountType,
-  BudgetLine,
+  BudgetColumns,
   CellValue,
   FundingType,
   Issue,
@@ -13,6 +13,17 @@ import type {
 import { INPUT_TABLES, issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, decimalFromNumber, MoneyRangeError, toMinor, usedDecimals } from '../money';
+import { AMOUNT_TYPES, emptyBudget } from '../budget';
+import {
+  type ConvertedAmounts,
+  type ExactAmount,
+  finishColumns,
+  inLineOrder,
+  LineColumns,
+  placesOf,
+  scaledExactly,
+  StagedAmounts,
+} from './budgetBuilder';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
 import { amountTypeOf, fundingTypeOf, lineTypeOf } from './enums';
 import { makeSeries, type SeriesHeader, seriesKey, seriesLabel, seriesOfHeader } from './series';
@@ -24,22 +35,6 @@ const MAX_DECIMALS = { Dollars: 2, Thousands: 5, Millions: 8 } as const;
 /** Dollars are kept to the cent even when typed whole, so splits land on cents. */
 const MIN_DECIMALS = { Dollars: 2, Thousands: 0, Millions: 0 } as const;
 export const FTE_DECIMALS = 1;
-
-/** An amount read but not yet in minor units: whole numbers (most amounts) skip the exact-decimal path. */
-interface PendingAmount {
-  series: number;
-  year: number;
-  int: number | null;
-  value: Decimal | null;
-  loc: Loc;
-  raw: CellValue;
-}
-/** Lines as read, with their amounts not yet converted (kept beside them, so the line objects stay plain). */
-interface PendingLine {
-  line: BudgetLine;
-  /** Null when every amount was a whole number: those sit in `line.amounts` already, in Units, unscaled. */
-  pending: PendingAmount[] | null;
-}
 
 function reportAmount(p: Parsed<Decimal>, loc: Loc, issues: Issue[]): Decimal | null {
   if (p.kind === 'ok') return p.value;
@@ -98,55 +93,36 @@ function seriesColumns(
   return out;
 }
 
-/** Reads one amount cell into `out`, or reports it; blanks and zeros add nothing. */
+/** Reads one amount cell into `staged`, or reports it; blanks and zeros add nothing. */
 function readAmount(
   t: TableView,
   row: number,
   index: number,
   series: number,
-  year: number,
-  out: PendingAmount[],
+  staged: StagedAmounts,
   issues: Issue[],
 ): void {
   const raw = t.grid.rows[row]?.[index] ?? null;
   if (raw === null || raw === 0) return;
-  if (typeof raw === 'number' && Number.isSafeInteger(raw)) {
-    out.push({ series, year, int: raw, value: null, loc: t.locAt(row, index), raw });
+  // Whole numbers and numbers with a few decimals (nearly every amount) skip the exact-decimal path.
+  const k = typeof raw === 'number' ? placesOf(raw) : -1;
+  if (k >= 0) {
+    staged.addNumber(series, raw as number, k, row, index);
     return;
   }
-  const loc = t.locAt(row, index);
-  const d = reportAmount(parseAmount(raw), loc, issues);
-  if (d) out.push({ series, year, int: null, value: d, loc, raw });
+  const d = reportAmount(parseAmount(raw), t.locAt(row, index), issues);
+  if (d) staged.addExact(series, d, raw, row, index);
 }
 
 export interface BudgetRead {
-  lines: BudgetLine[];
+  columns: BudgetColumns;
   series: Series[];
   moneyDecimals: number;
 }
 
-/**
- * Reads the Budget table, wide (one column per fiscal year) or long (`Fiscal Year` and `Amount`). Amounts are
- * held as exact decimals until the whole table is read, because the money precision is the finest any amount
- * uses (down to a cent), and only then converted to integer minor units.
- */
-export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Issue[]): BudgetRead {
-  const empty = { lines: [], series: [], moneyDecimals: MIN_DECIMALS[settings.units] };
-  const t = openTable(grids, INPUT_TABLES.Budget, issues);
-  if (!t || !t.requireColumns()) return empty;
-  const finder = new SeriesFinder();
-  const years = seriesColumns(t, finder, issues);
-  const longForm = years.length === 0 && t.has('Fiscal Year') && t.has('Amount');
-  if (years.length === 0 && !longForm) {
-    issues.push(issueAt(MESSAGES.budgetNoYears(), t.headerLoc(0)));
-    return empty;
-  }
-
-  const pending: PendingLine[] = [];
-  const byIdentity = new Map<string, PendingLine>();
-  const rows = t.dataRows();
-  if (rows.length === 0) issues.push(issueAt(MESSAGES.tableEmpty('Budget'), t.headerLoc(0)));
-  const col = {
+/** The columns of the Budget's identity fields, by grid position (-1 when absent). */
+function identityColumns(t: TableView) {
+  return {
     account: t.indexOf('Account'),
     type: t.indexOf('Amount Type'),
     title: t.indexOf('Account Title'),
@@ -158,49 +134,87 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     fundingType: t.indexOf('Funding Type'),
     version: t.indexOf('Version'),
   };
+}
+type IdentityColumns = ReturnType<typeof identityColumns>;
+
+/** The types of a row, or null (reported) when one is not a word the contract knows. */
+function rowTypes(
+  t: TableView,
+  row: number,
+  col: IdentityColumns,
+  issues: Issue[],
+): { amountType: AmountType; lineType: LineType; fundingType: FundingType | null } | null {
+  const typeText = t.textAt(row, col.type);
+  const amountType: AmountType | null = typeText ? amountTypeOf(typeText) : 'Budget Authority';
+  if (!amountType) {
+    issues.push(
+      issueAt(MESSAGES.enumInvalid('Amount Type', typeText, AMOUNT_TYPE_WORDS), t.loc(row, 'Amount Type')),
+    );
+    return null;
+  }
+  const lineText = t.textAt(row, col.lineType);
+  const lineType: LineType | null = lineText ? lineTypeOf(lineText) : 'Spending';
+  if (!lineType) {
+    issues.push(
+      issueAt(
+        MESSAGES.enumInvalid('Line Type', lineText, ['Spending', 'Receipt', 'Intra-agency']),
+        t.loc(row, 'Line Type'),
+      ),
+    );
+    return null;
+  }
+  const fundingText = t.textAt(row, col.fundingType);
+  const fundingType: FundingType | null = fundingText ? fundingTypeOf(fundingText) : null;
+  if (fundingText && !fundingType) {
+    issues.push(
+      issueAt(
+        MESSAGES.enumInvalid('Funding Type', fundingText, ['Direct', 'Reimbursable']),
+        t.loc(row, 'Funding Type'),
+      ),
+    );
+    return null;
+  }
+  return { amountType, lineType, fundingType };
+}
+
+/**
+ * Reads the Budget table, wide (one column per fiscal year) or long (`Fiscal Year` and `Amount`), into columns.
+ * Amounts are kept as typed until the whole table is read, because the money precision is the finest any amount
+ * uses (down to a cent), and only then converted to integer minor units.
+ */
+export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Issue[]): BudgetRead {
+  const empty = { columns: emptyBudget(), series: [], moneyDecimals: MIN_DECIMALS[settings.units] };
+  const t = openTable(grids, INPUT_TABLES.Budget, issues);
+  if (!t || !t.requireColumns()) return empty;
+  const finder = new SeriesFinder();
+  const years = seriesColumns(t, finder, issues);
+  const longForm = years.length === 0 && t.has('Fiscal Year') && t.has('Amount');
+  if (years.length === 0 && !longForm) {
+    issues.push(issueAt(MESSAGES.budgetNoYears(), t.headerLoc(0)));
+    return empty;
+  }
+
+  const lines = new LineColumns();
+  const staged = new StagedAmounts();
+  const byIdentity = new Map<string, number>();
+  /** Long form only: `line series` pairs already read, to say when a year is entered twice. */
+  const seen = new Set<string>();
+  const rows = t.dataRows();
+  if (rows.length === 0) issues.push(issueAt(MESSAGES.tableEmpty('Budget'), t.headerLoc(0)));
+  const col = identityColumns(t);
+  const amountColumn = t.indexOf('Amount');
   for (const row of rows) {
     const account = t.textAt(row, col.account);
     if (!account) {
       issues.push(issueAt(MESSAGES.valueRequired('Budget', 'Account'), t.loc(row, 'Account')));
       continue;
     }
-    const typeText = t.textAt(row, col.type);
-    const amountType: AmountType | null = typeText ? amountTypeOf(typeText) : 'Budget Authority';
-    if (!amountType) {
-      issues.push(
-        issueAt(MESSAGES.enumInvalid('Amount Type', typeText, AMOUNT_TYPE_WORDS), t.loc(row, 'Amount Type')),
-      );
-      continue;
-    }
-    const lineText = t.textAt(row, col.lineType);
-    const lineType: LineType | null = lineText ? lineTypeOf(lineText) : 'Spending';
-    if (!lineType) {
-      issues.push(
-        issueAt(
-          MESSAGES.enumInvalid('Line Type', lineText, ['Spending', 'Receipt', 'Intra-agency']),
-          t.loc(row, 'Line Type'),
-        ),
-      );
-      continue;
-    }
-    const fundingText = t.textAt(row, col.fundingType);
-    const fundingType: FundingType | null = fundingText ? fundingTypeOf(fundingText) : null;
-    if (fundingText && !fundingType) {
-      issues.push(
-        issueAt(
-          MESSAGES.enumInvalid('Funding Type', fundingText, ['Direct', 'Reimbursable']),
-          t.loc(row, 'Funding Type'),
-        ),
-      );
-      continue;
-    }
+    const types = rowTypes(t, row, col, issues);
+    if (!types) continue;
     const programActivity = t.textAt(row, col.pa);
     const objectClass = t.textAt(row, col.oc);
     const category = t.textAt(row, col.category);
-    const amounts: PendingAmount[] = [];
-    // Sized for the year columns and cut to what was filled: growing each line's array by push over-allocates.
-    let wholes: BudgetLine['amounts'] | null = longForm ? null : new Array(years.length);
-    let filled = 0;
+    const from = staged.size;
     if (longForm) {
       const yearValue = t.value(row, 'Fiscal Year');
       const year = parseYear(yearValue);
@@ -211,135 +225,142 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       const version = t.textAt(row, col.version);
       const h = { year, version };
       const series = finder.add(seriesLabel(`FY${year} ${version}`, h), h, true) as number;
-      readAmount(t, row, t.indexOf('Amount'), series, year, amounts, issues);
+      readAmount(t, row, amountColumn, series, staged, issues);
     } else {
-      for (const { series, year, index } of years) {
-        const raw = t.grid.rows[row]?.[index] ?? null;
-        if (raw === null || raw === 0) continue;
-        // Whole numbers (nearly every amount) become budget amounts at once: one object each. The first
-        // amount that needs exact-decimal reading moves the row onto the pending path.
-        if (wholes && typeof raw === 'number' && Number.isSafeInteger(raw)) {
-          wholes[filled++] = { series, year, value: raw, loc: t.locAt(row, index) };
-          continue;
-        }
-        if (wholes) {
-          for (const w of wholes.slice(0, filled))
-            amounts.push({
-              series: w.series,
-              year: w.year,
-              int: w.value,
-              value: null,
-              loc: w.loc,
-              raw: w.value,
-            });
-          wholes = null;
-        }
-        readAmount(t, row, index, series, year, amounts, issues);
-      }
+      for (const { series, index } of years) readAmount(t, row, index, series, staged, issues);
     }
     const key =
-      `${account}\u0000${programActivity}\u0000${objectClass}\u0000${category}\u0000${amountType}\u0000${fundingType ?? ''}\u0000${lineType}`.toUpperCase();
+      `${account}\u0000${programActivity}\u0000${objectClass}\u0000${category}\u0000${types.amountType}\u0000${types.fundingType ?? ''}\u0000${types.lineType}`.toUpperCase();
     const existing = byIdentity.get(key);
-    if (existing && longForm) {
+    if (existing !== undefined && longForm) {
       // Both amounts count (the total still ties out), but a year entered twice is usually a slip: say so.
-      const repeated = amounts.find((a) => existing.pending?.some((p) => p.series === a.series));
+      const repeated = from < staged.size && seen.has(`${existing} ${staged.series[from] as number}`);
       if (repeated)
         issues.push(
-          issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.line.loc)), t.loc(row, 'Account')),
+          issueAt(
+            MESSAGES.duplicateBudgetLine(issueLocation(t.locAt(lines.row[existing] as number, col.account))),
+            t.loc(row, 'Account'),
+          ),
         );
-      for (const a of amounts) existing.pending?.push(a);
+      staged.assign(from, existing);
+      if (from < staged.size) seen.add(`${existing} ${staged.series[from] as number}`);
       continue;
     }
-    // Built once, literally: spreading millions of line objects is what made large budgets slow to read.
-    const line: BudgetLine = {
-      index: pending.length,
-      loc: t.loc(row, 'Account'),
+    const line = lines.add({
       account,
       accountTitle: t.textAt(row, col.title),
       programActivity,
       programActivityTitle: t.textAt(row, col.paTitle),
       objectClass,
       category,
-      amountType,
-      lineType,
-      fundingType,
-      amounts: [],
-    };
-    if (wholes) {
-      wholes.length = filled;
-      line.amounts = wholes;
-    }
-    const entry: PendingLine = { line, pending: wholes ? null : amounts };
-    if (existing)
-      issues.push(issueAt(MESSAGES.duplicateBudgetLine(issueLocation(existing.line.loc)), line.loc));
-    else byIdentity.set(key, entry);
-    pending.push(entry);
+      ...types,
+      row,
+    });
+    staged.assign(from, line);
+    if (longForm && from < staged.size) seen.add(`${line} ${staged.series[from] as number}`);
+    if (existing !== undefined)
+      issues.push(
+        issueAt(
+          MESSAGES.duplicateBudgetLine(issueLocation(t.locAt(lines.row[existing] as number, col.account))),
+          t.loc(row, 'Account'),
+        ),
+      );
+    else byIdentity.set(key, line);
   }
 
-  let decimals: number = MIN_DECIMALS[settings.units];
-  for (const { line, pending: amounts } of pending) {
-    if (line.amountType === 'FTE' || amounts === null) continue;
-    for (const a of amounts)
-      if (a.value)
-        decimals = Math.max(decimals, Math.min(usedDecimals(a.value), MAX_DECIMALS[settings.units]));
-  }
-
+  const decimals = moneyDecimalsOf(lines, staged, settings);
   const { series, renumber } = finder.finish();
-  const lines: BudgetLine[] = [];
-  for (const { line, pending: list } of pending) {
-    const fte = line.amountType === 'FTE';
+  const order = inLineOrder(lines.size, staged);
+  const converted = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
+  const columns = finishColumns(lines, staged, order, converted, {
+    sheet: t.sheet,
+    originColumn: t.origin.col,
+    originRow: t.origin.row,
+    accountColumn: col.account,
+  });
+  return { columns, series, moneyDecimals: decimals };
+}
+
+/** The finest precision any money amount uses (FTE aside), between the Units' floor and ceiling. */
+function moneyDecimalsOf(lines: LineColumns, staged: StagedAmounts, settings: Settings): number {
+  const fte = AMOUNT_TYPES.indexOf('FTE');
+  let decimals: number = MIN_DECIMALS[settings.units];
+  for (let i = 0; i < staged.size; i++) {
+    if (lines.amountType[staged.line[i] as number] === fte) continue;
+    const k = staged.places[i] as number;
+    const used = k >= 0 ? k : usedDecimals((staged.exact.get(i) as ExactAmount).value);
+    decimals = Math.max(decimals, Math.min(used, MAX_DECIMALS[settings.units]));
+  }
+  return decimals;
+}
+
+/**
+ * Every staged amount in integer minor units, in the order of the lines: FTE in tenths, money at `decimals`.
+ * Amounts with more decimals are rounded (and said so); those past the exact range are reported and left out.
+ */
+function convertAmounts(
+  t: TableView,
+  lines: LineColumns,
+  staged: StagedAmounts,
+  order: Int32Array,
+  renumber: readonly number[],
+  decimals: number,
+  settings: Settings,
+  issues: Issue[],
+): ConvertedAmounts {
+  const fteType = AMOUNT_TYPES.indexOf('FTE');
+  const minor = new Float64Array(staged.size);
+  const keep = new Uint8Array(staged.size);
+  const series = new Int32Array(staged.size);
+  for (const i of order) {
+    series[i] = renumber[staged.series[i] as number] as number;
+    const fte = lines.amountType[staged.line[i] as number] === fteType;
     const places = fte ? FTE_DECIMALS : decimals;
-    const scale = 10 ** places;
-    if (list === null && line.amounts.every((a) => Number.isSafeInteger(a.value * scale))) {
-      for (const a of line.amounts) {
-        a.value *= scale;
-        a.series = renumber[a.series] as number;
-      }
-      line.index = lines.length;
-      lines.push(line);
+    const k = staged.places[i] as number;
+    const fast = k >= 0 ? scaledExactly(staged.value[i] as number, k, places) : null;
+    if (fast !== null) {
+      minor[i] = fast;
+      keep[i] = 1;
       continue;
     }
-    const amounts: PendingAmount[] =
-      list ??
-      line.amounts.map((a) => ({
-        series: a.series,
-        year: a.year,
-        int: a.value,
-        value: null,
-        loc: a.loc,
-        raw: a.value,
-      }));
-    const converted: BudgetLine['amounts'] = [];
-    for (const a of amounts) {
-      const s = renumber[a.series] as number;
-      if (a.int !== null && Number.isSafeInteger(a.int * scale)) {
-        converted.push({ series: s, year: a.year, value: a.int * scale, loc: a.loc });
-        continue;
-      }
-      try {
-        const { value, rounded } = toMinor(
-          a.value ?? (decimalFromNumber(a.int as number) as Decimal),
-          places,
-        );
-        const text = cellText(a.raw);
-        if (rounded)
-          issues.push(
-            issueAt(
-              fte ? MESSAGES.fteRounded(text) : MESSAGES.amountRounded(text, places, settings.units),
-              a.loc,
-            ),
-          );
-        if (value !== 0) converted.push({ series: s, year: a.year, value, loc: a.loc });
-      } catch (e) {
-        if (!(e instanceof MoneyRangeError)) throw e;
-        issues.push(issueAt(MESSAGES.amountOutOfRange(), a.loc));
-      }
+    const raw = k >= 0 ? (staged.value[i] as number) : (staged.exact.get(i) as ExactAmount).raw;
+    const value =
+      k >= 0
+        ? (decimalFromNumber(staged.value[i] as number) as Decimal)
+        : (staged.exact.get(i) as ExactAmount).value;
+    const loc = t.locAt(staged.row[i] as number, staged.column[i] as number);
+    const exact = exactMinor(value, raw, places, fte, settings, loc, issues);
+    if (exact !== null && exact !== 0) {
+      minor[i] = exact;
+      keep[i] = 1;
     }
-    line.index = lines.length;
-    line.amounts = converted;
-    lines.push(line);
   }
-  return { lines, series, moneyDecimals: decimals };
+  return { minor, keep, series };
+}
+
+/** One amount through the exact-decimal path: rounded (and said so) past `places`; null when out of range. */
+function exactMinor(
+  d: Decimal,
+  raw: CellValue,
+  places: number,
+  fte: boolean,
+  settings: Settings,
+  loc: Loc,
+  issues: Issue[],
+): number | null {
+  try {
+    const { value, rounded } = toMinor(d, places);
+    const text = cellText(raw);
+    if (rounded)
+      issues.push(
+        issueAt(fte ? MESSAGES.fteRounded(text) : MESSAGES.amountRounded(text, places, settings.units), loc),
+      );
+    return value;
+  } catch (e) {
+    if (!(e instanceof MoneyRangeError)) throw e;
+    issues.push(issueAt(MESSAGES.amountOutOfRange(), loc));
+    return null;
+  }
 }
 
 const AMOUNT_TYPE_WORDS = [

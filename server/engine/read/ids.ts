@@ -1,4 +1,5 @@
-import type { CrosswalkTarget, Driver, WorkbookModel } from '../../../models';
+import type { CrosswalkTarget, Driver } from '../../../models';
+import type { ModelWithoutBudget } from '../budget';
 import { idKey } from '../../../models';
 
 /**
@@ -8,7 +9,7 @@ import { idKey } from '../../../models';
  * validation rules agree on what every reference means. A reference that matches nothing is left as written, so
  * the rules report it in the user's own words.
  */
-export function resolveIdSpellings(model: WorkbookModel): WorkbookModel {
+export function resolveIdSpellings(model: ModelWithoutBudget): ModelWithoutBudget {
   const spelling = (ids: readonly string[]) => {
     const m = new Map<string, string>();
     for (const id of ids) if (!m.has(idKey(id))) m.set(idKey(id), id);

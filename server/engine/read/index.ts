@@ -2,6 +2,7 @@ import type { Issue, WorkbookGrids, WorkbookModel } from '../../../models';
 import { INPUT_TABLES } from '../../../models';
 import { hasCode, issueAt, MESSAGES } from '../messages';
 import { readDataAct } from '../dataAct';
+import { withBudget } from '../budget';
 import { readBudget } from './budget';
 import { readCostPools, readCrosswalk, readDrivers } from './crosswalk';
 import { resolveIdSpellings } from './ids';
@@ -49,20 +50,22 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
 
   return {
     // One spelling per ID from here on (see resolveIdSpellings), so every lookup and every check agree.
-    model: resolveIdSpellings({
-      settings,
-      moneyDecimals: budget.moneyDecimals,
-      series: budget.series,
-      budget: budget.lines,
-      ...plan,
-      crosswalk: readCrosswalk(grids, issues),
-      pools: readCostPools(grids, issues),
-      drivers: readDrivers(grids, issues),
-      programs: readPrograms(grids, issues),
-      ...readScenarioTables(grids, settings, budget.moneyDecimals, issues),
-      found,
-      ...(dataAct.tieOut ? { tieOut: dataAct.tieOut } : {}),
-    }),
+    model: withBudget(
+      resolveIdSpellings({
+        settings,
+        moneyDecimals: budget.moneyDecimals,
+        series: budget.series,
+        ...plan,
+        crosswalk: readCrosswalk(grids, issues),
+        pools: readCostPools(grids, issues),
+        drivers: readDrivers(grids, issues),
+        programs: readPrograms(grids, issues),
+        ...readScenarioTables(grids, settings, budget.moneyDecimals, issues),
+        found,
+        ...(dataAct.tieOut ? { tieOut: dataAct.tieOut } : {}),
+      }),
+      budget.columns,
+    ),
     issues: withoutEchoes(issues),
   };
 }

@@ -10,7 +10,7 @@ import { cellText, normalizeName } from './cells';
  */
 export class TableView {
   readonly sheet: string;
-  private readonly origin: { col: number; row: number };
+  readonly origin: { col: number; row: number };
   private readonly columns = new Map<string, number>();
   private readonly letters: string[] = [];
   private readonly formulasSaid = new Set<string>();

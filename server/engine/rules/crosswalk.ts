@@ -1,7 +1,7 @@
 import type { Issue } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
-import { describe, type LineAllocation } from '../crosswalk';
-import { UNMAPPED } from '../ledger';
+import { amountCount, amountTypeOf, lineLoc, text } from '../budget';
+import { describe, isUnmapped } from '../crosswalk';
 import { issueAt, MESSAGES } from '../messages';
 import type { Rule } from './registry';
 
@@ -51,26 +51,25 @@ export const duplicateTargets: Rule = {
  */
 export const unmappedLines: Rule = {
   name: 'budget lines left unmapped',
-  check: ({ crosswalk }) => {
-    const byAccount = new Map<string, { first: LineAllocation; cells: string[]; types: Set<string> }>();
-    for (const a of crosswalk.lines) {
-      if (a.to !== UNMAPPED || a.line.amounts.length === 0) continue;
-      const unmapped = a.byAmount ? a.byAmount.some((p) => p.set === null) : a.set === null;
-      if (!unmapped) continue;
-      const key = a.line.account.trim().toUpperCase();
-      const group = byAccount.get(key) ?? { first: a, cells: [], types: new Set<string>() };
-      group.cells.push(a.line.loc.cell);
-      group.types.add(a.line.amountType);
+  check: ({ model, crosswalk }) => {
+    const b = model.budgetColumns;
+    const byAccount = new Map<string, { first: number; cells: string[]; types: Set<string> }>();
+    for (let line = 0; line < b.size; line++) {
+      if (!isUnmapped(crosswalk, line) || amountCount(b, line) === 0) continue;
+      const key = text(b, b.account, line).trim().toUpperCase();
+      const group = byAccount.get(key) ?? { first: line, cells: [], types: new Set<string>() };
+      group.cells.push(lineLoc(b, line).cell);
+      group.types.add(amountTypeOf(b, line));
       byAccount.set(key, group);
     }
     const issues: Issue[] = [];
     for (const { first, cells, types } of byAccount.values()) {
-      const { line } = first;
+      const account = text(b, b.account, first);
       const what =
         cells.length === 1
-          ? `${describe(line.account, line.programActivity, line.objectClass)} (${line.amountType})`
-          : `account ${line.account} (${cells.length} lines: ${[...types].join(', ')})`;
-      issues.push(issueAt(MESSAGES.lineUnmapped(what, cells), line.loc));
+          ? `${describe(account, text(b, b.programActivity, first), text(b, b.objectClass, first))} (${amountTypeOf(b, first)})`
+          : `account ${account} (${cells.length} lines: ${[...types].join(', ')})`;
+      issues.push(issueAt(MESSAGES.lineUnmapped(what, cells), lineLoc(b, first)));
     }
     return issues;
   },

@@ -1,7 +1,8 @@
-import type { AmountType, BudgetLine, Issue, Scenario } from '../../../models';
+import type { AmountType, BudgetColumns, Issue, Scenario } from '../../../models';
+import { amountTypeOf, seriesAmount, SPENDING, text } from '../budget';
 import { idKey, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
-import { type CrosswalkResult, type LineAllocation, setOf, splitInSet } from '../crosswalk';
+import { type CrosswalkResult, destinationOf, setOf, splitInSet } from '../crosswalk';
 import { Ledger, targetKey } from '../ledger';
 import { issueAt, MESSAGES } from '../messages';
 import { assertSafe, splitLargestRemainder } from '../money';
@@ -40,12 +41,6 @@ export function percentOf(whole: number, ppb: number): number {
 
 /** The series that stands for a scenario's fiscal year (-1, holding nothing, when the Budget has none). */
 export const seriesOfYear = (c: Computation, year: number): number => c.plan.ofYear(year)?.index ?? -1;
-
-function seriesAmount(line: BudgetLine, series: number): number {
-  let sum = 0;
-  for (const a of line.amounts) if (a.series === series) sum += a.value;
-  return sum;
-}
 
 /** Spreads an amount over parts in proportion to their size (equally when they are all zero). */
 function spread(amount: number, sizes: readonly number[]): number[] {
@@ -104,6 +99,20 @@ function namedTargets(c: Computation, row: Scenario): string[] {
   ];
 }
 
+/** The spending lines of a basis with an amount in a series: the lines a scenario can change. */
+function scenarioLines(b: BudgetColumns, basis: AmountType, series: number): number[] {
+  const out: number[] = [];
+  for (let line = 0; line < b.size; line++) {
+    if (amountTypeOf(b, line) !== basis || b.lineType[line] !== SPENDING) continue;
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++)
+      if (b.amountSeries[a] === series) {
+        out.push(line);
+        break;
+      }
+  }
+  return out;
+}
+
 export function deltasFromRows(
   c: Computation,
   rows: readonly Scenario[],
@@ -115,25 +124,25 @@ export function deltasFromRows(
   const add = <K>(m: Map<K, number>, k: K, v: number) => m.set(k, assertSafe((m.get(k) ?? 0) + v));
   const series = seriesOfYear(c, year);
   // Receipts and intra-agency amounts never change in a scenario: only spending lines do.
-  const lines = c.model.budget.filter(
-    (l) => l.amountType === basis && l.lineType === 'Spending' && l.amounts.some((a) => a.series === series),
-  );
+  const b = c.model.budgetColumns;
+  const lines = scenarioLines(b, basis, series);
   const norm = (s: string) => s.trim().toUpperCase();
   for (const row of rows) {
     if (row.scope === 'Best Allocation') continue;
     const key = norm(row.key);
-    let matched: BudgetLine[] | null = null;
+    let matched: number[] | null = null;
     let targets: string[] | null = null;
     switch (row.scope) {
       case 'All':
         matched = lines;
         break;
       case 'Account':
-        matched = lines.filter((l) => norm(l.account) === key);
+        matched = lines.filter((l) => norm(text(b, b.account, l)) === key);
         break;
       case 'Program Activity':
         matched = lines.filter(
-          (l) => norm(l.programActivity) === key || norm(l.programActivityTitle) === key,
+          (l) =>
+            norm(text(b, b.programActivity, l)) === key || norm(text(b, b.programActivityTitle, l)) === key,
         );
         break;
       case 'Objective':
@@ -142,14 +151,14 @@ export function deltasFromRows(
         break;
     }
     const sizes = matched
-      ? matched.map((l) => seriesAmount(l, series))
+      ? matched.map((l) => seriesAmount(b, l, series))
       : (targets ?? []).map((k) => c.support.full.get(basis, series, k));
     if ((matched ?? targets ?? []).length === 0 || (targets && sizes.every((s) => s === 0))) {
       issues.push(issueAt(MESSAGES.scenarioKeyUnknown(row.scope, row.key, basis, year), row.loc));
       continue;
     }
     const changes = changesFor(row, sizes);
-    if (matched) matched.forEach((l, i) => add(deltas.lines, l.index, changes[i] as number));
+    if (matched) matched.forEach((l, i) => add(deltas.lines, l, changes[i] as number));
     else (targets ?? []).forEach((k, i) => add(deltas.targets, k, changes[i] as number));
   }
   return deltas;
@@ -170,12 +179,18 @@ export interface ScenarioFunding {
  * A line's change split the way its amount in the series is split (the same rule set, largest remainder), so a
  * changed line moves its objectives exactly as the crosswalk moves the line.
  */
-function splitLineChange(allocation: LineAllocation, series: number, delta: number): Map<string, number> {
+function splitLineChange(c: Computation, line: number, series: number, delta: number): Map<string, number> {
+  const b = c.model.budgetColumns;
   const out = new Map<string, number>();
-  const at = allocation.line.amounts.findIndex((a) => a.series === series);
-  const set = at >= 0 ? setOf(allocation, at) : allocation.set;
+  let at = -1;
+  for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number) && at < 0; a++)
+    if (b.amountSeries[a] === series) at = a;
+  const set =
+    at >= 0
+      ? setOf(c.crosswalk, b, line, at)
+      : (c.crosswalk.sets[c.crosswalk.lineSet[line] as number] ?? null);
   if (!set) {
-    out.set(allocation.to.key, delta);
+    out.set(destinationOf(c.crosswalk, line).key, delta);
     return out;
   }
   const parts = splitInSet(delta, set);
@@ -203,7 +218,14 @@ function spreadPoolChanges(
     direct.add(basis, series, key, value);
     poolOnly.add(basis, series, key, value);
   }
-  const crosswalk: CrosswalkResult = { sets: [], lines: [], direct, budget: poolOnly };
+  const crosswalk: CrosswalkResult = {
+    sets: [],
+    lineSet: new Int32Array(0),
+    lineTo: new Uint8Array(0),
+    recast: new Map(),
+    direct,
+    budget: poolOnly,
+  };
   const support = allocateSupport(c.model, c.known, crosswalk);
   const out = new Map<string, number>();
   for (const [key, value] of support.support.slot(basis, series)) out.set(key, value);
@@ -227,10 +249,9 @@ export function fundScenario(
     if (v !== 0) changes.set(k, assertSafe((changes.get(k) ?? 0) + v));
   };
   const pools = new Map<string, number>();
-  for (const [index, delta] of deltas.lines) {
-    const allocation = c.crosswalk.lines[index];
-    if (!allocation || delta === 0) continue;
-    for (const [key, value] of splitLineChange(allocation, series, delta)) {
+  for (const [line, delta] of deltas.lines) {
+    if (line >= c.model.budgetColumns.size || delta === 0) continue;
+    for (const [key, value] of splitLineChange(c, line, series, delta)) {
       if (key.startsWith('P:')) pools.set(key, assertSafe((pools.get(key) ?? 0) + value));
       else add(key, value);
     }

@@ -1,7 +1,8 @@
-import type { OutputCell, OutputTable, Series } from '../../../models';
+import type { AmountType, BudgetColumns, OutputCell, OutputTable, Series } from '../../../models';
+import { amountTypeOf, fundingTypeOf, lineLoc, text } from '../budget';
 import { issueLocation, OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
-import { partsOf, setOf, targetsOf } from '../crosswalk';
+import { type CrosswalkResult, destinationOf, partsOf, type RuleSet, setOf } from '../crosswalk';
 import type { Target } from '../ledger';
 import { targetKey } from '../ledger';
 import { assertSafe } from '../money';
@@ -48,62 +49,104 @@ export function crosswalkDetail(c: Computation): OutputTable {
       ...TableBuilder.columns(OUTPUT_TABLES.CrosswalkDetailTail),
     ],
   );
-  for (const allocation of c.crosswalk.lines) {
-    const { line } = allocation;
-    const rows = new Map<string, { cells: OutputCell[]; rule: string; sums: number[] }>();
-    line.amounts.forEach((amount, a) => {
-      const set = setOf(allocation, a);
-      const targets = targetsOf(allocation, a);
-      partsOf(allocation, a).forEach((value, i) => {
-        if (value === 0) return;
-        const target = targets[i] as Target;
-        const rule = set ? loc(set.ruleLocs[i] ?? null) : '';
-        const key = `${target.key}\u0000${rule}`;
-        let row = rows.get(key);
-        if (!row) {
-          row = {
-            cells: [
-              line.account,
-              line.accountTitle,
-              line.programActivity,
-              line.objectClass,
-              line.category,
-              line.fundingType ?? '',
-              line.amountType,
-              target.kind === 'goal'
-                ? target.id
-                : target.kind === 'objective'
-                  ? (goalOf.get(target.id) ?? '')
-                  : '',
-              target.kind === 'objective' ? target.id : '',
-              target.kind === 'pool' ? target.id : '',
-              mappedTo(target),
-              set ? (set.shares[i] as number) / SHARE_SCALE : 1,
-            ],
-            rule,
-            sums: new Array<number>(series.length).fill(0),
-          };
-          rows.set(key, row);
-        }
-        const at = column.get(amount.series) as number;
-        row.sums[at] = assertSafe((row.sums[at] as number) + value);
-      });
-    });
-    const format = rowFormatFor(line.amountType);
-    for (const { cells, rule, sums } of rows.values()) {
+  const b = model.budgetColumns;
+  const rules = new RuleTexts();
+  for (let line = 0; line < b.size; line++) {
+    const rows: DetailRow[] = [];
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+      const set = setOf(c.crosswalk, b, line, a);
+      const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
+      const parts = partsOf(set, b.amountValue[a] as number);
+      const at = column.get(b.amountSeries[a] as number) as number;
+      for (let i = 0; i < parts.length; i++) {
+        if (parts[i] === 0) continue;
+        const row = rowFor(rows, targets[i] as Target, set, i, rules, series.length);
+        row.sums[at] = assertSafe((row.sums[at] as number) + (parts[i] as number));
+      }
+    }
+    if (rows.length === 0) continue;
+    const type = amountTypeOf(b, line);
+    const identity = detailIdentity(b, line, type);
+    const source = loc(lineLoc(b, line));
+    for (const { target, share, rule, sums } of rows) {
       t.add(
         [
-          ...cells,
-          ...sums.map((v) => (v === 0 ? null : shownAmount(v, line.amountType, model.moneyDecimals))),
+          ...identity,
+          target.kind === 'goal'
+            ? target.id
+            : target.kind === 'objective'
+              ? (goalOf.get(target.id) ?? '')
+              : '',
+          target.kind === 'objective' ? target.id : '',
+          target.kind === 'pool' ? target.id : '',
+          mappedTo(target),
+          share,
+          ...sums.map((v) => (v === 0 ? null : shownAmount(v, type, model.moneyDecimals))),
           rule,
-          loc(line.loc),
+          source,
         ],
         'detail',
-        format,
+        rowFormatFor(type),
       );
     }
   }
   return t.build();
+}
+
+/** One CrosswalkDetail row while its line is read: a target and the Crosswalk row it came from. */
+interface DetailRow {
+  target: Target;
+  share: number;
+  rule: string;
+  sums: number[];
+}
+
+/** The `Sheet!A1` of each set's Crosswalk rows, made once per set. */
+class RuleTexts {
+  private readonly bySet = new Map<RuleSet, string[]>();
+
+  of(set: RuleSet, i: number): string {
+    let texts = this.bySet.get(set);
+    if (!texts) {
+      texts = set.ruleLocs.map((l) => loc(l));
+      this.bySet.set(set, texts);
+    }
+    return texts[i] as string;
+  }
+}
+
+/** The line's row for a target and rule, made when first needed (a line has a few). */
+function rowFor(
+  rows: DetailRow[],
+  target: Target,
+  set: RuleSet | null,
+  i: number,
+  rules: RuleTexts,
+  seriesCount: number,
+): DetailRow {
+  const rule = set ? rules.of(set, i) : '';
+  for (const row of rows) if (row.target.key === target.key && row.rule === rule) return row;
+  const row = {
+    target,
+    share: set ? (set.shares[i] as number) / SHARE_SCALE : 1,
+    rule,
+    sums: new Array<number>(seriesCount).fill(0),
+  };
+  rows.push(row);
+  return row;
+}
+
+/** The budget line's own columns of a CrosswalkDetail row. */
+function detailIdentity(b: BudgetColumns, line: number, type: AmountType): OutputCell[] {
+  return [
+    text(b, b.account, line),
+    text(b, b.accountTitle, line),
+    text(b, b.programActivity, line),
+    text(b, b.objectClass, line),
+    text(b, b.category, line),
+    fundingTypeOf(b, line) ?? '',
+    type,
+  ];
 }
 
 /**
@@ -121,13 +164,12 @@ export function crosswalkMatrix(c: Computation): OutputTable {
     if (!seen.has(t.key)) targets.push(t);
     seen.add(t.key);
   };
+  const b = model.budgetColumns;
   const used = new Set<string>();
+  for (const p of setsInUse(c.crosswalk))
+    for (const t of (c.crosswalk.sets[p] as RuleSet).targets) used.add(t.key);
   let notAllocated = false;
-  for (const l of c.crosswalk.lines) {
-    if (l.to.kind === 'receipts' || l.to.kind === 'eliminated') notAllocated = true;
-    const sets = l.byAmount ? l.byAmount.map((b) => b.set) : [l.set];
-    for (const set of sets) if (set) for (const t of set.targets) used.add(t.key);
-  }
+  for (let line = 0; line < b.size; line++) if (c.crosswalk.lineTo[line] !== 0) notAllocated = true;
   const objectiveName = new Map(model.objectives.map((o) => [o.id, o.name]));
   for (const g of model.goals) {
     for (const o of model.objectives)
@@ -173,31 +215,33 @@ export function crosswalkMatrix(c: Computation): OutputTable {
   for (const type of c.amountTypes) {
     const totals = new Array<number>(width).fill(0);
     const shown = (v: number) => (v === 0 ? null : shownAmount(v, type, model.moneyDecimals));
-    for (const allocation of c.crosswalk.lines) {
-      const { line } = allocation;
-      if (line.amountType !== type || base === null) continue;
+    for (let line = 0; line < b.size; line++) {
+      if (amountTypeOf(b, line) !== type || base === null) continue;
       const cells = new Array<number>(width).fill(0);
       let any = false;
-      line.amounts.forEach((amount, a) => {
-        if (amount.series !== base.index) return;
+      for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+        if (b.amountSeries[a] !== base.index) continue;
         any = true;
-        const split = partsOf(allocation, a);
-        targetsOf(allocation, a).forEach((t, i) => {
+        const value = b.amountValue[a] as number;
+        const set = setOf(c.crosswalk, b, line, a);
+        const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
+        const split = partsOf(set, value);
+        targets.forEach((t, i) => {
           const at = columnOf(t);
           cells[at] = assertSafe((cells[at] as number) + (split[i] as number));
         });
-        cells[totalAt] = assertSafe((cells[totalAt] as number) + amount.value);
-      });
+        cells[totalAt] = assertSafe((cells[totalAt] as number) + value);
+      }
       if (!any) continue;
       cells.forEach((v, i) => (totals[i] = assertSafe((totals[i] as number) + v)));
       table.add(
         [
-          line.account,
-          line.programActivity,
-          line.accountTitle,
-          line.programActivityTitle,
-          line.objectClass,
-          line.category,
+          text(b, b.account, line),
+          text(b, b.programActivity, line),
+          text(b, b.accountTitle, line),
+          text(b, b.programActivityTitle, line),
+          text(b, b.objectClass, line),
+          text(b, b.category, line),
           type,
           ...cells.map(shown),
         ],
@@ -212,4 +256,12 @@ export function crosswalkMatrix(c: Computation): OutputTable {
     );
   }
   return table.build();
+}
+
+/** Positions of the sets that split some amount. */
+function setsInUse(c: CrosswalkResult): Set<number> {
+  const inUse = new Set<number>();
+  for (const p of c.lineSet) if (p >= 0) inUse.add(p);
+  for (const positions of c.recast.values()) for (const p of positions) if (p >= 0) inUse.add(p);
+  return inUse;
 }

@@ -1,7 +1,9 @@
-import type { AmountType, BudgetLine, OutputCell, OutputTable, Series } from '../../../models';
+import type { AmountType, OutputCell, OutputTable, Series } from '../../../models';
+import { amountTypeOf, RECEIPT, text } from '../budget';
 import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
-import { partsOf, targetsOf } from '../crosswalk';
+import { destinationOf, partsOf, setOf } from '../crosswalk';
+import type { Target } from '../ledger';
 import { assertSafe } from '../money';
 import { shownAmount, TableBuilder, unitsPhrase } from './shape';
 
@@ -31,14 +33,15 @@ const key = (account: string, pa: string) =>
 function programsOf(c: Computation): Program[] {
   const { model } = c;
   const programs = new Map<string, Program>();
-  const add = (id: string, name: string, line: BudgetLine, index: number) => {
+  const b = model.budgetColumns;
+  const add = (id: string, name: string, line: number) => {
     let p = programs.get(id);
     if (!p) {
       p = { name, accounts: new Set(), lines: [] };
       programs.set(id, p);
     }
-    p.accounts.add(line.account);
-    p.lines.push(index);
+    p.accounts.add(text(b, b.account, line));
+    p.lines.push(line);
   };
   if (model.programs.length > 0) {
     const byLine = new Map<string, string[]>();
@@ -46,18 +49,21 @@ function programsOf(c: Computation): Program[] {
       const k = key(part.account, part.programActivity);
       byLine.set(k, [...(byLine.get(k) ?? []), part.program]);
     }
-    c.crosswalk.lines.forEach(({ line }, i) => {
-      if (line.lineType === 'Receipt') return;
-      const named = byLine.get(key(line.account, line.programActivity)) ?? byLine.get(key(line.account, ''));
-      for (const name of named ?? []) add(name.trim().toUpperCase(), name, line, i);
-    });
+    for (let line = 0; line < b.size; line++) {
+      if (b.lineType[line] === RECEIPT) continue;
+      const account = text(b, b.account, line);
+      const named =
+        byLine.get(key(account, text(b, b.programActivity, line))) ?? byLine.get(key(account, ''));
+      for (const name of named ?? []) add(name.trim().toUpperCase(), name, line);
+    }
   } else {
-    c.crosswalk.lines.forEach(({ line }, i) => {
-      if (line.lineType === 'Receipt') return;
-      const name = line.programActivityTitle || line.programActivity || line.accountTitle || line.account;
-      const label = line.programActivity ? `${name} (${line.account})` : name;
-      add(key(line.account, line.programActivity), label, line, i);
-    });
+    for (let line = 0; line < b.size; line++) {
+      if (b.lineType[line] === RECEIPT) continue;
+      const account = text(b, b.account, line);
+      const pa = text(b, b.programActivity, line);
+      const name = text(b, b.programActivityTitle, line) || pa || text(b, b.accountTitle, line) || account;
+      add(key(account, pa), pa ? `${name} (${account})` : name, line);
+    }
   }
   return [...programs.values()];
 }
@@ -88,6 +94,7 @@ export function programInventory(c: Computation): OutputTable {
     `Program inventory (31 U.S.C. 1122(a)): amounts appropriated (${typeOf[0] ?? 'none'}), obligated and outlayed (${typeOf[2] ?? 'none'}), and the goals each program serves (${unitsPhrase(model.settings.units)})`,
     columns,
   );
+  const b = model.budgetColumns;
   const goalOf = new Map(model.objectives.map((o) => [o.id, o.goalId]));
   const servedByPool = poolReach(c);
   const missing = MEASURES.filter((_, i) => typeOf[i] === null).map((m) => m.column.toLowerCase());
@@ -97,36 +104,39 @@ export function programInventory(c: Computation): OutputTable {
     const sums = years.map(() => MEASURES.map(() => 0));
     const objectives = new Set<string>();
     const goals = new Set<string>();
-    for (const i of program.lines) {
-      const allocation = c.crosswalk.lines[i];
-      if (!allocation) continue;
-      const { line } = allocation;
-      line.amounts.forEach((amount, a) => {
-        const partsNow = partsOf(allocation, a);
-        targetsOf(allocation, a).forEach((target, k) => {
-          if ((partsNow[k] ?? 0) === 0) return;
-          if (target.kind === 'objective') {
-            objectives.add(target.id);
-            const goal = goalOf.get(target.id);
-            if (goal) goals.add(goal);
-          } else if (target.kind === 'goal') goals.add(target.id);
-          else if (target.kind === 'pool')
-            // Support costs serve the objectives the pool reaches, directly or through later pools.
-            for (const id of servedByPool.get(target.id) ?? []) {
-              objectives.add(id);
-              const goal = goalOf.get(id);
-              if (goal) goals.add(goal);
-            }
+    const serve = (target: Target) => {
+      if (target.kind === 'objective') {
+        objectives.add(target.id);
+        const goal = goalOf.get(target.id);
+        if (goal) goals.add(goal);
+      } else if (target.kind === 'goal') goals.add(target.id);
+      else if (target.kind === 'pool')
+        // Support costs serve the objectives the pool reaches, directly or through later pools.
+        for (const id of servedByPool.get(target.id) ?? []) {
+          objectives.add(id);
+          const goal = goalOf.get(id);
+          if (goal) goals.add(goal);
+        }
+    };
+    for (const line of program.lines) {
+      const type = amountTypeOf(b, line);
+      for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+        const value = b.amountValue[a] as number;
+        const set = setOf(c.crosswalk, b, line, a);
+        const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
+        const parts = partsOf(set, value);
+        targets.forEach((target, k) => {
+          if ((parts[k] ?? 0) !== 0) serve(target);
         });
         years.forEach(({ series }, y) => {
-          if (!series || amount.series !== series.index) return;
-          typeOf.forEach((type, m) => {
-            if (type !== line.amountType) return;
+          if (!series || b.amountSeries[a] !== series.index) return;
+          typeOf.forEach((t, m) => {
+            if (t !== type) return;
             const row = sums[y] as number[];
-            row[m] = assertSafe((row[m] as number) + amount.value);
+            row[m] = assertSafe((row[m] as number) + value);
           });
         });
-      });
+      }
     }
     const cells: OutputCell[] = sums.flatMap((row) =>
       row.map((v, m) => {
