@@ -404,7 +404,7 @@ function cellValue(cell: RawCell, ctx: SheetContext, hyperlinks: Set<string>): S
 function typedValue(value: string, type: string | undefined, style: number, ctx: SheetContext): CellValue {
   switch (type) {
     case 'str':
-      return nonEmpty(xmlDecodeTwice(value));
+      return value === '' ? null : ctx.intern(xmlDecodeTwice(value));
     case 'b':
       return parseInt(value, 10) !== 0;
     case 'e':

@@ -242,6 +242,11 @@ export class XmlBytes {
   }
 }
 
+/** Node's own UTF-8 slicer, without `toString`'s argument checks (a sheet has a million small texts). */
+const nativeSlice = (Buffer.prototype as { utf8Slice?: (start: number, end: number) => string }).utf8Slice;
+const utf8 = (bytes: Buffer, start: number, end: number): string =>
+  nativeSlice ? nativeSlice.call(bytes, start, end) : bytes.toString('utf8', start, end);
+
 function sameBytes(bytes: Buffer, start: number, end: number, name: Uint8Array): boolean {
   if (end - start !== name.length) return false;
   for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name[i]) return false;
@@ -263,7 +268,7 @@ export function decodeText(bytes: Buffer, start: number, end: number): string {
     if (b === AMP || b === CR) plain = false;
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a) unsupported('control character');
   }
-  const raw = bytes.toString('utf8', start, end);
+  const raw = utf8(bytes, start, end);
   if (plain) return raw;
   return raw.replace(/\r\n?/g, '\n').replace(/&([^;&]*);|&/g, (whole: string, name: string | undefined) => {
     if (name === undefined) return unsupported('bare "&"');
