@@ -68,15 +68,39 @@ function addCsvSheet(wb: ExcelJS.Workbook, sheet: DataActSheet, table: string[][
   });
 }
 
-async function buildWorkbook(files: Record<string, string[][]>): Promise<Buffer> {
-  const wb = newWorkbook('Throughline example: DATA Act File A and File B');
-  addReadmeSheet(
-    wb,
-    [
+/** The README sheet of each workbook: the one with File A and File B pasted in, and the one they are given beside. */
+const README: Record<'pasted' | 'beside', { lines: string[]; bold: number[] }> = {
+  pasted: {
+    lines: [
       'Throughline example: DATA Act File A and File B, with the Budget derived from File B',
       '',
       "INVENTED NUMBERS in the broker's own layout: two General Services Administration accounts (agency 047), FY2024 period 12.",
       '  File A and File B are the CSVs in examples/data-act/ (file-a.csv, file-b.csv) pasted at A1, so a finding at File B!A7 is line 7 of the file.',
+    ],
+    bold: [3, 10],
+  },
+  beside: {
+    lines: [
+      'Throughline example: DATA Act File A and File B given as CSV files beside this workbook',
+      '',
+      "INVENTED NUMBERS in the broker's own layout: two General Services Administration accounts (agency 047), FY2024 period 12.",
+      '  This workbook has no File A or File B sheet: give the CSVs in examples/data-act/ with it (--file-a and --file-b on the command line,',
+      '  or the File A and File B pickers of the browser page). A finding at File B!A7 is then line 7 of the CSV.',
+    ],
+    bold: [3, 11],
+  },
+};
+
+async function buildWorkbook(files: Record<string, string[][]>, form: 'pasted' | 'beside'): Promise<Buffer> {
+  const wb = newWorkbook('Throughline example: DATA Act File A and File B');
+  const run =
+    form === 'pasted'
+      ? 'npm run crosswalk -- examples/data-act/data-act-example.xlsx -o out/data-act.xlsx'
+      : 'npm run crosswalk -- examples/data-act/data-act-crosswalk.xlsx --file-a examples/data-act/file-a.csv --file-b examples/data-act/file-b.csv -o out/data-act.xlsx';
+  addReadmeSheet(
+    wb,
+    [
+      ...README[form].lines,
       '  There is no Budget sheet: the engine derives the Budget from File B (PYA X rows; obligations and gross outlays as positive amounts).',
       '  Settings names the submission period (FY2024P12), since broker-format files do not carry it.',
       "  The pair ties out: the TieOut sheet has no findings, and the Budget's obligations total $8,535,751.00, File A's total to the cent.",
@@ -85,9 +109,9 @@ async function buildWorkbook(files: Record<string, string[][]>): Promise<Buffer>
       "ILLUSTRATIVE: the Goals, Objectives and Crosswalk shares were set by Throughline's developers to show the method; they are not GSA's.",
       '',
       'Rebuild this workbook: npx tsx examples/data-act/build-data-act-example.ts',
-      'Run the crosswalk:     npm run crosswalk -- examples/data-act/data-act-example.xlsx -o out/data-act.xlsx',
+      `Run the crosswalk:     ${run}`,
     ],
-    [3, 10],
+    README[form].bold,
   );
   const settings = {
     sheet: 'Settings',
@@ -154,17 +178,18 @@ async function buildWorkbook(files: Record<string, string[][]>): Promise<Buffer>
     );
     addTableSheet(wb, t);
   }
-  const a = files['file-a.csv'] as string[][];
-  const b = files['file-b.csv'] as string[][];
-  addCsvSheet(wb, 'File A', a);
-  addCsvSheet(wb, 'File B', b);
+  if (form === 'pasted') {
+    addCsvSheet(wb, 'File A', files['file-a.csv'] as string[][]);
+    addCsvSheet(wb, 'File B', files['file-b.csv'] as string[][]);
+  }
   return workbookBytes(wb);
 }
 
 async function main(): Promise<void> {
   const files = exampleFiles();
   for (const [name, table] of Object.entries(files)) writeFileSync(join(DIR, name), toCsv(table));
-  writeFileSync(join(DIR, 'data-act-example.xlsx'), await buildWorkbook(files));
+  writeFileSync(join(DIR, 'data-act-example.xlsx'), await buildWorkbook(files, 'pasted'));
+  writeFileSync(join(DIR, 'data-act-crosswalk.xlsx'), await buildWorkbook(files, 'beside'));
 }
 
 if (require.main === module) {

@@ -2,6 +2,7 @@ import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import secureJson from 'secure-json-parse';
 import { XLSX_MEDIA_TYPE } from '../../models';
+import type { DataActCsvs } from '../csv';
 import { HttpProblem, problems } from './problems';
 
 /**
@@ -14,10 +15,16 @@ export interface JsonLocals {
   jsonBytes: Buffer;
 }
 
-/** The uploaded workbook and the name it came with (the file's name without its extension). */
+/**
+ * The uploaded workbook and the name it came with (the file's name without its extension), and any DATA Act
+ * File A / File B CSVs sent beside it. `bytes` is null when only CSVs came: the output is then a new workbook.
+ */
 export interface UploadLocals {
-  upload: { bytes: Buffer; name: string };
+  upload: { bytes: Buffer | null; name: string; csvs?: DataActCsvs };
 }
+
+/** The multipart form's file fields: the workbook, and the two CSVs a budget officer may send with (or without) it. */
+const FORM_FILES = ['file', 'fileA', 'fileB'] as const;
 
 const JSON_TYPES = ['application/json'];
 
@@ -71,8 +78,9 @@ const RAW_TYPES = [XLSX_MEDIA_TYPE, 'application/octet-stream'];
 const UPLOAD_TYPES = [...RAW_TYPES, 'multipart/form-data'];
 
 /**
- * An .xlsx as the raw body (`?filename=` names it) or as the form field `file` of a multipart form. Uploads
- * are held in memory: the workbook is read into memory anyway, and nothing is ever written to disk.
+ * An .xlsx as the raw body (`?filename=` names it) or as the form field `file` of a multipart form, which may
+ * also carry File A and File B CSVs as `fileA` and `fileB` (each up to the same size limit), or only those.
+ * Uploads are held in memory: the workbook is read into memory anyway, and nothing is ever written to disk.
  */
 export function uploadBody(limit: number): RequestHandler[] {
   const raw = express.raw({ type: () => true, limit });
@@ -80,8 +88,8 @@ export function uploadBody(limit: number): RequestHandler[] {
     storage: multer.memoryStorage(),
     // Browsers send a form file's name as UTF-8 bytes with no charset; read as Latin-1, "é" would become "Ã©".
     defParamCharset: 'utf8',
-    limits: { fileSize: limit, files: 1, fields: 8, fieldSize: 1024, parts: 10, headerPairs: 100 },
-  }).single('file');
+    limits: { fileSize: limit, files: 3, fields: 8, fieldSize: 1024, parts: 12, headerPairs: 100 },
+  }).fields(FORM_FILES.map((name) => ({ name, maxCount: 1 })));
   return [
     requireMediaType(UPLOAD_TYPES, [`${XLSX_MEDIA_TYPE} (the workbook as the body)`, 'multipart/form-data']),
     (req, res, next) => {
@@ -93,10 +101,21 @@ export function uploadBody(limit: number): RequestHandler[] {
             return next(
               new HttpProblem(problems.badRequest('The multipart form is malformed or incomplete.')),
             );
-          if (!req.file) return next(new HttpProblem(problems.missingFile()));
+          const files = (req.files ?? {}) as Partial<
+            Record<(typeof FORM_FILES)[number], Express.Multer.File[]>
+          >;
+          const [workbook] = files.file ?? [];
+          const [fileA] = files.fileA ?? [];
+          const [fileB] = files.fileB ?? [];
+          if (!workbook && !fileA && !fileB) return next(new HttpProblem(problems.missingFile()));
+          const csvs: DataActCsvs = {};
+          if (fileA) csvs.fileA = { name: csvName(fileA.originalname, 'fileA'), bytes: fileA.buffer };
+          if (fileB) csvs.fileB = { name: csvName(fileB.originalname, 'fileB'), bytes: fileB.buffer };
+          const named = workbook ?? fileB ?? fileA;
           (res.locals as UploadLocals).upload = {
-            bytes: req.file.buffer,
-            name: workbookBaseName(req.file.originalname),
+            bytes: workbook ? workbook.buffer : null,
+            name: workbookBaseName(named?.originalname ?? ''),
+            ...(fileA || fileB ? { csvs } : {}),
           };
           next();
         });
@@ -113,6 +132,12 @@ export function uploadBody(limit: number): RequestHandler[] {
       });
     },
   ];
+}
+
+/** A CSV's name for messages: made safe as a workbook's is, `.csv` kept; the field's name when nothing is left. */
+function csvName(original: string, field: string): string {
+  const base = workbookBaseName(original);
+  return base === 'workbook' ? field : `${base}.csv`;
 }
 
 function requireMediaType(accepted: string[], described: string[]): RequestHandler {
@@ -134,7 +159,7 @@ export function workbookBaseName(original: string): string {
   const file = original.normalize('NFC').split(/[\\/]/).pop() ?? '';
   const base = Array.from(
     file
-      .replace(/\.(xlsx|xlsm|xls)$/i, '')
+      .replace(/\.(xlsx|xlsm|xls|csv)$/i, '')
       .replace(/[^\p{L}\p{M}\p{N} ._()-]/gu, '_')
       .replace(/^[\s.]+|[\s.]+$/g, ''),
   )

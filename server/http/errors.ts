@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import multer from 'multer';
+import { CsvInputError } from '../csv';
 import { OutputNameConflictError, UnreadableWorkbookError, WorkbookTooLargeError } from '../xlsx';
 import type { UnreadableReason } from '../xlsx';
 import type { ServerConfig } from './config';
@@ -45,6 +46,7 @@ function knownProblem(err: unknown, config: ServerConfig): ProblemInit | undefin
   if (err instanceof UnreadableWorkbookError)
     return problems.unreadableWorkbook(UNREADABLE_STATUS[err.reason], err.message);
   if (err instanceof OutputNameConflictError) return problems.outputNameConflict(err.message, err.sheet);
+  if (err instanceof CsvInputError) return problems.csvRefused(err.reason, err.message);
   if (err instanceof multer.MulterError) return multerProblem(err, config);
   return bodyParserProblem(err);
 }
@@ -55,10 +57,12 @@ function multerProblem(err: multer.MulterError, config: ServerConfig): ProblemIn
       return problems.bodyTooLarge(config.maxUploadBytes);
     case 'LIMIT_UNEXPECTED_FILE':
     case 'LIMIT_FILE_COUNT':
-      return problems.badRequest('Send one workbook, in a form field named "file".');
+      return problems.badRequest(
+        'Send one workbook, in a form field named "file", and at most one File A and one File B CSV, in fields named "fileA" and "fileB".',
+      );
     default:
       return problems.badRequest(
-        'The form has too many fields, or fields that are too large; send only the file.',
+        'The form has too many fields, or fields that are too large; send only the files.',
       );
   }
 }

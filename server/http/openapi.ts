@@ -146,7 +146,7 @@ export function openApiDocument(version: string): JsonObject {
           description:
             'Send the workbook as the body (Content-Type ' +
             XLSX_MEDIA_TYPE +
-            ' or application/octet-stream; `?filename=` names it) or as the form field `file` of a multipart form. The answer is the input workbook with the output sheets added, exactly as the command line writes it; with `Accept: application/json` it is a JSON summary with the workbook in base64.',
+            " or application/octet-stream; `?filename=` names it) or as the form field `file` of a multipart form. The form may also carry DATA Act File A and File B CSVs (the broker's files or USAspending's downloads) as `fileA` and `fileB`, read as if pasted at A1 of sheets named File A and File B (a finding at `File B!A17` is line 17 of the CSV); with them the workbook is optional. The answer is the input workbook with the output sheets added, exactly as the command line writes it (a new workbook of the output sheets when only CSVs were sent); with `Accept: application/json` it is a JSON summary with the workbook in base64.",
           parameters: [
             {
               name: 'filename',
@@ -165,8 +165,22 @@ export function openApiDocument(version: string): JsonObject {
               'multipart/form-data': {
                 schema: {
                   type: 'object',
-                  properties: { file: { type: 'string', format: 'binary' } },
-                  required: ['file'],
+                  properties: {
+                    file: { type: 'string', format: 'binary', description: 'The .xlsx workbook.' },
+                    fileA: {
+                      type: 'string',
+                      format: 'binary',
+                      description:
+                        'DATA Act File A as a CSV. Refused (409) if the workbook already has File A rows.',
+                    },
+                    fileB: {
+                      type: 'string',
+                      format: 'binary',
+                      description:
+                        'DATA Act File B as a CSV. Refused (409) if the workbook already has File B rows.',
+                    },
+                  },
+                  description: 'At least one of file, fileA and fileB; each up to the upload size limit.',
                 },
               },
             },
@@ -190,14 +204,17 @@ export function openApiDocument(version: string): JsonObject {
               },
             },
             '400': problem('No file, an empty file, or a malformed multipart form.'),
+            '409': problem(
+              '`data-act-conflict`: a File A or File B CSV was sent with a workbook that already has rows in that table.',
+            ),
             '413': problem(
-              'The upload is over the size limit, has too many cells, or unpacks to too much (a zip bomb).',
+              'The upload (or a CSV, `csv-too-large`) is over the size limit, has too many cells, or unpacks to too much (a zip bomb).',
             ),
             '415': problem(
               'The upload is not an .xlsx workbook (a CSV, an .xls, an .xlsb, another file), or is sent with another Content-Type.',
             ),
             '422': problem(
-              'The .xlsx is damaged or password-protected, or one of its tables has a name the output needs.',
+              'The .xlsx is damaged or password-protected, or one of its tables has a name the output needs; or a CSV cannot be read (`unreadable-csv`: the detail names the file and line).',
             ),
             ...commonErrors,
           },

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Issue, Problem, ProblemError } from '../../models';
+import type { CsvRefusal } from '../csv';
 
 /**
  * Every error the API returns, as RFC 9457 problem details. The `type` is a stable name a program can
@@ -152,6 +153,16 @@ export const problems = {
     detail: message,
     issues: [{ ...workbookIssue('OUTPUT_NAME_CONFLICT', message), sheet }],
   }),
+  /** A File A / File B CSV refused: its message names the file, and the line when there is one. */
+  csvRefused: (reason: CsvRefusal, message: string): ProblemInit => {
+    const [slug, status, title, code] =
+      reason === 'too-large'
+        ? (['csv-too-large', 413, 'CSV too large', 'CSV_TOO_LARGE'] as const)
+        : reason === 'conflict'
+          ? (['data-act-conflict', 409, 'File A or File B given twice', 'DATA_ACT_CONFLICT'] as const)
+          : (['unreadable-csv', 422, 'CSV cannot be read', 'CSV_UNREADABLE'] as const);
+    return { slug, status, title, detail: message, issues: [workbookIssue(code, message)] };
+  },
   busy: (retryAfterSeconds: number, bodyUnread = false): ProblemInit => ({
     slug: 'busy',
     status: 503,

@@ -56,13 +56,16 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
 
   router.post('/workbook', auth, ...uploadBody(config.maxUploadBytes), async (req, res) => {
     if (res.headersSent) return;
-    const { bytes, name } = (res.locals as UploadLocals).upload;
+    const { bytes, name, csvs } = (res.locals as UploadLocals).upload;
+    // A CSV is held to the upload's limits: its size, and the cells a workbook may hold.
+    const csvLimits = { maxBytes: config.maxUploadBytes, maxCells: config.maxCells };
     const run = await stoppable(
       jobs.run(() =>
         engine.crosswalkXlsx(
           bytes,
           { maxCells: config.maxCells, maxUncompressedBytes: config.maxUnpackedBytes },
           whileOpen(res),
+          csvs ? { csvs, csvLimits } : undefined,
         ),
       ),
     );

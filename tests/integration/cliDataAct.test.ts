@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { main, parseCli } from '../../server/cli';
 import { readOutputTable } from '../../server/xlsx';
 
@@ -29,17 +28,6 @@ async function cli(args: string[]) {
   return { code, stdout, stderr };
 }
 
-/** The example workbook without its File A and File B sheets: what the CSVs then stand in for. */
-async function exampleWithoutFiles(): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(example);
-  for (const name of ['File A', 'File B'])
-    wb.removeWorksheet((wb.getWorksheet(name) as ExcelJS.Worksheet).id);
-  const path = join(tmp, 'no-files.xlsx');
-  await wb.xlsx.writeFile(path);
-  return path;
-}
-
 const table = (path: string, name: string) => readOutputTable(readFileSync(path), name);
 const goalObligations = async (path: string) =>
   (await table(path, 'ResourcesByGoal')).rows
@@ -47,8 +35,8 @@ const goalObligations = async (path: string) =>
     .map((r) => r.filter((v) => typeof v === 'number' && v > 1));
 
 describe('crosswalk --file-a/--file-b', () => {
-  it('Given a workbook without File A and File B, and the two CSVs, then the same crosswalk as the example workbook that holds them', async () => {
-    const workbook = await exampleWithoutFiles();
+  it('Given the example workbook without File A and File B, and the two CSVs, then the same crosswalk as the example workbook that holds them', async () => {
+    const workbook = join(DIR, 'data-act-crosswalk.xlsx');
     const out = join(tmp, 'with-csvs.xlsx');
     const run = await cli([workbook, '--file-a', join(DIR, 'file-a.csv'), '--file-b', join(DIR, 'file-b.csv'), '-o', out, '--quiet']);
     expect(run.code).toBe(0);
