@@ -11,7 +11,8 @@ export const TREND_YEARS = 5;
 /**
  * The annual performance report's familiar table (31 U.S.C. 1116): one row per measure, the target and actual
  * for each of the latest five fiscal years with results, the latest status, and the explanation of a missed
- * target. The years are the same for every row, so the columns line up as a printed APR does.
+ * target. The years are the same for every row, so the columns line up as a printed APR does; a year after the
+ * latest reported actual shows its targets only (as an APR shows next year's target).
  */
 export function performanceTrend(c: Computation): OutputTable {
   const { model } = c;
@@ -22,11 +23,15 @@ export function performanceTrend(c: Computation): OutputTable {
   }
   const allYears = [...new Set(model.results.map((r) => r.year))].sort((a, b) => a - b);
   const years = allYears.slice(-TREND_YEARS);
+  const latestActual = latestActualYear(model.results);
+  // A year after the latest reported actual has no results yet: its targets show, without an Actual column
+  // that would be empty on every row.
+  const reported = (year: number) => latestActual !== null && year <= latestActual;
   const columns = [
     ...TableBuilder.columns(OUTPUT_TABLES.PerformanceTrend),
     ...years.flatMap((y) => [
       { name: `FY${y} Target`, format: 'number' as const },
-      { name: `FY${y} Actual`, format: 'number' as const },
+      ...(reported(y) ? [{ name: `FY${y} Actual`, format: 'number' as const }] : []),
     ]),
     ...TableBuilder.columns(OUTPUT_TABLES.PerformanceTrendTail),
   ];
@@ -37,17 +42,14 @@ export function performanceTrend(c: Computation): OutputTable {
   );
   const objectives = new Map(model.objectives.map((o) => [idKey(o.id), o]));
   const goals = new Map(model.goals.map((g) => [idKey(g.id), g]));
-  const ctx = {
-    latestActualYear: latestActualYear(model.results),
-    tolerance: model.settings.maintainTolerance,
-  };
+  const ctx = { latestActualYear: latestActual, tolerance: model.settings.maintainTolerance };
 
   for (const measure of measuresInPlanOrder(model)) {
     const results = (resultsOf.get(idKey(measure.id)) ?? []).sort((a, b) => a.year - b.year);
     const byYear = new Map(results.map((r) => [r.year, r]));
     const cells: OutputCell[] = years.flatMap((y) => {
       const r = byYear.get(y);
-      return [r?.target ?? null, r?.actual ?? null];
+      return reported(y) ? [r?.target ?? null, r?.actual ?? null] : [r?.target ?? null];
     });
     const latest = latestJudged(results);
     const status = latest
