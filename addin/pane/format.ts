@@ -42,7 +42,8 @@ export function formatCell(value: OutputCell, format: ColumnFormat, money: Money
     case 'fte':
       return grouped(value, 1);
     case 'share':
-      return `${(value * 100).toFixed(2)}%`;
+      // As the workbook shows it: negatives in parentheses, like the amounts beside them.
+      return value < 0 ? `(${(-value * 100).toFixed(2)}%)` : `${(value * 100).toFixed(2)}%`;
     case 'year':
       return String(value);
     case 'integer':

@@ -5,6 +5,9 @@ import type { ColumnFormat, MoneyDisplay, OutputCell, OutputColumn } from '../..
  * a workbook looks the same whoever wrote it. Pure on purpose: nothing here may import exceljs or Office.js.
  */
 
+/** A percent to two decimals, negatives in parentheses like the accounting format's. */
+const SHARE_FORMAT = '0.00%;(0.00%)';
+
 /** The Excel number format for a column, or undefined to leave the cell's format alone (text). */
 export function numberFormatFor(format: ColumnFormat, money: MoneyDisplay): string | undefined {
   switch (format) {
@@ -16,7 +19,8 @@ export function numberFormatFor(format: ColumnFormat, money: MoneyDisplay): stri
     case 'fte':
       return '#,##0.0';
     case 'share':
-      return '0.00%';
+      // Negatives in parentheses, as the money beside them: (9.45%) next to (1,234), never -9.45%.
+      return SHARE_FORMAT;
     case 'year':
       return '0';
     case 'integer':
@@ -65,7 +69,7 @@ export function displayLength(value: OutputCell, format: ColumnFormat, money: Mo
     case 'fte':
       return groupedDigits(value) + 2 + sign;
     case 'share':
-      return (Math.abs(value) * 100).toFixed(2).length + 1 + sign;
+      return (Math.abs(value) * 100).toFixed(2).length + 1 + 2 * sign;
     case 'year':
       return String(Math.round(value)).length;
     case 'integer':

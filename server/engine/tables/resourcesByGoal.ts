@@ -33,7 +33,7 @@ export function resourcesByGoal(c: Computation): OutputTable {
   const hasFte = c.amountTypes.includes('FTE');
   const t = new TableBuilder(
     'ResourcesByGoal',
-    `${agency}${c.cost.basis === 'Expenses' ? 'Full Cost' : 'Resources'} by Strategic Goal (${unitsPhrase(model.settings.units)}${hasFte ? '; FTE in FTE' : ''}; cost basis ${c.cost.basis ?? 'none'}, support costs allocated)`,
+    `${agency}${c.cost.basis === 'Expenses' ? 'Full Cost' : 'Resources'} by Strategic Goal (${unitsPhrase(model.settings.units)}${hasFte ? '; FTE rows in full-time equivalents' : ''}; cost basis ${c.cost.basis ?? 'none'}, support costs allocated)`,
     columns,
   );
   const by = plan.by?.index ?? null;

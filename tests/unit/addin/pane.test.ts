@@ -16,6 +16,8 @@ describe('the pane, apart from the DOM', () => {
     expect(formatChange(25000, thousands)).toBe('+25,000');
     expect(formatMoney(12.5, { units: 'Dollars', decimals: 2 })).toBe('12.50');
     expect(formatCell(0.4, 'share', thousands)).toBe('40.00%');
+    // A negative percent in parentheses, like the amounts beside it (and as the workbook's format shows it).
+    expect(formatCell(-0.0945, 'share', thousands)).toBe('(9.45%)');
     expect(formatCell(0, 'money', thousands)).toBe('-');
     expect(formatCell(2018, 'year', thousands)).toBe('2018');
     expect(formatCell(3.254, 'ratio', thousands)).toBe('3.25x');

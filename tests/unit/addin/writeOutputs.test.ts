@@ -83,7 +83,7 @@ describe('writeOutputs', () => {
     const at = (row: number, col: number) =>
       excel.state.cell(excel.state.sheet('ResourcesByGoal'), 4 + row, 1 + col);
     expect(at(firstMoneyRow, fy2018)?.numberFormat).toBe(numberFormatFor('money', gsa.money));
-    expect(at(firstMoneyRow, share)?.numberFormat).toBe('0.00%');
+    expect(at(firstMoneyRow, share)?.numberFormat).toBe('0.00%;(0.00%)');
     const fteRow = resources.rowFormats?.findIndex((f) => f === 'fte') ?? -1;
     if (fteRow >= 0) expect(at(fteRow, fy2018)?.numberFormat).toBe('#,##0.0');
     // Goal subtotals and totals are bold; a total has a rule above it.

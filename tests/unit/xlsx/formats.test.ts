@@ -9,7 +9,7 @@ describe('numberFormatFor', () => {
     ['money', thousands, '_(* #,##0_);_(* (#,##0);_(* "-"??_);_(@_)'],
     ['money', cents, '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)'],
     ['fte', thousands, '#,##0.0'],
-    ['share', thousands, '0.00%'],
+    ['share', thousands, '0.00%;(0.00%)'],
     ['year', thousands, '0'],
     ['integer', thousands, '#,##0'],
     ['dollars', thousands, '$#,##0.00'],

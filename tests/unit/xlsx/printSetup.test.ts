@@ -40,10 +40,11 @@ describe('Output sheets print as exhibits', () => {
     );
   });
 
-  test('Given shares, When written, Then they show as percentages', async () => {
+  test('Given shares, When written, Then they show as percentages, negatives in parentheses', async () => {
     const bytes = await writeCrosswalkWorkbook(null, [table], money);
-    // 0.00% is Excel's built-in number format 10.
-    expect(await partText(bytes, 'xl/styles.xml')).toMatch(/<xf [^>]*numFmtId="10"/);
+    expect(await partText(bytes, 'xl/styles.xml')).toMatch(
+      /<numFmt numFmtId="\d+" formatCode="0\.00%;\(0\.00%\)"\/>/,
+    );
   });
 
   test('Given a very long agency name, When the footer is made, Then it stays within Excel’s 255 characters', () => {

@@ -199,7 +199,7 @@ describe('writeCrosswalkWorkbook: an output sheet', () => {
 
   it('Given money and share columns, When written, Then their cells carry the accounting and percent formats', () => {
     expect(sheet.getCell('D4').numFmt).toBe(ACCOUNTING);
-    expect(sheet.getCell('E7').numFmt).toBe('0.00%');
+    expect(sheet.getCell('E7').numFmt).toBe('0.00%;(0.00%)');
     expect(sheet.getCell('C4').numFmt).toBeUndefined();
   });
 
