@@ -84,6 +84,16 @@ describe('the task pane', () => {
       5 * 1024 * 1024,
     );
     expect(await inFake<string>(page, "excel.cell('ResourcesByGoal', 'A3').value")).toBe('Level');
+    // The Summary's two native charts, drawn through Office.js over the Summary's own cells.
+    expect(
+      await inFake<unknown>(
+        page,
+        "excel.state.sheet('Summary').charts.map((c) => [c.name, c.type, c.series.length, c.series[0].values.split('!')[0]])",
+      ),
+    ).toEqual([
+      ['Throughline Resources by Goal', 'ColumnClustered', 2, 'Summary'],
+      ['Throughline Measures by Status', 'BarStacked', 4, 'Summary'],
+    ]);
     expect(await page.getByTestId('status').textContent()).toMatch(
       /^Wrote \d+ output sheets in .*; Summary is open\.$/,
     );
