@@ -13,6 +13,68 @@ const noSpreadIntoCalls = {
     'Spreading a list into a call puts every item on the stack and overflows on large workbooks; use a loop.',
 };
 
+/**
+ * The engine's stages import one way: read → rules → compute → scenarios → tables (index.ts runs them in that
+ * order and may import all). A stage never imports a later one; the rules may take the compute stage's result
+ * types (they check its result), never its code. Modules outside the stage folders that are not compute
+ * (money, ledger, messages, series, status, ...) are shared by every stage and import no stage after read.
+ */
+const COMPUTE = '(compute|crosswalk|cost|pools|statusByGoal|unreadAmounts|index)';
+// From a stage folder (read/, rules/, scenarios/) the other stages are at `../`; from server/engine/*.ts at `./`.
+const UP = '\\.\\./';
+const HERE = '\\./';
+const later = (from, stages, message) => [
+  'error',
+  { patterns: [{ regex: `^${from}(${stages})(/|$)`, message }] },
+];
+const stageOrder = [
+  {
+    files: ['server/engine/read/**/*.ts'],
+    rule: later(
+      UP,
+      `rules|scenarios|tables|${COMPUTE}`,
+      'The read stage comes first: it imports no later stage.',
+    ),
+  },
+  {
+    files: ['server/engine/rules/**/*.ts'],
+    rule: later(UP, 'scenarios|tables', 'The rules come before scenarios and tables.'),
+    compute: true,
+  },
+  {
+    files: [`server/engine/*.ts`],
+    ignores: ['server/engine/index.ts'],
+    rule: later(HERE, 'scenarios|tables', 'Compute and the shared modules come before scenarios and tables.'),
+  },
+  {
+    files: ['server/engine/scenarios/**/*.ts'],
+    rule: later(UP, 'tables', 'Scenarios come before the output tables.'),
+  },
+].flatMap(({ files, ignores, rule, compute }) => [
+  {
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': compute
+        ? [
+            'error',
+            {
+              patterns: [
+                ...rule[1].patterns,
+                {
+                  regex: `^\\.\\./${COMPUTE}$`,
+                  message:
+                    "The rules check the compute stage's result: they may import its types, not its code.",
+                  allowTypeImports: true,
+                },
+              ],
+            },
+          ]
+        : rule,
+    },
+  },
+]);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'addin/dist/**', 'coverage/**', 'tests/artifacts/**'] },
   js.configs.recommended,
@@ -98,6 +160,7 @@ export default tseslint.config(
     ignores: ['server/xlsx/**'],
     rules: { 'no-restricted-syntax': ['error', noSpreadIntoCalls] },
   },
+  ...stageOrder,
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {

@@ -4,6 +4,7 @@ import { SHARE_SCALE } from '../../models';
 import { ELIMINATED, type Ledger, LedgerSums, RECEIPTS, type Target, targetKey, UNMAPPED } from './ledger';
 import { splitLargestRemainder } from './money';
 import { federalAccount, padCode, parseTas, renderTas } from './dataAct/tas';
+import { describeLine } from './messages';
 import { objectClassKey } from './read/crosswalk';
 
 /**
@@ -93,12 +94,6 @@ const activityKey = (pa: string) => {
 const setKey = (account: string, pa: string, oc: string, year: number | null = null) =>
   `${year ?? ''}\u0000${account}\u0000${activityKey(pa)}\u0000${objectClassKey(oc)}`;
 
-export function describe(account: string, pa: string, oc: string): string {
-  return [`account ${account}`, pa && `program activity ${pa}`, oc && `object class ${oc}`]
-    .filter(Boolean)
-    .join(', ');
-}
-
 /** Resolves a rule's target against the plan; an unknown one is Unmapped (the rules registry says why). */
 function resolveTarget(rule: CrosswalkRule, known: KnownTargets): Target {
   const t = rule.target;
@@ -137,7 +132,7 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<st
     const key = setKey(accountKey(rule.account), rule.programActivity, rule.objectClass, rule.year);
     let set = sets.get(key);
     if (!set) {
-      const where = describe(rule.account, rule.programActivity, rule.objectClass);
+      const where = describeLine(rule.account, rule.programActivity, rule.objectClass);
       set = {
         key,
         where: rule.year === null ? where : `${where}, FY${rule.year}`,
@@ -485,11 +480,4 @@ export const destinationOf = (c: CrosswalkResult, line: number): Target =>
 /** The parts of one amount split by `set` (its whole, when `set` is null), in the order of the set's targets. */
 export function partsOf(set: RuleSet | null, value: number): number[] {
   return set && set.targets.length > 1 ? splitInSet(value, set) : [value];
-}
-
-/** True when a spending line (or some amount of a recast one) matched no usable Crosswalk set. */
-export function isUnmapped(c: CrosswalkResult, line: number): boolean {
-  if (c.lineTo[line] !== 0) return false;
-  const recast = c.recast.get(line);
-  return recast ? recast.includes(-1) : c.lineSet[line] === -1;
 }

@@ -5,7 +5,7 @@ import { withoutBudget } from './budget';
 import { compute } from './compute';
 import { groupIssues } from './issueGroups';
 import { readWorkbook } from './read';
-import { summarize } from './summary';
+import { summarize } from './tables/summary';
 import { costPerOutcomeTable } from './tables/costPerOutcome';
 import { crosswalkDetail, crosswalkMatrix } from './tables/crosswalk';
 import { issuesTable, sortIssues } from './tables/issues';

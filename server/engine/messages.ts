@@ -351,3 +351,10 @@ export type IssueCode = ReturnType<(typeof MESSAGES)[keyof typeof MESSAGES]>['co
 
 /** Whether an issue is of this code (keyed on the code, never on the message's words). */
 export const hasCode = (issue: Pick<Issue, 'code'>, code: IssueCode): boolean => issue.code === code;
+
+/** A budget line's identity in words, for messages: "account 047-0110, program activity 0001, object class 25.2". */
+export function describeLine(account: string, pa: string, oc: string): string {
+  return [`account ${account}`, pa && `program activity ${pa}`, oc && `object class ${oc}`]
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseAmount, parseNumber, parseShare, parseYear } from '../../server/engine/read/cells';
-import { checkExpression, EXPRESSION_VARIABLES } from '../../server/engine/scenarios/expression';
+import { checkExpression, EXPRESSION_VARIABLES } from '../../server/engine/expression';
 import { amountText } from '../properties/arbitraries';
 import { cellValue, FUZZ_TIMEOUT, fuzzRun } from './fuzz';
 

@@ -3,7 +3,7 @@ import { idKey, INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../mode
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, MoneyRangeError, toMinor } from '../money';
 import { cellText, parseAmount, parseShare, parseYear } from './cells';
-import { checkExpression } from '../scenarios/expression';
+import { checkExpression } from '../expression';
 import { responseModelOf, scopeOf } from './enums';
 import { openTable, type TableView } from './table';
 import { choiceAt, numberAt, unreadable, yearProblem } from './values';

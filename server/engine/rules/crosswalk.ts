@@ -1,8 +1,8 @@
 import type { Issue } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
 import { amountCount, amountTypeOf, lineLoc, text } from '../budget';
-import { describe, isUnmapped } from '../crosswalk';
-import { issueAt, MESSAGES } from '../messages';
+import { isUnmapped } from '../crosswalkQueries';
+import { describeLine, issueAt, MESSAGES } from '../messages';
 import type { Rule } from './registry';
 
 const TOLERANCE = SHARE_SCALE / 10_000; // 0.01%, as the contract allows
@@ -67,7 +67,7 @@ export const unmappedLines: Rule = {
       const account = text(b, b.account, first);
       const what =
         cells.length === 1
-          ? `${describe(account, text(b, b.programActivity, first), text(b, b.objectClass, first))} (${amountTypeOf(b, first)})`
+          ? `${describeLine(account, text(b, b.programActivity, first), text(b, b.objectClass, first))} (${amountTypeOf(b, first)})`
           : `account ${account} (${cells.length} lines: ${[...types].join(', ')})`;
       issues.push(issueAt(MESSAGES.lineUnmapped(what, cells), lineLoc(b, first)));
     }

@@ -1,5 +1,5 @@
 import type { Response } from '../../../models';
-import { checkExpression } from './expression';
+import { checkExpression } from '../expression';
 
 /**
  * The contract's response models: how a measure moves when its objective's funding moves. With r = funding /

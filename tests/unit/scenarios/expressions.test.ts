@@ -1,5 +1,5 @@
 import { runEngine } from '../../../server/engine';
-import { checkExpression } from '../../../server/engine/scenarios/expression';
+import { checkExpression } from '../../../server/engine/expression';
 import { ATTACKS } from '../../helpers/attacks';
 import { minimalWorkbook, type Row } from '../../helpers/workbook';
 import { coveredCells } from '../../helpers/outputs';

@@ -1,15 +1,15 @@
-import type { Issue, Series, Summary } from '../../models';
-import { latestActualYear } from './status';
-import { amountCount } from './budget';
-import type { Computation } from './compute';
-import { isUnmapped } from './crosswalk';
-import { targetKey } from './ledger';
-import { fromMinor } from './money';
-import type { ScenarioRun } from './scenarios';
-import { isMiss, judgeStatus } from './status';
-import { statusByGoal } from './statusByGoal';
-import { basisPhrase, shownAmount } from './tables/shape';
-import { unreadAmounts } from './unreadAmounts';
+import type { Issue, Series, Summary } from '../../../models';
+import { latestActualYear } from '../status';
+import { amountCount } from '../budget';
+import type { Computation } from '../compute';
+import { isUnmapped } from '../crosswalkQueries';
+import { targetKey } from '../ledger';
+import { fromMinor } from '../money';
+import type { ScenarioRun } from '../scenarios';
+import { isMiss, judgeStatus } from '../status';
+import { statusByGoal } from '../statusByGoal';
+import { basisPhrase, shownAmount } from './shape';
+import { unreadAmounts } from '../unreadAmounts';
 
 /**
  * The few numbers a person wants first: totals, goals' full cost, measures met, issues by severity.

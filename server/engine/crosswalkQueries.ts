@@ -1,0 +1,14 @@
+import type { CrosswalkResult } from './crosswalk';
+
+/**
+ * Questions asked of a finished crosswalk (the allocation's result, as data). They live apart from the
+ * allocation in crosswalk.ts so that the validation rules, which run on that result, never import the
+ * compute stage itself: the engine's stages import one way (read → rules → compute → scenarios → tables).
+ */
+
+/** True when a spending line (or some amount of a recast one) matched no usable Crosswalk set. */
+export function isUnmapped(c: CrosswalkResult, line: number): boolean {
+  if (c.lineTo[line] !== 0) return false;
+  const recast = c.recast.get(line);
+  return recast ? recast.includes(-1) : c.lineSet[line] === -1;
+}
