@@ -60,7 +60,6 @@ export function previewLayout(table: string, header: readonly string[], years: Y
   const named = header.indexOf(LABEL[table] ?? '');
   const label = named >= 0 ? named : (all.find(text) ?? null);
   const context = all.filter((i) => i !== label && text(i) && CONTEXT.has(header[i] ?? ''));
-  const rest = all.filter((i) => i !== label && !context.includes(i));
   const rank = (i: number): number => {
     const name = header[i] ?? '';
     if (text(i)) return 9;
@@ -71,10 +70,20 @@ export function previewLayout(table: string, header: readonly string[], years: Y
     return formats[i] === 'money' ? 4 : 5;
   };
   // Within a rank, the latest fiscal year first (a trend's last result before its first), then the sheet's order.
+  // A trend's years with results come before years that only have targets (the next year's first), and a year's
+  // Actual before its Target: the latest result is what a reader looks for first.
   const year = (i: number) => Number(/^FY(\d{4})\b/.exec(header[i] ?? '')?.[1] ?? 0);
-  const order = rest
-    .map((i) => ({ i, r: rank(i), y: year(i) }))
-    .sort((a, b) => a.r - b.r || b.y - a.y || a.i - b.i)
+  const isActual = (i: number) => / Actual$/.test(header[i] ?? '');
+  const reported = new Set(all.filter(isActual).map(year));
+  const key = (i: number) => {
+    const y = year(i);
+    const ahead = y > 0 && reported.size > 0 && !reported.has(y);
+    return { i, r: rank(i), ahead: ahead ? 1 : 0, y: ahead ? -y : y, actual: isActual(i) ? 0 : 1 };
+  };
+  const order = all
+    .filter((i) => i !== label && !context.includes(i))
+    .map(key)
+    .sort((a, b) => a.r - b.r || a.ahead - b.ahead || b.y - a.y || a.actual - b.actual || a.i - b.i)
     .map((x) => x.i);
   return { label, context, order, formats };
 }

@@ -146,6 +146,29 @@ describe('preview columns, amounts first', () => {
       'Explanation',
     ]);
   });
+
+  it('Given a trend with targets for years not yet reported, then the latest result and its target come first, then the years ahead, next year first', () => {
+    const header = [
+      'Measure',
+      'FY2017 Target',
+      'FY2017 Actual',
+      'FY2018 Target',
+      'FY2018 Actual',
+      'FY2019 Target',
+      'FY2020 Target',
+      'Explanation',
+    ];
+    const layout = previewLayout('PerformanceTrend', header, { budget: null, current: null, prior: null });
+    expect(layout.order.map((i) => header[i])).toEqual([
+      'FY2018 Actual',
+      'FY2018 Target',
+      'FY2017 Actual',
+      'FY2017 Target',
+      'FY2019 Target',
+      'FY2020 Target',
+      'Explanation',
+    ]);
+  });
 });
 
 describe('chart data', () => {
