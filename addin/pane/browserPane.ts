@@ -3,35 +3,44 @@ import { bannerView } from './banner';
 import { bannerModel } from './bannerModel';
 import { chartsView } from './charts';
 import { h, show } from './dom';
-import { decodeBase64, EngineError } from './engineClient';
+import { decodeBase64, EngineError, type DataActFiles } from './engineClient';
 import { fiscalYear } from './format';
 import { issuesView } from './issuesView';
 import { previewView } from './previewView';
 import { seconds, type Failure, type Shell } from './shell';
 import { summaryView } from './summaryView';
 import { templateXlsx } from './templateXlsx';
-import { BANNER, REFUSED, TEMPLATE } from './texts';
+import { BANNER, DATA_ACT_FILES, REFUSED, TEMPLATE } from './texts';
 import { previewTables } from './xlsxPreview';
 
 const EXAMPLE = { url: 'examples/gsa-fy2018.xlsx', name: 'gsa-fy2018.xlsx' };
 const MAX_BYTES = 25 * 1024 * 1024;
 
+/** A workbook to send: its name, and its bytes when the run starts. */
+interface Upload {
+  name: string;
+  bytes: () => Promise<ArrayBuffer>;
+}
+
 /**
  * Outside Excel: upload a saved workbook (or the GSA example), see whether its figures can be used, its summary
  * and charts, the output tables and its issues, and download it with the crosswalk sheets added; or download a
- * blank template to start one. The workbook goes to the engine and nowhere else.
+ * blank template to start one. DATA Act File A and File B CSVs picked below go with the workbook (or alone).
+ * The files go to the engine and nowhere else.
  */
 export function mountBrowserPane(shell: Shell): void {
   let download: string | null = null;
   let template: string | null = null;
 
-  const run = async (name: string, bytes: () => Promise<ArrayBuffer>) => {
+  const run = async (name: string, upload: Upload | null, csvs: DataActFiles) => {
     const started = performance.now();
     shell.progress.update(`Sending ${name} to the engine…`, null);
-    const data = await bytes();
-    if (data.byteLength > MAX_BYTES) throw new EngineError(REFUSED.tooLarge(name));
+    const data = upload ? await upload.bytes() : null;
+    if (data && data.byteLength > MAX_BYTES) throw new EngineError(REFUSED.tooLarge(name));
+    for (const csv of [csvs.fileA, csvs.fileB])
+      if (csv && csv.size > MAX_BYTES) throw new EngineError(REFUSED.tooLarge(csv.name));
     shell.progress.update(`Running the crosswalk on ${name}…`, null);
-    const result = await shell.engine().workbook(data, name);
+    const result = await shell.engine().workbook(data, upload?.name ?? '', csvs);
     const workbook = decodeBase64(result.workbookBase64);
     // The pane draws the Summary itself (figures and charts above); the preview starts with the exhibits.
     const tables = await previewTables(
@@ -68,10 +77,15 @@ export function mountBrowserPane(shell: Shell): void {
     );
   };
 
-  const guarded = (name: string, bytes: () => Promise<ArrayBuffer>) =>
+  const csvPicker = dataActPicker(() => void guarded(null));
+  const guarded = (upload: Upload | null) =>
     shell.busy(async () => {
+      const csvs = csvPicker.files();
+      const name = DATA_ACT_FILES.runName(
+        [upload?.name, csvs.fileA?.name, csvs.fileB?.name].filter((n): n is string => !!n),
+      );
       try {
-        await run(name, bytes);
+        await run(name, upload, csvs);
       } catch (e) {
         shell.fail(
           failure(name, e),
@@ -82,7 +96,7 @@ export function mountBrowserPane(shell: Shell): void {
 
   const chooseFile = (file: File | undefined) => {
     if (!file) return;
-    void guarded(file.name, () => file.arrayBuffer());
+    void guarded({ name: file.name, bytes: () => file.arrayBuffer() });
   };
 
   const input = h('input', {
@@ -101,11 +115,14 @@ export function mountBrowserPane(shell: Shell): void {
     },
   });
   const example = () =>
-    guarded(EXAMPLE.name, async () => {
-      const response = await fetch(EXAMPLE.url);
-      if (!response.ok)
-        throw new EngineError('The GSA example is not on this server (npm run build puts it there).');
-      return response.arrayBuffer();
+    guarded({
+      name: EXAMPLE.name,
+      bytes: async () => {
+        const response = await fetch(EXAMPLE.url);
+        if (!response.ok)
+          throw new EngineError('The GSA example is not on this server (npm run build puts it there).');
+        return response.arrayBuffer();
+      },
     });
 
   // Built when asked for, in the browser: nothing is sent anywhere.
@@ -159,7 +176,64 @@ export function mountBrowserPane(shell: Shell): void {
     shell.controls,
     drop,
     h('p', { class: 'template' }, templateLink, h('span', { class: 'muted' }, TEMPLATE.hint)),
+    csvPicker.element,
   );
+}
+
+/**
+ * The two optional CSV pickers. Their files go with the next workbook chosen, or alone from the button, which
+ * is offered once a CSV is picked; Clear empties both (a workbook with its own File A/B rows refuses them).
+ */
+function dataActPicker(alone: () => void): { element: HTMLElement; files: () => DataActFiles } {
+  const picker = (id: string, label: string) => {
+    const input = h('input', {
+      attrs: { type: 'file', id, accept: '.csv,text/csv', 'data-testid': id },
+      on: { change: () => update() },
+    });
+    return { input, field: h('label', { class: 'csv-file', attrs: { for: id } }, label, input) };
+  };
+  const a = picker('file-a', DATA_ACT_FILES.fileA);
+  const b = picker('file-b', DATA_ACT_FILES.fileB);
+  const files = (): DataActFiles => {
+    const [fileA, fileB] = [a.input.files?.[0], b.input.files?.[0]];
+    return { ...(fileA ? { fileA } : {}), ...(fileB ? { fileB } : {}) };
+  };
+  const aloneButton = h(
+    'button',
+    { attrs: { type: 'button', 'data-testid': 'csvs-alone' }, on: { click: alone } },
+    DATA_ACT_FILES.alone,
+  );
+  const clear = h(
+    'button',
+    {
+      class: 'quiet',
+      attrs: { type: 'button' },
+      on: {
+        click: () => {
+          a.input.value = '';
+          b.input.value = '';
+          update();
+        },
+      },
+    },
+    DATA_ACT_FILES.clear,
+  );
+  const update = () => {
+    const none = !a.input.files?.length && !b.input.files?.length;
+    aloneButton.disabled = none;
+    clear.disabled = none;
+  };
+  update();
+  const element = h(
+    'fieldset',
+    { class: 'data-act-files', attrs: { 'data-testid': 'data-act-files' } },
+    h('legend', null, DATA_ACT_FILES.legend),
+    h('p', { class: 'muted' }, DATA_ACT_FILES.hint),
+    a.field,
+    b.field,
+    h('div', { class: 'actions' }, aloneButton, clear),
+  );
+  return { element, files };
 }
 
 /** A refusal names the file once, in the heading with the engine's few words; its sentence follows as it is. */

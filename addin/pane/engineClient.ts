@@ -15,8 +15,17 @@ import {
 export interface EngineClient {
   validate(grids: WorkbookGrids): Promise<ValidateResponse>;
   crosswalk(grids: WorkbookGrids): Promise<CrosswalkResponse>;
-  /** Runs the whole job on an .xlsx: summary, issues and the crosswalk workbook (base64). */
-  workbook(bytes: ArrayBuffer, filename: string): Promise<WorkbookJsonResponse>;
+  /**
+   * Runs the whole job on an .xlsx: summary, issues and the crosswalk workbook (base64). DATA Act File A and
+   * File B CSVs go beside it as the form fields `fileA` and `fileB`; with them the workbook may be null.
+   */
+  workbook(bytes: ArrayBuffer | null, filename: string, csvs?: DataActFiles): Promise<WorkbookJsonResponse>;
+}
+
+/** The File A and File B CSVs a user picked, sent as they are. */
+export interface DataActFiles {
+  fileA?: File;
+  fileB?: File;
 }
 
 export class EngineError extends Error {
@@ -76,17 +85,28 @@ export function engineClient(
   return {
     validate: (grids) => call('validate', json(grids), (b) => ValidateResponse.parse(b)),
     crosswalk: (grids) => call('crosswalk', json(grids), (b) => CrosswalkResponse.parse(b)),
-    workbook: (bytes, filename) =>
+    workbook: (bytes, filename, csvs) =>
       call(
         `workbook?filename=${encodeURIComponent(filename)}`,
-        {
-          method: 'POST',
-          headers: { 'Content-Type': XLSX_MEDIA_TYPE, Accept: 'application/json' },
-          body: bytes,
-        },
+        csvs?.fileA || csvs?.fileB || bytes === null
+          ? { method: 'POST', headers: { Accept: 'application/json' }, body: form(bytes, filename, csvs) }
+          : {
+              method: 'POST',
+              headers: { 'Content-Type': XLSX_MEDIA_TYPE, Accept: 'application/json' },
+              body: bytes,
+            },
         (b) => WorkbookJsonResponse.parse(b),
       ),
   };
+}
+
+/** The multipart form of `/workbook`: the workbook (if any) as `file`, the CSVs as `fileA` and `fileB`. */
+function form(bytes: ArrayBuffer | null, filename: string, csvs: DataActFiles = {}): FormData {
+  const body = new FormData();
+  if (bytes) body.append('file', new Blob([bytes], { type: XLSX_MEDIA_TYPE }), filename);
+  if (csvs.fileA) body.append('fileA', csvs.fileA, csvs.fileA.name);
+  if (csvs.fileB) body.append('fileB', csvs.fileB, csvs.fileB.name);
+  return body;
 }
 
 function problemError(status: number, body: unknown): EngineError {

@@ -118,6 +118,18 @@ export const TEMPLATE = {
   filename: (fiscalYear: number) => `throughline-template-FY${fiscalYear}.xlsx`,
 };
 
+/** The browser page's DATA Act CSV pickers: File A and File B sent as they are, beside the workbook or alone. */
+export const DATA_ACT_FILES = {
+  legend: 'DATA Act File A and File B (optional)',
+  hint: "The broker's CSVs or USAspending's downloads, sent with the workbook you choose as if pasted into sheets named File A and File B. A finding at File B!A17 is line 17 of the CSV.",
+  fileA: 'File A CSV',
+  fileB: 'File B CSV',
+  alone: 'Tie out the CSVs alone',
+  clear: 'Clear',
+  /** The run's name: the workbook and the CSVs with it. */
+  runName: (names: string[]) => names.join(' + '),
+};
+
 export const REFUSED = {
   /** A refusal names the file once, in its heading; the engine's sentence follows as it is. */
   heading: (title: string, file: string) => `${title}: ${file}`,
