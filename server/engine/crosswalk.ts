@@ -2,7 +2,7 @@ import type { BudgetColumns, BudgetLine, CrosswalkRule, Loc, WorkbookModel } fro
 import { AMOUNT_TYPES, RECEIPT, SPENDING, text } from './budget';
 import { SHARE_SCALE } from '../../models';
 import { ELIMINATED, type Ledger, LedgerSums, RECEIPTS, type Target, targetKey, UNMAPPED } from './ledger';
-import { splitLargestRemainder } from './money';
+import { splitLargestRemainderInto } from './money';
 import { federalAccount, padCode, parseTas, renderTas } from './dataAct/tas';
 import { describeLine } from './messages';
 import { objectClassKey } from './read/crosswalk';
@@ -215,13 +215,43 @@ const compareKeys = (keys: readonly string[], a: number, b: number) =>
  * order of the Crosswalk rows (moving a row must not move a cent). The parts come back in row order.
  */
 export function splitInSet(whole: number, set: RuleSet): number[] {
-  const order = set.tieOrder;
-  const weights = set.splitWeights ?? (order ? order.map((i) => set.weights[i] as number) : set.weights);
-  const split = splitLargestRemainder(whole, weights);
-  if (!order) return split;
-  const parts = new Array<number>(order.length);
-  order.forEach((i, k) => (parts[i] = split[k] as number));
-  return parts;
+  const splitter = new Splitter();
+  return Array.from(splitter.parts.subarray(0, splitter.split(set, whole)));
+}
+
+/**
+ * Splits amounts as `splitInSet` does, into buffers it reuses: the crosswalk and its tables split every budget
+ * amount, and a new array per split was most of their garbage. `split` writes the parts to `parts[0..n)` (in
+ * the set's row order; the whole as one part when `set` is null) and returns n; they hold until the next call.
+ */
+export class Splitter {
+  parts = new Float64Array(8);
+  private inKeyOrder = new Float64Array(8);
+  private remainders = new Float64Array(8);
+
+  split(set: RuleSet | null, whole: number): number {
+    const n = set ? set.targets.length : 1;
+    if (!set || n === 1) {
+      this.parts[0] = whole;
+      return 1;
+    }
+    if (n > this.parts.length) this.grow(n);
+    const order = set.tieOrder;
+    const weights = set.splitWeights ?? (order ? order.map((i) => set.weights[i] as number) : set.weights);
+    if (!order) {
+      splitLargestRemainderInto(whole, weights, this.parts, this.remainders);
+      return n;
+    }
+    splitLargestRemainderInto(whole, weights, this.inKeyOrder, this.remainders);
+    for (let k = 0; k < n; k++) this.parts[order[k] as number] = this.inKeyOrder[k] as number;
+    return n;
+  }
+
+  private grow(n: number): void {
+    this.parts = new Float64Array(n);
+    this.inKeyOrder = new Float64Array(n);
+    this.remainders = new Float64Array(n);
+  }
 }
 
 /** Greatest common divisor, to split by the smallest weights with the same proportions (a faster split). */
@@ -263,6 +293,7 @@ class TargetNumbers {
 interface Sums {
   direct: LedgerSums;
   budget: LedgerSums;
+  splitter: Splitter;
 }
 
 export function allocateCrosswalk(
@@ -279,6 +310,7 @@ export function allocateCrosswalk(
   const sums: Sums = {
     direct: new LedgerSums(numbers.keys, model.series.length),
     budget: new LedgerSums(['total'], model.series.length),
+    splitter: new Splitter(),
   };
   const lineSet = new Int32Array(b.size).fill(-1);
   const lineTo = new Uint8Array(b.size);
@@ -348,7 +380,8 @@ function addParts(b: BudgetColumns, line: number, a: number, set: RuleSet, sums:
     sums.direct.add(slot, ids[0] as number, b.amountValue[a] as number);
     return;
   }
-  const parts = splitInSet(b.amountValue[a] as number, set);
+  sums.splitter.split(set, b.amountValue[a] as number);
+  const parts = sums.splitter.parts;
   for (let t = 0; t < ids.length; t++) sums.direct.add(slot, ids[t] as number, parts[t] as number);
 }
 
@@ -476,8 +509,3 @@ export function setOf(c: CrosswalkResult, b: BudgetColumns, line: number, amount
 /** Where a line's amounts go when no set splits them: Unmapped, offsetting receipts, or eliminated. */
 export const destinationOf = (c: CrosswalkResult, line: number): Target =>
   DESTINATIONS[c.lineTo[line] as number] as Target;
-
-/** The parts of one amount split by `set` (its whole, when `set` is null), in the order of the set's targets. */
-export function partsOf(set: RuleSet | null, value: number): number[] {
-  return set && set.targets.length > 1 ? splitInSet(value, set) : [value];
-}

@@ -98,9 +98,23 @@ function incrementDigits(digits: string): string {
   return (BigInt(digits) + 1n).toString();
 }
 
+/**
+ * Below `quotientExactBelow(d)` (in minor units), `value / 10^d` is already the number `toFixed(d)` would
+ * round it to: the quotient's float error is then under a quarter of 10^-d, so the nearest d-place decimal is
+ * the exact one and reading it back gives the same float. Above, `toFixed` decides (a table prints a million
+ * figures; `toFixed` on each was a second of the run).
+ */
+const quotientExactBelow = (decimals: number): number =>
+  10 ** decimals * 2 ** (52 - Math.ceil(decimals * Math.log2(10)));
+const EXACT_BELOW = Array.from({ length: 16 }, (_, d) => quotientExactBelow(d));
+
 /** Minor units back to a number in Units, for display and for the wire (exact to the shown decimals). */
 export function fromMinor(value: number, decimals: number): number {
-  return decimals === 0 ? value : Number((value / 10 ** decimals).toFixed(decimals));
+  if (decimals === 0) return value;
+  const quotient = value / 10 ** decimals;
+  // `toFixed` prints -0 as 0; so does this.
+  if (Math.abs(value) < (EXACT_BELOW[decimals] ?? 0)) return quotient === 0 ? 0 : quotient;
+  return Number(quotient.toFixed(decimals));
 }
 
 /** Whole division of safe integers: the float quotient can round up past an integer, so it is corrected. */
@@ -120,15 +134,38 @@ function divide(n: number, d: number): { times: number; rest: number } {
  * Negative wholes split their magnitude and negate, keeping every part's sign with the whole.
  */
 export function splitLargestRemainder(whole: number, weights: readonly number[]): number[] {
+  const parts = new Array<number>(weights.length);
+  splitLargestRemainderInto(whole, weights, parts, new Array<number>(weights.length));
+  return parts;
+}
+
+/** Writable numbers, as a plain or typed array: the hot loops split into buffers they reuse. */
+export interface NumberBuffer {
+  [index: number]: number;
+  readonly length: number;
+}
+
+/**
+ * `splitLargestRemainder` into `parts` (its first `weights.length` places), with `remainders` as scratch of at
+ * least that length: the crosswalk splits every budget amount, and a new array per split was its garbage.
+ */
+export function splitLargestRemainderInto(
+  whole: number,
+  weights: readonly number[],
+  parts: NumberBuffer,
+  remainders: NumberBuffer,
+): void {
   assertSafe(whole);
   const n = weights.length;
-  if (n === 0) return [];
+  if (n === 0) return;
   if (n === 1) {
     if ((weights[0] as number) <= 0) throw new RangeError('cannot split by weights that sum to zero');
-    return [whole];
+    parts[0] = whole;
+    return;
   }
   let total = 0;
-  for (const w of weights) {
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
     if (!Number.isSafeInteger(w) || w < 0)
       throw new RangeError(`weights must be non-negative integers, got ${w}`);
     total = assertSafe(total + w, 'A sum of weights');
@@ -136,8 +173,6 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
   if (total === 0) throw new RangeError('cannot split by weights that sum to zero');
   const sign = whole < 0 ? -1 : 1;
   const magnitude = Math.abs(whole);
-  const parts = new Array<number>(n);
-  const remainders = new Array<number>(n);
   let assigned = 0;
   const exactInFloat = magnitude * total <= Number.MAX_SAFE_INTEGER;
   // magnitude = times * total + rest, so magnitude * w / total = times * w + rest * w / total: exact in floats
@@ -184,7 +219,6 @@ export function splitLargestRemainder(whole: number, weights: readonly number[])
     left--;
   }
   if (sign < 0) for (let i = 0; i < n; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number);
-  return parts;
 }
 
 /**

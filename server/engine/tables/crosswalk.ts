@@ -1,11 +1,10 @@
 import type { AmountType, BudgetColumns, OutputCell, OutputTable, Series } from '../../../models';
-import { amountTypeOf, fundingTypeOf, lineLoc, text } from '../budget';
+import { AMOUNT_TYPES, amountTypeOf, fundingTypeOf, lineLoc, text } from '../budget';
 import { issueLocation, OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
-import { type CrosswalkResult, destinationOf, partsOf, type RuleSet, setOf } from '../crosswalk';
+import { type CrosswalkResult, destinationOf, type RuleSet, setOf, Splitter } from '../crosswalk';
 import type { Target } from '../ledger';
 import { targetKey } from '../ledger';
-import { assertSafe } from '../money';
 import { rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
 
 const loc = (l: { sheet: string; cell: string } | null) => (l ? issueLocation(l) : '');
@@ -34,11 +33,11 @@ const seriesColumns = (series: readonly Series[]) =>
  * One row per budget line × target, with one amount column per series, the Crosswalk row the amounts came
  * from (`Rule`) and the Budget cell of the line (`Source`), so an auditor can trace every goal dollar to an
  * appropriation line. Where a recast row applies to one year, that year's amounts sit on a row of their own
- * with that year's Rule.
+ * with that year's Rule. Rows are built straight from the Budget's columns into reused buffers: this table
+ * has a row per line and target, several per budget line.
  */
 export function crosswalkDetail(c: Computation): OutputTable {
   const { model, series } = c;
-  const goalOf = new Map(model.objectives.map((o) => [o.id, o.goalId]));
   const column = new Map(series.map((s, i) => [s.index, i]));
   const t = new TableBuilder(
     'CrosswalkDetail',
@@ -51,54 +50,159 @@ export function crosswalkDetail(c: Computation): OutputTable {
   );
   const b = model.budgetColumns;
   const rules = new RuleTexts();
+  const targetCells = new TargetCells(model.objectives);
+  const rows = new LineRows(series.length);
+  const splitter = new Splitter();
   for (let line = 0; line < b.size; line++) {
-    const rows: DetailRow[] = [];
+    rows.clear();
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
       const set = setOf(c.crosswalk, b, line, a);
       const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
-      const parts = partsOf(set, b.amountValue[a] as number);
+      const count = splitter.split(set, b.amountValue[a] as number);
       const at = column.get(b.amountSeries[a] as number) as number;
-      for (let i = 0; i < parts.length; i++) {
-        if (parts[i] === 0) continue;
-        const row = rowFor(rows, targets[i] as Target, set, i, rules, series.length);
-        row.sums[at] = assertSafe((row.sums[at] as number) + (parts[i] as number));
+      for (let i = 0; i < count; i++) {
+        const part = splitter.parts[i] as number;
+        if (part === 0) continue;
+        rows.add(rows.rowFor(targets[i] as Target, set, i, rules), at, part);
       }
     }
-    if (rows.length === 0) continue;
+    if (rows.count === 0) continue;
     const type = amountTypeOf(b, line);
     const identity = detailIdentity(b, line, type);
     const source = loc(lineLoc(b, line));
-    for (const { target, share, rule, sums } of rows) {
+    const format = { type, decimals: model.moneyDecimals };
+    for (let r = 0; r < rows.count; r++)
       t.add(
-        [
-          ...identity,
-          target.kind === 'goal'
-            ? target.id
-            : target.kind === 'objective'
-              ? (goalOf.get(target.id) ?? '')
-              : '',
-          target.kind === 'objective' ? target.id : '',
-          target.kind === 'pool' ? target.id : '',
-          mappedTo(target),
-          share,
-          ...sums.map((v) => (v === 0 ? null : shownAmount(v, type, model.moneyDecimals))),
-          rule,
-          source,
-        ],
+        detailRow(identity, targetCells.of(rows.target(r)), rows, r, format, source),
         'detail',
         rowFormatFor(type),
       );
-    }
   }
   return t.build();
 }
 
-/** One CrosswalkDetail row while its line is read: a target and the Crosswalk row it came from. */
-interface DetailRow {
-  target: Target;
-  share: number;
-  rule: string;
-  sums: number[];
+/** A CrosswalkDetail row: the line's columns, the target's, the share, the amounts, the Rule and the Source. */
+function detailRow(
+  identity: readonly OutputCell[],
+  target: readonly OutputCell[],
+  rows: LineRows,
+  r: number,
+  format: AmountFormat,
+  source: string,
+): OutputCell[] {
+  const row = new Array<OutputCell>(identity.length + target.length + rows.seriesCount + 3);
+  let k = 0;
+  for (const cell of identity) row[k++] = cell;
+  for (const cell of target) row[k++] = cell;
+  row[k++] = rows.share(r);
+  for (let s = 0; s < rows.seriesCount; s++) row[k++] = shownOrBlank(rows.sum(r, s), format);
+  row[k++] = rows.rule(r);
+  row[k] = source;
+  return row;
+}
+
+/** How a row's figures are shown: its amount type and the workbook's money decimals. */
+interface AmountFormat {
+  type: AmountType;
+  decimals: number;
+}
+
+/** A figure as shown, or a blank for zero and for a sum past the exact range (see `addExactly`). */
+const shownOrBlank = (minor: number, format: AmountFormat): OutputCell =>
+  minor === 0 || Number.isNaN(minor) ? null : shownAmount(minor, format.type, format.decimals);
+
+/**
+ * A running sum in minor units, exact or NaN: past the safe range the cell is left blank rather than wrong
+ * (the engine's totals report the overflow as an issue), and NaN stays NaN through later additions.
+ */
+const addExactly = (sum: number, amount: number): number => {
+  const next = sum + amount;
+  return Number.isSafeInteger(next) ? next : NaN;
+};
+
+/** The target columns of a CrosswalkDetail row (Goal ID, Objective ID, Cost Pool, Mapped To), made once per target. */
+class TargetCells {
+  private readonly byTarget = new Map<Target, OutputCell[]>();
+  private readonly goalOf: Map<string, string>;
+
+  constructor(objectives: readonly { id: string; goalId: string }[]) {
+    this.goalOf = new Map(objectives.map((o) => [o.id, o.goalId]));
+  }
+
+  of(target: Target): OutputCell[] {
+    let cells = this.byTarget.get(target);
+    if (!cells) {
+      cells = [
+        target.kind === 'goal'
+          ? target.id
+          : target.kind === 'objective'
+            ? (this.goalOf.get(target.id) ?? '')
+            : '',
+        target.kind === 'objective' ? target.id : '',
+        target.kind === 'pool' ? target.id : '',
+        mappedTo(target),
+      ];
+      this.byTarget.set(target, cells);
+    }
+    return cells;
+  }
+}
+
+/**
+ * The CrosswalkDetail rows of one budget line while it is read, in the order first met: a target, the Crosswalk
+ * row it came from and its sums by series. One set of buffers serves every line (`clear` between lines).
+ */
+class LineRows {
+  count = 0;
+  private readonly targets: Target[] = [];
+  private readonly rules: string[] = [];
+  private readonly shares: number[] = [];
+  private sums = new Float64Array(0);
+
+  constructor(readonly seriesCount: number) {}
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** The row for a target and rule, made when first needed (a line has a few). */
+  rowFor(target: Target, set: RuleSet | null, i: number, rules: RuleTexts): number {
+    const rule = set ? rules.of(set, i) : '';
+    for (let r = 0; r < this.count; r++)
+      if ((this.targets[r] as Target).key === target.key && this.rules[r] === rule) return r;
+    const r = this.count++;
+    this.targets[r] = target;
+    this.rules[r] = rule;
+    this.shares[r] = set ? (set.shares[i] as number) / SHARE_SCALE : 1;
+    if (this.sums.length < this.count * this.seriesCount) {
+      const grown = new Float64Array(this.count * this.seriesCount * 2);
+      grown.set(this.sums);
+      this.sums = grown;
+    }
+    this.sums.fill(0, r * this.seriesCount, this.count * this.seriesCount);
+    return r;
+  }
+
+  add(r: number, series: number, amount: number): void {
+    const at = r * this.seriesCount + series;
+    this.sums[at] = addExactly(this.sums[at] as number, amount);
+  }
+
+  target(r: number): Target {
+    return this.targets[r] as Target;
+  }
+
+  rule(r: number): string {
+    return this.rules[r] as string;
+  }
+
+  share(r: number): number {
+    return this.shares[r] as number;
+  }
+
+  sum(r: number, series: number): number {
+    return this.sums[r * this.seriesCount + series] as number;
+  }
 }
 
 /** The `Sheet!A1` of each set's Crosswalk rows, made once per set. */
@@ -113,27 +217,6 @@ class RuleTexts {
     }
     return texts[i] as string;
   }
-}
-
-/** The line's row for a target and rule, made when first needed (a line has a few). */
-function rowFor(
-  rows: DetailRow[],
-  target: Target,
-  set: RuleSet | null,
-  i: number,
-  rules: RuleTexts,
-  seriesCount: number,
-): DetailRow {
-  const rule = set ? rules.of(set, i) : '';
-  for (const row of rows) if (row.target.key === target.key && row.rule === rule) return row;
-  const row = {
-    target,
-    share: set ? (set.shares[i] as number) / SHARE_SCALE : 1,
-    rule,
-    sums: new Array<number>(seriesCount).fill(0),
-  };
-  rows.push(row);
-  return row;
 }
 
 /** The budget line's own columns of a CrosswalkDetail row. */
@@ -201,61 +284,112 @@ export function crosswalkMatrix(c: Computation): OutputTable {
   const title = `Crosswalk matrix, ${base?.label ?? 'no budget year'}: each budget line across objectives (${unitsPhrase(model.settings.units)})`;
   const table = new TableBuilder('CrosswalkMatrix', title, columns);
   const column = new Map(targets.map((t, i) => [t.key, i]));
-  const unmappedAt = targets.length;
-  const notAllocatedAt = notAllocated ? targets.length + 1 : -1;
   const width = targets.length + tail.length;
-  const totalAt = width - 1;
-  const columnOf = (t: Target): number =>
-    t.kind === 'unmapped'
-      ? unmappedAt
-      : t.kind === 'receipts' || t.kind === 'eliminated'
-        ? notAllocatedAt
-        : (column.get(t.key) as number);
-
+  const at: MatrixColumns = {
+    of: column,
+    unmapped: targets.length,
+    notAllocated: notAllocated ? targets.length + 1 : -1,
+    total: width - 1,
+  };
+  const lines = base ? new MatrixLines(c, base.index, at, width) : null;
   for (const type of c.amountTypes) {
-    const totals = new Array<number>(width).fill(0);
-    const shown = (v: number) => (v === 0 ? null : shownAmount(v, type, model.moneyDecimals));
-    for (let line = 0; line < b.size; line++) {
-      if (amountTypeOf(b, line) !== type || base === null) continue;
-      const cells = new Array<number>(width).fill(0);
-      let any = false;
-      for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
-        if (b.amountSeries[a] !== base.index) continue;
-        any = true;
-        const value = b.amountValue[a] as number;
-        const set = setOf(c.crosswalk, b, line, a);
-        const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
-        const split = partsOf(set, value);
-        targets.forEach((t, i) => {
-          const at = columnOf(t);
-          cells[at] = assertSafe((cells[at] as number) + (split[i] as number));
-        });
-        cells[totalAt] = assertSafe((cells[totalAt] as number) + value);
-      }
-      if (!any) continue;
-      cells.forEach((v, i) => (totals[i] = assertSafe((totals[i] as number) + v)));
-      table.add(
-        [
-          text(b, b.account, line),
-          text(b, b.programActivity, line),
-          text(b, b.accountTitle, line),
-          text(b, b.programActivityTitle, line),
-          text(b, b.objectClass, line),
-          text(b, b.category, line),
-          type,
-          ...cells.map(shown),
-        ],
-        'detail',
-        rowFormatFor(type),
-      );
+    const typeIndex = AMOUNT_TYPES.indexOf(type);
+    const totals = new Float64Array(width);
+    const format = { type, decimals: model.moneyDecimals };
+    for (let line = 0; line < b.size && lines; line++) {
+      if (b.amountType[line] !== typeIndex || !lines.read(line)) continue;
+      const cells = lines.cells;
+      for (let i = 0; i < width; i++) totals[i] = addExactly(totals[i] as number, cells[i] as number);
+      const row = new Array<OutputCell>(MATRIX_IDENTITY + width);
+      row[0] = text(b, b.account, line);
+      row[1] = text(b, b.programActivity, line);
+      row[2] = text(b, b.accountTitle, line);
+      row[3] = text(b, b.programActivityTitle, line);
+      row[4] = text(b, b.objectClass, line);
+      row[5] = text(b, b.category, line);
+      row[6] = type;
+      for (let i = 0; i < width; i++) row[MATRIX_IDENTITY + i] = shownOrBlank(cells[i] as number, format);
+      table.add(row, 'detail', rowFormatFor(type));
     }
-    table.add(
-      ['Total', '', `Total ${type}`, '', '', '', type, ...totals.map(shown)],
-      'total',
-      rowFormatFor(type),
-    );
+    table.add(matrixTotalRow(totals, format), 'total', rowFormatFor(type));
   }
   return table.build();
+}
+
+/** The line's own columns of a CrosswalkMatrix row, before its amounts. */
+const MATRIX_IDENTITY = OUTPUT_TABLES.CrosswalkMatrix.length;
+
+/** The total row of one amount type. */
+function matrixTotalRow(totals: Float64Array, format: AmountFormat): OutputCell[] {
+  const { type } = format;
+  const row: OutputCell[] = ['Total', '', `Total ${type}`, '', '', '', type];
+  for (const total of totals) row.push(shownOrBlank(total, format));
+  return row;
+}
+
+/** Where a matrix amount lands: a target's column by key, and the Unmapped, Not Allocated and Total columns. */
+interface MatrixColumns {
+  of: ReadonlyMap<string, number>;
+  unmapped: number;
+  notAllocated: number;
+  total: number;
+}
+
+/**
+ * One budget line's base-year amounts split across the matrix columns, into one reused buffer (`cells`); each
+ * set's columns are found once.
+ */
+class MatrixLines {
+  readonly cells: Float64Array;
+  private readonly splitter = new Splitter();
+  private readonly setColumns: (Int32Array | undefined)[] = [];
+
+  constructor(
+    private readonly c: Computation,
+    private readonly base: number,
+    private readonly at: MatrixColumns,
+    width: number,
+  ) {
+    this.cells = new Float64Array(width);
+  }
+
+  /** Splits the line's base-year amounts into `cells`; false when it has none. */
+  read(line: number): boolean {
+    const b = this.c.model.budgetColumns;
+    const cells = this.cells;
+    let any = false;
+    cells.fill(0);
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+      if (b.amountSeries[a] !== this.base) continue;
+      any = true;
+      const value = b.amountValue[a] as number;
+      const set = setOf(this.c.crosswalk, b, line, a);
+      const count = this.splitter.split(set, value);
+      const columns = set ? this.columnsOf(set) : null;
+      for (let i = 0; i < count; i++) {
+        const to = columns ? (columns[i] as number) : this.columnOf(destinationOf(this.c.crosswalk, line));
+        cells[to] = addExactly(cells[to] as number, this.splitter.parts[i] as number);
+      }
+      cells[this.at.total] = addExactly(cells[this.at.total] as number, value);
+    }
+    return any;
+  }
+
+  private columnsOf(set: RuleSet): Int32Array {
+    const position = set.position as number;
+    let columns = this.setColumns[position];
+    if (!columns) {
+      columns = Int32Array.from(set.targets, (t) => this.columnOf(t));
+      this.setColumns[position] = columns;
+    }
+    return columns;
+  }
+
+  private columnOf(t: Target): number {
+    if (t.kind === 'unmapped') return this.at.unmapped;
+    if (t.kind === 'receipts' || t.kind === 'eliminated') return this.at.notAllocated;
+    return this.at.of.get(t.key) as number;
+  }
 }
 
 /** Positions of the sets that split some amount. */

@@ -2,7 +2,7 @@ import type { AmountType, OutputCell, OutputTable, Series } from '../../../model
 import { amountTypeOf, RECEIPT, text } from '../budget';
 import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
-import { destinationOf, partsOf, setOf } from '../crosswalk';
+import { destinationOf, setOf, Splitter } from '../crosswalk';
 import type { Target } from '../ledger';
 import { assertSafe } from '../money';
 import { shownAmount, TableBuilder, unitsPhrase } from './shape';
@@ -99,6 +99,7 @@ export function programInventory(c: Computation): OutputTable {
   const servedByPool = poolReach(c);
   const missing = MEASURES.filter((_, i) => typeOf[i] === null).map((m) => m.column.toLowerCase());
   const absentYears = years.filter((y) => y.series === null).map((y) => `FY${y.year}`);
+  const splitter = new Splitter();
 
   for (const program of programsOf(c)) {
     const sums = years.map(() => MEASURES.map(() => 0));
@@ -124,10 +125,8 @@ export function programInventory(c: Computation): OutputTable {
         const value = b.amountValue[a] as number;
         const set = setOf(c.crosswalk, b, line, a);
         const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
-        const parts = partsOf(set, value);
-        targets.forEach((target, k) => {
-          if ((parts[k] ?? 0) !== 0) serve(target);
-        });
+        const count = splitter.split(set, value);
+        for (let k = 0; k < count; k++) if (splitter.parts[k] !== 0) serve(targets[k] as Target);
         years.forEach(({ series }, y) => {
           if (!series || b.amountSeries[a] !== series.index) return;
           typeOf.forEach((t, m) => {

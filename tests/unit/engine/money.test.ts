@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   decimalFromNumber,
   fromMinor,
@@ -121,6 +122,30 @@ describe('fromMinor', () => {
     expect(fromMinor(123456, 2)).toBe(1234.56);
     expect(fromMinor(-5, 2)).toBe(-0.05);
     expect(fromMinor(42, 0)).toBe(42);
+  });
+
+  test('Given any safe amount, when shown, then it is the number toFixed at the decimals gives', () => {
+    // The fast division must agree with the text round trip it replaced, near its switch-over point too.
+    const seed = 16_2026;
+    console.log(`fromMinor property seed ${seed}`);
+    const byToFixed = (value: number, decimals: number) =>
+      decimals === 0 ? value : Number((value / 10 ** decimals).toFixed(decimals));
+    const magnitude = fc.oneof(
+      fc.integer({ min: 0, max: 10_000_000 }),
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: 2 ** 44, max: 2 ** 49 }),
+    );
+    fc.assert(
+      fc.property(magnitude, fc.boolean(), fc.integer({ min: 0, max: 8 }), (m, negative, decimals) => {
+        const value = negative ? -m : m;
+        expect(Object.is(fromMinor(value, decimals), byToFixed(value, decimals))).toBe(true);
+      }),
+      { numRuns: 20_000, seed },
+    );
+  });
+
+  test('Given minus zero, when shown at decimals, then it is zero as toFixed prints it', () => {
+    expect(Object.is(fromMinor(-0, 2), 0)).toBe(true);
   });
 });
 
