@@ -56,7 +56,13 @@ export async function readWorkbookGridsDirect(
 ): Promise<WorkbookGrids> {
   const pkg = await openXlsx(asBuffer(input), opts);
   const budget = new CellBudget(opts.maxCells ?? DEFAULT_MAX_CELLS);
-  const sheets = await readDirect(pkg, () => budget.addFilled());
+  let sheets;
+  try {
+    sheets = await readDirect(pkg, () => budget.addFilled());
+  } finally {
+    // The parts this reader left unread (themes, pictures) are not held for the rest of the request.
+    pkg.releaseChecked();
+  }
   return gridsOf(
     sheets.map(({ sheet, rows, tables }) => ({ values: { sheet, rows }, tables })),
     budget,
@@ -123,7 +129,8 @@ export async function loadWorkbook(
   limits: ZipLimits = {},
 ): Promise<ExcelJS.Workbook> {
   const buf = asBuffer(input);
-  await openXlsx(buf, limits);
+  // exceljs inflates the parts itself: the checked copies are let go before it does.
+  (await openXlsx(buf, limits)).releaseChecked();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own ArrayBuffer-shaped `Buffer`; at runtime it takes a Node Buffer.

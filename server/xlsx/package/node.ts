@@ -9,18 +9,26 @@ import { XlsxPackage, type Inflate } from './xlsxPackage';
  * then to the writer, so the zip is opened and checked once per request. Bytes are taken as immutable.
  */
 
-/** Inflates on the thread pool with the declared size as a hard cap: a part holding more is never held whole. */
+/**
+ * Inflates on the thread pool with the declared size as a hard cap: a part holding more is never held whole.
+ * One output chunk a byte longer than the declared size takes the whole part, so zlib neither calls back per
+ * 16 KiB nor copies the chunks into one buffer at the end, and a part holding more overflows the first chunk.
+ */
 export const inflateNode: Inflate = (data, size, part) =>
   new Promise((resolve, reject) =>
-    inflateRaw(data, { maxOutputLength: Math.max(1, size) }, (err, out) => {
-      if (err) {
-        const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-        reject(tooLarge ? WorkbookTooLargeError.undeclared(part) : new UnreadableWorkbookError('damaged'));
-      } else if (out.length !== size) {
-        // Short of its declared size, the part is cut off; the zip libraries would fail on it later, anywhere.
-        reject(new UnreadableWorkbookError('damaged'));
-      } else resolve(out);
-    }),
+    inflateRaw(
+      data,
+      { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64, size + 1) },
+      (err, out) => {
+        if (err) {
+          const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+          reject(tooLarge ? WorkbookTooLargeError.undeclared(part) : new UnreadableWorkbookError('damaged'));
+        } else if (out.length !== size) {
+          // Short of its declared size, the part is cut off; the zip libraries would fail on it later, anywhere.
+          reject(new UnreadableWorkbookError('damaged'));
+        } else resolve(out);
+      },
+    ),
   );
 
 const opened = new WeakMap<object, Promise<XlsxPackage>>();

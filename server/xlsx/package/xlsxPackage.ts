@@ -66,6 +66,11 @@ const utf8 = new TextDecoder('utf-8');
 export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntryInfo>();
   private readonly texts = new Map<string, Promise<string | null>>();
+  /**
+   * Parts inflated when their sizes were verified, each kept until its first read: the reader takes a sheet's
+   * checked bytes instead of inflating tens of megabytes a second time.
+   */
+  private readonly checked = new Map<ZipEntryInfo, Uint8Array>();
   private workbookInfo?: Promise<{ sheets: SheetInfo[]; rels: Relationship[] }>;
   mainPath = 'xl/workbook.xml';
 
@@ -81,7 +86,8 @@ export class XlsxPackage {
   static async open(bytes: Uint8Array, options: OpenOptions): Promise<XlsxPackage> {
     const directory = checkDirectory(bytes, options.limits);
     const pkg = new XlsxPackage(bytes, directory.entries, directory.summary, options.inflate);
-    if (options.verifySizes) for (const entry of pkg.entries) await pkg.entryBytes(entry);
+    if (options.verifySizes)
+      for (const entry of pkg.entries) pkg.checked.set(entry, await pkg.entryBytes(entry));
     await pkg.checkKind();
     return pkg;
   }
@@ -93,6 +99,14 @@ export class XlsxPackage {
 
   has(path: string): boolean {
     return this.byName.has(path.toLowerCase());
+  }
+
+  /**
+   * Lets go of the checked parts no one has read yet (a reader that is done calls it): a later read inflates
+   * the part again, held to its size as ever.
+   */
+  releaseChecked(): void {
+    this.checked.clear();
   }
 
   async read(path: string): Promise<Uint8Array | null> {
@@ -168,6 +182,11 @@ export class XlsxPackage {
   }
 
   private async entryBytes(entry: ZipEntryInfo): Promise<Uint8Array> {
+    const checked = this.checked.get(entry);
+    if (checked) {
+      this.checked.delete(entry);
+      return checked;
+    }
     const data = storedBytes(this.bytes, entry);
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size) throw new UnreadableWorkbookError('damaged');
