@@ -1,9 +1,10 @@
 import type { CellValue } from '../../../models';
 import { parseRange, serialDate } from '../cells';
 import { xmlDecodeTwice } from './directParts';
+import { plainDecimal } from './decimalBytes';
 import { decodeEscapes, expectEnd, nonEmpty } from './directStrings';
 import type { DateStyles } from './directStyles';
-import { ascii, Token, unsupported, XmlBytes } from './xmlBytes';
+import { ascii, decodeText, knownValues, Token, unsupported, XmlBytes } from './xmlBytes';
 
 const { Open, Empty, Close, Text, End } = Token;
 
@@ -58,6 +59,8 @@ const ATTR_RID = ascii('r:id');
 const CELL_ATTRS = [ATTR_R, ATTR_S, ATTR_T];
 const REF_ATTRS = [ATTR_REF, ATTR_RID];
 const F_ATTRS = [ATTR_T];
+/** The cell types spreadsheet applications write, matched as bytes (any other is decoded as text). */
+const CELL_TYPES = knownValues('s', 'str', 'n', 'b', 'e', 'inlineStr');
 
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
@@ -69,13 +72,20 @@ type ScannedValue = CellValue | typeof CALCULATED_BLANK;
 
 /** What one `<c>` holds, as exceljs collects it. */
 interface RawCell {
+  /** The cell's `r`, kept only when the sheet has hyperlinks (the one use of it); empty otherwise. */
   address: string;
   type: string | undefined;
   style: number;
   formula: string | undefined;
   shareType: string | undefined;
-  /** `<v>` and inline `<t>` texts, joined; undefined when there was no text at all. */
+  /** `<v>` and inline `<t>` texts, joined; undefined when there was no text at all, or only `run`. */
   value: string | undefined;
+  /**
+   * The bytes of a lone `<v>` text, not decoded yet (`runStart` -1 when none): most are numbers, read straight
+   * from the bytes; `valueText` decodes it when the text is needed.
+   */
+  runStart: number;
+  runEnd: number;
   /** Inline rich text runs joined, when the cell has runs. */
   runs: string | undefined;
 }
@@ -245,20 +255,52 @@ function readCells(
     if (token === Close && x.is(ROW)) return cells;
     if ((token !== Open && token !== Empty) || !x.is(C)) return unsupported('unexpected element in a row');
     x.attributes(CELL_ATTRS, found);
-    const address = x.value(found, 0);
-    const column = cellColumn(address, row);
+    const column = plainColumn(x.bytes, found, row) || cellColumn(x.value(found, 0), row);
     if (column <= previous) unsupported('cells out of order');
     previous = column;
-    const s = x.value(found, 1);
-    const style = s ? parseInt(s, 10) : 0;
+    const style = styleOf(x, found);
     if (style) ctx.styles.checkCellStyle(style);
     if (token === Empty) continue;
-    const raw = readCell(x, address as string, x.value(found, 2), style);
-    const value = cellValue(raw, ctx, extras.hyperlinks);
+    const address = extras.hyperlinks.size > 0 ? (x.value(found, 0) as string) : '';
+    const raw = readCell(x, address, x.knownValue(found, 2, CELL_TYPES), style);
+    const value = cellValue(raw, x, ctx, extras.hyperlinks);
     if (value === null || merged?.some(([l, r]) => l <= column && column <= r)) continue;
     ctx.addFilled();
     if (value !== CALCULATED_BLANK) cells[column - 1] = value;
   }
+}
+
+/**
+ * The column of a cell's `r` read from its bytes when it is plain (one to three capitals, then its row's number
+ * as `String(row)` writes it, nothing else); 0 otherwise, and `cellColumn` reads the decoded text.
+ */
+function plainColumn(bytes: Uint8Array, found: Int32Array, row: number): number {
+  const start = found[0] as number;
+  const end = found[1] as number;
+  let p = start;
+  let column = 0;
+  for (; p < end && p - start < 3; p++) {
+    const b = bytes[p] as number;
+    if (b < 65 || b > 90) break;
+    column = column * 26 + (b - 64);
+  }
+  // A row number has no leading zero: the first digit must not be one.
+  if (p === start || p === end || bytes[p] === 0x30 || column > MAX_COLUMN) return 0;
+  let number = 0;
+  for (; p < end; p++) {
+    const b = bytes[p] as number;
+    if (b < 0x30 || b > 0x39 || number > MAX_ROW) return 0;
+    number = number * 10 + (b - 0x30);
+  }
+  return number === row ? column : 0;
+}
+
+/** A cell's style index as `parseInt` reads its `s` (0 when absent or empty); plain digits from the bytes. */
+function styleOf(x: XmlBytes, found: Int32Array): number {
+  const style = x.digits(found, 1);
+  if (style >= 0) return style;
+  const s = x.value(found, 1);
+  return s ? parseInt(s, 10) : 0;
 }
 
 /** The column of a cell's `r`, which must be a plain address on its own row (what Excel writes). */
@@ -285,6 +327,8 @@ const scratch: RawCell = {
   formula: undefined,
   shareType: undefined,
   value: undefined,
+  runStart: -1,
+  runEnd: -1,
   runs: undefined,
 };
 const formulaAttrs = new Int32Array(2 * F_ATTRS.length);
@@ -295,6 +339,7 @@ function readCell(x: XmlBytes, address: string, type: string | undefined, style:
   cell.type = type;
   cell.style = style;
   cell.formula = cell.shareType = cell.value = cell.runs = undefined;
+  cell.runStart = -1;
   const found = formulaAttrs;
   for (;;) {
     const token = x.next();
@@ -306,7 +351,7 @@ function readCell(x: XmlBytes, address: string, type: string | undefined, style:
     if (token === End) unsupported('unclosed cell');
     const open = token === Open;
     if (x.is(V)) {
-      if (open) cell.value = joinText(cell.value, x, V);
+      if (open) readValue(x, cell);
     } else if (x.is(F)) {
       if (cell.formula !== undefined || cell.shareType !== undefined) unsupported('two formulas');
       x.attributes(F_ATTRS, found);
@@ -316,6 +361,49 @@ function readCell(x: XmlBytes, address: string, type: string | undefined, style:
       if (open) readInline(x, cell);
     } else unsupported('unexpected element in a cell');
   }
+}
+
+/** A `<v>` just opened: a lone run of text is kept as bytes (see `RawCell.runStart`), other texts joined. */
+function readValue(x: XmlBytes, cell: RawCell): void {
+  if (cell.value === undefined && cell.runStart < 0 && x.elementRun(V)) {
+    // An empty `<v></v>` adds nothing, as in `joinText`.
+    if (x.textEnd > x.textStart) {
+      cell.runStart = x.textStart;
+      cell.runEnd = x.textEnd;
+    }
+    return;
+  }
+  cell.value = joinText(valueText(cell, x), x, V);
+}
+
+/** The cell's value text, the undecoded run decoded now (and held as text from then on). */
+function valueText(cell: RawCell, x: XmlBytes): string | undefined {
+  if (cell.runStart >= 0) {
+    cell.value = decodeText(x.bytes, cell.runStart, cell.runEnd);
+    cell.runStart = -1;
+  }
+  return cell.value;
+}
+
+/** Whether the cell has any value text (a run is never empty). */
+const hasValue = (cell: RawCell): boolean => cell.runStart >= 0 || Boolean(cell.value);
+
+/** The value as `parseFloat` reads its text; a plain decimal straight from its bytes. */
+function numberOf(cell: RawCell, x: XmlBytes): number {
+  if (cell.runStart >= 0) {
+    const number = plainDecimal(x.bytes, cell.runStart, cell.runEnd);
+    if (!Number.isNaN(number)) return number;
+  }
+  return parseFloat(valueText(cell, x) ?? '');
+}
+
+/** The value as `parseInt` reads its text (a shared string's index, a boolean); plain integers from the bytes. */
+function integerOf(cell: RawCell, x: XmlBytes): number {
+  if (cell.runStart >= 0) {
+    const number = plainDecimal(x.bytes, cell.runStart, cell.runEnd);
+    if (Number.isInteger(number)) return number;
+  }
+  return parseInt(valueText(cell, x) ?? '', 10);
 }
 
 /** exceljs appends every text of `<v>` and inline `<t>` to one value, which stays unset without any text. */
@@ -338,9 +426,9 @@ function readInline(x: XmlBytes, cell: RawCell): void {
     const open = token === Open;
     if (x.is(T)) {
       if (cell.runs !== undefined) unsupported('text after runs');
-      if (open) cell.value = joinText(cell.value, x, T);
+      if (open) cell.value = joinText(valueText(cell, x), x, T);
     } else if (x.is(R)) {
-      if (cell.value !== undefined) unsupported('runs after text');
+      if (valueText(cell, x) !== undefined) unsupported('runs after text');
       cell.runs = (cell.runs ?? '') + (open ? readInlineRun(x) : '');
     } else if (x.is(PHONETIC_PR)) {
       if (open) x.skipElement();
@@ -373,11 +461,11 @@ function readInlineRun(x: XmlBytes): string {
  * `t`, a date when its style is one), else its formula text, or nothing when `t="str"` marks it as calculated to
  * empty text; a value by its type; a hyperlink's text is the value it links from.
  */
-function cellValue(cell: RawCell, ctx: SheetContext, hyperlinks: Set<string>): ScannedValue {
-  const { formula, shareType, value, type } = cell;
+function cellValue(cell: RawCell, x: XmlBytes, ctx: SheetContext, hyperlinks: Set<string>): ScannedValue {
+  const { formula, shareType, type } = cell;
   if (formula || shareType) {
     if (cell.runs !== undefined) unsupported('formula with rich text');
-    const result = value ? formulaResult(value, type, cell.style, ctx) : undefined;
+    const result = hasValue(cell) ? formulaResult(cell, x, type, ctx) : undefined;
     if (result !== undefined) return result;
     // exceljs gives a hyperlinked formula its result as text; without one, the cell is blank.
     if (hyperlinks.has(cell.address)) return null;
@@ -389,28 +477,38 @@ function cellValue(cell: RawCell, ctx: SheetContext, hyperlinks: Set<string>): S
     if (type !== 'inlineStr') unsupported('rich text in a cell of another type');
     return nonEmpty(cell.runs);
   }
-  if (value === undefined) return null;
+  if (!hasValue(cell)) return null;
   switch (type) {
     case 's':
-      return sharedString(value, ctx);
-    case 'inlineStr':
-      return value === '' ? null : ctx.intern(value);
+      return sharedString(integerOf(cell, x), ctx);
+    case 'inlineStr': {
+      const text = valueText(cell, x) ?? '';
+      return text === '' ? null : ctx.intern(text);
+    }
     default:
-      return typedValue(value, type, cell.style, ctx);
+      return typedValue(cell, x, type, cell.style, ctx);
   }
 }
 
 /** A value by its `t`: text, boolean, error, else a number (a date when the style shows one). */
-function typedValue(value: string, type: string | undefined, style: number, ctx: SheetContext): CellValue {
+function typedValue(
+  cell: RawCell,
+  x: XmlBytes,
+  type: string | undefined,
+  style: number,
+  ctx: SheetContext,
+): CellValue {
   switch (type) {
-    case 'str':
-      return value === '' ? null : ctx.intern(xmlDecodeTwice(value));
+    case 'str': {
+      const text = valueText(cell, x) ?? '';
+      return text === '' ? null : ctx.intern(xmlDecodeTwice(text));
+    }
     case 'b':
-      return parseInt(value, 10) !== 0;
+      return integerOf(cell, x) !== 0;
     case 'e':
-      return { error: value };
+      return { error: valueText(cell, x) ?? '' };
     default: {
-      const number = parseFloat(value);
+      const number = numberOf(cell, x);
       if (ctx.styles.isDate(style)) return serialDate(number, ctx.date1904);
       return Number.isFinite(number) ? number : { error: '#NUM!' };
     }
@@ -421,17 +519,17 @@ function typedValue(value: string, type: string | undefined, style: number, ctx:
  * A formula's cached result. exceljs turns any result into a date when the cell's style shows one, text and
  * booleans included (JavaScript arithmetic on them): kept, so both readers agree.
  */
-function formulaResult(value: string, type: string | undefined, style: number, ctx: SheetContext): CellValue {
-  const result = typedValue(value, type === 'str' || type === 'b' || type === 'e' ? type : 'n', 0, ctx);
-  if (!ctx.styles.isDate(style)) return result;
+function formulaResult(cell: RawCell, x: XmlBytes, type: string | undefined, ctx: SheetContext): CellValue {
+  const result = typedValue(cell, x, type === 'str' || type === 'b' || type === 'e' ? type : 'n', 0, ctx);
+  if (!ctx.styles.isDate(cell.style)) return result;
   const serial = typeof result === 'object' && result !== null ? NaN : Number(result);
   return serialDate(serial, ctx.date1904);
 }
 
-function sharedString(value: string, ctx: SheetContext): CellValue {
+function sharedString(index: number, ctx: SheetContext): CellValue {
   // Without a shared strings part, or past its end, exceljs keeps the index or fails: its call.
   if (!ctx.strings) return unsupported('shared string without a shared strings part');
-  const text = ctx.strings[parseInt(value, 10)];
+  const text = ctx.strings[index];
   if (text === undefined) return unsupported('shared string index out of range');
   return text;
 }

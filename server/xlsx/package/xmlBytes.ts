@@ -173,6 +173,35 @@ export class XmlBytes {
     return text;
   }
 
+  /**
+   * An attribute value recorded by `attributes` that is 1 to 9 ASCII digits, as its number (what `parseInt`
+   * reads from it); -1 for anything else (absent, empty, signed, an entity), which the caller reads as text.
+   */
+  digits(found: Int32Array, i: number): number {
+    const start = found[2 * i] as number;
+    const end = found[2 * i + 1] as number;
+    if (start < 0 || end === start || end - start > 9) return -1;
+    let n = 0;
+    for (let p = start; p < end; p++) {
+      const b = this.bytes[p] as number;
+      if (b < 0x30 || b > 0x39) return -1;
+      n = n * 10 + (b - 0x30);
+    }
+    return n;
+  }
+
+  /**
+   * An attribute value recorded by `attributes`, as `value` gives it, but without decoding or a new string when
+   * it is one of `known` (the few values an attribute such as a cell's `t` takes).
+   */
+  knownValue(found: Int32Array, i: number, known: readonly KnownValue[]): string | undefined {
+    const start = found[2 * i] as number;
+    if (start < 0) return undefined;
+    const end = found[2 * i + 1] as number;
+    for (const k of known) if (sameBytes(this.bytes, start, end, k.bytes)) return k.text;
+    return this.value(found, i);
+  }
+
   /** The text of an element just opened that holds only text, up to its end tag (named `close`). */
   elementText(close: Uint8Array): string {
     let text = '';
@@ -182,6 +211,24 @@ export class XmlBytes {
       else if (token === Close && this.is(close)) return text;
       else unsupported('element inside text');
     }
+  }
+
+  /**
+   * For an element just opened that holds one run of text (or none) and then its end tag, named `close`
+   * (`<v>905951.64</v>`): moves past the end tag and leaves the run's bytes in `textStart`..`textEnd`,
+   * undecoded, for the caller to decode only if it needs the text. False, with nothing read, for anything else.
+   */
+  elementRun(close: Uint8Array): boolean {
+    const { bytes, end } = this;
+    let p = this.pos;
+    while (p < end && bytes[p] !== LT) p++;
+    const nameEnd = p + 2 + close.length;
+    if (nameEnd >= end || bytes[p + 1] !== SLASH || bytes[nameEnd] !== GT) return false;
+    if (!sameBytes(bytes, p + 2, nameEnd, close)) return false;
+    this.textStart = this.pos;
+    this.textEnd = p;
+    this.pos = nameEnd + 1;
+    return true;
   }
 
   /** Skips the rest of an element just opened (its subtree), checking that its tags nest. */
@@ -254,6 +301,15 @@ function sameBytes(bytes: Buffer, start: number, end: number, name: Uint8Array):
 }
 
 export const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** An attribute value known in advance, as text and as the bytes that spell it (see `knownValue`). */
+export interface KnownValue {
+  text: string;
+  bytes: Uint8Array;
+}
+
+export const knownValues = (...texts: string[]): KnownValue[] =>
+  texts.map((text) => ({ text, bytes: ascii(text) }));
 
 /**
  * Text between `start` and `end`, as a conforming XML parser reports it: UTF-8 decoded, the five predefined
