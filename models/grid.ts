@@ -94,8 +94,6 @@ export const OutputTable = z
     rowFormats: z.array(ColumnFormat.nullable()).optional(),
     /** One per row when present: a `Sheet!A1` address the row should link to (the Issues sheet uses it). */
     links: z.array(z.string().nullable()).optional(),
-    /** Rows left out because a worksheet holds at most 1,048,576 rows (an issue says so). */
-    omittedRows: z.number().int().positive().optional(),
   })
   .strict();
 export type OutputTable = z.infer<typeof OutputTable>;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import {
   cannotRead,
   CSV_ERROR_CODES,
+  csvWritten,
   HELP,
   unreadableMessage,
   USAGE,
@@ -21,7 +22,14 @@ import {
   type OnWriteStep,
 } from './safeWrite';
 import { terminalSafe, terminalSafeJson } from './terminalText';
-import { UnreadableWorkbookError, WorkbookTooLargeError, OutputNameConflictError } from './xlsx';
+import {
+  oversizedTables,
+  OutputNameConflictError,
+  SHEET_BODY_ROWS,
+  tableCsv,
+  UnreadableWorkbookError,
+  WorkbookTooLargeError,
+} from './xlsx';
 
 /**
  * `npm run crosswalk -- <input.xlsx> -o <output.xlsx> [--json] [--quiet]`; `--help` (in `cliText.ts`) lists
@@ -45,6 +53,8 @@ interface CliOptions {
   output: string;
   json: boolean;
   quiet: boolean;
+  /** The most rows CrosswalkDetail may have on its sheet; past it, the table goes to a CSV beside the output. */
+  maxDetailRows: number;
 }
 
 export function parseCli(argv: string[]): CliOptions | 'help' {
@@ -59,6 +69,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         'file-b': { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
+        'max-detail-rows': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -81,7 +92,23 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     output,
     json: parsed.values.json ?? false,
     quiet: parsed.values.quiet ?? false,
+    maxDetailRows: maxDetailRowsOf(parsed.values['max-detail-rows']),
   };
+}
+
+function maxDetailRowsOf(given: string | undefined): number {
+  if (given === undefined) return SHEET_BODY_ROWS;
+  const n = Number(given);
+  if (!/^[0-9]+$/.test(given) || n < 1 || n > SHEET_BODY_ROWS)
+    throw new UsageError(
+      `--max-detail-rows must be a whole number from 1 to ${SHEET_BODY_ROWS.toLocaleString('en-US')} (a sheet's rows below its header), got "${given}".`,
+    );
+  return n;
+}
+
+/** Where a table too long for its sheet is written: `<output>-<Table>.csv`, beside the output. */
+export function csvPathFor(output: string, table: string): string {
+  return join(dirname(output), `${basename(output, extname(output))}-${table}.csv`);
 }
 
 interface Io {
@@ -147,7 +174,7 @@ async function run(
     io.stdout.write(HELP);
     return 0;
   }
-  const { input, output, json, quiet } = parsed;
+  const { input, output, json, quiet, maxDetailRows } = parsed;
   const bytes = input === null ? null : readInput(input);
   const csvs: DataActCsvs = {};
   if (parsed.fileA) csvs.fileA = { name: parsed.fileA, bytes: readInput(parsed.fileA) };
@@ -162,7 +189,8 @@ async function run(
   };
   let ran;
   try {
-    ran = await crosswalkXlsx(bytes, { onStage: progress, csvs });
+    const csvName = (table: string) => basename(csvPathFor(output, table));
+    ran = await crosswalkXlsx(bytes, { onStage: progress, csvs, oversize: { maxDetailRows, csvName } });
   } catch (e) {
     if (e instanceof CsvInputError) throw new CliFailure(CSV_ERROR_CODES[e.reason], e.message);
     // Only a workbook raises these, so `input` is its path.
@@ -175,20 +203,29 @@ async function run(
       throw new CliFailure('output-name-conflict', `${workbook}: ${e.message}`);
     throw e;
   }
-  try {
-    mkdirSync(dirname(output), { recursive: true });
-    await writeFileAtomically(output, ran.output, opts.onWriteStep);
-  } catch (e) {
-    throw new CliFailure('cannot-write-output', `Cannot write ${output}: ${(e as Error).message}`);
-  }
   const { result } = ran;
+  const tableCsvs = oversizedTables(result.tables, maxDetailRows).map((table) => ({
+    table,
+    path: csvPathFor(output, table.name),
+  }));
+  // The CSVs first: the workbook's note points at them, so they are there before it is.
+  for (const { table, path } of tableCsvs) {
+    for (const read of [input, parsed.fileA, parsed.fileB]) if (read) await refuseOutputOver(read, path);
+    await writeOutput(path, tableCsv(table, result.money));
+  }
+  await writeOutput(output, ran.output, opts.onWriteStep);
   const inputs = {
     input,
     ...(parsed.fileA ? { fileA: parsed.fileA } : {}),
     ...(parsed.fileB ? { fileB: parsed.fileB } : {}),
   };
-  if (json) writeJson({ ok: result.ok, ...inputs, output, summary: result.summary, issues: result.issues });
-  else io.stdout.write(`${humanSummary(result, output)}\n`);
+  const csv = tableCsvs.map(({ table, path }) => ({ table: table.name, rows: table.rows.length, path }));
+  if (json)
+    writeJson({ ok: result.ok, ...inputs, output, csv, summary: result.summary, issues: result.issues });
+  else {
+    const notes = csv.map((c) => `${csvWritten(c.table, c.rows, c.path)}\n`);
+    io.stdout.write(`${humanSummary(result, output)}\n${notes.join('')}`);
+  }
   if (!result.ok)
     io.stderr.write(`${writtenWithErrors(input ?? 'The input', result.summary.issues.error)}\n`);
   return result.ok ? 0 : 1;
@@ -210,6 +247,20 @@ async function refuseOutputOver(input: string, output: string): Promise<void> {
   } catch (e) {
     if (e instanceof OutputIsInputError) throw new CliFailure('output-is-input', e.message);
     throw new CliFailure('cannot-write-output', `Cannot check ${output}: ${(e as Error).message}`);
+  }
+}
+
+/** Writes one output file atomically; any failure is the CLI's `cannot-write-output`. */
+async function writeOutput(
+  path: string,
+  data: Uint8Array | Iterable<Uint8Array>,
+  onStep?: OnWriteStep,
+): Promise<void> {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    await writeFileAtomically(path, data, onStep);
+  } catch (e) {
+    throw new CliFailure('cannot-write-output', `Cannot write ${path}: ${(e as Error).message}`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { UnreadableWorkbookError } from './xlsx';
  */
 
 export const USAGE =
-  'Usage: npm run crosswalk -- [<input.xlsx>] [--file-a <a.csv>] [--file-b <b.csv>] [-o <output.xlsx>] [--json] [--quiet]';
+  'Usage: npm run crosswalk -- [<input.xlsx>] [--file-a <a.csv>] [--file-b <b.csv>] [-o <output.xlsx>] [--max-detail-rows <n>] [--json] [--quiet]';
 
 export const HELP = `Throughline: link a budget workbook to its strategic plan and write the performance-budget crosswalk.
 
@@ -24,6 +24,9 @@ Options:
                             Goals, Objectives and Crosswalk tables are missing.
       --json                Print one JSON object on stdout: { ok, input, output, summary, issues } after a
                             run, or { ok: false, error: { code, message } } when nothing could be run.
+      --max-detail-rows <n> The most rows CrosswalkDetail may have on its sheet (default and most: 1,048,573,
+                            what a sheet holds below its header). A longer table is written whole as
+                            <output>-CrosswalkDetail.csv beside the workbook, and its sheet says so.
   -q, --quiet               No progress lines on stderr.
   -h, --help                This help.
 
@@ -86,6 +89,10 @@ export function unreadableMessage(input: string, e: UnreadableWorkbookError): st
   if (e.refusal === undefined && e.reason === 'empty')
     return `${input} is empty (0 bytes). Give the path of the Excel .xlsx workbook that holds your budget.`;
   return `${input}: ${e.message}`;
+}
+
+export function csvWritten(table: string, rows: number, path: string): string {
+  return `${table} has ${plural(rows, 'row')}, more than its sheet holds: written whole to ${path}.`;
 }
 
 export function writtenWithErrors(input: string, errors: number): string {

@@ -52,10 +52,11 @@ export async function refuseOutputOverInput(input: string, output: string): Prom
  * Writes `data` to `destination` atomically (see above). A destination that is a symbolic link keeps its
  * link: the file it points to is the one replaced. The temporary file is removed when the write fails; only
  * a process killed mid-write leaves one behind (`.<name>.<pid>.<random>.tmp`, never mistaken for an output).
+ * `data` may come in chunks made as they are written (a CSV of a million rows is never whole in memory).
  */
 export async function writeFileAtomically(
   destination: string,
-  data: Uint8Array,
+  data: Uint8Array | Iterable<Uint8Array>,
   onStep: OnWriteStep = () => undefined,
 ): Promise<void> {
   const target = await realpath(destination).catch(() => destination);
@@ -70,18 +71,7 @@ export async function writeFileAtomically(
     // The new output keeps the old one's permissions, so replacing it does not widen who can read it.
     if (existing?.isFile()) await handle.chmod(existing.mode & 0o777);
     await onStep('created');
-    let offset = 0;
-    while (offset < data.length) {
-      const { bytesWritten } = await handle.write(
-        data,
-        offset,
-        Math.min(CHUNK, data.length - offset),
-        offset,
-      );
-      const first = offset === 0;
-      offset += bytesWritten;
-      if (first && offset < data.length) await onStep('partial');
-    }
+    await writeSlices(handle, data instanceof Uint8Array ? [data] : data, onStep);
     await onStep('written');
     await handle.sync();
     await handle.close();
@@ -95,6 +85,24 @@ export async function writeFileAtomically(
     await handle?.close().catch(() => undefined);
     if (!renamed) await rm(temp, { force: true }).catch(() => undefined);
     throw e;
+  }
+}
+
+/** Writes the chunks in slices of at most CHUNK bytes; `partial` once the first slice is down and more follow. */
+async function writeSlices(
+  handle: FileHandle,
+  chunks: Iterable<Uint8Array>,
+  onStep: OnWriteStep,
+): Promise<void> {
+  let offset = 0;
+  let slices = 0;
+  for (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; slices++) {
+      if (slices === 1) await onStep('partial');
+      const { bytesWritten } = await handle.write(chunk, at, Math.min(CHUNK, chunk.length - at), offset);
+      at += bytesWritten;
+      offset += bytesWritten;
+    }
   }
 }
 

@@ -82,16 +82,8 @@ function build(
       add('BestAllocation', () => bestAllocationTable(c, scenarios));
   }
   if (model.tieOut) add('TieOut', () => tieOutTable(model.tieOut ?? []));
-  const truncated = tables
-    .filter((t) => t.omittedRows)
-    .map((t) =>
-      issueAt(MESSAGES.outputTruncated(t.name, t.omittedRows as number, t.rows.length), {
-        sheet: t.name,
-        cell: '',
-      }),
-    );
   const all: Issue[] = [];
-  for (const list of [readIssues, c.issues, scenarios?.issues ?? [], truncated])
+  for (const list of [readIssues, c.issues, scenarios?.issues ?? []])
     for (const issue of list) all.push(issue);
   const issues = sortIssues(groupIssues(all));
   tables.push(issuesTable(issues));

@@ -171,12 +171,6 @@ export const MESSAGES = {
       `Scenario "${name}": no objective has a measure with a Responses row and a target, so there is nothing to optimise; the change is spread in proportion to funding.`,
     ),
 
-  outputTruncated: (table: string, omitted: number, kept: number) =>
-    warning(
-      'OUTPUT_TRUNCATED',
-      `${table} has ${(omitted + kept).toLocaleString('en-US')} rows, more than an Excel sheet holds; the first ${kept.toLocaleString('en-US')} are written and ${omitted.toLocaleString('en-US')} are left out of the sheet. Totals elsewhere include every row; the API's /crosswalk result and a filtered run give the rest.`,
-    ),
-
   // --- identity
   duplicateId: (table: string, id: string, first: string) =>
     error(

@@ -7,6 +7,8 @@ import { SharedStrings } from './ooxml/sharedStrings';
 import { StyleBook } from './ooxml/styles';
 import { summaryDrawing } from './ooxml/summaryCharts';
 import { DRAWING_REL_ID, WorkbookPackage } from './ooxml/workbookPackage';
+import { deflatePart } from './ooxml/zipWriter';
+import { tablesForSheets, type OversizeOptions } from './oversized';
 import { openXlsx } from './package/node';
 
 /**
@@ -15,17 +17,21 @@ import { openXlsx } from './package/node';
  * is written (see ooxml/outputSheets.ts). Every other part of the file (input sheets, their tables, formats,
  * charts, pivots, names) keeps its exact bytes, because the package is edited part by part rather than loaded
  * and re-saved. Each output table goes on its own sheet, after the inputs, as an Excel table of the same name.
- * The sheets are written as XML row by row, so a million-row output costs text, not a million cell objects.
+ * The sheets are written as bytes row by row and compressed as they are made (zlib's thread pool deflates one
+ * megabyte while the next is written), so a million-row output costs neither cell objects nor its whole XML.
  * Each prints as a budget exhibit (landscape, one page wide, header row repeated, a footer naming `exhibit`'s
- * agency and basis, the units, the source and the run date).
+ * agency and basis, the units, the source and the run date). A table too long for its sheet is never cut
+ * short: the sheet holds its header and a note saying where the whole table is (`oversize`, see oversized.ts).
  */
 export async function writeCrosswalkWorkbook(
   input: Buffer | Uint8Array | null,
-  tables: OutputTable[],
+  allTables: OutputTable[],
   money: MoneyDisplay,
   exhibit?: ExhibitInfo,
+  oversize: OversizeOptions = {},
 ): Promise<Buffer> {
-  tables.forEach((table) => assertTableName(table.name));
+  allTables.forEach((table) => assertTableName(table.name));
+  const tables = tablesForSheets(allTables, oversize);
   const source = input === null ? null : await openXlsx(input);
   const pkg = await WorkbookPackage.open(source);
   const written = tables.map((t) => t.name);
@@ -46,11 +52,13 @@ export async function writeCrosswalkWorkbook(
       drawingRelId: summary ? DRAWING_REL_ID : undefined,
     });
     const drawing = summary ? summaryDrawing(table, sheet.widths) : null;
-    if (summary && drawing === null) {
-      // Nothing to draw: the sheet must not point at a drawing that is not there.
-      const plain = renderSheet(table, money, strings, styles, tableId - 1, { exhibit, onePage: true });
-      pkg.addSheet(table.name, plain.chunks, plain.tableXml);
-    } else pkg.addSheet(table.name, sheet.chunks, sheet.tableXml, drawing ?? undefined);
+    // With nothing to draw, the sheet must not point at a drawing that is not there.
+    const written =
+      summary && drawing === null
+        ? renderSheet(table, money, strings, styles, tableId - 1, { exhibit, onePage: true })
+        : sheet;
+    // Compressed as it is made: the sheet's XML is never whole in memory.
+    pkg.addSheet(table.name, await deflatePart(written.chunks), written.tableXml, drawing ?? undefined);
     pkg.addPrintTitles(table.name, HEADER_ROW, HEADER_ROW);
   }
   // A part the outputs did not change keeps its bytes (a re-run on the tool's own output changes neither).

@@ -30,15 +30,15 @@ export function basisPhrase(basis: AmountType | null): string {
 export const unitsPhrase = (units: string) =>
   units === 'Dollars' ? 'dollars' : `dollars in ${units.toLowerCase()}`;
 
-/** Collects rows with their kind, format and link, and makes the table. */
+/**
+ * Collects rows with their kind, format and link, and makes the table. Every row: a table longer than a sheet
+ * holds is the writers' to place (the xlsx writer notes it on the sheet and the CLI writes it as CSV).
+ */
 export class TableBuilder {
   private readonly rows: OutputCell[][] = [];
   private readonly kinds: RowKind[] = [];
   private readonly formats: (ColumnFormat | null)[] = [];
   private readonly links: (string | null)[] = [];
-  private omitted = 0;
-  /** A worksheet holds 1,048,576 rows; the title, a blank row and the header take three. */
-  static readonly MAX_ROWS = 1_048_576 - 3;
 
   constructor(
     private readonly name: string,
@@ -56,20 +56,12 @@ export class TableBuilder {
     format: ColumnFormat | null = null,
     link: string | null = null,
   ): void {
-    if (!this.accepting()) return;
     if (row.length !== this.columns.length)
       throw new Error(`${this.name}: row has ${row.length} cells, table has ${this.columns.length} columns`);
     this.rows.push(row);
     this.kinds.push(kind);
     this.formats.push(format);
     this.links.push(link);
-  }
-
-  /** False once the table is as long as a sheet allows; the rows it turns away are counted and reported. */
-  accepting(): boolean {
-    if (this.rows.length < TableBuilder.MAX_ROWS) return true;
-    this.omitted += 1;
-    return false;
   }
 
   get size(): number {
@@ -81,7 +73,6 @@ export class TableBuilder {
     if (this.kinds.some((k) => k !== 'detail')) table.rowKinds = this.kinds;
     if (this.formats.some((f) => f !== null)) table.rowFormats = this.formats;
     if (this.links.some((l) => l !== null)) table.links = this.links;
-    if (this.omitted > 0) table.omittedRows = this.omitted;
     return table;
   }
 }

@@ -33,7 +33,10 @@ export class SharedStrings {
   }
 
   id(text: string): number {
-    // Keyed by what the entry will hold (XML cannot hold some characters), so a re-run finds it again.
+    // Keyed by what the entry will hold (XML cannot hold some characters), so a re-run finds it again. Text
+    // found as it is needs no cleaning: no key holds a character XML cannot hold.
+    const found = this.index.get(text);
+    if (found !== undefined) return found;
     const held = xmlText(text);
     let i = this.index.get(held);
     if (i === undefined) {

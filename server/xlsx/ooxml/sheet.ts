@@ -1,17 +1,22 @@
-import type { MoneyDisplay, OutputCell, OutputTable } from '../../../models';
+import type { MoneyDisplay, OutputCell, OutputTable, RowKind } from '../../../models';
 import { OUTPUT_TABLE_TOP_LEFT } from '../../../models';
 import { columnLetters, parseCellAddress } from '../cells';
 import { columnWidthFor, internalLinkTarget, numberFormatFor, uniqueColumnNames } from '../formats';
+import { ByteSink } from './byteSink';
 import { exhibitPageSetup, type ExhibitInfo } from './pageSetup';
 import type { SharedStrings } from './sharedStrings';
 import type { StyleBook } from './styles';
-import { esc } from './xml';
+import { esc, needsEscape } from './xml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const EXCEL_MAX_TEXT = 32767;
-const ROWS_PER_CHUNK = 2_000;
 const HEADER = parseCellAddress(OUTPUT_TABLE_TOP_LEFT);
+
+/** Rows sampled to judge a column's text (and its width): a few thousand say as much as a million. */
+const SAMPLE_ROWS = 5_000;
+/** A text column goes inline when a sample this large is mostly distinct texts (see inlineTextColumns). */
+const INLINE_MIN_SAMPLE = 1_000;
 
 export interface SheetOptions {
   /** Who and what the footer names. */
@@ -23,8 +28,11 @@ export interface SheetOptions {
 }
 
 export interface RenderedSheet {
-  /** The worksheet part, in chunks. */
-  chunks: Buffer[];
+  /**
+   * The worksheet part in chunks of about a megabyte, made as they are read: a consumer may compress one while
+   * the next is written. Shared strings fill in as it goes, so read it to the end before writing them.
+   */
+  chunks: Iterable<Buffer>;
   /** The table part's XML, for table id `tableId`. */
   tableXml: string;
   /** Column widths in Excel's character units, from the first column. */
@@ -34,7 +42,7 @@ export interface RenderedSheet {
 /**
  * One output table as a worksheet: title in A1, header at A3, the body below it as an Excel table, frozen above
  * the body, number formats by column (or by row for FTE rows), bold subtotals and totals, in-workbook links.
- * Written as XML directly, row by row, so a sheet of a million rows costs chunks of text, not a cell object each.
+ * The body is written as bytes, row by row, into reused buffers (see ByteSink): no string or object per cell.
  */
 export function renderSheet(
   table: OutputTable,
@@ -44,109 +52,246 @@ export function renderSheet(
   tableId: number,
   options: SheetOptions = {},
 ): RenderedSheet {
-  const page = exhibitPageSetup(options.exhibit, money, options.onePage ?? false);
   const width = table.columns.length;
   const cols = table.columns.map((_, i) => columnLetters(HEADER.column + i));
   const names = uniqueColumnNames(table.columns.map((c) => c.name));
-  const bodyRows = Math.max(1, table.rows.length); // Excel refuses a table without a body row.
-  const lastRow = HEADER.row + bodyRows;
+  const lastRow = HEADER.row + Math.max(1, table.rows.length); // Excel refuses a table without a body row.
   const ref = `${cols[0]}${HEADER.row}:${cols[width - 1]}${lastRow}`;
-  const linkColumn = Math.max(
-    0,
-    table.columns.findIndex((c) => c.name.toLowerCase() === 'cell'),
-  );
-  const formatFor = (column: number, row: number): string => {
-    const f = table.columns[column]?.format ?? 'text';
-    const rowFormat = table.rowFormats?.[row];
-    return numberFormatFor(f === 'money' && rowFormat ? rowFormat : f, money) ?? 'General';
-  };
-  const chunks: Buffer[] = [];
-  const columnWidths = table.columns.map((c, i) => columnWidthFor(c, sample(table.rows, i), money));
-  const widths = columnWidths
-    .map(
-      (w, i) => `<col min="${HEADER.column + i}" max="${HEADER.column + i}" width="${w}" customWidth="1"/>`,
-    )
-    .join('');
-  chunks.push(
-    Buffer.from(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${page.sheetPr}` +
-        `<dimension ref="A1:${cols[width - 1]}${lastRow}"/>` +
-        `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER.row}" topLeftCell="A${HEADER.row + 1}" activePane="bottomLeft" state="frozen"/>` +
-        `<selection pane="bottomLeft" activeCell="A${HEADER.row + 1}" sqref="A${HEADER.row + 1}"/></sheetView></sheetViews>` +
-        `<sheetFormatPr defaultRowHeight="15"/><cols>${widths}</cols><sheetData>` +
-        `<row r="1"><c r="A1" t="s" s="${styles.xf({ numFmt: 'General', font: 'title', topBorder: false })}"><v>${strings.id(table.title)}</v></c></row>` +
-        `<row r="${HEADER.row}">${names.map((n, i) => `<c r="${cols[i]}${HEADER.row}" t="s"><v>${strings.id(n)}</v></c>`).join('')}</row>`,
-    ),
-  );
-  const links: string[] = [];
-  // Styles depend only on the column, the row's kind and its row format: look each combination up once.
-  const looks = new Map<string, { cells: number[]; link: number }>();
-  const looksFor = (r: number, kind: string) => {
-    const key = `${table.rowFormats?.[r] ?? ''}|${kind}`;
-    let look = looks.get(key);
-    if (!look) {
-      const font = kind === 'detail' ? 'normal' : 'bold';
-      look = {
-        cells: table.columns.map((_, c) =>
-          styles.xf({ numFmt: formatFor(c, r), font, topBorder: kind === 'total' }),
-        ),
-        link: styles.xf({ numFmt: formatFor(linkColumn, r), font: 'link', topBorder: kind === 'total' }),
-      };
-      looks.set(key, look);
-    }
-    return look;
-  };
-  let part: string[] = [];
-  for (let r = 0; r < bodyRows; r++) {
-    const row = table.rows[r] ?? [];
-    const at = HEADER.row + 1 + r;
-    const kind = table.rowKinds?.[r] ?? 'detail';
-    const link = table.links?.[r] ?? null;
-    const look = looksFor(r, kind);
-    let xml = `<row r="${at}">`;
-    for (let c = 0; c < width; c++) {
-      const isLink = link !== null && c === linkColumn;
-      const value = isLink && (row[c] === null || row[c] === undefined) ? link : (row[c] ?? null);
-      xml += cell(`${cols[c]}${at}`, value, isLink ? look.link : (look.cells[c] as number), strings);
-    }
-    part.push(`${xml}</row>`);
-    if (link !== null)
-      links.push(`<hyperlink ref="${cols[linkColumn]}${at}" location="${esc(internalLinkTarget(link))}"/>`);
-    if (part.length === ROWS_PER_CHUNK) {
-      chunks.push(Buffer.from(part.join('')));
-      part = [];
-    }
-  }
-  chunks.push(
-    Buffer.from(
-      `${part.join('')}</sheetData>${links.length > 0 ? `<hyperlinks>${links.join('')}</hyperlinks>` : ''}` +
-        `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.75" header="0.3" footer="0.3"/>${page.afterMargins}` +
-        `${options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : ''}` +
-        `<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
-    ),
-  );
+  const samples = table.columns.map((_, i) => sample(table.rows, i));
+  const widths = table.columns.map((c, i) => columnWidthFor(c, samples[i] as OutputCell[], money));
   const tableXml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="${tableId}" name="${esc(table.name)}" displayName="${esc(table.name)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}">${names.map((_, i) => `<filterColumn colId="${i}" hiddenButton="0"/>`).join('')}</autoFilter><tableColumns count="${width}">${names.map((n, i) => `<tableColumn id="${i + 1}" name="${esc(n)}"/>`).join('')}</tableColumns>` +
     `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
-  return { chunks, tableXml, widths: columnWidths };
+  const page = exhibitPageSetup(options.exhibit, money, options.onePage ?? false);
+  const inline = inlineTextColumns(samples);
+  const layout: SheetLayout = {
+    table,
+    money,
+    strings,
+    styles,
+    options,
+    page,
+    cols,
+    names,
+    lastRow,
+    widths,
+    inline,
+  };
+  return { chunks: sheetChunks(layout), tableXml, widths };
 }
 
-/** A cell: numbers as numbers, text through shared strings (never a formula), values Excel cannot hold as #NUM!. */
-function cell(ref: string, value: OutputCell, s: number, strings: SharedStrings): string {
-  if (value === null) return `<c r="${ref}" s="${s}"/>`;
-  if (typeof value === 'number')
-    return Number.isFinite(value)
-      ? `<c r="${ref}" s="${s}"><v>${value}</v></c>`
-      : `<c r="${ref}" s="${s}" t="e"><v>#NUM!</v></c>`;
-  if (typeof value === 'boolean') return `<c r="${ref}" s="${s}" t="b"><v>${value ? 1 : 0}</v></c>`;
-  const text = value.length > EXCEL_MAX_TEXT ? value.slice(0, EXCEL_MAX_TEXT) : value;
-  return `<c r="${ref}" s="${s}" t="s"><v>${strings.id(text)}</v></c>`;
+interface SheetLayout {
+  table: OutputTable;
+  money: MoneyDisplay;
+  strings: SharedStrings;
+  styles: StyleBook;
+  options: SheetOptions;
+  page: ReturnType<typeof exhibitPageSetup>;
+  /** Column letters, from the first column. */
+  cols: string[];
+  /** Header texts, made unique as Excel requires. */
+  names: string[];
+  lastRow: number;
+  widths: number[];
+  /** Text columns written inline rather than through the shared strings. */
+  inline: boolean[];
 }
 
-/** Column widths come from the content; a few thousand rows say as much as a million. */
-function sample(rows: readonly OutputCell[][], column: number): OutputCell[] {
-  const step = Math.max(1, Math.floor(rows.length / 5_000));
+function* sheetChunks(layout: SheetLayout): Generator<Buffer> {
+  const { table, cols, page } = layout;
+  const sink = new ByteSink();
+  sink.utf8(sheetHead(layout));
+  const cells = new BodyCells(layout, sink);
+  const links: string[] = [];
+  const bodyRows = layout.lastRow - HEADER.row;
+  for (let r = 0; r < bodyRows; r++) {
+    const link = table.links?.[r] ?? null;
+    const at = HEADER.row + 1 + r;
+    cells.row(r, at, link);
+    if (link !== null)
+      links.push(
+        `<hyperlink ref="${cols[cells.linkColumn]}${at}" location="${esc(internalLinkTarget(link))}"/>`,
+      );
+    if (sink.ready) yield* sink.take();
+  }
+  const drawing = layout.options.drawingRelId;
+  sink.utf8(
+    `</sheetData>${links.length > 0 ? `<hyperlinks>${links.join('')}</hyperlinks>` : ''}` +
+      `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.75" header="0.3" footer="0.3"/>${page.afterMargins}` +
+      `${drawing ? `<drawing r:id="${drawing}"/>` : ''}` +
+      `<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
+  );
+  yield* sink.take(true);
+}
+
+/** Everything before the body's first row: sheet properties, view, column widths, the title and the header. */
+function sheetHead({ table, strings, styles, page, cols, names, lastRow, widths }: SheetLayout): string {
+  const colXml = widths
+    .map(
+      (w, i) => `<col min="${HEADER.column + i}" max="${HEADER.column + i}" width="${w}" customWidth="1"/>`,
+    )
+    .join('');
+  const titleStyle = styles.xf({ numFmt: 'General', font: 'title', topBorder: false });
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${page.sheetPr}` +
+    `<dimension ref="A1:${cols[cols.length - 1]}${lastRow}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER.row}" topLeftCell="A${HEADER.row + 1}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="A${HEADER.row + 1}" sqref="A${HEADER.row + 1}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${colXml}</cols><sheetData>` +
+    `<row r="1"><c r="A1" t="s" s="${titleStyle}"><v>${strings.id(table.title)}</v></c></row>` +
+    `<row r="${HEADER.row}">${names.map((n, i) => `<c r="${cols[i]}${HEADER.row}" t="s"><v>${strings.id(n)}</v></c>`).join('')}</row>`
+  );
+}
+
+/** A row's cell styles, as the ` s="N"` bytes each cell carries: one look per row kind and row format. */
+interface Look {
+  cells: Uint8Array[];
+  link: Uint8Array;
+}
+
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const TAG = {
+  rowOpen: ascii('<row r="'),
+  rowOpenEnd: ascii('">'),
+  rowClose: ascii('</row>'),
+  empty: ascii('/>'),
+  number: ascii('><v>'),
+  valueClose: ascii('</v></c>'),
+  notANumber: ascii(' t="e"><v>#NUM!</v></c>'),
+  boolTrue: ascii(' t="b"><v>1</v></c>'),
+  boolFalse: ascii(' t="b"><v>0</v></c>'),
+  shared: ascii(' t="s"><v>'),
+  inline: ascii(' t="inlineStr"><is><t>'),
+  inlineKept: ascii(' t="inlineStr"><is><t xml:space="preserve">'),
+  inlineClose: ascii('</t></is></c>'),
+};
+
+/**
+ * The body's cells, written straight into the sink. Everything that repeats (a column's `<c r="AB`, a style's
+ * ` s="7"`) is made into bytes once; a cell costs its reference's row digits and its value.
+ */
+class BodyCells {
+  readonly linkColumn: number;
+  private readonly refs: Uint8Array[];
+  private readonly looks = new Map<string, Look>();
+  private readonly rowDigits = Buffer.alloc(16);
+  private rowDigitCount = 0;
+
+  constructor(
+    private readonly layout: SheetLayout,
+    private readonly sink: ByteSink,
+  ) {
+    const { table, cols } = layout;
+    this.linkColumn = linkColumnOf(table);
+    this.refs = cols.map((letters) => ascii(`<c r="${letters}`));
+  }
+
+  row(r: number, at: number, link: string | null): void {
+    const { table } = this.layout;
+    const sink = this.sink;
+    const values = table.rows[r] ?? [];
+    const look = this.lookFor(r, table.rowKinds?.[r] ?? 'detail');
+    this.setRowDigits(at);
+    sink.bytes(TAG.rowOpen);
+    sink.digits(at);
+    sink.bytes(TAG.rowOpenEnd);
+    const width = this.refs.length;
+    for (let c = 0; c < width; c++) {
+      const isLink = link !== null && c === this.linkColumn;
+      const value = values[c] ?? null;
+      sink.bytes(this.refs[c] as Uint8Array);
+      sink.bytes(this.rowDigits, this.rowDigitCount);
+      sink.bytes(isLink ? look.link : (look.cells[c] as Uint8Array));
+      this.value(isLink && value === null ? link : value, c);
+    }
+    sink.bytes(TAG.rowClose);
+  }
+
+  /** A value: numbers as numbers, text shared or inline (never a formula), values Excel cannot hold as #NUM!. */
+  private value(value: OutputCell, column: number): void {
+    const sink = this.sink;
+    if (value === null) sink.bytes(TAG.empty);
+    else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return sink.bytes(TAG.notANumber);
+      sink.bytes(TAG.number);
+      sink.number(value);
+      sink.bytes(TAG.valueClose);
+    } else if (typeof value === 'boolean') sink.bytes(value ? TAG.boolTrue : TAG.boolFalse);
+    else {
+      const text = value.length > EXCEL_MAX_TEXT ? value.slice(0, EXCEL_MAX_TEXT) : value;
+      if (!this.layout.inline[column]) {
+        sink.bytes(TAG.shared);
+        sink.digits(this.layout.strings.id(text));
+        sink.bytes(TAG.valueClose);
+        return;
+      }
+      sink.bytes(hasEdgeSpace(text) ? TAG.inlineKept : TAG.inline);
+      sink.utf8(needsEscape(text) ? esc(text) : text);
+      sink.bytes(TAG.inlineClose);
+    }
+  }
+
+  private setRowDigits(at: number): void {
+    const text = String(at);
+    for (let i = 0; i < text.length; i++) this.rowDigits[i] = text.charCodeAt(i);
+    this.rowDigitCount = text.length;
+  }
+
+  /** Styles depend only on the column, the row's kind and its row format: each combination is looked up once. */
+  private lookFor(r: number, kind: RowKind): Look {
+    const { table, money, styles } = this.layout;
+    const rowFormat = table.rowFormats?.[r] ?? null;
+    const key = `${rowFormat ?? ''}|${kind}`;
+    let look = this.looks.get(key);
+    if (look) return look;
+    const font = kind === 'detail' ? 'normal' : 'bold';
+    const topBorder = kind === 'total';
+    const formatOf = (column: number) => {
+      const f = table.columns[column]?.format ?? 'text';
+      return numberFormatFor(f === 'money' && rowFormat ? rowFormat : f, money) ?? 'General';
+    };
+    const attribute = (s: number) => ascii(`" s="${s}"`);
+    look = {
+      cells: table.columns.map((_, c) => attribute(styles.xf({ numFmt: formatOf(c), font, topBorder }))),
+      link: attribute(styles.xf({ numFmt: formatOf(this.linkColumn), font: 'link', topBorder })),
+    };
+    this.looks.set(key, look);
+    return look;
+  }
+}
+
+/**
+ * Which text columns are written inline (`t="inlineStr"`) rather than through the shared strings: those whose
+ * texts do not repeat, such as CrosswalkDetail's Source (`Budget!F17`, one per row). Shared strings pay off
+ * only for text that repeats; a table of half a million unique cells would otherwise add half a million
+ * entries that Excel and LibreOffice must load before the first sheet. Judged on each column's even sample of
+ * the rows (see sample): at least INLINE_MIN_SAMPLE texts, more than half of them distinct. Small tables keep
+ * shared strings.
+ */
+export function inlineTextColumns(samples: readonly OutputCell[][]): boolean[] {
+  return samples.map((values) => {
+    const texts = values.filter((v): v is string => typeof v === 'string');
+    return texts.length >= INLINE_MIN_SAMPLE && new Set(texts).size * 2 > texts.length;
+  });
+}
+
+/** The column an in-workbook link fills when its cell is empty: `Cell`, else the first. */
+export function linkColumnOf(table: OutputTable): number {
+  return Math.max(
+    0,
+    table.columns.findIndex((c) => c.name.toLowerCase() === 'cell'),
+  );
+}
+
+/** Leading or trailing whitespace, which a reader keeps only when the text says `xml:space="preserve"`. */
+function hasEdgeSpace(text: string): boolean {
+  return text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
+}
+
+/** An even sample of a column's values, up to SAMPLE_ROWS of them. */
+export function sample(rows: readonly OutputCell[][], column: number): OutputCell[] {
+  const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
   const out: OutputCell[] = [];
   for (let r = 0; r < rows.length; r += step) out.push(rows[r]?.[column] ?? null);
   return out;

@@ -27,7 +27,8 @@ import {
 import { referencedSheets } from './definedNames';
 import { BLANK_SST } from './sharedStrings';
 import { BLANK_STYLES } from './styles';
-import { writeZip, type ZipEntry } from './zipWriter';
+import { inflateRawSync } from 'node:zlib';
+import { writeZipAsync, type StoredPart, type ZipEntry } from './zipWriter';
 
 const REL_NS = RELATIONSHIPS_NS[0];
 const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -76,8 +77,11 @@ export interface TableEntry {
  * keep their exact bytes. Nothing is written to the input; `toBuffer` builds the new file.
  */
 export class WorkbookPackage {
-  /** New or replaced parts by lower-case path (part names are case-insensitive), in the order first written. */
-  private readonly written = new Map<string, { name: string; data: Buffer }>();
+  /**
+   * New or replaced parts by lower-case path (part names are case-insensitive), in the order first written;
+   * a sheet arrives already compressed.
+   */
+  private readonly written = new Map<string, ZipEntry>();
   private readonly removed = new Set<string>();
 
   private constructor(
@@ -120,7 +124,7 @@ export class WorkbookPackage {
   async text(path: string): Promise<string | null> {
     const key = path.toLowerCase();
     const written = this.written.get(key);
-    if (written) return decode(written.data);
+    if (written) return decode('data' in written ? written.data : inflated(written.stored));
     if (this.removed.has(key) || !this.source) return null;
     return this.source.largeText(path);
   }
@@ -314,7 +318,7 @@ export class WorkbookPackage {
    * XML must then hold `<drawing r:id="rId2"/>`). The drawing and charts are reached only from this sheet, so
    * removing the sheet on the next run removes them too (dropUnreachable).
    */
-  addSheet(name: string, chunks: Buffer[], tableXml: string, drawing?: SheetDrawing): void {
+  addSheet(name: string, part: StoredPart, tableXml: string, drawing?: SheetDrawing): void {
     const folder = folderOf(this.mainPath);
     const sheetPath = this.freePath(`${folder}/worksheets/sheet`);
     const tablePath = this.freePath(`${folder}/tables/table`);
@@ -340,7 +344,7 @@ export class WorkbookPackage {
     for (const s of this.sheets()) if (s.sheetId > sheetId) sheetId = s.sheetId;
     sheetId += 1;
 
-    this.write(sheetPath, Buffer.concat(chunks));
+    this.write(sheetPath, part);
     this.write(tablePath, tableXml);
     this.write(
       relsPathOf(sheetPath),
@@ -416,15 +420,14 @@ export class WorkbookPackage {
     // [Content_Types].xml first, as Office writes it; then the input's parts in their order (a replaced part
     // where it was), then new parts in the order they were added.
     const entries: ZipEntry[] = [];
-    const first = this.written.get(CONTENT_TYPES.toLowerCase()) as { name: string; data: Buffer };
-    entries.push(first);
+    entries.push(this.written.get(CONTENT_TYPES.toLowerCase()) as ZipEntry);
     const done = new Set([CONTENT_TYPES.toLowerCase()]);
     for (const entry of this.source?.entries ?? []) {
       const key = entry.name.toLowerCase();
       if (done.has(key)) continue;
       done.add(key);
       const written = this.written.get(key);
-      if (written) entries.push({ name: entry.name, data: written.data });
+      if (written) entries.push({ ...written, name: entry.name });
       else if (!this.removed.has(key)) {
         const stored = this.source?.stored(entry.name);
         if (stored)
@@ -440,14 +443,19 @@ export class WorkbookPackage {
       }
     }
     for (const [key, part] of this.written) if (!done.has(key)) entries.push(part);
-    return writeZip(entries);
+    return writeZipAsync(entries);
   }
 
-  private write(path: string, content: string | Buffer): void {
+  private write(path: string, content: string | Buffer | StoredPart): void {
     const key = path.toLowerCase();
     this.removed.delete(key);
     const name = this.written.get(key)?.name ?? this.source?.entry(path)?.name ?? path;
-    this.written.set(key, { name, data: typeof content === 'string' ? Buffer.from(content) : content });
+    this.written.set(
+      key,
+      typeof content === 'string' || Buffer.isBuffer(content)
+        ? { name, data: typeof content === 'string' ? Buffer.from(content) : content }
+        : { name, stored: content },
+    );
   }
 
   private freePath(prefix: string): string {
@@ -503,6 +511,11 @@ export class WorkbookPackage {
     const sheets = firstElement(this.workbook.root, 'sheets');
     return sheets ? elements(sheets, 'sheet') : [];
   }
+}
+
+/** A part this writer compressed (a new sheet), read back like any other. */
+function inflated(part: StoredPart): Buffer {
+  return inflateRawSync(part.data instanceof Uint8Array ? part.data : Buffer.concat(part.data));
 }
 
 function parse(text: string): XmlDocument {

@@ -20,6 +20,14 @@ export function esc(text: string): string {
   return xmlText(text).replace(/[&<>"'\r]/g, (c) => ESCAPES[c] as string);
 }
 
+// eslint-disable-next-line no-control-regex -- what esc changes: markup characters and what XML cannot hold
+const NEEDS_ESCAPE = /[&<>"'\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/** True when esc would change the text; nearly every text is clean and is written as it is. */
+export function needsEscape(text: string): boolean {
+  return NEEDS_ESCAPE.test(text);
+}
+
 /** The text as XML can hold it, which is what any reader will read back. */
 export function xmlText(text: string): string {
   // Nearly every text is clean; testing first spares a copy of each.
