@@ -1,4 +1,4 @@
-import type { MoneyDisplay, OutputCell, OutputTable, RowKind } from '../../../models';
+import type { ColumnFormat, MoneyDisplay, OutputCell, OutputTable, RowKind } from '../../../models';
 import { OUTPUT_TABLE_TOP_LEFT } from '../../../models';
 import { columnLetters, parseCellAddress } from '../cells';
 import { columnWidthFor, internalLinkTarget, numberFormatFor, uniqueColumnNames } from '../formats';
@@ -101,8 +101,8 @@ interface SheetLayout {
 function* sheetChunks(layout: SheetLayout): Generator<Buffer> {
   const { table, cols, page } = layout;
   const sink = new ByteSink();
-  sink.utf8(sheetHead(layout));
   const cells = new BodyCells(layout, sink);
+  sink.utf8(sheetHead(layout, cells.columnStyles));
   const links: string[] = [];
   const bodyRows = layout.lastRow - HEADER.row;
   for (let r = 0; r < bodyRows; r++) {
@@ -125,11 +125,16 @@ function* sheetChunks(layout: SheetLayout): Generator<Buffer> {
   yield* sink.take(true);
 }
 
-/** Everything before the body's first row: sheet properties, view, column widths, the title and the header. */
-function sheetHead({ table, strings, styles, page, cols, names, lastRow, widths }: SheetLayout): string {
+/**
+ * Everything before the body's first row: sheet properties, view, columns (width and the style an empty
+ * detail cell has, see BodyCells), the title and the header.
+ */
+function sheetHead(layout: SheetLayout, columnStyles: readonly number[]): string {
+  const { table, strings, styles, page, cols, names, lastRow, widths } = layout;
   const colXml = widths
     .map(
-      (w, i) => `<col min="${HEADER.column + i}" max="${HEADER.column + i}" width="${w}" customWidth="1"/>`,
+      (w, i) =>
+        `<col min="${HEADER.column + i}" max="${HEADER.column + i}" width="${w}" style="${columnStyles[i]}" customWidth="1"/>`,
     )
     .join('');
   const titleStyle = styles.xf({ numFmt: 'General', font: 'title', topBorder: false });
@@ -146,6 +151,7 @@ function sheetHead({ table, strings, styles, page, cols, names, lastRow, widths 
 
 /** A row's cell styles, as the ` s="N"` bytes each cell carries: one look per row kind and row format. */
 interface Look {
+  styles: number[];
   cells: Uint8Array[];
   link: Uint8Array;
 }
@@ -169,12 +175,18 @@ const TAG = {
 
 /**
  * The body's cells, written straight into the sink. Everything that repeats (a column's `<c r="AB`, a style's
- * ` s="7"`) is made into bytes once; a cell costs its reference's row digits and its value.
+ * ` s="7"`) is made into bytes once; a cell costs its reference's row digits and its value. An empty cell of
+ * a plain detail row is not written at all: its column carries that style (`<col style>`), so it looks and
+ * takes a typed value the same, and CrosswalkMatrix, mostly blanks, costs a fraction of the bytes to write
+ * and to open. Empty cells of other rows (a total's top border, an FTE row's format) are written.
  */
 class BodyCells {
   readonly linkColumn: number;
+  /** The style of each column: a plain detail row's. */
+  readonly columnStyles: number[];
   private readonly refs: Uint8Array[];
   private readonly looks = new Map<string, Look>();
+  private readonly plain: Look;
   private readonly rowDigits = Buffer.alloc(16);
   private rowDigitCount = 0;
 
@@ -185,13 +197,16 @@ class BodyCells {
     const { table, cols } = layout;
     this.linkColumn = linkColumnOf(table);
     this.refs = cols.map((letters) => ascii(`<c r="${letters}`));
+    this.plain = this.lookFor(null, 'detail');
+    this.columnStyles = this.plain.styles;
   }
 
   row(r: number, at: number, link: string | null): void {
     const { table } = this.layout;
     const sink = this.sink;
     const values = table.rows[r] ?? [];
-    const look = this.lookFor(r, table.rowKinds?.[r] ?? 'detail');
+    const look = this.lookFor(table.rowFormats?.[r] ?? null, table.rowKinds?.[r] ?? 'detail');
+    const plain = look === this.plain;
     this.setRowDigits(at);
     sink.bytes(TAG.rowOpen);
     sink.digits(at);
@@ -200,6 +215,7 @@ class BodyCells {
     for (let c = 0; c < width; c++) {
       const isLink = link !== null && c === this.linkColumn;
       const value = values[c] ?? null;
+      if (value === null && plain && !isLink) continue;
       sink.bytes(this.refs[c] as Uint8Array);
       sink.bytes(this.rowDigits, this.rowDigitCount);
       sink.bytes(isLink ? look.link : (look.cells[c] as Uint8Array));
@@ -239,9 +255,8 @@ class BodyCells {
   }
 
   /** Styles depend only on the column, the row's kind and its row format: each combination is looked up once. */
-  private lookFor(r: number, kind: RowKind): Look {
+  private lookFor(rowFormat: ColumnFormat | null, kind: RowKind): Look {
     const { table, money, styles } = this.layout;
-    const rowFormat = table.rowFormats?.[r] ?? null;
     const key = `${rowFormat ?? ''}|${kind}`;
     let look = this.looks.get(key);
     if (look) return look;
@@ -252,8 +267,10 @@ class BodyCells {
       return numberFormatFor(f === 'money' && rowFormat ? rowFormat : f, money) ?? 'General';
     };
     const attribute = (s: number) => ascii(`" s="${s}"`);
+    const cellStyles = table.columns.map((_, c) => styles.xf({ numFmt: formatOf(c), font, topBorder }));
     look = {
-      cells: table.columns.map((_, c) => attribute(styles.xf({ numFmt: formatOf(c), font, topBorder }))),
+      styles: cellStyles,
+      cells: cellStyles.map(attribute),
       link: attribute(styles.xf({ numFmt: formatOf(this.linkColumn), font: 'link', topBorder })),
     };
     this.looks.set(key, look);
