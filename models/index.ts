@@ -5,4 +5,5 @@ export * from './inputs';
 export * from './outputs';
 export * from './api';
 export * from './a1';
+export * from './names';
 export * from './ids';

@@ -467,7 +467,7 @@ export interface BudgetColumns {
   /** Each amount's cell: 0-based grid row and column. */
   amountRow: Int32Array;
   amountColumn: Int32Array;
-  /** Where the grid sits: its sheet and the sheet column and row of its header's first cell (0-based column). */
+  /** Where the grid sits: its sheet and the sheet column and row of its header's first cell (both 1-based, as Excel numbers them). */
   sheet: string;
   originColumn: number;
   originRow: number;

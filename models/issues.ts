@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteSheet } from './a1';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -19,11 +20,9 @@ export const Issue = z
   .strict();
 export type Issue = z.infer<typeof Issue>;
 
-/** `Budget!F17`, or just `Budget` for a sheet-level problem; sheet names with spaces are quoted as Excel does. */
+/** `Budget!F17`, or just `Budget` for a sheet-level problem; sheet names are quoted where Excel needs it. */
 export function issueLocation(issue: Pick<Issue, 'sheet' | 'cell'>): string {
   if (!issue.sheet) return '';
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(issue.sheet)
-    ? issue.sheet
-    : `'${issue.sheet.replace(/'/g, "''")}'`;
+  const sheet = quoteSheet(issue.sheet);
   return issue.cell ? `${sheet}!${issue.cell}` : sheet;
 }

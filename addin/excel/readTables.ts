@@ -1,5 +1,11 @@
-import { OUTPUT_SHEETS, type CellValue, type GridTable, type WorkbookGrids } from '../../models';
-import { cellAddress, parseRange, rangeAddress, type RangeBox } from './a1';
+import {
+  normalizeName,
+  OUTPUT_SHEETS,
+  type CellValue,
+  type GridTable,
+  type WorkbookGrids,
+} from '../../models';
+import { cellAddress, parseRange, rangeAddress, type RangeBox } from '../../models/a1';
 import { gridValue } from './cellValues';
 import { isPayloadLimitError, type XlContext, type XlRange, type XlWorksheet } from './types';
 
@@ -13,7 +19,6 @@ export interface TableWanted {
 export const READ_CELLS_PER_SYNC = 40_000;
 
 /** Names match as the engine matches them: ignoring case, spaces and punctuation. */
-export const normalizeName = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 interface Source {
   name: string;

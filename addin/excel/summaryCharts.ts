@@ -1,6 +1,6 @@
 import { OUTPUT_TABLE_TOP_LEFT, type OutputTable } from '../../models';
 import { summaryCharts, type SummaryChart } from '../../models/summaryCharts';
-import { cellAddress, parseCell, rangeAddress } from './a1';
+import { cellAddress, parseA1, rangeAddress } from '../../models/a1';
 import { ACTION_BYTES } from './planWrites';
 import type { XlChartType, XlWorksheet } from './types';
 
@@ -22,7 +22,7 @@ const CHART_TYPES: Record<SummaryChart['shape'], XlChartType> = {
   clusteredColumns: 'ColumnClustered',
   stackedBars: 'BarStacked',
 };
-const HEADER = parseCell(OUTPUT_TABLE_TOP_LEFT);
+const HEADER = parseA1(OUTPUT_TABLE_TOP_LEFT);
 /** Fifteen default rows (15 points each): about three inches, the height the package writer gives its charts. */
 const CHART_ROWS = 15;
 /** The second chart spans at least five columns from C, so a Summary with few status columns still shows it. */

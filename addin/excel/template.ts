@@ -1,5 +1,5 @@
 import { INPUT_TABLES, type InputTableSpec } from '../../models';
-import { cellAddress, columnLetters } from './a1';
+import { cellAddress, columnLetters } from '../../models/a1';
 import type { XlContext, XlWorksheet } from './types';
 
 /** The contract's input tables a new workbook starts with (Performance is the alternative for published reports). */

@@ -1,7 +1,7 @@
 import { OutputNameConflictError } from '../../server/xlsx/errors';
 import { OUTPUT_SHEETS, OUTPUT_TABLE_TOP_LEFT, type MoneyDisplay, type OutputTable } from '../../models';
 import { columnWidthFor, internalLinkTarget } from '../../server/xlsx/formats';
-import { cellAddress, columnLetters, parseCell, rangeAddress } from './a1';
+import { cellAddress, columnLetters, parseA1, rangeAddress } from '../../models/a1';
 import {
   ACTION_BYTES,
   headerCells,
@@ -16,7 +16,7 @@ import type { XlContext, XlWorksheet } from './types';
 
 const TABLE_STYLE = 'TableStyleLight9';
 const LINK_COLOR = '#0563C1';
-const HEADER = parseCell(OUTPUT_TABLE_TOP_LEFT);
+const HEADER = parseA1(OUTPUT_TABLE_TOP_LEFT);
 /** Where an empty workbook's last sheet waits while the old output sheets go (Excel keeps one sheet). */
 const PLACEHOLDER_SHEET = 'Throughline (writing)';
 /** The output sheet that carries the charts, as in the package writer. */

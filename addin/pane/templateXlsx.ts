@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { INPUT_TABLES, type InputTableSpec } from '../../models';
-import { columnLetters } from '../excel/a1';
+import { columnLetters } from '../../models/a1';
 import { templateSheets, type TemplateSheet } from '../excel/template';
 
 /**

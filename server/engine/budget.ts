@@ -1,6 +1,6 @@
 import type { BudgetColumns, BudgetLine, Loc, WorkbookModel } from '../../models';
 import { AmountType, FundingType, LineType, type Series } from '../../models';
-import { columnLetters } from './read/address';
+import { columnLetters } from '../../models/a1';
 
 /**
  * Reading the columnar Budget (see `BudgetColumns`): a line's text, types, amounts and cells by line number.
@@ -95,8 +95,8 @@ export function emptyBudget(): BudgetColumns {
     amountRow: ints(),
     amountColumn: ints(),
     sheet: '',
-    originColumn: 0,
-    originRow: 0,
+    originColumn: 1,
+    originRow: 1,
   };
 }
 

@@ -1,4 +1,3 @@
-import { columnLetters, parseA1 } from '../../models/a1';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../models';
 
@@ -66,28 +65,4 @@ function dateCell(date: Date): CellValue {
   if (Number.isNaN(date.getTime())) return { error: '#VALUE!' };
   const iso = date.toISOString();
   return { date: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso };
-}
-
-export { columnLetters } from '../../models/a1';
-
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetters(column)}${row}`;
-}
-
-/** `B3` → { row: 3, column: 2 }; `$B$3` is accepted too. */
-export function parseCellAddress(address: string): { row: number; column: number } {
-  return parseA1(address);
-}
-
-/** `B2:D10` → its corners; a single cell is a one-cell range. */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [from = '', to = from] = ref.split(':');
-  const a = parseCellAddress(from);
-  const b = parseCellAddress(to);
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.column, b.column),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.column, b.column),
-  };
 }

@@ -1,3 +1,4 @@
+import { quoteSheet } from '../../models/a1';
 import type { ColumnFormat, MoneyDisplay, OutputCell, OutputColumn } from '../../models';
 
 /**
@@ -105,7 +106,7 @@ export function internalLinkTarget(address: string): string {
   const bang = address.lastIndexOf('!');
   const sheetPart = bang < 0 ? address : address.slice(0, bang);
   const cell = bang < 0 ? 'A1' : address.slice(bang + 1);
-  const quoted = /^'.*'$/.test(sheetPart) ? sheetPart : `'${sheetPart.replace(/'/g, "''")}'`;
+  const quoted = /^'.*'$/.test(sheetPart) ? sheetPart : quoteSheet(sheetPart, true);
   return `${quoted}!${cell}`;
 }
 

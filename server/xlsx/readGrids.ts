@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, GridTable, WorkbookGrids } from '../../models';
 import { findCalculatedBlanks } from './calculatedBlanks';
-import { cellAddress, gridValueOf, parseCellAddress, parseRange } from './cells';
+import { cellAddress, parseA1, parseRange } from '../../models/a1';
+import { gridValueOf } from './cells';
 import { UnreadableWorkbookError, WorkbookTooLargeError } from './errors';
 import type { ZipLimits } from './package/guard';
 import { readDirect, type TableShape } from './package/directReader';
@@ -180,7 +181,7 @@ function readSheetValues(
 
 function clearCells(values: SheetValues, addresses: ReadonlySet<string> | undefined): void {
   for (const address of addresses ?? []) {
-    const { row, column } = parseCellAddress(address);
+    const { row, column } = parseA1(address);
     const cells = values.rows.get(row);
     if (!cells) continue;
     cells[column - 1] = null;

@@ -1,5 +1,5 @@
 import { OUTPUT_SHEETS, OUTPUT_TABLE_TOP_LEFT, type MoneyDisplay, type OutputTable } from '../../models';
-import { parseCellAddress } from './cells';
+import { parseA1 } from '../../models/a1';
 import { planOutputSheets } from './ooxml/outputSheets';
 import type { ExhibitInfo } from './ooxml/pageSetup';
 import { renderSheet } from './ooxml/sheet';
@@ -67,7 +67,7 @@ export async function writeCrosswalkWorkbook(
   return pkg.toBuffer();
 }
 
-const HEADER_ROW = parseCellAddress(OUTPUT_TABLE_TOP_LEFT).row;
+const HEADER_ROW = parseA1(OUTPUT_TABLE_TOP_LEFT).row;
 
 // Excel's rules for table names: a letter, `_` or `\` first; then letters, digits, `_`, `.`, `\`; never
 // something that reads as a cell reference (`FY2018`, `R1C1`).

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Severity, WorkbookGrids } from '../../models';
-import { parseAddress } from '../../server/engine/read/address';
+import { parseA1 } from '../../models/a1';
 import { minimalWorkbook, type Row } from '../helpers/workbook';
 
 /**
@@ -103,7 +103,7 @@ export function excelValue(v: CellValue): ExcelJS.CellValue {
 export function writeGrids(workbook: ExcelJS.Workbook, grids: WorkbookGrids): void {
   for (const table of grids.tables) {
     const sheet = workbook.getWorksheet(table.sheet) ?? workbook.addWorksheet(table.sheet);
-    const { col, row } = parseAddress(table.topLeft);
+    const { column, row } = parseA1(table.topLeft);
     if (table.source === 'table') {
       const width = table.header.length;
       sheet.addTable({
@@ -117,7 +117,7 @@ export function writeGrids(workbook: ExcelJS.Workbook, grids: WorkbookGrids): vo
     }
     [table.header, ...table.rows].forEach((cells, r) =>
       cells.forEach((v, c) => {
-        if (v !== null) sheet.getCell(row + r, col + 1 + c).value = excelValue(v);
+        if (v !== null) sheet.getCell(row + r, column + c).value = excelValue(v);
       }),
     );
   }

@@ -1,5 +1,5 @@
 import type { CellValue, GridTable, Units } from '../../../models';
-import { parseAddress } from '../read/address';
+import { parseA1 } from '../../../models/a1';
 import { budgetClass, fundingTypeOf } from './codes';
 import { add, type Exact, isZero, plainText } from './exact';
 import type { FileB } from './files';
@@ -117,7 +117,7 @@ export function deriveBudget(b: FileB, period: SubmissionPeriod, units: Units = 
     else rows.push(outlays);
   }
 
-  const top = parseAddress(b.grid.topLeft).row;
+  const top = parseA1(b.grid.topLeft).row;
   return {
     grid: {
       name: 'Budget',

@@ -1,6 +1,6 @@
 import type { CellValue, GridTable, Issue, Loc } from '../../../models';
 import { issueAt } from '../messages';
-import { columnLetters, parseAddress } from '../read/address';
+import { columnLetters, parseA1 } from '../../../models/a1';
 import { cellText } from '../read/cells';
 import { quickNonZero, readAmountCell } from './amounts';
 import { objectClassCode } from './codes';
@@ -68,14 +68,17 @@ export type FileB = DataActFile<FileBRow>;
 
 /** The sheet row of a grid row: the header sits on the top-left cell's row. */
 export function sheetRow(file: DataActFile<unknown>, index: number): number {
-  return parseAddress(file.grid.topLeft).row + 1 + index;
+  return parseA1(file.grid.topLeft).row + 1 + index;
 }
 
 /** The cell a finding points at: the field's own cell when the file has that column, else the row's first cell. */
 export function cellOf(file: DataActFile<unknown>, index: number, element?: string): Loc {
-  const origin = parseAddress(file.grid.topLeft);
+  const origin = parseA1(file.grid.topLeft);
   const column = (element !== undefined ? file.columns.index.get(element) : undefined) ?? 0;
-  return { sheet: file.grid.sheet, cell: `${columnLetters(origin.col + column)}${origin.row + 1 + index}` };
+  return {
+    sheet: file.grid.sheet,
+    cell: `${columnLetters(origin.column + column)}${origin.row + 1 + index}`,
+  };
 }
 
 /** A field's column in this file, found once: `at` is -1 when the file lacks it. */

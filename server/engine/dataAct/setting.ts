@@ -1,7 +1,7 @@
 import type { Issue, WorkbookGrids } from '../../../models';
 import { INPUT_TABLES } from '../../../models';
 import { issueAt } from '../messages';
-import { address, parseAddress } from '../read/address';
+import { cellAddress, parseA1 } from '../../../models/a1';
 import { cellText, normalizeName } from '../read/cells';
 import { findTable } from '../read/table';
 import { DATA_ACT_MESSAGES } from './messages';
@@ -19,17 +19,17 @@ export function submissionPeriodSetting(grids: WorkbookGrids, issues: Issue[]): 
   const nameAt = names.indexOf('setting');
   const valueAt = names.indexOf('value');
   if (nameAt < 0 || valueAt < 0) return null;
-  const origin = parseAddress(grid.topLeft);
+  const origin = parseA1(grid.topLeft);
   for (let i = 0; i < grid.rows.length; i++) {
     const row = grid.rows[i] ?? [];
     if (normalizeName(cellText(row[nameAt] ?? null)) !== 'submissionperiod') continue;
-    const nameCell = address(origin.col + nameAt, origin.row + 1 + i);
+    const nameCell = cellAddress(origin.row + 1 + i, origin.column + nameAt);
     withdraw(issues, grid.sheet, nameCell);
     const text = cellText(row[valueAt] ?? null);
     if (!text) return null;
     const period = parseSubmissionPeriod(text);
     if (!period) {
-      const cell = address(origin.col + valueAt, origin.row + 1 + i);
+      const cell = cellAddress(origin.row + 1 + i, origin.column + valueAt);
       issues.push(issueAt(DATA_ACT_MESSAGES.periodInvalid(text), { sheet: grid.sheet, cell }));
     }
     return period;

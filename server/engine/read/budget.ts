@@ -274,7 +274,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   const converted = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
   const columns = finishColumns(lines, staged, order, converted, {
     sheet: t.sheet,
-    originColumn: t.origin.col,
+    originColumn: t.origin.column,
     originRow: t.origin.row,
     accountColumn: col.account,
   });

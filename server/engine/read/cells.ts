@@ -136,10 +136,8 @@ export function parseYear(v: CellValue): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Header text normalised for matching: `Objective ID` = `objective_id` = `ObjectiveID`. */
-export function normalizeName(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+/** Header text normalised for matching (the one normaliser, in models/). */
+export { normalizeName } from '../../../models/names';
 
 /** Names compared as the same thing: case, white space and trailing punctuation do not count. */
 export function nameKey(s: string): string {

@@ -1,7 +1,7 @@
 import type { CellValue, GridTable, Issue, InputTableSpec, Loc, WorkbookGrids } from '../../../models';
 import { issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { address, columnLetters, parseAddress } from './address';
+import { cellAddress, columnLetters, parseA1 } from '../../../models/a1';
 import { cellText, normalizeName } from './cells';
 
 /**
@@ -10,7 +10,8 @@ import { cellText, normalizeName } from './cells';
  */
 export class TableView {
   readonly sheet: string;
-  readonly origin: { col: number; row: number };
+  /** The header's first cell: 1-based column and row. */
+  readonly origin: { column: number; row: number };
   private readonly columns = new Map<string, number>();
   private readonly letters: string[] = [];
   private readonly formulasSaid = new Set<string>();
@@ -21,7 +22,7 @@ export class TableView {
     readonly issues: Issue[],
   ) {
     this.sheet = grid.sheet;
-    this.origin = parseAddress(grid.topLeft);
+    this.origin = parseA1(grid.topLeft);
     const wanted = new Map<string, string>();
     for (const column of spec.columns) {
       for (const name of [column.name, ...(column.aliases ?? [])]) {
@@ -109,7 +110,7 @@ export class TableView {
     // Every amount carries its cell, so this runs millions of times on a large budget: letters are cached.
     let letters = this.letters[columnIndex];
     if (letters === undefined) {
-      letters = columnLetters(this.origin.col + columnIndex);
+      letters = columnLetters(this.origin.column + columnIndex);
       this.letters[columnIndex] = letters;
     }
     return { sheet: this.sheet, cell: letters + (this.origin.row + 1 + row) };
@@ -121,7 +122,7 @@ export class TableView {
   }
 
   headerLoc(columnIndex: number): Loc {
-    return { sheet: this.sheet, cell: address(this.origin.col + columnIndex, this.origin.row) };
+    return { sheet: this.sheet, cell: cellAddress(this.origin.row, this.origin.column + columnIndex) };
   }
 
   /** A readable name for the row in messages: `Crosswalk!A7`. */

@@ -1,6 +1,6 @@
 import type { ColumnFormat, MoneyDisplay, OutputCell, OutputTable, RowKind } from '../../../models';
 import { OUTPUT_TABLE_TOP_LEFT } from '../../../models';
-import { columnLetters, parseCellAddress } from '../cells';
+import { columnLetters, parseA1 } from '../../../models/a1';
 import { columnWidthFor, internalLinkTarget, numberFormatFor, uniqueColumnNames } from '../formats';
 import { ByteSink } from './byteSink';
 import { exhibitPageSetup, type ExhibitInfo } from './pageSetup';
@@ -11,7 +11,7 @@ import { esc, needsEscape } from './xml';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const EXCEL_MAX_TEXT = 32767;
-const HEADER = parseCellAddress(OUTPUT_TABLE_TOP_LEFT);
+const HEADER = parseA1(OUTPUT_TABLE_TOP_LEFT);
 
 /** Rows sampled to judge a column's text (and its width): a few thousand say as much as a million. */
 const SAMPLE_ROWS = 5_000;

@@ -1,6 +1,6 @@
 import { OUTPUT_TABLE_TOP_LEFT, type OutputCell, type OutputTable } from '../../../models';
 import { summaryCharts } from '../../../models/summaryCharts';
-import { columnLetters, parseCellAddress } from '../cells';
+import { columnLetters, parseA1, quoteSheet } from '../../../models/a1';
 import type { SheetDrawing } from './workbookPackage';
 import { esc } from './xml';
 
@@ -8,7 +8,7 @@ const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
-const HEADER = parseCellAddress(OUTPUT_TABLE_TOP_LEFT);
+const HEADER = parseA1(OUTPUT_TABLE_TOP_LEFT);
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 // Column widths (characters) to EMU: Excel's 7-pixel character plus 5 pixels of padding, 9,525 EMU a pixel.
 const emuOfWidth = (chars: number) => Math.round(chars * 7 + 5) * 9525;
@@ -28,7 +28,7 @@ interface Series {
  * not recalculate shows. Null when the Summary has nothing to draw.
  */
 export function summaryDrawing(table: OutputTable, widths: readonly number[]): SheetDrawing | null {
-  const sheet = `'${table.name.replace(/'/g, "''")}'`;
+  const sheet = quoteSheet(table.name, true);
   const at = (row: number) => HEADER.row + 1 + row;
   const range = (col: number, rows: number[]) => {
     const letter = columnLetters(HEADER.column + col);

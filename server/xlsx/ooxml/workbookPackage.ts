@@ -1,3 +1,4 @@
+import { quoteSheet } from '../../../models/a1';
 import { UnreadableWorkbookError } from '../errors';
 import {
   folderOf,
@@ -386,7 +387,7 @@ export class WorkbookPackage {
       });
       root.children.splice(at + 1, 0, names);
     }
-    const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+    const quoted = quoteSheet(sheetName, true);
     names.children.push(
       newElement(
         names,

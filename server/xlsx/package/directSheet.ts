@@ -1,5 +1,6 @@
 import type { CellValue } from '../../../models';
-import { parseRange, serialDate } from '../cells';
+import { parseRange } from '../../../models/a1';
+import { serialDate } from '../cells';
 import { xmlDecodeTwice } from './directParts';
 import { plainDecimal } from './decimalBytes';
 import { decodeEscapes, expectEnd, nonEmpty } from './directStrings';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES, type WorkbookGrids } from '../../../models';
 import { excelWorkbookPort } from '../../../addin/excel';
-import { normalizeName, READ_CELLS_PER_SYNC } from '../../../addin/excel/readTables';
+import { READ_CELLS_PER_SYNC } from '../../../addin/excel/readTables';
 import { dateFromSerial, isDateFormat } from '../../../addin/excel/cellValues';
-import { normalizeName as engineNormalizeName } from '../../../server/engine/read/cells';
+import { normalizeName } from '../../../models';
 import { runEngine } from '../../../server/engine';
 import { readWorkbookGrids } from '../../../server/xlsx';
 import { FakeExcel } from './fake';
@@ -120,9 +120,15 @@ describe('readTables', () => {
 });
 
 describe('cell values', () => {
-  it('matches names exactly as the engine does', () => {
-    for (const name of ['Cost Pools', 'cost_pools', 'Objective ID', 'ALLOCATION-LIMITS', 'FY 2018'])
-      expect(normalizeName(name)).toBe(engineNormalizeName(name));
+  it('matches names as the engine does: case, spaces and punctuation do not count, letters and digits do', () => {
+    for (const same of [
+      ['Cost Pools', 'cost_pools', 'COST-POOLS'],
+      ['Objective ID', 'objective_id', 'ObjectiveID'],
+      ['FY 2018', 'fy2018'],
+    ])
+      expect(new Set(same.map(normalizeName)).size).toBe(1);
+    expect(normalizeName('Cost Pools')).not.toBe(normalizeName('Cost Pool'));
+    expect(normalizeName('FY 2018')).not.toBe(normalizeName('FY 2019'));
   });
 
   it('tells date formats from number formats', () => {

@@ -7,16 +7,22 @@ import { EMPTY_NUMFMTS_STYLES, stylesWithNumberFormats } from '../../fixtures/pa
 import { loadExcel, sheetNamed } from '../../fixtures/xlsx/workbooks';
 
 const ACCOUNTING = '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)';
+// Shares print negatives in parentheses like the money beside them: a custom format, not Excel's built-in 0.00%.
+const SHARE = '0.00%;(0.00%)';
+// The custom formats the outputs add: money and shares.
+const ADDED = 2;
 const outputs = [resourcesTable, issuesTable];
 
 describe('Styles: the writer adds what outputs need once, and reuses it after', () => {
-  test('Given <numFmts count="0"/>, When the outputs are written, Then the money format is added and shown', async () => {
+  test('Given <numFmts count="0"/>, When the outputs are written, Then the money and share formats are added and shown', async () => {
     const input = rawWorkbook({ sheets: [userSheet('Budget')], styles: EMPTY_NUMFMTS_STYLES });
 
     const output = await writeCrosswalkWorkbook(input, outputs, money);
 
-    expect((await styleCounts(output)).numFmts).toBe(1);
+    expect((await styleCounts(output)).numFmts).toBe(ADDED);
     expect(sheetNamed(await loadExcel(output), 'ResourcesByGoal').getCell('B4').numFmt).toBe(ACCOUNTING);
+    const styles = (await zipEntries(output)).get('xl/styles.xml')?.toString('utf8') ?? '';
+    expect(styles).toContain(`formatCode="${SHARE}"`);
   });
 
   test('Given 150,000 number formats, When the outputs are written, Then nothing overflows and every existing format keeps its id', async () => {
@@ -28,7 +34,7 @@ describe('Styles: the writer adds what outputs need once, and reuses it after', 
     const styles = (await zipEntries(output)).get('xl/styles.xml')?.toString('utf8') ?? '';
     let formats = 0;
     for (let at = styles.indexOf('<numFmt '); at >= 0; at = styles.indexOf('<numFmt ', at + 1)) formats++;
-    expect(formats).toBe(count + 1);
+    expect(formats).toBe(count + ADDED);
     expect(styles).toContain(
       `<numFmt numFmtId="${164 + count - 1}" formatCode="0.${'0'.repeat((count - 1) % 9)}&quot;u${count - 1}&quot;"/>`,
     );
@@ -45,7 +51,7 @@ describe('Styles: the writer adds what outputs need once, and reuses it after', 
     const third = await writeCrosswalkWorkbook(second, outputs, money);
 
     const counts = await styleCounts(first);
-    expect(counts).toEqual({ numFmts: 1, fonts: 4, fills: 2, borders: 2, cellXfs: expect.any(Number) });
+    expect(counts).toEqual({ numFmts: ADDED, fonts: 4, fills: 2, borders: 2, cellXfs: expect.any(Number) });
     expect(await styleCounts(second)).toEqual(counts);
     expect(await styleCounts(third)).toEqual(counts);
     expect(second.length).toBe(first.length);

@@ -1,4 +1,4 @@
-import { parseCell } from '../../../../addin/excel/a1';
+import { parseA1 } from '../../../../models/a1';
 import type { XlChartType } from '../../../../addin/excel/types';
 import { FakeCollection, FakeProxy, type FakeRequestContext } from './context';
 import type { FakeRange } from './range';
@@ -70,8 +70,8 @@ export class FakeChart extends FakeProxy {
   /** As Excel: the start cell and end cell are on the chart's own sheet. */
   setPosition(startCell: string, endCell: string): void {
     this.ctx.enqueue({ setPosition: [startCell, endCell] }, () => {
-      parseCell(startCell);
-      parseCell(endCell);
+      parseA1(startCell);
+      parseA1(endCell);
       this.found().chart.position = { start: startCell, end: endCell };
     });
   }

@@ -1,5 +1,5 @@
 import type { CellValue, WorkbookGrids } from '../../../../models';
-import { cellAddress, parseCell, rangeAddress } from '../../../../addin/excel/a1';
+import { cellAddress, parseA1, rangeAddress } from '../../../../models/a1';
 import type { ExcelRun, XlContext } from '../../../../addin/excel/types';
 import { FakeRequestContext, PAYLOAD_LIMIT, type SyncRecord } from './context';
 import { FakeWorkbookState } from './state';
@@ -49,7 +49,7 @@ export class FakeExcel {
   /** A sheet (made if need be) holding a grid's header and rows, as an Excel table when it came from one. */
   addGrid(grid: WorkbookGrids['tables'][number]): void {
     const sheet = this.state.sheetByName(grid.sheet) ?? this.state.addSheet(grid.sheet);
-    const origin = parseCell(grid.topLeft);
+    const origin = parseA1(grid.topLeft);
     const rows = [grid.header, ...grid.rows];
     const width = Math.max(1, ...rows.map((r) => r.length));
     rows.forEach((row, r) =>
@@ -81,7 +81,7 @@ export class FakeExcel {
 
   /** The cell at `Sheet!A1`-style coordinates, for assertions. */
   cell(sheet: string, address: string) {
-    const { row, column } = parseCell(address);
+    const { row, column } = parseA1(address);
     return this.state.cell(this.state.sheet(sheet), row, column);
   }
 

@@ -1,4 +1,4 @@
-import { parseRange, type RangeBox } from '../../../../addin/excel/a1';
+import { parseRange, type RangeBox } from '../../../../models/a1';
 import type { XlHyperlink } from '../../../../addin/excel/types';
 import { FakeProxy, type FakeRequestContext } from './context';
 import { FakeExcelError, type FakeCell, type FakeSheet, type StoredValue } from './state';

@@ -1,4 +1,4 @@
-import { cellAddress, parseRange, quoteSheet, rangeAddress, type RangeBox } from '../../../../addin/excel/a1';
+import { cellAddress, parseRange, quoteSheet, rangeAddress, type RangeBox } from '../../../../models/a1';
 
 /**
  * The workbook behind the fake Excel: sheets of cells, tables, defined names, what is selected. Every

@@ -1,4 +1,4 @@
-import { rangeAddress } from '../../../../addin/excel/a1';
+import { rangeAddress } from '../../../../models/a1';
 import { FakeCollection, FakeProxy, type FakeRequestContext } from './context';
 import { FakeChartCollection } from './chart';
 import { FakeRange, rangeAt, WHOLE_SHEET } from './range';
