@@ -50,38 +50,63 @@ export class CsvInputError extends Error {
 /** As Excel opens a CSV: rows of any length, and a stray quote inside an unquoted field kept as text. */
 const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true } as const;
 
+/** csv-parse with an `on_record` that returns other than text: its typings only allow that with `columns`. */
+const parseTyped = parse as unknown as (
+  text: string,
+  options: typeof CSV_OPTIONS & {
+    on_record: (record: string[], context: { records: number }) => CellValue[] | null;
+  },
+) => CellValue[][];
+
 /** Excel's own limit for a cell's text: a longer field could not have been pasted either. */
 const MAX_CELL_TEXT = 32_767;
 
-/** Reads a File A (`sheet` 'File A') or File B CSV into its sheet's grid; refuses a bad file with a CsvInputError. */
+/**
+ * Reads a File A (`sheet` 'File A') or File B CSV into its sheet's grid; refuses a bad file with a CsvInputError.
+ * Each record is typed as it is parsed, so a large file's field texts never all live at once beside its cells.
+ */
 export function dataActCsvGrid(sheet: DataActSheet, input: CsvInput, limits: CsvLimits): GridTable {
-  const records = parseRecords(input, limits);
-  const [header = [], ...rows] = records;
-  const kinds = columnKinds(sheet === 'File A' ? 'A' : 'B', header);
+  const { name } = input;
+  const text = checkedText(input, limits);
+  let header: string[] | null = null;
+  let kinds: (FieldKind | undefined)[] = [];
   let cells = 0;
-  const typedRows = rows.map((record) => {
-    const row = record.map((text, i) => typedCell(text, kinds[i]));
-    for (const v of row) if (v !== null) cells++;
+  const typeRecord = (record: string[], context: { records: number }): CellValue[] | null => {
+    if (header === null) {
+      header = record;
+      kinds = columnKinds(sheet === 'File A' ? 'A' : 'B', record);
+      return null;
+    }
+    const row = new Array<CellValue>(record.length);
+    for (let i = 0; i < record.length; i++) {
+      const field = record[i] as string;
+      if (field.length > MAX_CELL_TEXT) throw fieldTooLong(name, context.records);
+      const value = typedCell(field, kinds[i]);
+      if (value !== null) cells++;
+      row[i] = value;
+    }
+    if (cells > limits.maxCells)
+      throw new CsvInputError(
+        'too-large',
+        name,
+        `${name} holds more than the ${limits.maxCells.toLocaleString('en-US')} filled cells allowed in one file.`,
+      );
     return row;
-  });
-  if (cells > limits.maxCells)
-    throw new CsvInputError(
-      'too-large',
-      input.name,
-      `${input.name} holds ${cells.toLocaleString('en-US')} filled cells, more than the ${limits.maxCells.toLocaleString('en-US')} allowed in one file.`,
-    );
-  return {
-    name: sheet,
-    source: 'sheet',
-    sheet,
-    topLeft: 'A1',
-    header: header.map(headerCell),
-    rows: typedRows,
   };
+  let rows: CellValue[][];
+  try {
+    rows = parseTyped(text, { ...CSV_OPTIONS, on_record: typeRecord });
+  } catch (e) {
+    throw e instanceof CsvInputError ? e : malformed(name, text, e);
+  }
+  const head: string[] = header ?? [];
+  if (head.every((h) => h.trim() === ''))
+    throw new CsvInputError('empty', name, `${name} has no header row on line 1.`);
+  return { name: sheet, source: 'sheet', sheet, topLeft: 'A1', header: head.map(headerCell), rows };
 }
 
-/** The file's records, header first, every field as text; a blank line stays an empty record (a blank row). */
-function parseRecords(input: CsvInput, limits: CsvLimits): string[][] {
+/** The file as text, once it is known to be a CSV of an acceptable size. */
+function checkedText(input: CsvInput, limits: CsvLimits): string {
   const { name, bytes } = input;
   if (bytes.length > limits.maxBytes)
     throw new CsvInputError(
@@ -100,23 +125,16 @@ function parseRecords(input: CsvInput, limits: CsvLimits): string[][] {
   const text = decodeText(bytes);
   if (text.includes('\u0000'))
     throw new CsvInputError('not-csv', name, `${name} is not a text file, so it cannot be a CSV.`);
-  let records: string[][];
-  try {
-    records = parse(text, CSV_OPTIONS) as string[][];
-  } catch (e) {
-    throw malformed(name, text, e);
-  }
-  const long = records.findIndex((r) => r.some((field) => field.length > MAX_CELL_TEXT));
-  if (long >= 0)
-    throw new CsvInputError(
-      'malformed',
-      name,
-      `${name}, record ${long + 1}: a field is longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} characters a cell can hold (is a quote left open?).`,
-      long + 1,
-    );
-  if (records.length === 0 || records[0]?.every((h) => h.trim() === ''))
-    throw new CsvInputError('empty', name, `${name} has no header row on line 1.`);
-  return records;
+  return text;
+}
+
+function fieldTooLong(name: string, record: number): CsvInputError {
+  return new CsvInputError(
+    'malformed',
+    name,
+    `${name}, record ${record}: a field is longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} characters a cell can hold (is a quote left open?).`,
+    record,
+  );
 }
 
 /**
@@ -173,6 +191,8 @@ export function typedCell(text: string, kind: FieldKind | undefined): CellValue 
   if (text === '') return null;
   if (kind === 'id' || kind === 'text' || !PLAIN_NUMBER.test(text)) return text;
   if (kind === undefined && /^-?0\d/.test(text)) return text;
+  // Sign and point aside, a text this short has at most 15 digits (the common case, decided without counting).
+  if (text.length <= MAX_EXACT_DIGITS) return Number(text);
   const [whole = '', fraction = ''] = text.replace(/^-/, '').split('.');
   const significant = (whole + fraction.replace(/0+$/, '')).replace(/^0+/, '');
   return significant.length <= MAX_EXACT_DIGITS ? Number(text) : text;

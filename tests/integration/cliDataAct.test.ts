@@ -47,6 +47,17 @@ describe('crosswalk --file-a/--file-b', () => {
     expect((await table(out, 'TieOut')).rows).toEqual([]);
   }); // prettier-ignore
 
+  it("Given USAspending's downloads of the same pair instead of the broker's files, then the same ResourcesByGoal and no findings", async () => {
+    const workbook = join(DIR, 'data-act-crosswalk.xlsx');
+    const [broker, download] = [join(tmp, 'broker.xlsx'), join(tmp, 'download.xlsx')];
+    const run = (a: string, b: string, out: string) =>
+      cli([workbook, '--file-a', join(DIR, a), '--file-b', join(DIR, b), '-o', out, '--quiet']);
+    expect((await run('file-a.csv', 'file-b.csv', broker)).code).toBe(0);
+    expect((await run('file-a-usaspending.csv', 'file-b-usaspending.csv', download)).code).toBe(0);
+    expect(await table(download, 'ResourcesByGoal')).toEqual(await table(broker, 'ResourcesByGoal'));
+    expect((await table(download, 'TieOut')).rows).toEqual([]);
+  });
+
   it('Given a workbook that has File B rows and a File B CSV, then nothing is run and --json says why', async () => {
     const out = join(tmp, 'conflict.xlsx');
     const run = await cli([example, '--file-b', join(DIR, 'file-b.csv'), '-o', out, '--json']);

@@ -97,11 +97,19 @@ describe('a File A or File B CSV as a sheet grid', () => {
     expect([e.reason, e.message]).toEqual([reason, message]);
   }); // prettier-ignore
 
+  it('Given a field longer than a cell holds (a quote left open on a big file), then the record is named', () => {
+    const e = refusal('File B', `${HEADER_B}\n047,4542,000,0001,252,X,1,${'x'.repeat(40_000)}\n`);
+    expect([e.reason, e.line]).toEqual(['malformed', 2]);
+    expect(e.message).toBe(
+      'b.csv, record 2: a field is longer than the 32,767 characters a cell can hold (is a quote left open?).',
+    );
+  });
+
   it('Given a file over the byte or cell limit, then it is refused before the engine sees it', () => {
     const text = `${HEADER_B}\n047,4542,000,0001,252,X,1,a\n047,4542,000,0001,252,X,1,a\n`;
     expect(refusal('File B', text, { maxBytes: 100, maxCells: 1e6 }).reason).toBe('too-large');
     const cells = refusal('File B', text, { maxBytes: 1e6, maxCells: 15 });
-    expect(cells.message).toBe('b.csv holds 16 filled cells, more than the 15 allowed in one file.');
+    expect(cells.message).toBe('b.csv holds more than the 15 filled cells allowed in one file.');
   });
 });
 
