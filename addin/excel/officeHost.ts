@@ -34,7 +34,10 @@ export async function connectToHost(timeoutMs = 8_000): Promise<Host> {
   const run: ExcelRun = (batch) => Excel.run((context) => batch(context));
   return {
     kind: 'excel',
-    port: excelWorkbookPort(run, { suspendScreenUpdating: supports(SCREEN_UPDATING_API_VERSION) }),
+    port: excelWorkbookPort(run, {
+      suspendScreenUpdating: supports(SCREEN_UPDATING_API_VERSION),
+      pageLayout: supports(SCREEN_UPDATING_API_VERSION),
+    }),
     platform: String(info.platform ?? ''),
   };
 }

@@ -1,6 +1,7 @@
 import type { MoneyDisplay, OutputTable, WorkbookGrids } from '../../models';
 import { readTables, type TableWanted } from './readTables';
 import { insertTemplate, type TemplateReport } from './template';
+import type { ExhibitInfo } from './printSetup';
 import type { ExcelFeatures, ExcelRun } from './types';
 import { writeOutputs, type WriteProgress, type WriteReport } from './writeOutputs';
 
@@ -16,11 +17,15 @@ export interface WorkbookPort {
     wanted: readonly TableWanted[],
     onProgress?: (read: number, total: number) => void,
   ): Promise<WorkbookGrids>;
-  /** Replaces the output sheets with these tables; input sheets are never touched. */
+  /**
+   * Replaces the output sheets with these tables; input sheets are never touched. With `exhibit` (whose figures
+   * they are), each sheet is set up to print as an exhibit where this Excel can (ExcelApi 1.9).
+   */
   writeOutputs(
     tables: readonly OutputTable[],
     money: MoneyDisplay,
     onProgress?: (progress: WriteProgress) => void,
+    exhibit?: ExhibitInfo,
   ): Promise<WriteReport>;
   /** Adds the contract's input sheets and tables that the workbook does not have yet. */
   insertTemplate(fiscalYear: number): Promise<TemplateReport>;
@@ -38,11 +43,12 @@ export function excelWorkbookPort(run: ExcelRun, features: ExcelFeatures): Workb
         return sheets.items.map((s) => s.name);
       }),
     readTables: (wanted, onProgress) => run((context) => readTables(context, wanted, onProgress)),
-    writeOutputs: (tables, money, onProgress) =>
+    writeOutputs: (tables, money, onProgress, exhibit) =>
       run((context) =>
         writeOutputs(context, tables, money, {
           suspendScreenUpdating: features.suspendScreenUpdating,
           ...(onProgress ? { onProgress } : {}),
+          ...(exhibit && features.pageLayout ? { exhibit } : {}),
         }),
       ),
     insertTemplate: (fiscalYear) => run((context) => insertTemplate(context, fiscalYear)),

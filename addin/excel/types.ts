@@ -98,9 +98,22 @@ export interface XlChartCollection extends XlLoadable {
   add(type: XlChartType, sourceData: XlRange, seriesBy: 'Columns'): XlChart;
 }
 
+/** Page setup (ExcelApi 1.9): set only where `isSetSupported` says so. */
+export interface XlPageLayout {
+  /** `'Landscape'` or `'Portrait'`. */
+  orientation: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
+  setPrintTitleRows(printTitleRows: string): void;
+  readonly headersFooters: {
+    readonly defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string };
+  };
+}
+
 export interface XlWorksheet extends XlLoadable {
   readonly isNullObject: boolean;
   name: string;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: XlPageLayout;
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
   /** ExcelApi 1.7. */
@@ -152,6 +165,8 @@ export type ExcelRun = <T>(batch: (context: XlContext) => Promise<T>) => Promise
 export interface ExcelFeatures {
   /** ExcelApi 1.9: `suspendScreenUpdatingUntilNextSync`. */
   suspendScreenUpdating: boolean;
+  /** ExcelApi 1.9: `worksheet.pageLayout`, so the output sheets print as exhibits (absent: not used). */
+  pageLayout?: boolean;
 }
 
 /** Excel's error codes for a request or response over Excel on the web's 5 MB payload limit. */

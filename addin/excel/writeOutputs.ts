@@ -10,6 +10,7 @@ import {
   TEXT_FORMAT,
   WRITE_BUDGET_BYTES,
 } from './planWrites';
+import { exhibitFooter, PRINT_SETUP_BYTES, setUpPrinting, type ExhibitInfo } from './printSetup';
 import { addSummaryCharts, isOwnChart, summaryChartBytes } from './summaryCharts';
 import { SyncBatcher } from './syncBatcher';
 import type { XlContext, XlWorksheet } from './types';
@@ -29,6 +30,8 @@ export interface WriteProgress {
 
 export interface WriteOptions {
   suspendScreenUpdating: boolean;
+  /** Whose figures these are: each sheet is then set up to print as an exhibit (only where ExcelApi 1.9 is). */
+  exhibit?: ExhibitInfo;
   onProgress?: (progress: WriteProgress) => void;
   budgetBytes?: number;
 }
@@ -111,6 +114,7 @@ export async function writeOutputs(
     });
   }
 
+  const footer = opts.exhibit ? exhibitFooter(opts.exhibit, money) : null;
   const written: XlWorksheet[] = [];
   for (const { table, blocks } of plans) {
     let sheet: XlWorksheet | undefined;
@@ -135,6 +139,10 @@ export async function writeOutputs(
     await batcher.queue(finishBytes(table), () => finishTable(sheet as XlWorksheet, table, money));
     if (table.name === SUMMARY_SHEET)
       await batcher.queue(summaryChartBytes(table), () => addSummaryCharts(sheet as XlWorksheet, table));
+    if (footer)
+      await batcher.queue(PRINT_SETUP_BYTES, () =>
+        setUpPrinting(sheet as XlWorksheet, footer, table.name === SUMMARY_SHEET),
+      );
   }
 
   await batcher.queue(ACTION_BYTES * 3, () => {

@@ -78,11 +78,15 @@ export function mountExcelPane(shell: Shell, port: WorkbookPort): void {
     const result = await shell.engine().crosswalk(grids);
     const rowsTotal = result.tables.reduce((n, t) => n + t.rows.length, 0);
     progress.update('Writing the output sheets…', 0.3);
-    const report = await port.writeOutputs(result.tables, result.money, ({ rowsWritten }) =>
-      progress.update(
-        `Writing the output sheets… ${rowsWritten.toLocaleString('en-US')} of ${rowsTotal.toLocaleString('en-US')} rows`,
-        0.3 + (0.7 * rowsWritten) / Math.max(1, rowsTotal),
-      ),
+    const report = await port.writeOutputs(
+      result.tables,
+      result.money,
+      ({ rowsWritten }) =>
+        progress.update(
+          `Writing the output sheets… ${rowsWritten.toLocaleString('en-US')} of ${rowsTotal.toLocaleString('en-US')} rows`,
+          0.3 + (0.7 * rowsWritten) / Math.max(1, rowsTotal),
+        ),
+      { agency: result.summary.agency, costLabel: result.summary.costLabel },
     );
     progress.done();
     const first = report.sheets[0];

@@ -94,6 +94,15 @@ describe('the task pane', () => {
       ['Throughline Resources by Goal', 'ColumnClustered', 2, 'Summary'],
       ['Throughline Measures by Status', 'BarStacked', 4, 'Summary'],
     ]);
+    // This Excel has ExcelApi 1.9: the sheets are set up to print as exhibits, the footer naming the agency.
+    expect(await inFake<unknown>(page, "excel.state.sheet('ResourcesByGoal').print")).toMatchObject({
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: '$3:$3',
+      footer: {
+        left: '&8General Services Administration, resources (budget authority), dollars in thousands',
+      },
+    });
     expect(await page.getByTestId('status').textContent()).toMatch(
       /^Wrote \d+ output sheets in .*; Summary is open\.$/,
     );

@@ -43,6 +43,15 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   /** The sheet's charts, in the order they were added; they go with the sheet when it is deleted. */
   charts: FakeChart[];
+  /** Its page setup, as `pageLayout` left it. */
+  print: FakePrint;
+}
+
+export interface FakePrint {
+  orientation: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number } | null;
+  titleRows: string | null;
+  footer: { left: string; center: string; right: string };
 }
 
 /** A chart series: the cells its values and categories come from (sheet-qualified addresses). */
@@ -117,6 +126,12 @@ export class FakeWorkbookState {
       frozenRows: 0,
       columnWidths: new Map(),
       charts: [],
+      print: {
+        orientation: 'Portrait',
+        zoom: null,
+        titleRows: null,
+        footer: { left: '', center: '', right: '' },
+      },
     };
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;

@@ -9,10 +9,52 @@ import { FakeExcelError, type FakeSheet, type FakeTable as TableState } from './
 /** Resolves at request time; a null object resolves to null, a missing item throws ItemNotFound. */
 type Resolve<T> = () => T | null;
 
+/** The footer every page prints: each section is one string of Excel's codes (&8, &D, &P, &N). */
+class FakeFooter {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  private set(side: 'left' | 'center' | 'right', text: string): void {
+    this.ctx.enqueue({ footer: side, text }, () => void (this.sheet().print.footer[side] = text));
+  }
+  set leftFooter(text: string) {
+    this.set('left', text);
+  }
+  set centerFooter(text: string) {
+    this.set('center', text);
+  }
+  set rightFooter(text: string) {
+    this.set('right', text);
+  }
+}
+
+/** A worksheet's page setup, write-only as the adapter uses it: each setting lands in the sheet's `print`. */
+export class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: FakeFooter };
+
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    this.headersFooters = { defaultForAllPages: new FakeFooter(ctx, sheet) };
+  }
+  set orientation(orientation: string) {
+    this.ctx.enqueue({ orientation }, () => void (this.sheet().print.orientation = orientation));
+  }
+  set zoom(zoom: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.ctx.enqueue({ zoom }, () => void (this.sheet().print.zoom = { ...zoom }));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.ctx.enqueue({ printTitleRows: rows }, () => void (this.sheet().print.titleRows = rows));
+  }
+}
+
 export class FakeWorksheet extends FakeProxy {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeRows(count: number): void };
+  readonly pageLayout: FakePageLayout;
 
   constructor(
     ctx: FakeRequestContext,
@@ -21,6 +63,7 @@ export class FakeWorksheet extends FakeProxy {
     super(ctx);
     this.tables = new FakeTableCollection(ctx, () => this.sheet());
     this.charts = new FakeChartCollection(ctx, () => this.sheet());
+    this.pageLayout = new FakePageLayout(ctx, () => this.sheet());
     this.freezePanes = {
       freezeRows: (count) => ctx.enqueue({ freezeRows: count }, () => void (this.sheet().frozenRows = count)),
     };
