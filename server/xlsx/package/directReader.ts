@@ -11,6 +11,7 @@ import {
 import { readSheet, type SheetContext } from './directSheet';
 import { readSharedStrings } from './directStrings';
 import { readDateStyles, type DateStyles } from './directStyles';
+import { TextInterner } from './textInterner';
 import type { XlsxPackage } from './xlsxPackage';
 import type { XmlElement } from './xmlTree';
 import { unsupported, XmlBytes } from './xmlBytes';
@@ -67,18 +68,12 @@ export async function readDirect(pkg: XlsxPackage, addFilled: () => void): Promi
   const tables = await readTables(pkg, styles);
   const stringBytes = await partBytes(pkg, 'xl/sharedStrings.xml');
   const strings = stringBytes ? readSharedStrings(new XmlBytes(stringBytes)) : undefined;
-  const interned = new Map<string, string>();
-  const intern = (text: string): string => {
-    const known = interned.get(text);
-    if (known !== undefined) return known;
-    if (text.length <= 64) interned.set(text, text);
-    return text;
-  };
+  const texts = new TextInterner();
 
   const out: DirectSheetValues[] = [];
   for (const sheet of sheets) {
     const rels = await relTargets(pkg, `xl/worksheets/_rels/sheet${sheet.number}.xml.rels`);
-    const ctx: SheetContext = { strings, styles, date1904, rels, addFilled, intern };
+    const ctx: SheetContext = { strings, styles, date1904, rels, addFilled, texts };
     const bytes = await partBytes(pkg, sheet.path);
     if (!bytes) return unsupported('worksheet part missing');
     const read = readSheet(bytes, ctx);

@@ -5,6 +5,7 @@ import { xmlDecodeTwice } from './directParts';
 import { plainDecimal } from './decimalBytes';
 import { decodeEscapes, expectEnd, nonEmpty } from './directStrings';
 import type { DateStyles } from './directStyles';
+import type { TextInterner } from './textInterner';
 import { ascii, decodeText, knownValues, Token, unsupported, XmlBytes } from './xmlBytes';
 
 const { Open, Empty, Close, Text, End } = Token;
@@ -24,7 +25,8 @@ export interface SheetContext {
   rels: Map<string, string | undefined>;
   /** Called once per filled cell, before it is kept: the workbook-wide cell limit. */
   addFilled: () => void;
-  intern: (text: string) => string;
+  /** One string per distinct short text, workbook-wide. */
+  texts: TextInterner;
 }
 
 export interface SheetRead {
@@ -484,7 +486,7 @@ function cellValue(cell: RawCell, x: XmlBytes, ctx: SheetContext, hyperlinks: Se
       return sharedString(integerOf(cell, x), ctx);
     case 'inlineStr': {
       const text = valueText(cell, x) ?? '';
-      return text === '' ? null : ctx.intern(text);
+      return text === '' ? null : ctx.texts.text(text);
     }
     default:
       return typedValue(cell, x, type, cell.style, ctx);
@@ -501,8 +503,11 @@ function typedValue(
 ): CellValue {
   switch (type) {
     case 'str': {
+      // A plain run has nothing to decode, once or twice, and is found by its bytes.
+      const run = cell.runStart >= 0 ? ctx.texts.run(x.bytes, cell.runStart, cell.runEnd) : undefined;
+      if (run !== undefined) return run;
       const text = valueText(cell, x) ?? '';
-      return text === '' ? null : ctx.intern(xmlDecodeTwice(text));
+      return text === '' ? null : ctx.texts.text(xmlDecodeTwice(text));
     }
     case 'b':
       return integerOf(cell, x) !== 0;

@@ -147,8 +147,7 @@ export class XmlBytes {
       const quote = bytes[p];
       if (quote !== QUOTE && quote !== APOS) unsupported('unquoted attribute');
       const valueStart = p + 1;
-      const valueEnd = bytes.indexOf(quote, valueStart);
-      if (valueEnd < 0 || valueEnd >= end) unsupported('malformed attribute');
+      const valueEnd = closingQuote(bytes, valueStart, end, quote);
       p = valueEnd + 1;
       for (let i = 0; i < wanted.length; i++) {
         if (sameBytes(bytes, nameStart, nameEnd, wanted[i] as Uint8Array)) {
@@ -263,13 +262,8 @@ export class XmlBytes {
       const b = bytes[p] as number;
       if (b === GT) return p;
       if (b === LT) unsupported('malformed tag');
-      if (b === QUOTE || b === APOS) {
-        const close = bytes.indexOf(b, p + 1);
-        if (close < 0 || close >= end) unsupported('malformed attribute');
-        const lt = bytes.indexOf(LT, p + 1);
-        if (lt >= 0 && lt < close) unsupported('"<" in an attribute value');
-        p = close + 1;
-      } else p++;
+      if (b === QUOTE || b === APOS) p = closingQuote(bytes, p + 1, end, b) + 1;
+      else p++;
     }
     return unsupported('unclosed tag');
   }
@@ -293,6 +287,19 @@ export class XmlBytes {
 const nativeSlice = (Buffer.prototype as { utf8Slice?: (start: number, end: number) => string }).utf8Slice;
 const utf8 = (bytes: Buffer, start: number, end: number): string =>
   nativeSlice ? nativeSlice.call(bytes, start, end) : bytes.toString('utf8', start, end);
+
+/**
+ * Where an attribute value that starts at `from` ends (its closing `quote`). A "<" inside it is unusual (exceljs's
+ * parser would refuse it). A loop, not `indexOf`: values are a few bytes, shorter than a native call costs.
+ */
+function closingQuote(bytes: Buffer, from: number, end: number, quote: number): number {
+  for (let p = from; p < end; p++) {
+    const b = bytes[p];
+    if (b === quote) return p;
+    if (b === LT) unsupported('"<" in an attribute value');
+  }
+  return unsupported('malformed attribute');
+}
 
 function sameBytes(bytes: Buffer, start: number, end: number, name: Uint8Array): boolean {
   if (end - start !== name.length) return false;
