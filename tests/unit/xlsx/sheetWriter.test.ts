@@ -7,11 +7,12 @@ import { DEPARTMENT, generateWorkbook } from '../../../bench/generate';
 import { writeGridsXlsx } from '../../../bench/xlsxWriter';
 import type { CellValue, OutputTable } from '../../../models';
 import { crosswalkXlsx } from '../../../server/pipeline';
-import { readWorkbookGrids } from '../../../server/xlsx';
+import { numberFormatFor, readWorkbookGrids, writeCrosswalkWorkbook } from '../../../server/xlsx';
 import { ByteSink } from '../../../server/xlsx/ooxml/byteSink';
 import { inlineTextColumns, sample } from '../../../server/xlsx/ooxml/sheet';
 import { deflatePart, writeZip } from '../../../server/xlsx/ooxml/zipWriter';
-import { zipEntries } from '../../fixtures/package/inspect';
+import { sheetPartsByName, zipEntries } from '../../fixtures/package/inspect';
+import { loadExcel, sheetNamed } from '../../fixtures/xlsx/workbooks';
 
 const SEED = 20261203;
 const root = join(__dirname, '..', '..', '..');
@@ -91,6 +92,34 @@ describe('Compressed as it is made', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tl-zip-'));
     writeFileSync(join(dir, 'out.zip'), zip);
     expect(execFileSync('unzip', ['-t', join(dir, 'out.zip')]).toString()).toContain('No errors detected');
+  });
+});
+
+describe('Empty cells', () => {
+  test('Given a detail row and a total row with an empty money cell, When written, Then the detail one is left to its column’s style and the total one is written with its border', async () => {
+    const money = { units: 'Dollars' as const, decimals: 2 };
+    const table: OutputTable = {
+      name: 'ResourcesByGoal',
+      title: 'Resources by goal',
+      columns: [
+        { name: 'Level', format: 'text' },
+        { name: 'FY2024', format: 'money' },
+      ],
+      rows: [
+        ['Goal', null],
+        ['Total', null],
+      ],
+      rowKinds: ['detail', 'total'],
+    };
+
+    const output = await writeCrosswalkWorkbook(null, [table], money);
+
+    const xml = (await sheetPartsByName(output)).get('ResourcesByGoal')?.toString('utf8') ?? '';
+    expect(xml).not.toContain('<c r="B4"');
+    expect(xml).toContain('<c r="B5"');
+    const sheet = sheetNamed(await loadExcel(output), 'ResourcesByGoal');
+    expect(sheet.getCell('B4').numFmt).toBe(numberFormatFor('money', money));
+    expect(sheet.getCell('B5').border?.top).toBeDefined();
   });
 });
 
