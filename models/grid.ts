@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTPUT_SHEETS } from './sheets';
 
 /**
  * The grid wire format: how a table travels between Excel (Office.js or exceljs), the CLI, the HTTP API
@@ -82,8 +83,8 @@ export type RowKind = z.infer<typeof RowKind>;
 
 export const OutputTable = z
   .object({
-    /** Table name and sheet name (they are the same, as the contract requires). */
-    name: z.string().min(1),
+    /** Table name and sheet name (they are the same, as the contract requires): one of the output sheets. */
+    name: z.enum(OUTPUT_SHEETS),
     /** A title line written above the table, e.g. "Resources by Strategic Goal (dollars in thousands)". */
     title: z.string(),
     columns: z.array(OutputColumn).min(1),
@@ -94,6 +95,8 @@ export const OutputTable = z
     rowFormats: z.array(ColumnFormat.nullable()).optional(),
     /** One per row when present: a `Sheet!A1` address the row should link to (the Issues sheet uses it). */
     links: z.array(z.string().nullable()).optional(),
+    /** The column whose cell carries a row's link (the Issues table's `Cell`); the first when absent. */
+    linkColumn: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type OutputTable = z.infer<typeof OutputTable>;
@@ -109,3 +112,8 @@ export type MoneyDisplay = z.infer<typeof MoneyDisplay>;
 
 /** Where an output table's header row sits on its sheet: the title takes row 1, a blank row 2. */
 export const OUTPUT_TABLE_TOP_LEFT = 'A3';
+
+/** The column whose cell carries each row's link: the table's `linkColumn`, else its first. */
+export function linkColumnOf(table: Pick<OutputTable, 'linkColumn'>): number {
+  return table.linkColumn ?? 0;
+}

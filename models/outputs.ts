@@ -271,24 +271,7 @@ export function tableRecords(table: OutputTable): Record<string, OutputCell>[] {
   return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.name, row[i] ?? null])));
 }
 
-/** The sheets the engine owns: replaced whole on every run, never read as input. */
-export const OUTPUT_SHEETS = [
-  'Summary',
-  'ResourcesByGoal',
-  'CrosswalkMatrix',
-  'CrosswalkDetail',
-  'CostPerOutcome',
-  'SupportCosts',
-  'ScenarioResults',
-  'ScenarioComparison',
-  'GoalSeek',
-  'BestAllocation',
-  'PerformanceTrend',
-  'ProgramInventory',
-  'TieOut',
-  'Issues',
-] as const;
-export type OutputSheet = (typeof OUTPUT_SHEETS)[number];
+export { OUTPUT_SHEETS, type OutputSheet } from './sheets';
 
 /**
  * The Summary table's sections (its first column). The writers draw the Summary's charts from the rows of

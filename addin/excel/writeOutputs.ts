@@ -1,5 +1,11 @@
 import { OutputNameConflictError } from '../../server/xlsx/errors';
-import { OUTPUT_SHEETS, OUTPUT_TABLE_TOP_LEFT, type MoneyDisplay, type OutputTable } from '../../models';
+import {
+  linkColumnOf,
+  OUTPUT_SHEETS,
+  OUTPUT_TABLE_TOP_LEFT,
+  type MoneyDisplay,
+  type OutputTable,
+} from '../../models';
 import { columnWidthFor, internalLinkTarget } from '../../server/xlsx/formats';
 import { cellAddress, columnLetters, parseA1, rangeAddress } from '../../models/a1';
 import {
@@ -217,13 +223,10 @@ function writeBlock(
   addLinks(sheet, table, block.first, block.last);
 }
 
-/** Each linked row's `Cell` column (else its first column) jumps to the place in the workbook it names. */
+/** Each linked row's link column (the Issues table's `Cell`) jumps to the place in the workbook it names. */
 function addLinks(sheet: XlWorksheet, table: OutputTable, first: number, last: number): void {
   if (!table.links) return;
-  const column = Math.max(
-    0,
-    table.columns.findIndex((c) => c.name.toLowerCase() === 'cell'),
-  );
+  const column = linkColumnOf(table);
   for (let row = first; row <= last; row++) {
     const link = table.links[row];
     if (!link || row >= table.rows.length) continue;

@@ -1,4 +1,11 @@
-import type { EngineResult, Issue, OutputTable, WorkbookGrids, WorkbookModel } from '../../models';
+import type {
+  EngineResult,
+  Issue,
+  OutputSheet,
+  OutputTable,
+  WorkbookGrids,
+  WorkbookModel,
+} from '../../models';
 import { issueAt, MESSAGES } from './messages';
 import { MoneyRangeError } from './money';
 import { withoutBudget } from './budget';
@@ -62,7 +69,7 @@ function build(
   const c = compute(model);
   const scenarios = runScenarios(c);
   const tables: OutputTable[] = [];
-  const add = (name: string, make: () => OutputTable) => {
+  const add = (name: OutputSheet, make: () => OutputTable) => {
     if (want(name)) tables.push(make());
   };
   add('ResourcesByGoal', () => resourcesByGoal(c));

@@ -1,6 +1,6 @@
 import type { ColumnFormat, MoneyDisplay, OutputCell, OutputTable } from '../../models';
 import { ByteSink } from './ooxml/byteSink';
-import { linkColumnOf } from './ooxml/sheet';
+import { linkColumnOf } from '../../models';
 
 /** Decimals of an FTE row's amounts, as its sheet format (`#,##0.0`) shows them. */
 const FTE_DECIMALS = 1;

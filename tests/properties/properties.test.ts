@@ -114,7 +114,7 @@ describe('Properties of the crosswalk on random valid workbooks', () => {
         const again = await crosswalkXlsx(first.output);
         expect(JSON.stringify(again.result.tables)).toBe(JSON.stringify(first.result.tables));
         // The written sheets read back the same too.
-        const names = first.result.tables.map((t) => t.name);
+        const names: string[] = first.result.tables.map((t) => t.name);
         const tablesIn = async (bytes: Buffer) =>
           (await readWorkbookGrids(bytes)).tables.filter(
             (t) => t.source === 'table' && names.includes(t.name),

@@ -20,7 +20,7 @@ export function issuesTable(issues: readonly Issue[]): OutputTable {
     'Issues',
     `Issues: ${count(n('error'), 'error')}, ${count(n('warning'), 'warning')}, ${count(n('info'), 'note')}. Click a cell address to go to it.`,
     TableBuilder.columns(OUTPUT_TABLES.Issues),
-  );
+  ).linkIn('Cell');
   for (const i of issues) {
     const label = i.severity === 'error' ? 'Error' : i.severity === 'warning' ? 'Warning' : 'Note';
     t.add([label, i.code, i.message, i.sheet, i.cell], 'detail', null, i.sheet ? issueLocation(i) : null);

@@ -6,7 +6,7 @@ import type {
   OutputTable,
   RowKind,
 } from '../../../models';
-import type { OutputColumnSpec } from '../../../models';
+import type { OutputColumnSpec, OutputSheet } from '../../../models';
 import { fromMinor } from '../money';
 import { FTE_DECIMALS } from '../read/budget';
 
@@ -40,11 +40,21 @@ export class TableBuilder {
   private readonly formats: (ColumnFormat | null)[] = [];
   private readonly links: (string | null)[] = [];
 
+  private linkColumn: number | undefined;
+
   constructor(
-    private readonly name: string,
+    private readonly name: OutputSheet,
     private readonly title: string,
     private readonly columns: OutputColumn[],
   ) {}
+
+  /** The column whose cell carries each row's link (see `add`); the first when never said. */
+  linkIn(columnName: string): this {
+    const at = this.columns.findIndex((c) => c.name === columnName);
+    if (at < 0) throw new Error(`${this.name}: no column ${columnName} to carry links`);
+    this.linkColumn = at;
+    return this;
+  }
 
   static columns(specs: readonly OutputColumnSpec[]): OutputColumn[] {
     return specs.map((s) => ({ name: s.name, format: s.format }));
@@ -72,7 +82,10 @@ export class TableBuilder {
     const table: OutputTable = { name: this.name, title: this.title, columns: this.columns, rows: this.rows };
     if (this.kinds.some((k) => k !== 'detail')) table.rowKinds = this.kinds;
     if (this.formats.some((f) => f !== null)) table.rowFormats = this.formats;
-    if (this.links.some((l) => l !== null)) table.links = this.links;
+    if (this.links.some((l) => l !== null)) {
+      table.links = this.links;
+      if (this.linkColumn !== undefined) table.linkColumn = this.linkColumn;
+    }
     return table;
   }
 }

@@ -1,5 +1,5 @@
 import type { ColumnFormat, MoneyDisplay, OutputCell, OutputTable, RowKind } from '../../../models';
-import { OUTPUT_TABLE_TOP_LEFT } from '../../../models';
+import { linkColumnOf, OUTPUT_TABLE_TOP_LEFT } from '../../../models';
 import { columnLetters, parseA1 } from '../../../models/a1';
 import { columnWidthFor, internalLinkTarget, numberFormatFor, uniqueColumnNames } from '../formats';
 import { ByteSink } from './byteSink';
@@ -291,14 +291,6 @@ export function inlineTextColumns(samples: readonly OutputCell[][]): boolean[] {
     const texts = values.filter((v): v is string => typeof v === 'string');
     return texts.length >= INLINE_MIN_SAMPLE && new Set(texts).size * 2 > texts.length;
   });
-}
-
-/** The column an in-workbook link fills when its cell is empty: `Cell`, else the first. */
-export function linkColumnOf(table: OutputTable): number {
-  return Math.max(
-    0,
-    table.columns.findIndex((c) => c.name.toLowerCase() === 'cell'),
-  );
 }
 
 /** Leading or trailing whitespace, which a reader keeps only when the text says `xml:space="preserve"`. */

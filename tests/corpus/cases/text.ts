@@ -4,7 +4,7 @@ import { E, gridsXlsx, minimal, N, W, type CaseRun, type CorpusCase, type Row } 
 
 /** Every cell of every output sheet, with where it is. */
 function outputCells(run: CaseRun): { where: string; cell: ExcelJS.Cell }[] {
-  const owned = new Set(run.result.tables.map((t) => t.name));
+  const owned = new Set<string>(run.result.tables.map((t) => t.name));
   const cells: { where: string; cell: ExcelJS.Cell }[] = [];
   for (const ws of run.written.worksheets) {
     if (!owned.has(ws.name)) continue;

@@ -44,6 +44,7 @@ const issues: OutputTable = {
     ['warning', 'NO_RESULTS', '+1 and -1 and @mention stay text', null, null],
   ],
   links: ['Budget!B3', null],
+  linkColumn: 4,
 };
 
 const staleCost: OutputTable = {

@@ -31,7 +31,7 @@ describe('XML text in and out of workbook parts', () => {
     wb.definedNames.add('Budget!$A$1', 'Issues');
     const input = Buffer.from(await wb.xlsx.writeBuffer());
     const table = {
-      name: 'Issues',
+      name: 'Issues' as const,
       title: 'Issues',
       columns: [{ name: 'Code', format: 'text' as const }],
       rows: [['X']],
