@@ -118,10 +118,36 @@ export function withBudget(model: ModelWithoutBudget, columns: BudgetColumns): W
   return out;
 }
 
-/** The same model with an empty Budget (when its totals cannot be added exactly). */
-export function withoutBudget(model: WorkbookModel): WorkbookModel {
+/** The same model with another Budget (one with some amounts left out). */
+export function replaceBudget(model: WorkbookModel, columns: BudgetColumns): WorkbookModel {
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(model))
     if (key !== 'budget' && key !== 'budgetColumns') rest[key] = model[key as keyof WorkbookModel];
-  return withBudget(rest as ModelWithoutBudget, emptyBudget());
+  return withBudget(rest as ModelWithoutBudget, columns);
+}
+
+/**
+ * The Budget without the amounts `drop` picks by amount type (position in `AMOUNT_TYPES`) and series: a total
+ * past the exact range leaves its type and series out, and every stage then computes without them.
+ */
+export function withoutAmounts(
+  b: BudgetColumns,
+  drop: (type: number, series: number) => boolean,
+): BudgetColumns {
+  const kept: number[] = [];
+  const amountStart = new Int32Array(b.size + 1);
+  for (let line = 0; line < b.size; line++) {
+    amountStart[line] = kept.length;
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++)
+      if (!drop(b.amountType[line] as number, b.amountSeries[a] as number)) kept.push(a);
+  }
+  amountStart[b.size] = kept.length;
+  return {
+    ...b,
+    amountStart,
+    amountSeries: Int32Array.from(kept, (a) => b.amountSeries[a] as number),
+    amountValue: Float64Array.from(kept, (a) => b.amountValue[a] as number),
+    amountRow: Int32Array.from(kept, (a) => b.amountRow[a] as number),
+    amountColumn: Int32Array.from(kept, (a) => b.amountColumn[a] as number),
+  };
 }

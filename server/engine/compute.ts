@@ -5,6 +5,9 @@ import { allocateCrosswalk, type CrosswalkResult, type KnownTargets, knownTarget
 import { allocateSupport, type SupportResult } from './pools';
 import { RULES, runRules } from './rules';
 import { planSeries, type SeriesPlan } from './series';
+import { AMOUNT_TYPES, replaceBudget, withoutAmounts } from './budget';
+import { targetName } from './ledger';
+import { issueAt, MESSAGES } from './messages';
 
 /** Everything computed from one workbook, before it is shaped into output tables. */
 export interface Computation {
@@ -26,11 +29,14 @@ export interface Computation {
   issues: Issue[];
 }
 
-/** Crosswalk, then support costs, then cost per outcome, then the validation rules over all of it. */
-export function compute(model: WorkbookModel): Computation {
+/**
+ * Crosswalk, then support costs, then cost per outcome, then the validation rules over all of it. `model` is
+ * the workbook as read; the Computation's own model lacks any amounts whose totals could not be added exactly.
+ */
+export function compute(read: WorkbookModel): Computation {
   const issues: Issue[] = [];
-  const known = knownTargets(model);
-  const crosswalk = allocateCrosswalk(model, known);
+  const known = knownTargets(read);
+  const { model, crosswalk } = exactCrosswalk(read, known, issues);
   const slots = crosswalk.budget.slots();
   const held = new Set(slots.map((s) => s.series));
   const series = model.series.filter((s) => held.has(s.index));
@@ -59,4 +65,33 @@ export function compute(model: WorkbookModel): Computation {
     baseSeries,
     issues,
   };
+}
+
+/**
+ * The crosswalk with every total exact: an amount type and series whose total (of the Budget, or of one target)
+ * passes the exact range is reported, naming the total, and left out of the Budget, and the crosswalk is made
+ * again without it; every other figure is computed as usual. Leaving out one series cannot make another overflow.
+ */
+function exactCrosswalk(
+  model: WorkbookModel,
+  known: KnownTargets,
+  issues: Issue[],
+): { model: WorkbookModel; crosswalk: CrosswalkResult } {
+  const crosswalk = allocateCrosswalk(model, known);
+  if (crosswalk.overflows.length === 0) return { model, crosswalk };
+  const b = model.budgetColumns;
+  const dropped = new Set<string>();
+  for (const o of crosswalk.overflows) {
+    const slot = `${AMOUNT_TYPES.indexOf(o.type)} ${o.series}`;
+    if (dropped.has(slot)) continue;
+    dropped.add(slot);
+    const series = model.series[o.series]?.label ?? '';
+    const total = o.key === 'total' ? 'the Budget as a whole' : targetName(o.key);
+    issues.push(issueAt(MESSAGES.totalsOutOfRange(series, o.type, total), { sheet: b.sheet, cell: '' }));
+  }
+  const exact = replaceBudget(
+    model,
+    withoutAmounts(b, (type, series) => dropped.has(`${type} ${series}`)),
+  );
+  return { model: exact, crosswalk: { ...allocateCrosswalk(exact, known), overflows: crosswalk.overflows } };
 }

@@ -1,7 +1,16 @@
 import type { BudgetColumns, BudgetLine, CrosswalkRule, Loc, WorkbookModel } from '../../models';
 import { AMOUNT_TYPES, RECEIPT, SPENDING, text } from './budget';
 import { SHARE_SCALE } from '../../models';
-import { ELIMINATED, type Ledger, LedgerSums, RECEIPTS, type Target, targetKey, UNMAPPED } from './ledger';
+import {
+  ELIMINATED,
+  type Ledger,
+  type LedgerOverflow,
+  LedgerSums,
+  RECEIPTS,
+  type Target,
+  targetKey,
+  UNMAPPED,
+} from './ledger';
 import { splitLargestRemainderInto } from './money';
 import { federalAccount, padCode, parseTas, renderTas } from './dataAct/tas';
 import { describeLine } from './messages';
@@ -59,6 +68,11 @@ export interface CrosswalkResult {
   direct: Ledger;
   /** Budget totals by amount type and year (the source every output must tie out to). */
   budget: Ledger;
+  /**
+   * Totals past the exact range; their (type, series) slots are left out of `direct` and `budget` (and, after
+   * `compute`, their amounts out of the Budget), so figures of those slots show blank (`isLeftOut`).
+   */
+  overflows: LedgerOverflow[];
 }
 
 const norm = (s: string) => s.trim().toUpperCase();
@@ -343,6 +357,8 @@ export function allocateCrosswalk(
     recast,
     direct: sums.direct.toLedger(AMOUNT_TYPES),
     budget: sums.budget.toLedger(AMOUNT_TYPES),
+    // A target's total first: it names the overflow more closely than the Budget's.
+    overflows: [...sums.direct.overflows(AMOUNT_TYPES), ...sums.budget.overflows(AMOUNT_TYPES)],
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AmountType } from '../../models';
 import type { CrosswalkResult } from './crosswalk';
 
 /**
@@ -11,4 +12,9 @@ export function isUnmapped(c: CrosswalkResult, line: number): boolean {
   if (c.lineTo[line] !== 0) return false;
   const recast = c.recast.get(line);
   return recast ? recast.includes(-1) : c.lineSet[line] === -1;
+}
+
+/** True when the amounts of this type and series were left out because a total of theirs passed the exact range. */
+export function isLeftOut(c: CrosswalkResult, type: AmountType, series: number): boolean {
+  return c.overflows.some((o) => o.type === type && o.series === series);
 }

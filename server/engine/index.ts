@@ -6,9 +6,6 @@ import type {
   WorkbookGrids,
   WorkbookModel,
 } from '../../models';
-import { issueAt, MESSAGES } from './messages';
-import { MoneyRangeError } from './money';
-import { withoutBudget } from './budget';
 import { compute } from './compute';
 import { groupIssues } from './issueGroups';
 import { readWorkbook } from './read';
@@ -48,17 +45,7 @@ export interface EngineOptions {
 export function runEngine(grids: WorkbookGrids, options: EngineOptions = {}): EngineResult {
   const read = readWorkbook(grids);
   const want = (name: string) => !options.tables || options.tables.includes(name);
-  try {
-    return build(read.model, read.issues, want);
-  } catch (e) {
-    if (!(e instanceof MoneyRangeError)) throw e;
-    // Every amount fits, but their totals do not: report it and compute the rest without the Budget.
-    const issue = issueAt(
-      MESSAGES.totalsOutOfRange(),
-      read.model.found.Budget ? { sheet: read.model.found.Budget.sheet, cell: '' } : null,
-    );
-    return build(withoutBudget(read.model), [...read.issues, issue], want);
-  }
+  return build(read.model, read.issues, want);
 }
 
 function build(
@@ -78,7 +65,7 @@ function build(
   add('CostPerOutcome', () => costPerOutcomeTable(c));
   if (model.pools.length > 0) add('SupportCosts', () => supportCostsTable(c));
   if (model.measures.length > 0) add('PerformanceTrend', () => performanceTrend(c));
-  if (model.budget.length > 0) add('ProgramInventory', () => programInventory(c));
+  if (model.budgetColumns.size > 0) add('ProgramInventory', () => programInventory(c));
   if (scenarios) {
     if (scenarios.outcomes.length > 0) {
       add('ScenarioResults', () => scenarioResultsTable(c, scenarios));

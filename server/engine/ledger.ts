@@ -1,5 +1,5 @@
 import type { AmountType } from '../../models';
-import { assertSafe } from './money';
+import { addExact, assertSafe } from './money';
 
 /**
  * Where money lands: an objective, a goal (goal-level mapping), a cost pool, or Unmapped; receipts and
@@ -25,6 +25,24 @@ export const targetKey = (kind: TargetKind, id: string): string =>
       : kind === 'eliminated'
         ? 'E'
         : `${PREFIX[kind]}${id}`;
+
+/** What a Ledger key names, in words: `O:1.1` is Objective 1.1, `U` Unmapped. */
+export function targetName(key: string): string {
+  if (key.startsWith('O:')) return `Objective ${key.slice(2)}`;
+  if (key.startsWith('G:')) return `Goal ${key.slice(2)}`;
+  if (key.startsWith('P:')) return `Cost pool ${key.slice(2)}`;
+  if (key === 'U') return 'Unmapped';
+  if (key === 'R') return 'Offsetting receipts, not allocated';
+  if (key === 'E') return 'Intra-agency, eliminated';
+  return key;
+}
+
+/** A total that passed the exact range: its amount type, series and Ledger key. */
+export interface LedgerOverflow {
+  type: AmountType;
+  series: number;
+  key: string;
+}
 
 type Slot = Map<string, number>;
 
@@ -98,8 +116,9 @@ export class Ledger {
 
 /**
  * Sums by amount type, series and target number in typed arrays, for the crosswalk's inner loop (a Map lookup
- * per part of every amount was most of its time). Each addition is checked like the Ledger's, and `toLedger`
- * hands the totals over in the order they were first touched, so the Ledger reads as if built part by part.
+ * per part of every amount was most of its time). `toLedger` hands the totals over in the order they were first
+ * touched, so the Ledger reads as if built part by part. A total past the exact range becomes NaN (`addExact`):
+ * `overflows` names it, and `toLedger` leaves its whole slot out, so no figure made from it can be wrong.
  */
 export class LedgerSums {
   private readonly sums: (Float64Array | undefined)[] = [];
@@ -134,19 +153,33 @@ export class LedgerSums {
       touched[target] = 1;
       (this.order[slot] as number[]).push(target);
     }
-    sums[target] = assertSafe((sums[target] as number) + amount, 'A total');
+    sums[target] = addExact(sums[target] as number, amount);
+  }
+
+  /** The totals that passed the exact range, each named by type, series and key. */
+  overflows(types: readonly AmountType[]): LedgerOverflow[] {
+    const out: LedgerOverflow[] = [];
+    for (const at of this.slotOrder)
+      for (const t of this.order[at] as number[])
+        if (Number.isNaN((this.sums[at] as Float64Array)[t]))
+          out.push({ ...this.typeAndSeries(types, at), key: this.keys[t] as string });
+    return out;
   }
 
   toLedger(types: readonly AmountType[]): Ledger {
     const ledger = new Ledger();
     for (const at of this.slotOrder) {
-      const type = types[Math.floor(at / this.seriesCount)] as AmountType;
-      const series = at % this.seriesCount;
+      const { type, series } = this.typeAndSeries(types, at);
       const sums = this.sums[at] as Float64Array;
+      if (sums.some(Number.isNaN)) continue;
       ledger.touch(type, series);
       for (const t of this.order[at] as number[])
         ledger.add(type, series, this.keys[t] as string, sums[t] as number);
     }
     return ledger;
+  }
+
+  private typeAndSeries(types: readonly AmountType[], at: number): { type: AmountType; series: number } {
+    return { type: types[Math.floor(at / this.seriesCount)] as AmountType, series: at % this.seriesCount };
   }
 }

@@ -95,10 +95,15 @@ export const MESSAGES = {
       'AMOUNT_OUT_OF_RANGE',
       'This amount is too large to add up exactly. Check the Units setting (Thousands or Millions) or the value.',
     ),
-  totalsOutOfRange: () =>
+  totalsOutOfRange: (series: string, type: string, total: string) =>
     error(
       'TOTALS_OUT_OF_RANGE',
-      'The Budget amounts add up to more than can be totalled exactly (about 90 trillion dollars at cents). Check the Units setting (Thousands or Millions) and for amounts entered in the wrong unit; the Budget is left out until then.',
+      `The ${series} ${type} amounts for ${total} add up to more than can be totalled exactly (about 90 trillion dollars at cents). Check the Units setting (Thousands or Millions) and for amounts entered in the wrong unit; the ${series} ${type} amounts are left out until then, and everything else is computed.`,
+    ),
+  scenarioOutOfRange: (scenario: string) =>
+    error(
+      'SCENARIO_OUT_OF_RANGE',
+      `Scenario "${scenario}" changes funding by more than can be totalled exactly (about 90 trillion dollars at cents). Check its Change amounts and the Units setting; the scenario is left out until then.`,
     ),
   amountRounded: (text: string, decimals: number, units: string) =>
     warning(

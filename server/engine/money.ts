@@ -18,10 +18,24 @@ export class MoneyRangeError extends Error {
   }
 }
 
-/** Guards every sum: past 2^53 integers stop being exact, so fail loudly rather than drift. */
+/**
+ * Guards a sum that cannot pass the safe range once its inputs are checked (past 2^53 integers stop being
+ * exact): a throw here is a bug, not a workbook's problem. Sums a workbook can push past the range use
+ * `addExact` and report where they overflow.
+ */
 export function assertSafe(n: number, what = 'An amount'): number {
   if (!Number.isSafeInteger(n)) throw new MoneyRangeError(what);
   return n;
+}
+
+/**
+ * A sum in minor units that is exact or NaN: past the safe range the result is NaN, and NaN stays NaN through
+ * later additions, so a total that overflowed is seen (and reported, its cells left blank) where it is used,
+ * never a drifted figure.
+ */
+export function addExact(sum: number, amount: number): number {
+  const next = sum + amount;
+  return Number.isSafeInteger(next) ? next : NaN;
 }
 
 export function addMinor(a: number, b: number): number {
@@ -75,8 +89,8 @@ export interface MinorConversion {
   rounded: boolean;
 }
 
-/** Converts to integer minor units at `decimals` places; throws MoneyRangeError past the safe range. */
-export function toMinor(d: Decimal, decimals: number): MinorConversion {
+/** Converts to integer minor units at `decimals` places; null past the safe range (reported at its cell). */
+export function toMinor(d: Decimal, decimals: number): MinorConversion | null {
   let digits = d.digits;
   let rounded = false;
   if (d.scale <= decimals) {
@@ -88,9 +102,9 @@ export function toMinor(d: Decimal, decimals: number): MinorConversion {
     rounded = /[1-9]/.test(dropped);
     digits = dropped[0] !== undefined && dropped[0] >= '5' ? incrementDigits(keep) : keep;
   }
-  if (digits.length > 16) throw new MoneyRangeError('An amount');
+  if (digits.length > 16) return null;
   const magnitude = Number(digits);
-  assertSafe(magnitude);
+  if (!Number.isSafeInteger(magnitude)) return null;
   return { value: d.negative && magnitude !== 0 ? -magnitude : magnitude, rounded };
 }
 

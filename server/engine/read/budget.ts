@@ -12,7 +12,7 @@ import type {
 } from '../../../models';
 import { INPUT_TABLES, issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { type Decimal, decimalFromNumber, MoneyRangeError, toMinor, usedDecimals } from '../money';
+import { type Decimal, decimalFromNumber, toMinor, usedDecimals } from '../money';
 import { AMOUNT_TYPES, emptyBudget } from '../budget';
 import {
   type ConvertedAmounts,
@@ -348,19 +348,17 @@ function exactMinor(
   loc: Loc,
   issues: Issue[],
 ): number | null {
-  try {
-    const { value, rounded } = toMinor(d, places);
-    const text = cellText(raw);
-    if (rounded)
-      issues.push(
-        issueAt(fte ? MESSAGES.fteRounded(text) : MESSAGES.amountRounded(text, places, settings.units), loc),
-      );
-    return value;
-  } catch (e) {
-    if (!(e instanceof MoneyRangeError)) throw e;
+  const converted = toMinor(d, places);
+  if (!converted) {
     issues.push(issueAt(MESSAGES.amountOutOfRange(), loc));
     return null;
   }
+  const text = cellText(raw);
+  if (converted.rounded)
+    issues.push(
+      issueAt(fte ? MESSAGES.fteRounded(text) : MESSAGES.amountRounded(text, places, settings.units), loc),
+    );
+  return converted.value;
 }
 
 const AMOUNT_TYPE_WORDS = [

@@ -1,7 +1,7 @@
 import type { CostPool, CrosswalkRule, CrosswalkTarget, Driver, Issue, WorkbookGrids } from '../../../models';
 import { INPUT_TABLES, PoolMethod, SHARE_SCALE } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { MoneyRangeError, toMinor } from '../money';
+import { toMinor } from '../money';
 import { cellText, parseShare, parseYear } from './cells';
 import { poolMethodOf } from './enums';
 import { openTable } from './table';
@@ -66,12 +66,9 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
       issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
       continue;
     }
-    let share: number;
-    try {
-      // Parts per billion: a percent moves the decimal point two places further.
-      share = toMinor({ ...value, scale: value.scale + (percent ? 2 : 0) }, 9).value;
-    } catch (e) {
-      if (!(e instanceof MoneyRangeError)) throw e;
+    // Parts per billion: a percent moves the decimal point two places further.
+    const share = toMinor({ ...value, scale: value.scale + (percent ? 2 : 0) }, 9)?.value;
+    if (share === undefined) {
       issues.push(issueAt(MESSAGES.shareInvalid(cellText(shareValue)), shareLoc));
       continue;
     }

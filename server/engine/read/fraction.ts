@@ -1,7 +1,7 @@
 import type { CellValue } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
 import type { Msg } from '../messages';
-import { MoneyRangeError, toMinor } from '../money';
+import { toMinor } from '../money';
 import { cellText, parseShare } from './cells';
 import { cellProblem } from './values';
 
@@ -19,13 +19,7 @@ export function readFraction(v: CellValue, notValid: (text: string) => Msg): Fra
   const { value, percent } = parsed.value;
   const bad = { kind: 'bad', msg: notValid(cellText(v)) } as const;
   if (value.negative) return bad;
-  let ppb: number;
-  try {
-    // A percent moves the decimal point two places further.
-    ppb = toMinor({ ...value, scale: value.scale + (percent ? 2 : 0) }, 9).value;
-  } catch (e) {
-    if (!(e instanceof MoneyRangeError)) throw e;
-    return bad;
-  }
-  return ppb > SHARE_SCALE ? bad : { kind: 'ok', ppb };
+  // A percent moves the decimal point two places further; past the exact range it is no fraction either.
+  const ppb = toMinor({ ...value, scale: value.scale + (percent ? 2 : 0) }, 9)?.value;
+  return ppb === undefined || ppb > SHARE_SCALE ? bad : { kind: 'ok', ppb };
 }

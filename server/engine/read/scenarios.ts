@@ -1,7 +1,15 @@
-import type { AllocationLimit, Issue, Response, Scenario, Settings, WorkbookGrids } from '../../../models';
+import type {
+  AllocationLimit,
+  CellValue,
+  Issue,
+  Response,
+  Scenario,
+  Settings,
+  WorkbookGrids,
+} from '../../../models';
 import { idKey, INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { type Decimal, MoneyRangeError, toMinor } from '../money';
+import { type Decimal, toMinor } from '../money';
 import { cellText, parseAmount, parseShare, parseYear } from './cells';
 import { checkExpression } from '../expression';
 import { responseModelOf, scopeOf } from './enums';
@@ -10,9 +18,9 @@ import { choiceAt, numberAt, unreadable, yearProblem } from './values';
 
 const MAX_EXPRESSION = 500;
 
-/** A share or percent as parts per billion, keeping its sign (-10% → -100,000,000). */
-function toPpb(s: { value: Decimal; percent: boolean }): number {
-  return toMinor({ ...s.value, scale: s.value.scale + (s.percent ? 2 : 0) }, 9).value;
+/** A share or percent as parts per billion, keeping its sign (-10% → -100,000,000); null past the range. */
+function toPpb(s: { value: Decimal; percent: boolean }): number | null {
+  return toMinor({ ...s.value, scale: s.value.scale + (s.percent ? 2 : 0) }, 9)?.value ?? null;
 }
 
 /** `-10%` → percent in parts per billion; `-5,000` → an amount in minor units of the workbook's Units. */
@@ -29,21 +37,29 @@ function readChange(
     issues.push(issueAt(unreadable(v) ?? MESSAGES.valueRequired('Scenarios', 'Change'), loc));
     return null;
   }
-  try {
-    if (typeof v === 'string' && text.endsWith('%')) {
-      const share = parseShare(v);
-      if (share.kind === 'ok') return { kind: 'percent', ppb: toPpb(share.value) };
-    } else {
-      const amount = parseAmount(v);
-      if (amount.kind === 'ok') return { kind: 'amount', minor: toMinor(amount.value, moneyDecimals).value };
-    }
-  } catch (e) {
-    if (!(e instanceof MoneyRangeError)) throw e;
-    issues.push(issueAt(MESSAGES.amountOutOfRange(), loc));
-    return null;
-  }
-  issues.push(issueAt(MESSAGES.changeInvalid(text), loc));
+  const change = changeOf(v, text, moneyDecimals);
+  if (change === 'invalid') issues.push(issueAt(MESSAGES.changeInvalid(text), loc));
+  else if (change === 'out of range') issues.push(issueAt(MESSAGES.amountOutOfRange(), loc));
+  else return change;
   return null;
+}
+
+/** A Change cell's value, or what is wrong with it. */
+function changeOf(
+  v: CellValue,
+  text: string,
+  moneyDecimals: number,
+): Scenario['change'] | 'invalid' | 'out of range' {
+  if (typeof v === 'string' && text.endsWith('%')) {
+    const share = parseShare(v);
+    if (share.kind !== 'ok') return 'invalid';
+    const ppb = toPpb(share.value);
+    return ppb === null ? 'out of range' : { kind: 'percent', ppb };
+  }
+  const amount = parseAmount(v);
+  if (amount.kind !== 'ok') return 'invalid';
+  const minor = toMinor(amount.value, moneyDecimals);
+  return minor ? { kind: 'amount', minor: minor.value } : 'out of range';
 }
 
 function readScenarios(grids: WorkbookGrids, moneyDecimals: number, issues: Issue[]): Scenario[] {
@@ -166,14 +182,11 @@ function readAllocationLimits(grids: WorkbookGrids, issues: Issue[]): Allocation
       issues.push(issueAt(unreadable(v) ?? MESSAGES.numberInvalid(column, cellText(v)), t.loc(row, column)));
       return 'bad';
     }
-    try {
-      return toPpb(s.value);
-    } catch (e) {
-      // A limit such as -1e300% cannot be held exactly; it is reported, not a crash of the whole run.
-      if (!(e instanceof MoneyRangeError)) throw e;
-      issues.push(issueAt(MESSAGES.amountOutOfRange(), t.loc(row, column)));
-      return 'bad';
-    }
+    const ppb = toPpb(s.value);
+    if (ppb !== null) return ppb;
+    // A limit such as -1e300% cannot be held exactly; it is reported at its cell.
+    issues.push(issueAt(MESSAGES.amountOutOfRange(), t.loc(row, column)));
+    return 'bad';
   };
   for (const row of t.dataRows()) {
     const objectiveId = t.text(row, 'Objective ID');

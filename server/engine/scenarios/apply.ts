@@ -5,7 +5,7 @@ import type { Computation } from '../compute';
 import { type CrosswalkResult, destinationOf, setOf, splitInSet } from '../crosswalk';
 import { Ledger, targetKey } from '../ledger';
 import { issueAt, MESSAGES } from '../messages';
-import { assertSafe, splitLargestRemainder } from '../money';
+import { addExact, splitLargestRemainder } from '../money';
 import { allocateSupport } from '../pools';
 
 /**
@@ -121,7 +121,7 @@ export function deltasFromRows(
   issues: Issue[],
 ): Deltas {
   const deltas: Deltas = { lines: new Map(), targets: new Map() };
-  const add = <K>(m: Map<K, number>, k: K, v: number) => m.set(k, assertSafe((m.get(k) ?? 0) + v));
+  const add = <K>(m: Map<K, number>, k: K, v: number) => m.set(k, addExact(m.get(k) ?? 0, v));
   const series = seriesOfYear(c, year);
   // Receipts and intra-agency amounts never change in a scenario: only spending lines do.
   const b = c.model.budgetColumns;
@@ -194,7 +194,7 @@ function splitLineChange(c: Computation, line: number, series: number, delta: nu
     return out;
   }
   const parts = splitInSet(delta, set);
-  set.targets.forEach((t, i) => out.set(t.key, assertSafe((out.get(t.key) ?? 0) + (parts[i] as number))));
+  set.targets.forEach((t, i) => out.set(t.key, addExact(out.get(t.key) ?? 0, parts[i] as number)));
   return out;
 }
 
@@ -225,6 +225,7 @@ function spreadPoolChanges(
     recast: new Map(),
     direct,
     budget: poolOnly,
+    overflows: [],
   };
   const support = allocateSupport(c.model, c.known, crosswalk);
   const out = new Map<string, number>();
@@ -232,45 +233,56 @@ function spreadPoolChanges(
   // What a pool could not pass on stays with it, as in the baseline.
   for (const key of pools.keys()) {
     const kept = support.full.get(basis, series, key);
-    if (kept !== 0) out.set(key, assertSafe((out.get(key) ?? 0) + kept));
+    if (kept !== 0) out.set(key, addExact(out.get(key) ?? 0, kept));
   }
   return out;
 }
 
+/** True when no sum among `sums` passed the exact range. */
+function allExact(sums: Iterable<number>): boolean {
+  for (const s of sums) if (Number.isNaN(s)) return false;
+  return true;
+}
+
+/**
+ * A scenario's funding: its changes through the crosswalk and pools. Null when one of its sums passes the exact
+ * range (every sum here is `addExact`, NaN past it), so the caller reports the scenario instead of a wrong figure.
+ */
 export function fundScenario(
   c: Computation,
   deltas: Deltas,
   basis: AmountType,
   year: number,
-): ScenarioFunding {
+): ScenarioFunding | null {
   const series = seriesOfYear(c, year);
   const changes = new Map<string, number>();
   const add = (k: string, v: number) => {
-    if (v !== 0) changes.set(k, assertSafe((changes.get(k) ?? 0) + v));
+    if (v !== 0) changes.set(k, addExact(changes.get(k) ?? 0, v));
   };
+  let lineChange = 0;
+  for (const d of deltas.lines.values()) lineChange = addExact(lineChange, d);
+  for (const d of deltas.targets.values()) lineChange = addExact(lineChange, d);
+  if (Number.isNaN(lineChange)) return null;
   const pools = new Map<string, number>();
   for (const [line, delta] of deltas.lines) {
     if (line >= c.model.budgetColumns.size || delta === 0) continue;
     for (const [key, value] of splitLineChange(c, line, series, delta)) {
-      if (key.startsWith('P:')) pools.set(key, assertSafe((pools.get(key) ?? 0) + value));
+      if (key.startsWith('P:')) pools.set(key, addExact(pools.get(key) ?? 0, value));
       else add(key, value);
     }
   }
-  if (pools.size > 0) for (const [key, value] of spreadPoolChanges(c, basis, series, pools)) add(key, value);
+  if (pools.size > 0) {
+    if (!allExact(pools.values())) return null;
+    for (const [key, value] of spreadPoolChanges(c, basis, series, pools)) add(key, value);
+  }
   for (const [key, delta] of deltas.targets) add(key, delta);
 
   let change = 0;
-  for (const v of changes.values()) change = assertSafe(change + v);
-  let lineChange = 0;
-  for (const d of deltas.lines.values()) lineChange = assertSafe(lineChange + d);
-  for (const d of deltas.targets.values()) lineChange = assertSafe(lineChange + d);
+  for (const v of changes.values()) change = addExact(change, v);
+  const full = (key: string) => addExact(c.support.full.get(basis, series, key), changes.get(key) ?? 0);
+  const budgetTotal = addExact(c.crosswalk.budget.get(basis, series, 'total'), change);
+  if (!allExact([change, budgetTotal]) || !allExact([...changes.keys()].map(full))) return null;
   // Nothing is created or lost on the way: the changes over all targets are the changes asked for.
   if (change !== lineChange) throw new Error(`scenario changes ${change} do not tie to ${lineChange}`);
-  const budgetTotal = assertSafe(c.crosswalk.budget.get(basis, series, 'total') + change);
-  return {
-    full: (key) => assertSafe(c.support.full.get(basis, series, key) + (changes.get(key) ?? 0)),
-    changes,
-    budgetTotal,
-    change,
-  };
+  return { full, changes, budgetTotal, change };
 }

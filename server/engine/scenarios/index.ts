@@ -116,6 +116,11 @@ export function runScenarios(c: Computation): ScenarioRun | null {
       deltas = deltasFromRows(c, rows, basis, year, issues);
     }
     const funding = fundScenario(c, deltas, basis, year);
+    if (!funding) {
+      // Its sums passed the exact range: this scenario is reported and left out; the others are computed.
+      issues.push(issueAt(MESSAGES.scenarioOutOfRange(name), rows[0]?.loc ?? null));
+      continue;
+    }
     const projections: Projection[] = [];
     for (const m of modeled) {
       const key = targetKey('objective', m.measure.objectiveId);

@@ -4,7 +4,7 @@ import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
 import { destinationOf, setOf, Splitter } from '../crosswalk';
 import type { Target } from '../ledger';
-import { assertSafe } from '../money';
+import { addExact } from '../money';
 import { shownAmount, TableBuilder, unitsPhrase } from './shape';
 
 /**
@@ -132,7 +132,7 @@ export function programInventory(c: Computation): OutputTable {
           typeOf.forEach((t, m) => {
             if (t !== type) return;
             const row = sums[y] as number[];
-            row[m] = assertSafe((row[m] as number) + value);
+            row[m] = addExact(row[m] as number, value);
           });
         });
       }
@@ -140,7 +140,8 @@ export function programInventory(c: Computation): OutputTable {
     const cells: OutputCell[] = sums.flatMap((row) =>
       row.map((v, m) => {
         const type = typeOf[m];
-        return type ? shownAmount(v, type, model.moneyDecimals) : null;
+        // A sum past the exact range (NaN) is left blank; the Budget's totals report it.
+        return type && !Number.isNaN(v) ? shownAmount(v, type, model.moneyDecimals) : null;
       }),
     );
     const notes: string[] = [];

@@ -2,7 +2,8 @@ import type { AmountType, OutputCell, OutputTable } from '../../../models';
 import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
 import { ELIMINATED, RECEIPTS, targetKey, UNMAPPED } from '../ledger';
-import { assertSafe } from '../money';
+import { addExact } from '../money';
+import { isLeftOut } from '../crosswalkQueries';
 import { rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
 
 export class TieOutError extends Error {
@@ -40,23 +41,29 @@ export function resourcesByGoal(c: Computation): OutputTable {
   const cy = plan.cy?.index ?? null;
 
   for (const type of c.amountTypes) {
-    const amount = (key: string, s: number) => support.full.get(type, s, key);
+    // Amounts left out for a total past the exact range are NaN here, so their cells are blank, never 0.
+    const amount = (key: string, s: number) =>
+      isLeftOut(c.crosswalk, type, s) ? NaN : support.full.get(type, s, key);
     const sumKeys = (keys: readonly string[], s: number) => {
       let sum = 0;
-      for (const k of keys) sum = assertSafe(sum + amount(k, s));
+      for (const k of keys) sum = addExact(sum, amount(k, s));
       return sum;
     };
-    const total = (s: number) => c.crosswalk.budget.get(type, s, 'total');
-    const shown = (v: number) => shownAmount(v, type, model.moneyDecimals);
+    const total = (s: number) =>
+      isLeftOut(c.crosswalk, type, s) ? NaN : c.crosswalk.budget.get(type, s, 'total');
+    // A sum past the exact range (NaN) is left blank, as is anything made from it.
+    const shown = (v: number) => (Number.isNaN(v) ? null : shownAmount(v, type, model.moneyDecimals));
     const tailOf = (keys: readonly string[]): OutputCell[] => {
       const atBy = by === null ? null : sumKeys(keys, by);
       const atCy = cy === null ? null : sumKeys(keys, cy);
-      const change = atBy !== null && atCy !== null ? assertSafe(atBy - atCy) : null;
+      const change = atBy !== null && atCy !== null ? addExact(atBy, -atCy) : null;
       const whole = by === null ? 0 : total(by);
       return [
         change === null ? null : shown(change),
-        change === null || atCy === null || atCy === 0 ? null : change / Math.abs(atCy),
-        atBy === null || whole === 0 ? null : atBy / whole,
+        change === null || Number.isNaN(change) || atCy === null || atCy === 0
+          ? null
+          : change / Math.abs(atCy),
+        atBy === null || Number.isNaN(atBy) || whole === 0 ? null : atBy / whole,
       ];
     };
     const row = (
@@ -76,7 +83,8 @@ export function resourcesByGoal(c: Computation): OutputTable {
       ...series.map((s) => shown(sumKeys(keys, s.index))),
       ...tailOf(keys),
     ];
-    const nonZero = (keys: readonly string[]) => series.some((s) => sumKeys(keys, s.index) !== 0);
+    const nonZero = (keys: readonly string[]) =>
+      series.some((s) => !isLeftOut(c.crosswalk, type, s.index) && sumKeys(keys, s.index) !== 0);
     const format = rowFormatFor(type);
     const listed: string[] = [];
 
@@ -140,7 +148,9 @@ export function resourcesByGoal(c: Computation): OutputTable {
         );
     }
     t.add(row('Total', '', '', `Total ${type}`, listed), 'total', format);
-    for (const s of series) tieOut(type, s.label, sumKeys(listed, s.index), total(s.index));
+    for (const s of series)
+      if (!isLeftOut(c.crosswalk, type, s.index))
+        tieOut(type, s.label, sumKeys(listed, s.index), total(s.index));
   }
   return t.build();
 }

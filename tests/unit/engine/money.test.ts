@@ -93,8 +93,7 @@ describe('toMinor', () => {
   });
 
   test('Given a negative amount that rounds to nothing, when converted, then it is zero, not minus zero', () => {
-    const { value } = minor('-0.004', 2);
-    expect(Object.is(value, 0)).toBe(true);
+    expect(Object.is(minor('-0.004', 2)?.value, 0)).toBe(true);
   });
 
   test('Given a carry through every digit, when rounded, then the carry is exact', () => {
@@ -110,10 +109,10 @@ describe('toMinor', () => {
     expect(minor('90071992547409.91', 2)).toEqual({ value: Number.MAX_SAFE_INTEGER, rounded: false });
   });
 
-  test('Given an amount past the safe integer range, when converted, then it throws MoneyRangeError', () => {
-    expect(() => minor('90071992547409.92', 2)).toThrow(MoneyRangeError);
-    expect(() => minor('1e20', 0)).toThrow(MoneyRangeError);
-    expect(() => minor('-1e20', 0)).toThrow(MoneyRangeError);
+  test('Given an amount past the safe integer range, when converted, then it is null (a value, not a throw)', () => {
+    expect(minor('90071992547409.92', 2)).toBeNull();
+    expect(minor('1e20', 0)).toBeNull();
+    expect(minor('-1e20', 0)).toBeNull();
   });
 });
 
