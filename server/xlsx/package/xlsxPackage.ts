@@ -30,7 +30,15 @@ export interface OpenOptions {
    * a file the server wrote, does not.
    */
   verifySizes?: boolean;
+  /**
+   * How many inflated bytes the size check keeps for the parts' first reads (default 64 MiB). Parts past it are
+   * inflated again when read: held all at once, a large workbook's parts would weigh far more than the one part
+   * a reader holds at a time.
+   */
+  maxCheckedBytes?: number;
 }
+
+const DEFAULT_MAX_CHECKED_BYTES = 64 * 1024 * 1024;
 
 export interface SheetInfo {
   name: string;
@@ -86,8 +94,7 @@ export class XlsxPackage {
   static async open(bytes: Uint8Array, options: OpenOptions): Promise<XlsxPackage> {
     const directory = checkDirectory(bytes, options.limits);
     const pkg = new XlsxPackage(bytes, directory.entries, directory.summary, options.inflate);
-    if (options.verifySizes)
-      for (const entry of pkg.entries) pkg.checked.set(entry, await pkg.entryBytes(entry));
+    if (options.verifySizes) await pkg.verifySizes(options.maxCheckedBytes ?? DEFAULT_MAX_CHECKED_BYTES);
     await pkg.checkKind();
     return pkg;
   }
@@ -194,6 +201,17 @@ export class XlsxPackage {
     }
     if (entry.method !== 8) throw new UnreadableWorkbookError('damaged');
     return this.inflate(data, entry.size, entry.name);
+  }
+
+  /** Inflates every part, held to its declared size, keeping the bytes for its first read up to `maxHeld`. */
+  private async verifySizes(maxHeld: number): Promise<void> {
+    let held = 0;
+    for (const entry of this.entries) {
+      const bytes = await this.entryBytes(entry);
+      if (held + bytes.length > maxHeld) continue;
+      this.checked.set(entry, bytes);
+      held += bytes.length;
+    }
   }
 
   /** Refuses macro-enabled, template and add-in packages, by what [Content_Types].xml says they are. */

@@ -57,6 +57,24 @@ describe('A package opened with its sizes verified', () => {
     expect(counts.get(SHEET)).toBe(2);
   });
 
+  it('Given a bound on the bytes kept, When the sheet is read, Then it is inflated again only when the parts up to it pass the bound', async () => {
+    const bytes = await budgetWorkbook();
+    const entries = (await XlsxPackage.open(bytes, { inflate: inflateNode })).entries;
+    const upTo = entries.findIndex((e) => e.name === SHEET);
+    const needed = entries.slice(0, upTo + 1).reduce((sum, e) => sum + e.size, 0);
+
+    const sheetInflations = async (maxCheckedBytes: number): Promise<number | undefined> => {
+      const { inflate, counts } = countingInflate();
+      const pkg = await XlsxPackage.open(bytes, { inflate, verifySizes: true, maxCheckedBytes });
+      await pkg.read(SHEET);
+      return counts.get(SHEET);
+    };
+
+    expect(await sheetInflations(needed)).toBe(1);
+    expect(await sheetInflations(needed - 1)).toBe(2);
+    expect(await sheetInflations(0)).toBe(2);
+  });
+
   it('Given a package opened without verifying, When a part is read, Then it is inflated on that read only', async () => {
     const { inflate, counts } = countingInflate();
     const pkg = await XlsxPackage.open(await budgetWorkbook(), { inflate });
