@@ -7,3 +7,4 @@ export * from './api';
 export * from './a1';
 export * from './names';
 export * from './ids';
+export * from './oversized';

@@ -2,6 +2,7 @@ import { OutputNameConflictError } from '../../server/xlsx/errors';
 import {
   linkColumnOf,
   OUTPUT_SHEETS,
+  tablesForSheets,
   OUTPUT_TABLE_TOP_LEFT,
   type MoneyDisplay,
   type OutputTable,
@@ -40,6 +41,8 @@ export interface WriteOptions {
   exhibit?: ExhibitInfo;
   onProgress?: (progress: WriteProgress) => void;
   budgetBytes?: number;
+  /** The most CrosswalkDetail rows a sheet may take (by default, and at most, all a worksheet holds). */
+  maxDetailRows?: number;
 }
 
 export interface WriteReport {
@@ -54,14 +57,18 @@ export interface WriteReport {
  * totals, links on the Issues rows, and the Summary's two charts. Sheets the engine owns are replaced whole,
  * except one that holds a chart of the user's: that sheet is emptied and written again in place, so the chart
  * survives and follows the new figures. No other sheet is touched, and a name clash is found before anything
- * is changed.
+ * is changed. A table longer than its sheet holds (CrosswalkDetail past Excel's row limit, or `maxDetailRows`)
+ * gets its header and a note saying how many rows it has and where to get them all (models/oversized.ts), so
+ * Office.js is never asked for rows a sheet cannot take and no table is silently cut short.
  */
 export async function writeOutputs(
   context: XlContext,
-  tables: readonly OutputTable[],
+  outputTables: readonly OutputTable[],
   money: MoneyDisplay,
   opts: WriteOptions,
 ): Promise<WriteReport> {
+  // No CSV name: the add-in writes no file beside the workbook, so the note points to the CLI and the API.
+  const tables = tablesForSheets(outputTables, { maxDetailRows: opts.maxDetailRows });
   const { worksheets, tables: allTables, names } = context.workbook;
   worksheets.load(['items/name']);
   allTables.load(['items/name', 'items/worksheet/name']);

@@ -1,7 +1,7 @@
 /** The exceljs adapter: .xlsx bytes in, grids out; output tables in, .xlsx bytes out. */
 export { readWorkbookGrids, readOutputTable, type ReadLimits } from './readGrids';
 export { writeCrosswalkWorkbook } from './writeOutputs';
-export { oversizedTables, SHEET_BODY_ROWS, type OversizeOptions } from './oversized';
+export { oversizedTables, SHEET_BODY_ROWS, type OversizeOptions } from '../../models/oversized';
 export { tableCsv } from './csv';
 export type { ExhibitInfo } from './ooxml/pageSetup';
 export { checkXlsxZip, type ZipLimits, type ZipSummary } from './package/guard';

@@ -8,7 +8,7 @@ import { StyleBook } from './ooxml/styles';
 import { summaryDrawing } from './ooxml/summaryCharts';
 import { DRAWING_REL_ID, WorkbookPackage } from './ooxml/workbookPackage';
 import { deflatePart } from './ooxml/zipWriter';
-import { tablesForSheets, type OversizeOptions } from './oversized';
+import { tablesForSheets, type OversizeOptions } from '../../models/oversized';
 import { openXlsx } from './package/node';
 
 /**
@@ -21,7 +21,7 @@ import { openXlsx } from './package/node';
  * megabyte while the next is written), so a million-row output costs neither cell objects nor its whole XML.
  * Each prints as a budget exhibit (landscape, one page wide, header row repeated, a footer naming `exhibit`'s
  * agency and basis, the units, the source and the run date). A table too long for its sheet is never cut
- * short: the sheet holds its header and a note saying where the whole table is (`oversize`, see oversized.ts).
+ * short: the sheet holds its header and a note saying where the whole table is (`oversize`, see models/oversized.ts).
  */
 export async function writeCrosswalkWorkbook(
   input: Buffer | Uint8Array | null,

@@ -1,4 +1,4 @@
-import type { OutputCell, OutputTable } from '../../models';
+import type { OutputCell, OutputTable } from './grid';
 
 /**
  * Tables too long for a sheet. A worksheet holds 1,048,576 rows; an output's title, blank row and header take
