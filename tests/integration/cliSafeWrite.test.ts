@@ -47,7 +47,7 @@ function folderWithInput(): { dir: string; input: string } {
 
 describe('Given -o naming the input workbook', () => {
   test.each([
-    ['the same path', (dir: string, input: string) => input],
+    ['the same path', (_dir: string, input: string) => input],
     // Not path.join, which would tidy the `..` away before the CLI sees it.
     ['the same file by another spelling', (dir: string) => `${dir}/sub/../budget.xlsx`],
     [

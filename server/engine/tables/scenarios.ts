@@ -170,13 +170,13 @@ export function scenarioComparisonTable(c: Computation, run: ScenarioRun): Outpu
       ],
       'total',
     );
-    t.add([o.name, o.year, 'Note', '', assumptionOf(c, o), null, null, null, null, null, null, null]);
+    t.add([o.name, o.year, 'Note', '', assumptionOf(o), null, null, null, null, null, null, null]);
   }
   return t.build();
 }
 
 /** What a scenario moved and what it held, in words, so the comparison states its assumption. */
-function assumptionOf(c: Computation, o: ScenarioOutcome): string {
+function assumptionOf(o: ScenarioOutcome): string {
   if (o.kind === 'best allocation')
     return "Moved: the total change, placed across objectives within their Floors and Ceilings. Held: support costs are not re-spread; every figure is the objective's own change.";
   const named = o.rows

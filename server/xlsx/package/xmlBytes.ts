@@ -333,7 +333,7 @@ export function decodeText(bytes: Buffer, start: number, end: number): string {
   }
   const raw = utf8(bytes, start, end);
   if (plain) return raw;
-  return raw.replace(/\r\n?/g, '\n').replace(/&([^;&]*);|&/g, (whole: string, name: string | undefined) => {
+  return raw.replace(/\r\n?/g, '\n').replace(/&([^;&]*);|&/g, (_whole: string, name: string | undefined) => {
     if (name === undefined) return unsupported('bare "&"');
     return entity(name);
   });
