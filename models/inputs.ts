@@ -327,8 +327,6 @@ export const INPUT_TABLES = {
   },
 } as const satisfies Record<string, InputTableSpec>;
 
-export type InputTableKey = keyof typeof INPUT_TABLES;
-
 // ---------------------------------------------------------------------------------------------------------
 // Records: what the reader makes of the rows. Every record carries the cell it came from.
 

@@ -38,10 +38,6 @@ export function addExact(sum: number, amount: number): number {
   return Number.isSafeInteger(next) ? next : NaN;
 }
 
-export function addMinor(a: number, b: number): number {
-  return assertSafe(a + b, 'A total');
-}
-
 const DECIMAL_TEXT = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/;
 
 /** Parses plain decimal text (`-1234.50`, `1e6`) exactly; null when it is not one. */

@@ -38,9 +38,6 @@ export function cellText(v: CellValue): string {
   return '';
 }
 
-/** An ID: trimmed text; `4542` and `"4542"` are the same ID. */
-export const cellId = cellText;
-
 /** Shown in messages: the cell as the user sees it, shortened. */
 export function shown(v: CellValue): string {
   const t =

@@ -60,7 +60,7 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
         pools: readCostPools(grids, issues),
         drivers: readDrivers(grids, issues),
         programs: readPrograms(grids, issues),
-        ...readScenarioTables(grids, settings, budget.moneyDecimals, issues),
+        ...readScenarioTables(grids, budget.moneyDecimals, issues),
         found,
         ...(dataAct.tieOut ? { tieOut: dataAct.tieOut } : {}),
       }),

@@ -1,12 +1,4 @@
-import type {
-  AllocationLimit,
-  CellValue,
-  Issue,
-  Response,
-  Scenario,
-  Settings,
-  WorkbookGrids,
-} from '../../../models';
+import type { AllocationLimit, CellValue, Issue, Response, Scenario, WorkbookGrids } from '../../../models';
 import { idKey, INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, toMinor } from '../money';
@@ -213,7 +205,6 @@ function readAllocationLimits(grids: WorkbookGrids, issues: Issue[]): Allocation
 
 export function readScenarioTables(
   grids: WorkbookGrids,
-  _settings: Settings,
   moneyDecimals: number,
   issues: Issue[],
 ): { scenarios: Scenario[]; responses: Response[]; allocationLimits: AllocationLimit[] } {
