@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './excelJs';
 import type { CellValue } from '../../models';
 
 /**
@@ -8,8 +9,9 @@ import type { CellValue } from '../../models';
  */
 export function gridValueOf(cell: ExcelJS.Cell): CellValue {
   // exceljs answers a merged cell's value with its master's; only the master should carry it.
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  const { ValueType } = excelJs();
+  if (cell.type === ValueType.Merge) return null;
+  if (cell.type === ValueType.Formula) {
     // `cell.value` drops a falsy result (a formula that sums to 0, or is FALSE): ask for the result itself.
     const result: unknown = cell.result;
     return result === undefined ? { formula: `=${cell.formula}` } : convert(result, () => cell.formula);

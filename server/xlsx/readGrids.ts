@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './excelJs';
 import type { CellValue, GridTable, WorkbookGrids } from '../../models';
 import { findCalculatedBlanks } from './calculatedBlanks';
 import { cellAddress, parseA1, parseRange } from '../../models/a1';
@@ -132,7 +133,7 @@ export async function loadWorkbook(
   const buf = asBuffer(input);
   // exceljs inflates the parts itself: the checked copies are let go before it does.
   (await openXlsx(buf, limits)).releaseChecked();
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   try {
     // exceljs declares its own ArrayBuffer-shaped `Buffer`; at runtime it takes a Node Buffer.
     await workbook.xlsx.load(buf as unknown as Parameters<ExcelJS.Workbook['xlsx']['load']>[0]);
