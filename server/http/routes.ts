@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import {
   OUTPUT_SHEETS,
+  SHEET_BODY_ROWS,
   type OutputSheet,
   XLSX_MEDIA_TYPE,
   type HealthResponse,
@@ -57,23 +58,31 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
   router.post('/workbook', auth, ...uploadBody(config.maxUploadBytes), async (req, res) => {
     if (res.headersSent) return;
     const { bytes, name, csvs } = (res.locals as UploadLocals).upload;
+    const zip = csvWanted(req.query.csv);
+    const maxDetailRows = maxDetailRowsOf(req.query.maxDetailRows);
     // A CSV is held to the upload's limits: its size, and the cells a workbook may hold.
     const csvLimits = { maxBytes: config.maxUploadBytes, maxCells: config.maxCells };
+    const filename = `${name}-crosswalk.xlsx`;
     const run = await stoppable(
       jobs.run(() =>
         engine.crosswalkXlsx(
           bytes,
           { maxCells: config.maxCells, maxUncompressedBytes: config.maxUnpackedBytes },
           whileOpen(res),
-          csvs ? { csvs, csvLimits } : undefined,
+          { ...(csvs ? { csvs, csvLimits } : {}), maxDetailRows, ...(zip ? { zipAs: filename } : {}) },
         ),
       ),
     );
     if (!run || res.headersSent) return;
     const { result, output } = run;
-    const filename = `${name}-crosswalk.xlsx`;
     res.setHeader('X-Throughline-Errors', String(result.summary.issues.error));
     res.setHeader('X-Throughline-Warnings', String(result.summary.issues.warning));
+    if (zip) {
+      // The workbook and its tables' CSVs are one download, whatever the Accept header asks.
+      res.setHeader('Content-Disposition', attachmentHeader(`${name}-crosswalk.zip`));
+      res.type(ZIP_MEDIA_TYPE).send(output);
+      return;
+    }
     res.vary('Accept');
     if (req.accepts([XLSX_MEDIA_TYPE, 'application/json']) === 'application/json') {
       const body: WorkbookJsonResponse = {
@@ -135,6 +144,34 @@ function tablesWanted(query: unknown): string[] | undefined {
     );
   }
   return names.map((n) => known.get(n.toLowerCase()) as string);
+}
+
+const ZIP_MEDIA_TYPE = 'application/zip';
+
+/**
+ * `?csv=true`: answer a zip of the workbook and, for each table too long for its sheet, its CSV (the sheet's
+ * note names it), as the CLI writes them beside the workbook. Absent or `false`: the workbook alone.
+ */
+function csvWanted(query: unknown): boolean {
+  if (query === undefined || query === 'false') return false;
+  if (query === 'true') return true;
+  throw new HttpProblem(problems.badRequest('Give csv once, as true or false.'));
+}
+
+/**
+ * `?maxDetailRows=N`: the most CrosswalkDetail rows its sheet may take (1 to a sheet's rows below its header,
+ * the default); past it the sheet holds a note and, with `csv=true`, the zip holds the table as CSV.
+ */
+function maxDetailRowsOf(query: unknown): number {
+  if (query === undefined) return SHEET_BODY_ROWS;
+  const n = typeof query === 'string' && /^[0-9]{1,7}$/.test(query) ? Number(query) : NaN;
+  if (!(n >= 1 && n <= SHEET_BODY_ROWS))
+    throw new HttpProblem(
+      problems.badRequest(
+        `Give maxDetailRows once, as a whole number from 1 to ${SHEET_BODY_ROWS.toLocaleString('en-US')} (a sheet's rows below its header).`,
+      ),
+    );
+  return n;
 }
 
 /**

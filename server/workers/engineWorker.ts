@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runEngine } from '../engine';
 import { answerJson } from '../http/jsonAnswer';
-import { crosswalkXlsx } from '../pipeline';
+import { crosswalkXlsx, crosswalkZip } from '../pipeline';
 import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerRequest } from './protocol';
 
 /**
@@ -16,11 +16,11 @@ async function perform(task: WorkerRequest['task']): Promise<{ value: TaskOutput
     return { value: { json }, transfer: [json.buffer as ArrayBuffer] };
   }
   const input = task.input && Buffer.from(task.input.buffer, task.input.byteOffset, task.input.byteLength);
-  const { result, output } = await crosswalkXlsx(input, {
-    limits: task.limits,
-    csvs: task.csvs,
-    csvLimits: task.csvLimits,
-  });
+  const { limits, csvs, csvLimits, maxDetailRows, zipAs } = task;
+  const { result, output } =
+    zipAs === undefined
+      ? await crosswalkXlsx(input, { limits, csvs, csvLimits, oversize: { maxDetailRows } })
+      : await crosswalkZip(input, zipAs, { limits, csvs, csvLimits, maxDetailRows });
   const bytes = ownBytes(output);
   return { value: { result, output: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }

@@ -4,7 +4,6 @@ import type { EngineResult, WorkbookGrids } from '../../models';
 import type { EngineOptions } from '../engine';
 import type { JsonRoute } from '../http/jsonAnswer';
 import type { XlsxRun } from '../pipeline';
-import type { CsvLimits, DataActCsvs } from '../csv';
 import type { ReadLimits } from '../xlsx';
 import {
   READY,
@@ -13,6 +12,7 @@ import {
   type TaskOutput,
   type WorkerReply,
   type WorkerRequest,
+  type XlsxTaskOptions,
 } from './protocol';
 
 /**
@@ -126,13 +126,14 @@ export class EnginePool {
 
   /**
    * The whole xlsx pipeline of `server/pipeline.ts`, in a worker, with any File A/File B CSVs (parsed there).
+   * With `data.zipAs` the output is a zip of the workbook and its oversized tables' CSVs (`crosswalkZip`).
    * The input's bytes are copied, not moved.
    */
   async crosswalkXlsx(
     input: Uint8Array | null,
     limits: ReadLimits,
     signal?: AbortSignal,
-    data?: { csvs: DataActCsvs; csvLimits: CsvLimits },
+    data: XlsxTaskOptions = {},
   ): Promise<XlsxRun> {
     const out = await this.submit({ kind: 'xlsx', input, limits, ...data }, [], signal);
     if (!('result' in out)) throw new Error('an xlsx task answered without a result');

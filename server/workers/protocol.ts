@@ -22,8 +22,19 @@ import {
 
 export type EngineTask =
   | { kind: 'engine'; grids: WorkbookGrids; options: EngineOptions }
-  | { kind: 'xlsx'; input: Uint8Array | null; limits: ReadLimits; csvs?: DataActCsvs; csvLimits?: CsvLimits }
+  | ({ kind: 'xlsx'; input: Uint8Array | null; limits: ReadLimits } & XlsxTaskOptions)
   | { kind: 'json'; route: JsonRoute; body: Uint8Array; tables?: string[] };
+
+/**
+ * What an xlsx task may add: File A/File B CSVs, the most CrosswalkDetail rows its sheet may take, and
+ * `zipAs`, the workbook's file name when the answer is a zip of it and the CSV of each table past its sheet.
+ */
+export interface XlsxTaskOptions {
+  csvs?: DataActCsvs;
+  csvLimits?: CsvLimits;
+  maxDetailRows?: number;
+  zipAs?: string;
+}
 
 /** An engine result (and for `xlsx` the workbook's bytes), or for `json` the response body's bytes. */
 export type TaskOutput = { result: EngineResult; output?: Uint8Array } | { json: Uint8Array };
