@@ -77,6 +77,16 @@ export const OutputColumn = z
   .strict();
 export type OutputColumn = z.infer<typeof OutputColumn>;
 
+/**
+ * How a row's measure values (`number` cells: targets, actuals, projections) are shown when not as plain numbers:
+ * a rate the workbook writes as a fraction is shown as a percent at the measure's own precision, so 0.032 reads
+ * `3.2%` (`{ format: 'share', decimals: 1 }`).
+ */
+export const ValueFormat = z
+  .object({ format: z.literal('share'), decimals: z.number().int().min(0).max(8) })
+  .strict();
+export type ValueFormat = z.infer<typeof ValueFormat>;
+
 /** `detail` rows are plain; `subtotal` rows (a goal) and `total` rows are bold, as budget exhibits are. */
 export const RowKind = z.enum(['detail', 'subtotal', 'total']);
 export type RowKind = z.infer<typeof RowKind>;
@@ -93,6 +103,8 @@ export const OutputTable = z
     rowKinds: z.array(RowKind).optional(),
     /** One per row when present: a format that replaces `money` for that row's money cells (FTE rows: `fte`). */
     rowFormats: z.array(ColumnFormat.nullable()).optional(),
+    /** One per row when present: a format that replaces `number` for that row's cells (rate measures: percents). */
+    valueFormats: z.array(ValueFormat.nullable()).optional(),
     /** One per row when present: a `Sheet!A1` address the row should link to (the Issues sheet uses it). */
     links: z.array(z.string().nullable()).optional(),
     /** The column whose cell carries a row's link (the Issues table's `Cell`); the first when absent. */

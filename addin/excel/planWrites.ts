@@ -1,5 +1,5 @@
-import type { ColumnFormat, MoneyDisplay, OutputCell, OutputTable } from '../../models';
-import { numberFormatFor, uniqueColumnNames } from '../../server/xlsx/formats';
+import type { MoneyDisplay, OutputCell, OutputTable } from '../../models';
+import { cellNumberFormat, uniqueColumnNames } from '../../server/xlsx/formats';
 
 export { uniqueColumnNames };
 
@@ -41,11 +41,10 @@ export function writableValue(value: OutputCell | undefined): OutputCell {
   return value;
 }
 
-/** The column's format for one row: a row format (FTE rows) replaces `money`. */
-export function effectiveFormat(table: OutputTable, column: number, row: number): ColumnFormat {
+/** One cell's number format: its column's, with the row's row format (FTE rows) and value format (rates). */
+function numberFormatOf(table: OutputTable, column: number, row: number, money: MoneyDisplay): string {
   const format = table.columns[column]?.format ?? 'text';
-  const rowFormat = table.rowFormats?.[row];
-  return format === 'money' && rowFormat ? rowFormat : format;
+  return cellNumberFormat(format, table.rowFormats?.[row], table.valueFormats?.[row], money) ?? 'General';
 }
 
 /**
@@ -61,9 +60,7 @@ export function rowCells(
   const source = table.rows[row] ?? [];
   const values = table.columns.map((_, c) => writableValue(source[c]));
   const formats = values.map((value, c) =>
-    typeof value === 'string'
-      ? TEXT_FORMAT
-      : (numberFormatFor(effectiveFormat(table, c, row), money) ?? 'General'),
+    typeof value === 'string' ? TEXT_FORMAT : numberFormatOf(table, c, row, money),
   );
   return { values, formats };
 }

@@ -1,13 +1,34 @@
 import { quoteSheet } from '../../models/a1';
-import type { ColumnFormat, MoneyDisplay, OutputCell, OutputColumn } from '../../models';
+import type { ColumnFormat, MoneyDisplay, OutputCell, OutputColumn, ValueFormat } from '../../models';
 
 /**
  * How output columns look, as plain data. Both writers (exceljs here, Office.js in the add-in) use these, so
  * a workbook looks the same whoever wrote it. Pure on purpose: nothing here may import exceljs or Office.js.
  */
 
-/** A percent to two decimals, negatives in parentheses like the accounting format's. */
-const SHARE_FORMAT = '0.00%;(0.00%)';
+/** A percent to `decimals` places, negatives in parentheses like the accounting format's. */
+function percentFormat(decimals: number): string {
+  const places = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+  return `0${places}%;(0${places}%)`;
+}
+
+/** A share: a percent to two decimals. */
+const SHARE_FORMAT = percentFormat(2);
+
+/**
+ * The Excel number format of one cell: its column's, except that a row format replaces `money` (an FTE row's
+ * amounts) and a value format replaces `number` (a rate measure's values, shown as percents at its precision).
+ * Both writers choose through this, so a cell looks the same whoever wrote it.
+ */
+export function cellNumberFormat(
+  column: ColumnFormat,
+  rowFormat: ColumnFormat | null | undefined,
+  valueFormat: ValueFormat | null | undefined,
+  money: MoneyDisplay,
+): string | undefined {
+  if (column === 'number' && valueFormat) return percentFormat(valueFormat.decimals);
+  return numberFormatFor(column === 'money' && rowFormat ? rowFormat : column, money);
+}
 
 /** The Excel number format for a column, or undefined to leave the cell's format alone (text). */
 export function numberFormatFor(format: ColumnFormat, money: MoneyDisplay): string | undefined {
@@ -55,6 +76,68 @@ export function columnWidthFor(
   let widest = column.name.length + FILTER_BUTTON_WIDTH;
   for (const value of values) widest = Math.max(widest, displayLength(value, column.format, money) + PADDING);
   return Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, widest));
+}
+
+/** A long text column (a note, an explanation, a measure's name) is this wide and wraps, so the sheet prints readably. */
+export const WRAP_WIDTH = 30;
+/**
+ * Tables longer than this keep one line a row: they are data, not exhibits, and a wrapped cell makes Excel and
+ * LibreOffice measure every row's height on open.
+ */
+export const MAX_WRAP_ROWS = 5_000;
+
+/**
+ * Whether a column wraps its text: a text column without a set width whose values are wider than WRAP_WIDTH, in a
+ * table short enough to print. Otherwise the longest text runs past the table (or widens it to 60 characters)
+ * and fit-to-width shrinks the whole page to an unreadable size.
+ */
+export function wrapsText(column: OutputColumn, naturalWidth: number, rowCount: number): boolean {
+  return (
+    column.format === 'text' &&
+    column.width === undefined &&
+    naturalWidth > WRAP_WIDTH &&
+    rowCount <= MAX_WRAP_ROWS
+  );
+}
+
+/** Excel's default row height in points (Calibri 11): one line of text. */
+export const LINE_HEIGHT = 15;
+
+/**
+ * A row's height in points when its wrapped cells need more than one line, else null (the default). Written
+ * with the row because LibreOffice keeps a stored row's height rather than measuring its wrapped text, so
+ * without it the lines of a long note overprint the rows below.
+ */
+export function wrappedRowHeight(values: readonly OutputCell[], wrap: readonly boolean[]): number | null {
+  let lines = 1;
+  wrap.forEach((wraps, c) => {
+    const value = values[c];
+    if (wraps && typeof value === 'string')
+      lines = Math.max(lines, wrappedLines(value, WRAP_WIDTH - PADDING));
+  });
+  return lines > 1 ? lines * LINE_HEIGHT : null;
+}
+
+/** How many lines a text takes wrapped at word breaks within `width` characters (a word longer than that is cut). */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const needed = used === 0 ? word.length : used + 1 + word.length;
+      if (needed <= width) used = needed;
+      else if (used === 0) {
+        lines += Math.ceil(word.length / width) - 1;
+        used = word.length % width || width;
+      } else {
+        lines++;
+        used = Math.min(word.length, width);
+        lines += Math.max(0, Math.ceil(word.length / width) - 1);
+      }
+    }
+  }
+  return Math.max(1, lines);
 }
 
 /** About how many characters Excel shows for a value in a column of this format. */

@@ -3,6 +3,7 @@ import { OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { fromMinor } from '../money';
 import { basisPhrase, TableBuilder, unitsPhrase } from './shape';
+import { measureValueFormats, withValueFormats } from './valueFormats';
 
 export function costPerOutcomeTable(c: Computation): OutputTable {
   const { model, cost } = c;
@@ -12,6 +13,8 @@ export function costPerOutcomeTable(c: Computation): OutputTable {
     `Cost per outcome: ${basisPhrase(cost.basis)} of each measure (${unitsPhrase(model.settings.units)}; its Cost Share of its objective, else the whole objective's); Cost per Unit in dollars`,
     TableBuilder.columns(OUTPUT_TABLES.CostPerOutcome),
   );
+  const valueFormatOf = measureValueFormats(model.measures, model.results);
+  const valueFormats = cost.rows.map((r) => valueFormatOf(r.measure.id));
   for (const r of cost.rows) {
     const res = r.result;
     t.add([
@@ -42,5 +45,5 @@ export function costPerOutcomeTable(c: Computation): OutputTable {
       r.notes.join(' '),
     ]);
   }
-  return t.build();
+  return withValueFormats(t.build(), valueFormats);
 }

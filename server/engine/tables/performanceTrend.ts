@@ -4,6 +4,7 @@ import type { Computation } from '../compute';
 import { measuresInPlanOrder } from '../cost';
 import { latestActualYear, statusOf } from '../status';
 import { TableBuilder } from './shape';
+import { measureValueFormats, withValueFormats } from './valueFormats';
 
 /** How many fiscal years the trend shows: an annual performance report's usual five. */
 export const TREND_YEARS = 5;
@@ -44,7 +45,9 @@ export function performanceTrend(c: Computation): OutputTable {
   const goals = new Map(model.goals.map((g) => [idKey(g.id), g]));
   const ctx = { latestActualYear: latestActual, tolerance: model.settings.maintainTolerance };
 
-  for (const measure of measuresInPlanOrder(model)) {
+  const valueFormatOf = measureValueFormats(model.measures, model.results);
+  const measures = measuresInPlanOrder(model);
+  for (const measure of measures) {
     const results = (resultsOf.get(idKey(measure.id)) ?? []).sort((a, b) => a.year - b.year);
     const byYear = new Map(results.map((r) => [r.year, r]));
     const cells: OutputCell[] = years.flatMap((y) => {
@@ -71,7 +74,10 @@ export function performanceTrend(c: Computation): OutputTable {
       explanationOf(measure, latest),
     ]);
   }
-  return t.build();
+  return withValueFormats(
+    t.build(),
+    measures.map((m) => valueFormatOf(m.id)),
+  );
 }
 
 /** The latest year with an actual, else the earliest year with a target still to come (its status is Pending). */

@@ -79,11 +79,14 @@ export function programInventory(c: Computation): OutputTable {
   const { model } = c;
   const years = inventoryYears(c);
   const typeOf = MEASURES.map((m) => m.types.find((t) => c.amountTypes.includes(t)) ?? null);
+  // Only the amounts the Budget holds get a column: one it holds nothing for (GSA's Budget has no obligations,
+  // or no column for a year) would be empty on every row. The Note says what is missing instead.
+  const held = (y: number, m: number) => years[y]?.series != null && typeOf[m] !== null;
   const columns = [
     ...TableBuilder.columns(OUTPUT_TABLES.ProgramInventory),
-    ...years.flatMap(({ year, series }) =>
-      MEASURES.map((m) => ({
-        name: `${m.column} ${series?.label ?? `FY${year}`}`,
+    ...years.flatMap(({ series }, y) =>
+      MEASURES.filter((_, m) => held(y, m)).map((m) => ({
+        name: `${m.column} ${series?.label ?? ''}`,
         format: 'money' as const,
       })),
     ),
@@ -137,11 +140,12 @@ export function programInventory(c: Computation): OutputTable {
         });
       }
     }
-    const cells: OutputCell[] = sums.flatMap((row) =>
-      row.map((v, m) => {
+    const cells: OutputCell[] = sums.flatMap((row, y) =>
+      row.flatMap((v, m) => {
         const type = typeOf[m];
+        if (!type || !held(y, m)) return [];
         // A sum past the exact range (NaN) is left blank; the Budget's totals report it.
-        return type && !Number.isNaN(v) ? shownAmount(v, type, model.moneyDecimals) : null;
+        return [Number.isNaN(v) ? null : shownAmount(v, type, model.moneyDecimals)];
       }),
     );
     const notes: string[] = [];

@@ -1,4 +1,4 @@
-import type { OutputTable, Result } from '../../../models';
+import type { OutputTable, Result, ValueFormat } from '../../../models';
 import { idKey, OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { targetKey } from '../ledger';
@@ -8,6 +8,7 @@ import type { Projection, ScenarioOutcome, ScenarioRun } from '../scenarios';
 import { BAND_PERCENTILES, MONTE_CARLO_DRAWS, MONTE_CARLO_SEED } from '../scenarios/montecarlo';
 import { judgeStatus } from '../status';
 import { basisPhrase, TableBuilder, unitsPhrase } from './shape';
+import { measureValueFormats, withValueFormats } from './valueFormats';
 
 const round = (v: number | null, places = 6) => (v === null ? null : Number(v.toFixed(places)));
 
@@ -50,10 +51,13 @@ export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTa
     `Scenario results: ${basisPhrase(run.basis)} of each measure's objective (${unitsPhrase(c.model.settings.units)}) and its projected value. Low/High: ${BAND_PERCENTILES[0]}th-${BAND_PERCENTILES[1]}th percentile of ${MONTE_CARLO_DRAWS.toLocaleString('en-US')} seeded draws (seed ${MONTE_CARLO_SEED}) of the response's range and the measure's own year-to-year variation.`,
     TableBuilder.columns(OUTPUT_TABLES.ScenarioResults),
   );
+  const valueFormatOf = measureValueFormats(c.model.measures, c.model.results);
+  const valueFormats: (ValueFormat | null)[] = [];
   for (const o of run.outcomes) {
     for (const p of o.projections) {
       const m = p.modeled?.measure ?? p.notModeled?.measure;
       if (!m) continue;
+      valueFormats.push(valueFormatOf(m.id));
       const printed = printedProjection(p, precision.get(idKey(m.id)) ?? 0, tolerance);
       t.add([
         p.scenario,
@@ -75,7 +79,7 @@ export function scenarioResultsTable(c: Computation, run: ScenarioRun): OutputTa
       ]);
     }
   }
-  return t.build();
+  return withValueFormats(t.build(), valueFormats);
 }
 
 /**

@@ -1,7 +1,22 @@
-import type { ColumnFormat, MoneyDisplay, OutputCell, OutputTable, RowKind } from '../../../models';
+import type {
+  ColumnFormat,
+  MoneyDisplay,
+  OutputCell,
+  OutputTable,
+  RowKind,
+  ValueFormat,
+} from '../../../models';
 import { linkColumnOf, OUTPUT_TABLE_TOP_LEFT } from '../../../models';
 import { columnLetters, parseA1 } from '../../../models/a1';
-import { columnWidthFor, internalLinkTarget, numberFormatFor, uniqueColumnNames } from '../formats';
+import {
+  cellNumberFormat,
+  columnWidthFor,
+  internalLinkTarget,
+  uniqueColumnNames,
+  WRAP_WIDTH,
+  wrappedRowHeight,
+  wrapsText,
+} from '../formats';
 import { ByteSink } from './byteSink';
 import { exhibitPageSetup, type ExhibitInfo } from './pageSetup';
 import type { SharedStrings } from './sharedStrings';
@@ -58,7 +73,9 @@ export function renderSheet(
   const lastRow = HEADER.row + Math.max(1, table.rows.length); // Excel refuses a table without a body row.
   const ref = `${cols[0]}${HEADER.row}:${cols[width - 1]}${lastRow}`;
   const samples = table.columns.map((_, i) => sample(table.rows, i));
-  const widths = table.columns.map((c, i) => columnWidthFor(c, samples[i] as OutputCell[], money));
+  const natural = table.columns.map((c, i) => columnWidthFor(c, samples[i] as OutputCell[], money));
+  const wrap = table.columns.map((c, i) => wrapsText(c, natural[i] as number, table.rows.length));
+  const widths = natural.map((w, i) => (wrap[i] ? WRAP_WIDTH : w));
   const tableXml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="${tableId}" name="${esc(table.name)}" displayName="${esc(table.name)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}">${names.map((_, i) => `<filterColumn colId="${i}" hiddenButton="0"/>`).join('')}</autoFilter><tableColumns count="${width}">${names.map((n, i) => `<tableColumn id="${i + 1}" name="${esc(n)}"/>`).join('')}</tableColumns>` +
@@ -76,6 +93,7 @@ export function renderSheet(
     names,
     lastRow,
     widths,
+    wrap,
     inline,
   };
   return { chunks: sheetChunks(layout), tableXml, widths };
@@ -94,6 +112,8 @@ interface SheetLayout {
   names: string[];
   lastRow: number;
   widths: number[];
+  /** Long text columns that wrap within their width (see wrapsText). */
+  wrap: boolean[];
   /** Text columns written inline rather than through the shared strings. */
   inline: boolean[];
 }
@@ -188,6 +208,8 @@ class BodyCells {
   private readonly looks = new Map<string, Look>();
   private readonly plain: Look;
   private readonly rowDigits = Buffer.alloc(16);
+  /** Whether any column wraps: only then does a row's height depend on its text. */
+  private readonly wraps: boolean;
   private rowDigitCount = 0;
 
   constructor(
@@ -197,19 +219,26 @@ class BodyCells {
     const { table, cols } = layout;
     this.linkColumn = linkColumnOf(table);
     this.refs = cols.map((letters) => ascii(`<c r="${letters}`));
-    this.plain = this.lookFor(null, 'detail');
+    this.plain = this.lookFor(null, null, 'detail');
     this.columnStyles = this.plain.styles;
+    this.wraps = layout.wrap.some(Boolean);
   }
 
   row(r: number, at: number, link: string | null): void {
     const { table } = this.layout;
     const sink = this.sink;
     const values = table.rows[r] ?? [];
-    const look = this.lookFor(table.rowFormats?.[r] ?? null, table.rowKinds?.[r] ?? 'detail');
+    const look = this.lookFor(
+      table.rowFormats?.[r] ?? null,
+      table.valueFormats?.[r] ?? null,
+      table.rowKinds?.[r] ?? 'detail',
+    );
     const plain = look === this.plain;
     this.setRowDigits(at);
     sink.bytes(TAG.rowOpen);
     sink.digits(at);
+    const height = this.wraps ? wrappedRowHeight(values, this.layout.wrap) : null;
+    if (height !== null) sink.utf8(`" ht="${height}" customHeight="1`);
     sink.bytes(TAG.rowOpenEnd);
     const width = this.refs.length;
     for (let c = 0; c < width; c++) {
@@ -254,24 +283,32 @@ class BodyCells {
     this.rowDigitCount = text.length;
   }
 
-  /** Styles depend only on the column, the row's kind and its row format: each combination is looked up once. */
-  private lookFor(rowFormat: ColumnFormat | null, kind: RowKind): Look {
+  /** Styles depend only on the column, the row's kind and its row and value formats: each is looked up once. */
+  private lookFor(rowFormat: ColumnFormat | null, valueFormat: ValueFormat | null, kind: RowKind): Look {
     const { table, money, styles } = this.layout;
-    const key = `${rowFormat ?? ''}|${kind}`;
+    const key = `${rowFormat ?? ''}|${valueFormat ? `${valueFormat.format}${valueFormat.decimals}` : ''}|${kind}`;
     let look = this.looks.get(key);
     if (look) return look;
     const font = kind === 'detail' ? 'normal' : 'bold';
     const topBorder = kind === 'total';
-    const formatOf = (column: number) => {
-      const f = table.columns[column]?.format ?? 'text';
-      return numberFormatFor(f === 'money' && rowFormat ? rowFormat : f, money) ?? 'General';
-    };
+    const formatOf = (column: number) =>
+      cellNumberFormat(table.columns[column]?.format ?? 'text', rowFormat, valueFormat, money) ?? 'General';
     const attribute = (s: number) => ascii(`" s="${s}"`);
-    const cellStyles = table.columns.map((_, c) => styles.xf({ numFmt: formatOf(c), font, topBorder }));
+    const wrap = (c: number) => this.layout.wrap[c] === true;
+    const cellStyles = table.columns.map((_, c) =>
+      styles.xf({ numFmt: formatOf(c), font, topBorder, wrap: wrap(c) }),
+    );
     look = {
       styles: cellStyles,
       cells: cellStyles.map(attribute),
-      link: attribute(styles.xf({ numFmt: formatOf(this.linkColumn), font: 'link', topBorder })),
+      link: attribute(
+        styles.xf({
+          numFmt: formatOf(this.linkColumn),
+          font: 'link',
+          topBorder,
+          wrap: wrap(this.linkColumn),
+        }),
+      ),
     };
     this.looks.set(key, look);
     return look;

@@ -19,6 +19,8 @@ export interface CellLook {
   numFmt: string;
   font: 'normal' | 'bold' | 'title' | 'link';
   topBorder: boolean;
+  /** Wrap the text within the column's width (long text columns, see wrapsText). */
+  wrap?: boolean;
 }
 
 const BUILTIN: Record<string, number> = {
@@ -148,7 +150,8 @@ export class StyleBook {
 
   /** The cell format index for a look: an existing one that means the same, else a new one. */
   xf(look: CellLook): number {
-    const key = `${look.numFmt}\u0000${look.font}\u0000${look.topBorder}`;
+    const wrap = look.wrap === true;
+    const key = `${look.numFmt}\u0000${look.font}\u0000${look.topBorder}\u0000${wrap}`;
     const known = this.xfs.get(key);
     if (known !== undefined) return known;
     const numFmtId = this.numFmtId(look.numFmt);
@@ -156,7 +159,7 @@ export class StyleBook {
     const borderId = look.topBorder ? this.topBorder() : 0;
     const xf = fragment(
       this.cellXfs.element,
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${borderId ? ' applyBorder="1"' : ''}/>`,
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${wrap ? ' applyAlignment="1"><alignment wrapText="1"/></xf>' : '/>'}`,
     );
     const index = this.cellXfs.indexOf(xf);
     this.xfs.set(key, index);

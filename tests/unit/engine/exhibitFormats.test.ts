@@ -1,0 +1,154 @@
+import type { OutputTable } from '../../../models';
+import { runEngine } from '../../../server/engine';
+import { writeCrosswalkWorkbook } from '../../../server/xlsx';
+import {
+  cellNumberFormat,
+  WRAP_WIDTH,
+  wrappedLines,
+  wrappedRowHeight,
+  wrapsText,
+} from '../../../server/xlsx/formats';
+import { sheetPartsByName, zipEntries } from '../../fixtures/package/inspect';
+import { outputTable, rowsOf } from '../../helpers/outputs';
+import { minimalWorkbook } from '../../helpers/workbook';
+
+/** Issue 14, round 2: rates print as percents, long text wraps, and no amount column is empty on every row. */
+
+const money = { units: 'Dollars', decimals: 0 } as const;
+
+const RATES = {
+  Measures: [
+    ['Measure ID', 'Objective ID', 'Measure', 'Unit', 'Kind', 'Direction'],
+    ['R1', '1.1', 'Vacancy rate', 'Percentage', 'Rate', 'Decrease'],
+    ['R2', '1.1', 'Satisfaction', 'Percent', 'Rate', 'Increase'],
+    ['C1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase'],
+  ],
+  Results: [
+    ['Measure ID', 'Fiscal Year', 'Target', 'Actual'],
+    ['R1', 2018, 0.032, 0.03],
+    ['R2', 2018, 85, 87.5],
+    ['C1', 2018, 100, 125],
+  ],
+};
+
+describe('rates print as percents at their precision', () => {
+  test('Given a rate written as fractions, when run, then its rows carry a percent format at its precision; a rate written as 85 and a count do not', () => {
+    const r = runEngine(minimalWorkbook(RATES));
+    for (const name of ['CostPerOutcome', 'PerformanceTrend']) {
+      const table = outputTable(r, name);
+      const byMeasure = rowsOf(r, name).map((row, i) => [row['Measure ID'], table.valueFormats?.[i] ?? null]);
+      expect({ name, byMeasure }).toEqual({
+        name,
+        byMeasure: [
+          ['R1', { format: 'share', decimals: 1 }],
+          ['R2', null],
+          ['C1', null],
+        ],
+      });
+    }
+  });
+
+  test('Given a value format, when a number cell is formatted, then it is a percent with those decimals; money and text cells are not touched', () => {
+    const share1 = { format: 'share', decimals: 1 } as const;
+    expect(cellNumberFormat('number', null, share1, money)).toBe('0.0%;(0.0%)');
+    expect(cellNumberFormat('number', null, { format: 'share', decimals: 0 }, money)).toBe('0%;(0%)');
+    expect(cellNumberFormat('number', null, null, money)).toBe('General');
+    expect(cellNumberFormat('money', 'fte', share1, money)).toBe('#,##0.0');
+    expect(cellNumberFormat('text', null, share1, money)).toBeUndefined();
+  });
+
+  test("Given a table with a rate row, when written, then that row's number cells use the percent style and the other rows General", async () => {
+    const table: OutputTable = {
+      name: 'CostPerOutcome',
+      title: 'Rates',
+      columns: [
+        { name: 'Measure ID', format: 'text' },
+        { name: 'Target', format: 'number' },
+      ],
+      rows: [
+        ['R1', 0.032],
+        ['C1', 100],
+      ],
+      valueFormats: [{ format: 'share', decimals: 1 }, null],
+    };
+    const output = await writeCrosswalkWorkbook(null, [table], money);
+    const entries = await zipEntries(output);
+    const styles = entries.get('xl/styles.xml')?.toString('utf8') ?? '';
+    const sheet = (await sheetPartsByName(output)).get('CostPerOutcome')?.toString('utf8') ?? '';
+    const percentId = /<numFmt numFmtId="(\d+)" formatCode="0\.0%;\(0\.0%\)"\/>/.exec(styles)?.[1];
+    expect(percentId).toBeDefined();
+    const xfs = [...(/<cellXfs[^>]*>(.*)<\/cellXfs>/s.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*>/g)].map(
+      (m) => /numFmtId="(\d+)"/.exec(m[0])?.[1],
+    );
+    const styleOf = (ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)?.[1])];
+    expect(styleOf('B4')).toBe(percentId);
+    expect(styleOf('B5')).toBe('0');
+  });
+});
+
+describe('long text wraps in a bounded column', () => {
+  const note = { name: 'Note', format: 'text' } as const;
+
+  test('Given a text column wider than the bound, then it wraps; a short one, a number column, a set width or a long table do not', () => {
+    expect(wrapsText(note, WRAP_WIDTH + 1, 10)).toBe(true);
+    expect(wrapsText(note, WRAP_WIDTH, 10)).toBe(false);
+    expect(wrapsText({ name: 'Target', format: 'number' }, 60, 10)).toBe(false);
+    expect(wrapsText({ ...note, width: 50 }, 60, 10)).toBe(false);
+    expect(wrapsText(note, 60, 1_000_000)).toBe(false);
+  });
+
+  test('Given texts, when wrapped at word breaks, then the lines are counted as written', () => {
+    expect(wrappedLines('short', 10)).toBe(1);
+    expect(wrappedLines('aaaa bbbb cccc', 9)).toBe(2);
+    expect(wrappedLines('aaaa\nbbbb', 10)).toBe(2);
+    expect(wrappedLines('x'.repeat(25), 10)).toBe(3);
+    expect(wrappedRowHeight(['a '.repeat(40)], [true])).toBe(3 * 15);
+    expect(wrappedRowHeight(['a '.repeat(40)], [false])).toBeNull();
+  });
+
+  test('Given a long note, when written, then its column is bounded, its cells wrap and its row is tall enough', async () => {
+    const long =
+      'The FY2027 actual: the base is the latest actual, projected with an elasticity model of funding.';
+    const table: OutputTable = {
+      name: 'ScenarioResults',
+      title: 'Notes',
+      columns: [{ name: 'Measure ID', format: 'text' }, note],
+      rows: [
+        ['M1', long],
+        ['M2', 'Short.'],
+      ],
+    };
+    const output = await writeCrosswalkWorkbook(null, [table], money);
+    const sheet = (await sheetPartsByName(output)).get('ScenarioResults')?.toString('utf8') ?? '';
+    const styles = (await zipEntries(output)).get('xl/styles.xml')?.toString('utf8') ?? '';
+    expect(sheet).toContain(`<col min="2" max="2" width="${WRAP_WIDTH}"`);
+    expect(styles).toContain('<alignment wrapText="1"/>');
+    expect(sheet).toMatch(/<row r="4" ht="(\d+)" customHeight="1">/);
+    expect(Number(/<row r="4" ht="(\d+)"/.exec(sheet)?.[1])).toBeGreaterThanOrEqual(3 * 15);
+    expect(sheet).toContain('<row r="5">');
+  });
+});
+
+describe('the program inventory has no empty amount columns', () => {
+  test('Given a Budget without obligations, when run, then there is no Obligated column and the Note says why', () => {
+    const r = runEngine(
+      minimalWorkbook({
+        Budget: [
+          ['Account', 'Program Activity', 'Amount Type', 'FY2017 Actual', 'FY2018 Enacted', 'FY2019 Request'],
+          ['023-05-0110', '0001', 'BA', 100, 120, 130],
+          ['023-05-0110', '0001', 'Outlays', 80, 115, 125],
+        ],
+      }),
+    );
+    const table = outputTable(r, 'ProgramInventory');
+    const names = table.columns.map((c) => c.name);
+    expect(names.filter((n) => n.startsWith('Obligated'))).toEqual([]);
+    expect(names.filter((n) => n.startsWith('Appropriated') || n.startsWith('Outlayed'))).toEqual([
+      'Appropriated FY2017 Actual',
+      'Outlayed FY2017 Actual',
+      'Appropriated FY2018 Enacted',
+      'Outlayed FY2018 Enacted',
+    ]);
+    expect(rowsOf(r, 'ProgramInventory')[0]?.Note).toContain('The Budget holds no amounts obligated.');
+  });
+});
