@@ -4,7 +4,7 @@ import { isRevolvingFund } from './accounts';
 import { amountCount, amountTypeOf, lineLoc, SPENDING, text } from './budget';
 import type { CrosswalkResult } from './crosswalk';
 import { targetKey } from './ledger';
-import { issueAt, MESSAGES } from './messages';
+import { issueAt, MESSAGES, NOTES } from './messages';
 import type { SupportResult } from './pools';
 import type { SeriesPlan } from './series';
 import { idKey, SHARE_SCALE } from '../../models';
@@ -110,17 +110,23 @@ export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountTy
 /** A share as a budget officer writes it: 40%, 33.3333%. */
 const shareText = (ppb: number) => `${Number(((ppb / SHARE_SCALE) * 100).toFixed(4))}%`;
 
-export function costPerOutcome(
+/** What every measure's cost is looked up in: objectives, results and cost shares by ID, and the series per year. */
+interface CostIndex {
+  objectives: Map<string, WorkbookModel['objectives'][number]>;
+  measuresOf: Map<string, number>;
+  resultsOf: Map<string, Result[]>;
+  sharesOf: ReturnType<typeof costSharesByObjective>;
+  statusCtx: StatusContext;
+  /** The series that stands for a fiscal year (PY actual, CY enacted, BY request), when it holds the basis. */
+  seriesOfYear(year: number): number | null;
+}
+
+function costIndex(
   model: WorkbookModel,
   crosswalk: CrosswalkResult,
-  support: SupportResult,
   basis: AmountType | null,
   plan: SeriesPlan,
-): CostResult {
-  const issues: Issue[] = [];
-  const rows: CostRow[] = [];
-  const toDollars = UNIT_MULTIPLIER[model.settings.units] / 10 ** model.moneyDecimals;
-  const objectives = new Map(model.objectives.map((o) => [idKey(o.id), o]));
+): CostIndex {
   const measuresOf = new Map<string, number>();
   for (const m of model.measures) {
     const k = idKey(m.objectiveId);
@@ -133,12 +139,6 @@ export function costPerOutcome(
     list.push(r);
     resultsOf.set(k, list);
   }
-  const sharesOf = costSharesByObjective(model);
-  const statusCtx: StatusContext = {
-    latestActualYear: latestActualYear(model.results),
-    tolerance: model.settings.maintainTolerance,
-  };
-  // Each fiscal year's cost comes from the series that stands for it (PY actual, CY enacted, BY request).
   const held = new Set(
     basis
       ? crosswalk.budget
@@ -147,65 +147,120 @@ export function costPerOutcome(
           .map((s) => s.series)
       : [],
   );
-  const seriesOfYear = (year: number): number | null => {
-    const s = plan.ofYear(year);
-    return s && held.has(s.index) ? s.index : null;
+  return {
+    objectives: new Map(model.objectives.map((o) => [idKey(o.id), o])),
+    measuresOf,
+    resultsOf,
+    sharesOf: costSharesByObjective(model),
+    statusCtx: {
+      latestActualYear: latestActualYear(model.results),
+      tolerance: model.settings.maintainTolerance,
+    },
+    seriesOfYear: (year) => {
+      const s = plan.ofYear(year);
+      return s && held.has(s.index) ? s.index : null;
+    },
   };
-  const negativeSaid = new Set<string>();
-  const measures = measuresInPlanOrder(model);
+}
 
-  for (const measure of measures) {
-    const objective = objectives.get(idKey(measure.objectiveId));
-    const results = [...(resultsOf.get(idKey(measure.id)) ?? [])].sort((a, b) => a.year - b.year);
+/** A measure's cost in one year: its objective's direct and support cost, or its Cost Share of them. */
+interface MeasureCost {
+  hasBudget: boolean;
+  direct: number | null;
+  support: number | null;
+  own: { direct: number | null; support: number | null; full: number | null };
+  objectiveFull: number | null;
+}
+
+function measureCost(
+  measure: Measure,
+  year: number,
+  basis: AmountType | null,
+  index: CostIndex,
+  crosswalk: CrosswalkResult,
+  support: SupportResult,
+  share: Measure['costShare'],
+): MeasureCost {
+  const key = targetKey('objective', measure.objectiveId);
+  const series = index.seriesOfYear(year);
+  const objective = index.objectives.get(idKey(measure.objectiveId));
+  const hasBudget = basis !== null && objective !== undefined && series !== null;
+  const direct = hasBudget ? crosswalk.direct.get(basis, series, key) : null;
+  const sup = hasBudget ? support.support.get(basis, series, key) : null;
+  const shares = index.sharesOf.get(idKey(measure.objectiveId));
+  let ownDirect = direct;
+  let ownSupport = sup;
+  if (share && shares && direct !== null && sup !== null) {
+    ownDirect = splitByCostShares(direct, shares).get(idKey(measure.id)) ?? 0;
+    ownSupport = splitByCostShares(sup, shares).get(idKey(measure.id)) ?? 0;
+  }
+  return {
+    hasBudget,
+    direct,
+    support: sup,
+    own: {
+      direct: ownDirect,
+      support: ownSupport,
+      full: ownDirect !== null && ownSupport !== null ? ownDirect + ownSupport : null,
+    },
+    objectiveFull: direct !== null && sup !== null ? direct + sup : null,
+  };
+}
+
+/** Why a measure's cost reads as it does: no budget, its share, a whole objective's cost, an inferred Kind. */
+function costNotes(
+  measure: Measure,
+  year: number,
+  basis: AmountType | null,
+  cost: MeasureCost,
+  index: CostIndex,
+  share: Measure['costShare'],
+): string[] {
+  const notes: string[] = [];
+  const objectiveKnown = index.objectives.has(idKey(measure.objectiveId));
+  const shares = index.sharesOf.get(idKey(measure.objectiveId));
+  const siblings = index.measuresOf.get(idKey(measure.objectiveId)) ?? 0;
+  if (!cost.hasBudget) notes.push(objectiveKnown ? NOTES.noBudget(year, basis) : NOTES.objectiveUnknown());
+  else if (share) notes.push(NOTES.costShare(shareText(share.ppb), measure.objectiveId));
+  else if (shares?.over) notes.push(NOTES.sharesOver(measure.objectiveId));
+  else if (siblings > 1) notes.push(NOTES.sharedObjective(measure.objectiveId, siblings));
+  if (measure.kindInferred)
+    notes.push(
+      measure.kindInferredFrom === 'Name'
+        ? NOTES.kindFromName(measure.kind)
+        : NOTES.kindFromUnit(measure.kind, measure.unit),
+    );
+  return notes;
+}
+
+export function costPerOutcome(
+  model: WorkbookModel,
+  crosswalk: CrosswalkResult,
+  support: SupportResult,
+  basis: AmountType | null,
+  plan: SeriesPlan,
+): CostResult {
+  const issues: Issue[] = [];
+  const rows: CostRow[] = [];
+  const toDollars = UNIT_MULTIPLIER[model.settings.units] / 10 ** model.moneyDecimals;
+  const index = costIndex(model, crosswalk, basis, plan);
+  const negativeSaid = new Set<string>();
+
+  for (const measure of measuresInPlanOrder(model)) {
+    const objective = index.objectives.get(idKey(measure.objectiveId));
+    const results = [...(index.resultsOf.get(idKey(measure.id)) ?? [])].sort((a, b) => a.year - b.year);
     const byYear = new Map(results.map((r) => [r.year, r]));
-    const siblings = measuresOf.get(idKey(measure.objectiveId)) ?? 0;
-    const shares = sharesOf.get(idKey(measure.objectiveId));
+    const shares = index.sharesOf.get(idKey(measure.objectiveId));
     // A share is used only when the objective's shares do not pass 100% (the rules report it when they do).
     const share = shares && !shares.over ? measure.costShare : null;
     for (const r of results) {
-      const notes: string[] = [];
-      const key = targetKey('objective', measure.objectiveId);
-      const series = seriesOfYear(r.year);
-      const hasBudget = basis !== null && objective !== undefined && series !== null;
-      const direct = hasBudget ? crosswalk.direct.get(basis, series, key) : null;
-      const sup = hasBudget ? support.support.get(basis, series, key) : null;
-      const full = direct !== null && sup !== null ? direct + sup : null;
-      // The measure's own cost: its share of the objective's direct and support cost, or all of them.
-      let ownDirect = direct;
-      let ownSupport = sup;
-      if (share && shares && direct !== null && sup !== null) {
-        ownDirect = splitByCostShares(direct, shares).get(idKey(measure.id)) ?? 0;
-        ownSupport = splitByCostShares(sup, shares).get(idKey(measure.id)) ?? 0;
-      }
-      const ownFull = ownDirect !== null && ownSupport !== null ? ownDirect + ownSupport : null;
-      if (!hasBudget)
-        notes.push(
-          objective
-            ? `No FY${r.year} ${basis ?? 'budget'} amounts in the Budget.`
-            : 'Its objective is not in the Objectives table.',
-        );
-      else if (share)
-        notes.push(`Cost Share ${shareText(share.ppb)} of objective ${measure.objectiveId}'s cost.`);
-      else if (shares?.over)
-        notes.push(
-          `The Cost Shares of objective ${measure.objectiveId}'s measures sum to more than 100%, so this is the whole objective's cost (see Issues).`,
-        );
-      else if (siblings > 1)
-        notes.push(
-          `Without Cost Shares this is the whole cost of objective ${measure.objectiveId}, shared by its ${siblings} measures; each one's cost per unit counts all of it.`,
-        );
-      if (measure.kindInferred)
-        notes.push(
-          measure.kindInferredFrom === 'Name'
-            ? `Kind ${measure.kind} inferred from the measure's name.`
-            : `Kind ${measure.kind} inferred from Unit "${measure.unit}".`,
-        );
-
-      if (full !== null && full < 0 && basis) {
+      const cost = measureCost(measure, r.year, basis, index, crosswalk, support, share);
+      const notes = costNotes(measure, r.year, basis, cost, index, share);
+      if (cost.objectiveFull !== null && cost.objectiveFull < 0 && basis) {
         const said = `${measure.objectiveId}|${r.year}`;
         if (!negativeSaid.has(said)) {
           negativeSaid.add(said);
-          const amount = `${(full / 10 ** model.moneyDecimals).toLocaleString('en-US')} ${model.settings.units.toLowerCase()}`;
+          const amount = `${(cost.objectiveFull / 10 ** model.moneyDecimals).toLocaleString('en-US')} ${model.settings.units.toLowerCase()}`;
           issues.push(
             issueAt(
               MESSAGES.negativeNetCost(measure.objectiveId, r.year, basis, amount),
@@ -213,9 +268,7 @@ export function costPerOutcome(
             ),
           );
         }
-        notes.push(
-          'Net cost is negative (offsetting collections exceed budget authority, as in revolving funds); no cost per unit.',
-        );
+        notes.push(NOTES.negativeNetCost());
       }
       const priorActual = byYear.get(r.year - 1)?.actual ?? null;
       const unit = unitCost({
@@ -223,20 +276,20 @@ export function costPerOutcome(
         year: r.year,
         actual: r.actual,
         priorActual,
-        costDollars: ownFull !== null ? ownFull * toDollars : null,
-        supportOnly: hasBudget && direct === 0 && sup !== null && sup > 0,
+        costDollars: cost.own.full !== null ? cost.own.full * toDollars : null,
+        supportOnly: cost.hasBudget && cost.direct === 0 && cost.support !== null && cost.support > 0,
       });
       for (const note of unit.notes) notes.push(note);
       rows.push({
         measure,
         goalId: objective?.goalId ?? '',
         year: r.year,
-        direct: ownDirect,
-        support: ownSupport,
-        full: ownFull,
+        direct: cost.own.direct,
+        support: cost.own.support,
+        full: cost.own.full,
         costShare: share ? share.ppb : null,
         result: r,
-        status: statusOf(measure.direction, r, priorActual, statusCtx),
+        status: statusOf(measure.direction, r, priorActual, index.statusCtx),
         output: unit.output,
         costPerUnit: unit.costPerUnit,
         returnRatio: unit.returnRatio,

@@ -349,6 +349,25 @@ export function issueAt(msg: Msg, loc: Loc | null): Issue {
 export type IssueCode = ReturnType<(typeof MESSAGES)[keyof typeof MESSAGES]>['code'];
 
 /** Whether an issue is of this code (keyed on the code, never on the message's words). */
+/**
+ * The Note column's sentences (CostPerOutcome): not issues, but the same rule holds: the words live here.
+ */
+export const NOTES = {
+  noBudget: (year: number, basis: string | null) =>
+    `No FY${year} ${basis ?? 'budget'} amounts in the Budget.`,
+  objectiveUnknown: () => 'Its objective is not in the Objectives table.',
+  costShare: (share: string, objectiveId: string) =>
+    `Cost Share ${share} of objective ${objectiveId}'s cost.`,
+  sharesOver: (objectiveId: string) =>
+    `The Cost Shares of objective ${objectiveId}'s measures sum to more than 100%, so this is the whole objective's cost (see Issues).`,
+  sharedObjective: (objectiveId: string, measures: number) =>
+    `Without Cost Shares this is the whole cost of objective ${objectiveId}, shared by its ${measures} measures; each one's cost per unit counts all of it.`,
+  kindFromName: (kind: string | null) => `Kind ${kind} inferred from the measure's name.`,
+  kindFromUnit: (kind: string | null, unit: string) => `Kind ${kind} inferred from Unit "${unit}".`,
+  negativeNetCost: () =>
+    'Net cost is negative (offsetting collections exceed budget authority, as in revolving funds); no cost per unit.',
+};
+
 export const hasCode = (issue: Pick<Issue, 'code'>, code: IssueCode): boolean => issue.code === code;
 
 /** A budget line's identity in words, for messages: "account 047-0110, program activity 0001, object class 25.2". */
