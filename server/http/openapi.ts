@@ -5,6 +5,7 @@ import {
   HealthResponse,
   Issue,
   Problem,
+  SHEET_BODY_ROWS,
   Summary,
   ValidateResponse,
   WorkbookGrids,
@@ -146,7 +147,7 @@ export function openApiDocument(version: string): JsonObject {
           description:
             'Send the workbook as the body (Content-Type ' +
             XLSX_MEDIA_TYPE +
-            " or application/octet-stream; `?filename=` names it) or as the form field `file` of a multipart form. The form may also carry DATA Act File A and File B CSVs (the broker's files or USAspending's downloads) as `fileA` and `fileB`, read as if pasted at A1 of sheets named File A and File B (a finding at `File B!A17` is line 17 of the CSV); with them the workbook is optional. The answer is the input workbook with the output sheets added, exactly as the command line writes it (a new workbook of the output sheets when only CSVs were sent); with `Accept: application/json` it is a JSON summary with the workbook in base64.",
+            " or application/octet-stream; `?filename=` names it) or as the form field `file` of a multipart form. The form may also carry DATA Act File A and File B CSVs (the broker's files or USAspending's downloads) as `fileA` and `fileB`, read as if pasted at A1 of sheets named File A and File B (a finding at `File B!A17` is line 17 of the CSV); with them the workbook is optional. The answer is the input workbook with the output sheets added, exactly as the command line writes it (a new workbook of the output sheets when only CSVs were sent); with `Accept: application/json` it is a JSON summary with the workbook in base64. A table too long for its sheet (CrosswalkDetail past Excel's 1,048,573 rows below the header, or `maxDetailRows`) is never cut short: its sheet holds the header and a note with its row count; with `?csv=true` the answer is a zip of the workbook and that table as `<name>-crosswalk-<Table>.csv`, the file the note names.",
           parameters: [
             {
               name: 'filename',
@@ -155,6 +156,22 @@ export function openApiDocument(version: string): JsonObject {
               description:
                 "The workbook's file name, for a raw body; the answer is named `<name>-crosswalk.xlsx`.",
               schema: { type: 'string', maxLength: 255 },
+            },
+            {
+              name: 'csv',
+              in: 'query',
+              required: false,
+              description:
+                'true: answer application/zip (`<name>-crosswalk.zip`, whatever Accept asks) holding `<name>-crosswalk.xlsx` and, for each table too long for its sheet, `<name>-crosswalk-<Table>.csv` (as the command line writes it beside the workbook). Absent or false: the workbook alone, its note saying no CSV was asked for. Anything else is a 400.',
+              schema: { type: 'string', enum: ['true', 'false'] },
+            },
+            {
+              name: 'maxDetailRows',
+              in: 'query',
+              required: false,
+              description:
+                'The most CrosswalkDetail rows its sheet may hold (default and most: 1,048,573, the rows of a sheet below its header); past it the sheet holds a note instead. Not a whole number in range: 400.',
+              schema: { type: 'integer', minimum: 1, maximum: SHEET_BODY_ROWS },
             },
           ],
           requestBody: {
@@ -188,7 +205,7 @@ export function openApiDocument(version: string): JsonObject {
           responses: {
             '200': {
               description:
-                'The crosswalk workbook (or, with Accept: application/json, its summary and the workbook in base64).',
+                'The crosswalk workbook (or, with Accept: application/json, its summary and the workbook in base64; with ?csv=true, a zip of the workbook and its oversized tables as CSV).',
               headers: {
                 'Content-Disposition': {
                   description:
@@ -200,10 +217,13 @@ export function openApiDocument(version: string): JsonObject {
               },
               content: {
                 [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } },
+                'application/zip': { schema: { type: 'string', format: 'binary' } },
                 ...json('WorkbookJsonResponse'),
               },
             },
-            '400': problem('No file, an empty file, or a malformed multipart form.'),
+            '400': problem(
+              'No file, an empty file, a malformed multipart form, or a csv or maxDetailRows that is not one of its values.',
+            ),
             '409': problem(
               '`data-act-conflict`: a File A or File B CSV was sent with a workbook that already has rows in that table.',
             ),
