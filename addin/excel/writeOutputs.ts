@@ -7,7 +7,7 @@ import {
   type MoneyDisplay,
   type OutputTable,
 } from '../../models';
-import { columnWidthFor, internalLinkTarget } from '../../server/xlsx/formats';
+import { columnWidthFor, internalLinkTarget, WRAP_WIDTH, wrapsText } from '../../server/xlsx/formats';
 import { cellAddress, columnLetters, parseA1, rangeAddress } from '../../models/a1';
 import {
   ACTION_BYTES,
@@ -262,7 +262,8 @@ function emphasisRuns(table: OutputTable): { first: number; last: number; kind: 
 }
 
 function finishBytes(table: OutputTable): number {
-  return ACTION_BYTES * (6 + table.columns.length + 2 * emphasisRuns(table).length);
+  // A column width each, and a wrapped column's wrap besides.
+  return ACTION_BYTES * (6 + 2 * table.columns.length + 2 * emphasisRuns(table).length);
 }
 
 /** Excel's character-unit width in points, for Calibri 11: seven pixels a character and five of padding. */
@@ -285,7 +286,15 @@ function finishTable(sheet: XlWorksheet, table: OutputTable, money: MoneyDisplay
       table.rows.map((row) => row[c] ?? null),
       money,
     );
-    sheet.getRange(cellAddress(HEADER.row, HEADER.column + c)).format.columnWidth = widthInPoints(width);
+    // As the package writer: a long text column is bounded and wraps (Excel fits the rows' height itself).
+    const wraps = wrapsText(column, width, table.rows.length);
+    sheet.getRange(cellAddress(HEADER.row, HEADER.column + c)).format.columnWidth = widthInPoints(
+      wraps ? WRAP_WIDTH : width,
+    );
+    if (wraps)
+      sheet.getRange(
+        rangeAddress({ top: bodyRow(0), left: HEADER.column + c, bottom, right: HEADER.column + c }),
+      ).format.wrapText = true;
   });
   for (const run of emphasisRuns(table)) {
     const range = sheet.getRange(

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineResult, MoneyDisplay, OutputTable } from '../../../models';
 import { excelWorkbookPort, OutputNameConflictError } from '../../../addin/excel';
-import { numberFormatFor } from '../../../server/xlsx/formats';
+import { widthInPoints } from '../../../addin/excel/writeOutputs';
+import { numberFormatFor, WRAP_WIDTH } from '../../../server/xlsx/formats';
 import { runEngine } from '../../../server/engine';
 import { readWorkbookGrids } from '../../../server/xlsx';
 import { FakeExcel, PAYLOAD_LIMIT, type FakeSheet } from './fake';
@@ -246,5 +247,29 @@ describe('writeOutputs', () => {
       OutputNameConflictError,
     );
     expect(excel.state.tableByName('MyTracker')).toBeDefined();
+  });
+
+  it('Given a long note, when written, then its column is bounded and wraps, as the package writer does', async () => {
+    const excel = new FakeExcel();
+    const long =
+      'The FY2027 actual: the base is the latest actual, projected with an elasticity model of funding.';
+    const table: OutputTable = {
+      name: 'ScenarioResults',
+      title: 'Notes',
+      columns: [
+        { name: 'Measure ID', format: 'text' },
+        { name: 'Note', format: 'text' },
+      ],
+      rows: [
+        ['M1', long],
+        ['M2', 'Short.'],
+      ],
+    };
+    await port(excel).writeOutputs([table], dollars);
+    const sheet = excel.state.sheet('ScenarioResults');
+    expect(sheet.columnWidths.get(2)).toBe(widthInPoints(WRAP_WIDTH));
+    expect(excel.cell('ScenarioResults', 'B4')?.wrapText).toBe(true);
+    expect(excel.cell('ScenarioResults', 'B5')?.wrapText).toBe(true);
+    expect(excel.cell('ScenarioResults', 'A4')?.wrapText).toBe(false);
   });
 });
