@@ -176,15 +176,20 @@ function localHeader(f: EntryFields): Buffer {
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4); // version needed
   local.writeUInt16LE(0x0800, 6); // UTF-8 names
-  local.writeUInt16LE(f.method, 8);
-  local.writeUInt16LE(FIXED_DOS_TIME, 10);
-  local.writeUInt16LE(FIXED_DOS_DATE, 12);
-  local.writeUInt32LE(f.crc, 14);
-  local.writeUInt32LE(f.compressedSize, 18);
-  local.writeUInt32LE(f.size, 22);
-  local.writeUInt16LE(f.nameBytes.length, 26);
+  writeSharedFields(local, 8, f);
   local.writeUInt16LE(0, 28);
   return local;
+}
+
+/** The fields a local and a central header share, in the same order: method, time, date, CRC, sizes, name length. */
+function writeSharedFields(b: Buffer, at: number, f: EntryFields): void {
+  b.writeUInt16LE(f.method, at);
+  b.writeUInt16LE(FIXED_DOS_TIME, at + 2);
+  b.writeUInt16LE(FIXED_DOS_DATE, at + 4);
+  b.writeUInt32LE(f.crc, at + 6);
+  b.writeUInt32LE(f.compressedSize, at + 10);
+  b.writeUInt32LE(f.size, at + 14);
+  b.writeUInt16LE(f.nameBytes.length, at + 18);
 }
 
 function centralHeader(f: EntryFields, offset: number): Buffer {
@@ -193,13 +198,7 @@ function centralHeader(f: EntryFields, offset: number): Buffer {
   header.writeUInt16LE(20, 4); // made by
   header.writeUInt16LE(20, 6);
   header.writeUInt16LE(0x0800, 8);
-  header.writeUInt16LE(f.method, 10);
-  header.writeUInt16LE(FIXED_DOS_TIME, 12);
-  header.writeUInt16LE(FIXED_DOS_DATE, 14);
-  header.writeUInt32LE(f.crc, 16);
-  header.writeUInt32LE(f.compressedSize, 20);
-  header.writeUInt32LE(f.size, 24);
-  header.writeUInt16LE(f.nameBytes.length, 28);
+  writeSharedFields(header, 10, f);
   header.writeUInt32LE(offset, 42);
   return header;
 }

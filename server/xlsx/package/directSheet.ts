@@ -3,7 +3,7 @@ import { parseRange } from '../../../models/a1';
 import { serialDate } from '../cells';
 import { xmlDecodeTwice } from './directParts';
 import { plainDecimal } from './decimalBytes';
-import { decodeEscapes, expectEnd, nonEmpty } from './directStrings';
+import { expectEnd, nonEmpty, readRun } from './directStrings';
 import type { DateStyles } from './directStyles';
 import type { TextInterner } from './textInterner';
 import { ascii, decodeText, knownValues, Token, unsupported, XmlBytes } from './xmlBytes';
@@ -432,30 +432,10 @@ function readInline(x: XmlBytes, cell: RawCell): void {
       if (open) cell.value = joinText(valueText(cell, x), x, T);
     } else if (x.is(R)) {
       if (valueText(cell, x) !== undefined) unsupported('runs after text');
-      cell.runs = (cell.runs ?? '') + (open ? readInlineRun(x) : '');
+      cell.runs = (cell.runs ?? '') + (open ? readRun(x) : '');
     } else if (x.is(PHONETIC_PR)) {
       if (open) x.skipElement();
     } else unsupported('unexpected element in an inline string');
-  }
-}
-
-const RPR = ascii('rPr');
-
-/** A rich text run's text (its last `<t>`, escapes decoded); run properties skipped. */
-function readInlineRun(x: XmlBytes): string {
-  let text = '';
-  for (;;) {
-    const token = x.next();
-    if (token === Text) continue;
-    if (token === Close) {
-      if (!x.is(R)) unsupported('mismatched end tag');
-      return text;
-    }
-    if (token === End) unsupported('unclosed run');
-    if (x.is(T)) text = token === Open ? decodeEscapes(x.elementText(T)) : '';
-    else if (x.is(RPR)) {
-      if (token === Open) x.skipElement();
-    } else unsupported('unexpected element in a run');
   }
 }
 

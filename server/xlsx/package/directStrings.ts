@@ -65,8 +65,8 @@ export function readItem(x: XmlBytes, close: Uint8Array): string | undefined {
   }
 }
 
-/** A run's text: its last `<t>`; run properties are skipped. */
-function readRun(x: XmlBytes): string {
+/** A rich text run's text: its last `<t>` (escapes decoded); run properties are skipped. Shared by inline strings. */
+export function readRun(x: XmlBytes): string {
   let text = '';
   for (;;) {
     const token = x.next();
