@@ -1,13 +1,15 @@
 import type { Measure, OutputTable, Result, ValueFormat } from '../../../models';
 import { idKey } from '../../../models';
 import { measureDecimals } from '../precision';
+import { isRateUnit } from '../read/measureKind';
 import { ratesAsFractions } from '../scenarios/bounds';
 
 /** A fraction's decimals less these are its percent's: 0.032 has three, 3.2% one. */
 const PERCENT_PLACES = 2;
 
 /**
- * How each measure's values print, by measure: a rate the workbook writes as fractions (every target and actual
+ * How each measure's values print, by measure: a rate (Kind Rate, or a Unit that reads as a percent, as a
+ * cumulative "Percent reduction ... (cumulative)" does) the workbook writes as fractions (every target and actual
  * within ±1) as a percent at the measure's own precision, so 0.032 prints `3.2%` and not `0.032` or `3.20%`;
  * any other measure (and a rate written as 85 for 85%) as its plain number, so null.
  */
@@ -23,7 +25,8 @@ export function measureValueFormats(
   const formats = new Map<string, ValueFormat>();
   for (const m of measures) {
     const own = resultsOf.get(idKey(m.id)) ?? [];
-    if (m.kind !== 'Rate' || own.length === 0 || !ratesAsFractions(own)) continue;
+    const rate = m.kind === 'Rate' || isRateUnit(m.unit);
+    if (!rate || own.length === 0 || !ratesAsFractions(own)) continue;
     formats.set(idKey(m.id), {
       format: 'share',
       decimals: Math.max(0, measureDecimals(own) - PERCENT_PLACES),

@@ -22,17 +22,19 @@ const RATES = {
     ['R1', '1.1', 'Vacancy rate', 'Percentage', 'Rate', 'Decrease'],
     ['R2', '1.1', 'Satisfaction', 'Percent', 'Rate', 'Increase'],
     ['C1', '1.1', 'Leases awarded', 'Raw Count', 'Count', 'Increase'],
+    ['P1', '1.1', 'Energy intensity reduction (cumulative)', 'Percentage', 'Cumulative', 'Increase'],
   ],
   Results: [
     ['Measure ID', 'Fiscal Year', 'Target', 'Actual'],
     ['R1', 2018, 0.032, 0.03],
     ['R2', 2018, 85, 87.5],
     ['C1', 2018, 100, 125],
+    ['P1', 2018, 0.5, 0.617],
   ],
 };
 
 describe('rates print as percents at their precision', () => {
-  test('Given a rate written as fractions, when run, then its rows carry a percent format at its precision; a rate written as 85 and a count do not', () => {
+  test('Given a rate written as fractions, when run, then its rows carry a percent format at its precision; so does a cumulative percentage; a rate written as 85 and a count do not', () => {
     const r = runEngine(minimalWorkbook(RATES));
     for (const name of ['CostPerOutcome', 'PerformanceTrend']) {
       const table = outputTable(r, name);
@@ -43,6 +45,7 @@ describe('rates print as percents at their precision', () => {
           ['R1', { format: 'share', decimals: 1 }],
           ['R2', null],
           ['C1', null],
+          ['P1', { format: 'share', decimals: 1 }],
         ],
       });
     }
