@@ -10,10 +10,9 @@ import {
   relsPathOf,
   type Relationship,
 } from '../package/opc';
-import { CONTENT_TYPES, decode, type XlsxPackage } from '../package/xlsxPackage';
+import { CONTENT_TYPES, decode, sheetInfos, type XlsxPackage } from '../package/xlsxPackage';
 import {
   attr,
-  attrIn,
   elements,
   firstElement,
   namespacedAttr,
@@ -144,18 +143,7 @@ export class WorkbookPackage {
 
   /** The sheets in workbook order. */
   sheets(): SheetEntry[] {
-    const byId = new Map(readRelationships(this.rels, this.mainPath).map((r) => [r.id, r]));
-    return this.sheetElements().map((s) => {
-      const rId = attrIn(s, 'id', RELATIONSHIPS_NS) ?? '';
-      const rel = byId.get(rId);
-      return {
-        name: attr(s, 'name') ?? '',
-        sheetId: Number(attr(s, 'sheetId') ?? 0),
-        rId,
-        path: rel?.path ?? null,
-        type: rel?.type ?? '',
-      };
-    });
+    return sheetInfos(this.sheetElements(), readRelationships(this.rels, this.mainPath));
   }
 
   /** Defined names with the sheet index they are scoped to, if any. */

@@ -229,9 +229,13 @@ export class XlsxPackage {
 
 function readSheets(root: XmlElement, rels: Relationship[]): SheetInfo[] {
   const sheets = firstElement(root, 'sheets');
-  if (!sheets) return [];
+  return sheets ? sheetInfos(elements(sheets, 'sheet'), rels) : [];
+}
+
+/** The workbook's `<sheet>` elements with the part each names through the workbook's relationships. */
+export function sheetInfos(sheets: readonly XmlElement[], rels: readonly Relationship[]): SheetInfo[] {
   const byId = new Map(rels.map((r) => [r.id, r]));
-  return elements(sheets, 'sheet').map((s) => {
+  return sheets.map((s) => {
     const rId = attrIn(s, 'id', RELATIONSHIPS_NS) ?? '';
     const rel = byId.get(rId);
     return {
