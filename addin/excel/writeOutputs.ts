@@ -7,7 +7,7 @@ import {
   type MoneyDisplay,
   type OutputTable,
 } from '../../models';
-import { columnWidthFor, internalLinkTarget, WRAP_WIDTH, wrapsText } from '../../server/xlsx/formats';
+import { columnWidthFor, internalLinkTarget, WRAP_WIDTH, wrappedColumns } from '../../server/xlsx/formats';
 import { cellAddress, columnLetters, parseA1, rangeAddress } from '../../models/a1';
 import {
   ACTION_BYTES,
@@ -280,14 +280,17 @@ function finishTable(sheet: XlWorksheet, table: OutputTable, money: MoneyDisplay
   created.style = TABLE_STYLE;
   created.showBandedRows = true;
 
-  table.columns.forEach((column, c) => {
-    const width = columnWidthFor(
+  const widths = table.columns.map((column, c) =>
+    columnWidthFor(
       column,
       table.rows.map((row) => row[c] ?? null),
       money,
-    );
-    // As the package writer: a long text column is bounded and wraps (Excel fits the rows' height itself).
-    const wraps = wrapsText(column, width, table.rows.length);
+    ),
+  );
+  // As the package writer: in a wide table a long text column is bounded and wraps (Excel fits the rows).
+  const wrap = wrappedColumns(table.columns, widths, table.rows.length);
+  widths.forEach((width, c) => {
+    const wraps = wrap[c] === true;
     sheet.getRange(cellAddress(HEADER.row, HEADER.column + c)).format.columnWidth = widthInPoints(
       wraps ? WRAP_WIDTH : width,
     );

@@ -85,18 +85,29 @@ export const WRAP_WIDTH = 30;
  * LibreOffice measure every row's height on open.
  */
 export const MAX_WRAP_ROWS = 5_000;
+/**
+ * About how many characters of columns a landscape page still shows at a readable size (fit to width at about
+ * two thirds). A table narrower than this prints readably as it is, so its text stays on one line: GSA's
+ * ResourcesByGoal, about 200 characters, stays one page.
+ */
+export const PRINT_WIDTH = 220;
 
 /**
- * Whether a column wraps its text: a text column without a set width whose values are wider than WRAP_WIDTH, in a
- * table short enough to print. Otherwise the longest text runs past the table (or widens it to 60 characters)
- * and fit-to-width shrinks the whole page to an unreadable size.
+ * Which columns wrap their text, from each column's natural width (columnWidthFor): in a table too wide to print
+ * readably (wider than PRINT_WIDTH) and short enough to print, each text column without a set width whose values
+ * are wider than WRAP_WIDTH. Otherwise the longest text runs past the table (or widens it to 60 characters) and
+ * fit-to-width shrinks the whole page to an unreadable size.
  */
-export function wrapsText(column: OutputColumn, naturalWidth: number, rowCount: number): boolean {
-  return (
-    column.format === 'text' &&
-    column.width === undefined &&
-    naturalWidth > WRAP_WIDTH &&
-    rowCount <= MAX_WRAP_ROWS
+export function wrappedColumns(
+  columns: readonly OutputColumn[],
+  naturalWidths: readonly number[],
+  rowCount: number,
+): boolean[] {
+  const total = naturalWidths.reduce((sum, w) => sum + w, 0);
+  const wide = total > PRINT_WIDTH && rowCount <= MAX_WRAP_ROWS;
+  return columns.map(
+    (column, c) =>
+      wide && column.format === 'text' && column.width === undefined && (naturalWidths[c] ?? 0) > WRAP_WIDTH,
   );
 }
 
@@ -112,8 +123,8 @@ export function wrappedRowHeight(values: readonly OutputCell[], wrap: readonly b
   let lines = 1;
   wrap.forEach((wraps, c) => {
     const value = values[c];
-    if (wraps && typeof value === 'string')
-      lines = Math.max(lines, wrappedLines(value, WRAP_WIDTH - PADDING));
+    // A column holds a few more characters of text than its width in digit widths: count them as WRAP_WIDTH.
+    if (wraps && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, WRAP_WIDTH));
   });
   return lines > 1 ? lines * LINE_HEIGHT : null;
 }

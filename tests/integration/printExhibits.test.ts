@@ -53,6 +53,22 @@ describe('output sheets print as exhibits (GSA example, LibreOffice)', () => {
     pdf.png(1, join(pdf.dir, 'resources.png'));
   }, 120_000);
 
+  it('prints PerformanceTrend one page wide with rates as percents at their precision, never as fractions', async () => {
+    const pdf = renderPdf(await keepOnlySheets(run.output, ['PerformanceTrend']), 'trend');
+    dirs.push(pdf.dir);
+    const table = run.result.tables.find((t) => t.name === 'PerformanceTrend');
+    const page1 = pdf.text(1).replace(/\s+/g, ' ');
+    for (const column of table?.columns ?? []) expect(page1).toContain(column.name);
+    // GSA's 1.1.1, "Percent of vacant space in inventory", is written 0.032 in its Results: it prints 3.2%.
+    const vacancy = pdf
+      .text(1)
+      .split('\n')
+      .find((line) => line.includes('Percent of vacant space'));
+    expect(vacancy).toMatch(/3\.2%/);
+    expect(pdf.text(1)).not.toMatch(/\b0\.032\b/);
+    pdf.png(1, join(pdf.dir, 'trend.png'));
+  }, 120_000);
+
   it('repeats the header row on every page of a sheet that runs to several', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => [`Line ${i + 1}`, (i + 1) * 1000]);
     const table: OutputTable = {

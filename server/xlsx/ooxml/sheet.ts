@@ -14,8 +14,8 @@ import {
   internalLinkTarget,
   uniqueColumnNames,
   WRAP_WIDTH,
+  wrappedColumns,
   wrappedRowHeight,
-  wrapsText,
 } from '../formats';
 import { ByteSink } from './byteSink';
 import { exhibitPageSetup, type ExhibitInfo } from './pageSetup';
@@ -74,7 +74,7 @@ export function renderSheet(
   const ref = `${cols[0]}${HEADER.row}:${cols[width - 1]}${lastRow}`;
   const samples = table.columns.map((_, i) => sample(table.rows, i));
   const natural = table.columns.map((c, i) => columnWidthFor(c, samples[i] as OutputCell[], money));
-  const wrap = table.columns.map((c, i) => wrapsText(c, natural[i] as number, table.rows.length));
+  const wrap = wrappedColumns(table.columns, natural, table.rows.length);
   const widths = natural.map((w, i) => (wrap[i] ? WRAP_WIDTH : w));
   const tableXml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="${tableId}" name="${esc(table.name)}" displayName="${esc(table.name)}" ref="${ref}" totalsRowShown="0">` +

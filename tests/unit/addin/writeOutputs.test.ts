@@ -256,8 +256,9 @@ describe('writeOutputs', () => {
     const table: OutputTable = {
       name: 'ScenarioResults',
       title: 'Notes',
+      // A set width that makes the table wider than a page prints readably.
       columns: [
-        { name: 'Measure ID', format: 'text' },
+        { name: 'Measure ID', format: 'text', width: 200 },
         { name: 'Note', format: 'text' },
       ],
       rows: [

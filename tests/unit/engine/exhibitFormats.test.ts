@@ -6,7 +6,7 @@ import {
   WRAP_WIDTH,
   wrappedLines,
   wrappedRowHeight,
-  wrapsText,
+  wrappedColumns,
 } from '../../../server/xlsx/formats';
 import { sheetPartsByName, zipEntries } from '../../fixtures/package/inspect';
 import { outputTable, rowsOf } from '../../helpers/outputs';
@@ -92,12 +92,22 @@ describe('rates print as percents at their precision', () => {
 describe('long text wraps in a bounded column', () => {
   const note = { name: 'Note', format: 'text' } as const;
 
-  test('Given a text column wider than the bound, then it wraps; a short one, a number column, a set width or a long table do not', () => {
-    expect(wrapsText(note, WRAP_WIDTH + 1, 10)).toBe(true);
-    expect(wrapsText(note, WRAP_WIDTH, 10)).toBe(false);
-    expect(wrapsText({ name: 'Target', format: 'number' }, 60, 10)).toBe(false);
-    expect(wrapsText({ ...note, width: 50 }, 60, 10)).toBe(false);
-    expect(wrapsText(note, 60, 1_000_000)).toBe(false);
+  test('Given a table too wide to print readably, then its text columns wider than the bound wrap; a short one, a number column, a set width, a narrow table or a long table do not', () => {
+    const columns = [
+      note,
+      { name: 'Short', format: 'text' },
+      { name: 'Target', format: 'number' },
+      { ...note, width: 50 },
+    ] as const;
+    const widths = [WRAP_WIDTH + 1, WRAP_WIDTH, 60, 50];
+    expect(wrappedColumns(columns, [...widths.slice(0, 3), 100], 10)).toEqual([true, false, false, false]);
+    expect(wrappedColumns(columns, [...widths.slice(0, 3), 20], 10)).toEqual([false, false, false, false]);
+    expect(wrappedColumns(columns, [...widths.slice(0, 3), 100], 1_000_000)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   test('Given texts, when wrapped at word breaks, then the lines are counted as written', () => {
@@ -115,7 +125,8 @@ describe('long text wraps in a bounded column', () => {
     const table: OutputTable = {
       name: 'ScenarioResults',
       title: 'Notes',
-      columns: [{ name: 'Measure ID', format: 'text' }, note],
+      // A set width that makes the table wider than a page prints readably.
+      columns: [{ name: 'Measure ID', format: 'text', width: 200 }, note],
       rows: [
         ['M1', long],
         ['M2', 'Short.'],
