@@ -155,7 +155,11 @@ function timed(run: () => unknown): number {
  * the cent (largest remainder), the spreadsheet keeps float fractions of account totals.
  */
 async function agrees(grids: WorkbookGrids, byObjectiveCsv: string, output: Buffer): Promise<boolean> {
-  const rbg = await readOutputTable(output, 'ResourcesByGoal');
+  // The output holds the input's formula sheets too: past the server's default size, so the limits are raised.
+  const rbg = await readOutputTable(output, 'ResourcesByGoal', {
+    maxUncompressedBytes: 4 * 2 ** 30,
+    maxCells: 100_000_000,
+  });
   const col = (name: string) => rbg.header.indexOf(name);
   const [level, objective, type, fy] = [
     col('Level'),

@@ -109,8 +109,9 @@ function gridsOf(sheets: readonly ReadSheet[], budget: CellBudget): WorkbookGrid
 export async function readOutputTable(
   input: Buffer | Uint8Array,
   name: string,
+  limits: ReadLimits = {},
 ): Promise<{ header: string[]; rows: CellValue[][] }> {
-  const { tables } = await readWorkbookGrids(input);
+  const { tables } = await readWorkbookGrids(input, limits);
   const table = tables.find((t) => t.source === 'table' && t.name === name);
   if (!table) throw new Error(`The workbook has no table named ${name}.`);
   const width = table.header.length;
