@@ -172,22 +172,34 @@ interface MeasureCost {
   objectiveFull: number | null;
 }
 
+/** A measure with what its cost depends on, looked up once: its objective, that objective's Cost Shares, its share. */
+interface MeasureView {
+  measure: Measure;
+  objective: WorkbookModel['objectives'][number] | undefined;
+  shares: ReturnType<CostIndex['sharesOf']['get']>;
+  /** Used only when the objective's shares do not pass 100% (the rules report it when they do). */
+  share: Measure['costShare'];
+}
+
+function measureView(measure: Measure, index: CostIndex): MeasureView {
+  const objective = index.objectives.get(idKey(measure.objectiveId));
+  const shares = index.sharesOf.get(idKey(measure.objectiveId));
+  return { measure, objective, shares, share: shares && !shares.over ? measure.costShare : null };
+}
+
 function measureCost(
-  measure: Measure,
+  { measure, objective, shares, share }: MeasureView,
   year: number,
   basis: AmountType | null,
   index: CostIndex,
   crosswalk: CrosswalkResult,
   support: SupportResult,
-  share: Measure['costShare'],
 ): MeasureCost {
   const key = targetKey('objective', measure.objectiveId);
   const series = index.seriesOfYear(year);
-  const objective = index.objectives.get(idKey(measure.objectiveId));
   const hasBudget = basis !== null && objective !== undefined && series !== null;
   const direct = hasBudget ? crosswalk.direct.get(basis, series, key) : null;
   const sup = hasBudget ? support.support.get(basis, series, key) : null;
-  const shares = index.sharesOf.get(idKey(measure.objectiveId));
   let ownDirect = direct;
   let ownSupport = sup;
   if (share && shares && direct !== null && sup !== null) {
@@ -209,16 +221,14 @@ function measureCost(
 
 /** Why a measure's cost reads as it does: no budget, its share, a whole objective's cost, an inferred Kind. */
 function costNotes(
-  measure: Measure,
+  { measure, objective, shares, share }: MeasureView,
   year: number,
   basis: AmountType | null,
   cost: MeasureCost,
   index: CostIndex,
-  share: Measure['costShare'],
 ): string[] {
   const notes: string[] = [];
-  const objectiveKnown = index.objectives.has(idKey(measure.objectiveId));
-  const shares = index.sharesOf.get(idKey(measure.objectiveId));
+  const objectiveKnown = objective !== undefined;
   const siblings = index.measuresOf.get(idKey(measure.objectiveId)) ?? 0;
   if (!cost.hasBudget) notes.push(objectiveKnown ? NOTES.noBudget(year, basis) : NOTES.objectiveUnknown());
   else if (share) notes.push(NOTES.costShare(shareText(share.ppb), measure.objectiveId));
@@ -247,15 +257,13 @@ export function costPerOutcome(
   const negativeSaid = new Set<string>();
 
   for (const measure of measuresInPlanOrder(model)) {
-    const objective = index.objectives.get(idKey(measure.objectiveId));
+    const view = measureView(measure, index);
+    const { objective, share } = view;
     const results = [...(index.resultsOf.get(idKey(measure.id)) ?? [])].sort((a, b) => a.year - b.year);
     const byYear = new Map(results.map((r) => [r.year, r]));
-    const shares = index.sharesOf.get(idKey(measure.objectiveId));
-    // A share is used only when the objective's shares do not pass 100% (the rules report it when they do).
-    const share = shares && !shares.over ? measure.costShare : null;
     for (const r of results) {
-      const cost = measureCost(measure, r.year, basis, index, crosswalk, support, share);
-      const notes = costNotes(measure, r.year, basis, cost, index, share);
+      const cost = measureCost(view, r.year, basis, index, crosswalk, support);
+      const notes = costNotes(view, r.year, basis, cost, index);
       if (cost.objectiveFull !== null && cost.objectiveFull < 0 && basis) {
         const said = `${measure.objectiveId}|${r.year}`;
         if (!negativeSaid.has(said)) {
