@@ -3,7 +3,7 @@ import { AmountType as AmountTypes } from '../../models';
 import { chooseCostBasis, type CostResult, costPerOutcome } from './cost';
 import { allocateCrosswalk, type CrosswalkResult, type KnownTargets, knownTargets } from './crosswalk';
 import { allocateSupport, type SupportResult } from './pools';
-import { RULES, runRules } from './rules';
+import { distinctRecords, RULES, runRules } from './rules';
 import { planSeries, type SeriesPlan } from './series';
 import { AMOUNT_TYPES, replaceBudget, withoutAmounts } from './budget';
 import { targetName } from './ledger';
@@ -30,13 +30,15 @@ export interface Computation {
 }
 
 /**
- * Crosswalk, then support costs, then cost per outcome, then the validation rules over all of it. `model` is
- * the workbook as read; the Computation's own model lacks any amounts whose totals could not be added exactly.
+ * Crosswalk, then support costs, then cost per outcome, then the validation rules over all of it. `read` is
+ * the workbook as read; the Computation's own model keeps the first row of each repeated ID and lacks any
+ * amounts whose totals could not be added exactly.
  */
 export function compute(read: WorkbookModel): Computation {
   const issues: Issue[] = [];
-  const known = knownTargets(read);
-  const { model, crosswalk } = exactCrosswalk(read, known, issues);
+  const distinct = distinctRecords(read);
+  const known = knownTargets(distinct);
+  const { model, crosswalk } = exactCrosswalk(distinct, known, issues);
   const slots = crosswalk.budget.slots();
   const held = new Set(slots.map((s) => s.series));
   const series = model.series.filter((s) => held.has(s.index));
@@ -49,7 +51,7 @@ export function compute(read: WorkbookModel): Computation {
   const amountTypes = AmountTypes.options.filter((t) => present.has(t));
   const baseSeries = plan.base?.index ?? null;
   const baseYear = plan.base?.year ?? model.settings.baseYear ?? null;
-  for (const list of [runRules(RULES, { model, known, crosswalk }), support.issues, cost.issues])
+  for (const list of [runRules(RULES, { read, model, known, crosswalk }), support.issues, cost.issues])
     for (const issue of list) issues.push(issue);
   return {
     model,

@@ -94,7 +94,6 @@ export function readCostPools(grids: WorkbookGrids, issues: Issue[]): CostPool[]
   const t = openTable(grids, INPUT_TABLES.CostPools, issues);
   if (!t || !t.requireColumns()) return [];
   const pools: CostPool[] = [];
-  const seen = new Map<string, string>();
   for (const row of t.dataRows()) {
     const name = t.text(row, 'Cost Pool');
     const loc = t.loc(row, 'Cost Pool');
@@ -102,12 +101,6 @@ export function readCostPools(grids: WorkbookGrids, issues: Issue[]): CostPool[]
       issues.push(issueAt(MESSAGES.valueRequired('Cost Pools', 'Cost Pool'), loc));
       continue;
     }
-    const first = seen.get(name.toUpperCase());
-    if (first) {
-      issues.push(issueAt(MESSAGES.duplicateId('Cost Pool', name, first), loc));
-      continue;
-    }
-    seen.set(name.toUpperCase(), t.where(row));
     const method =
       choiceAt(t, row, 'Method', poolMethodOf, PoolMethod.options, 'Direct Cost', issues) ?? 'Direct Cost';
     pools.push({ name, method, order: numberAt(t, row, 'Order', issues), loc });

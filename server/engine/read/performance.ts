@@ -23,7 +23,6 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
   const goals = new Map<string, { id: string; name: string; objectives: number }>();
   const objectives = new Map<string, { id: string; name: string; measures: number }>();
   const measures = new Map<string, { id: string; name: string; unit: string; direction: string; loc: Loc }>();
-  const years = new Map<string, string>();
   // One note per spelling: real reports repeat a name on every year's row.
   const merged = new Set<string>();
   const noteMerge = (kind: string, first: string, other: string, loc: Loc) => {
@@ -121,13 +120,6 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
       issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Year')));
       continue;
     }
-    const yearKey = `${measure.id}\u0000${year}`;
-    const firstYear = years.get(yearKey);
-    if (firstYear) {
-      issues.push(issueAt(MESSAGES.duplicateResult(measure.id, year, firstYear), t.loc(row, 'Year')));
-      continue;
-    }
-    years.set(yearKey, t.where(row));
     plan.results.push({
       measureId: measure.id,
       year,

@@ -1,12 +1,12 @@
 import type { Goal, Issue, Measure, Objective, Result, WorkbookGrids } from '../../../models';
-import { Direction, idKey, INPUT_TABLES, MeasureKind, MeasureType } from '../../../models';
+import { Direction, INPUT_TABLES, MeasureKind, MeasureType } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { parseYear } from './cells';
 import { directionOf, kindOf, measureTypeOf, vocabulary } from './enums';
 import { readFraction } from './fraction';
 import { currencyScaleOf, inferKind } from './measureKind';
 import { openTable, type TableView } from './table';
-import { choiceAt, numberAt, UniqueIds, yearProblem } from './values';
+import { choiceAt, numberAt, yearProblem } from './values';
 
 export interface Plan {
   goals: Goal[];
@@ -18,7 +18,6 @@ export interface Plan {
 export function readGoals(grids: WorkbookGrids, issues: Issue[]): Goal[] {
   const t = openTable(grids, INPUT_TABLES.Goals, issues);
   if (!t || !t.requireColumns()) return [];
-  const ids = new UniqueIds('Goal', issues);
   const goals: Goal[] = [];
   for (const row of t.dataRows()) {
     const id = t.text(row, 'Goal ID');
@@ -27,7 +26,6 @@ export function readGoals(grids: WorkbookGrids, issues: Issue[]): Goal[] {
       issues.push(issueAt(MESSAGES.valueRequired('Goals', 'Goal ID'), loc));
       continue;
     }
-    if (!ids.claim(id, loc)) continue;
     goals.push({
       id,
       name: t.text(row, 'Goal'),
@@ -42,7 +40,6 @@ export function readGoals(grids: WorkbookGrids, issues: Issue[]): Goal[] {
 export function readObjectives(grids: WorkbookGrids, issues: Issue[]): Objective[] {
   const t = openTable(grids, INPUT_TABLES.Objectives, issues);
   if (!t || !t.requireColumns()) return [];
-  const ids = new UniqueIds('Objective', issues);
   const objectives: Objective[] = [];
   for (const row of t.dataRows()) {
     const id = t.text(row, 'Objective ID');
@@ -51,7 +48,6 @@ export function readObjectives(grids: WorkbookGrids, issues: Issue[]): Objective
       issues.push(issueAt(MESSAGES.valueRequired('Objectives', 'Objective ID'), loc));
       continue;
     }
-    if (!ids.claim(id, loc)) continue;
     objectives.push({
       id,
       goalId: t.text(row, 'Goal ID'),
@@ -103,7 +99,6 @@ function costShareAt(t: TableView, row: number, issues: Issue[]): Measure['costS
 export function readMeasures(grids: WorkbookGrids, issues: Issue[]): Measure[] {
   const t = openTable(grids, INPUT_TABLES.Measures, issues);
   if (!t || !t.requireColumns()) return [];
-  const ids = new UniqueIds('Measure', issues);
   const measures: Measure[] = [];
   for (const row of t.dataRows()) {
     const id = t.text(row, 'Measure ID');
@@ -112,7 +107,6 @@ export function readMeasures(grids: WorkbookGrids, issues: Issue[]): Measure[] {
       issues.push(issueAt(MESSAGES.valueRequired('Measures', 'Measure ID'), loc));
       continue;
     }
-    if (!ids.claim(id, loc)) continue;
     const unit = t.text(row, 'Unit');
     const name = t.text(row, 'Measure');
     const typed = choiceAt(t, row, 'Kind', kindOf, MeasureKind.options, null, issues);
@@ -142,7 +136,6 @@ export function readResults(grids: WorkbookGrids, issues: Issue[]): Result[] {
   const t = openTable(grids, INPUT_TABLES.Results, issues);
   if (!t || !t.requireColumns()) return [];
   const results: Result[] = [];
-  const seen = new Map<string, string>();
   for (const row of t.dataRows()) {
     const measureId = t.text(row, 'Measure ID');
     const loc = t.loc(row, 'Measure ID');
@@ -156,13 +149,6 @@ export function readResults(grids: WorkbookGrids, issues: Issue[]): Result[] {
       issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
       continue;
     }
-    const key = `${idKey(measureId)}\u0000${year}`;
-    const first = seen.get(key);
-    if (first) {
-      issues.push(issueAt(MESSAGES.duplicateResult(measureId, year, first), loc));
-      continue;
-    }
-    seen.set(key, t.where(row));
     results.push({
       measureId,
       year,

@@ -1,9 +1,8 @@
 import type { AllocationLimit, CellValue, Issue, Response, Scenario, WorkbookGrids } from '../../../models';
-import { idKey, INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
+import { INPUT_TABLES, ResponseModel, ScenarioScope } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, toMinor } from '../money';
 import { cellText, parseAmount, parseShare, parseYear } from './cells';
-import { checkExpression } from '../expression';
 import { responseModelOf, scopeOf } from './enums';
 import { openTable, type TableView } from './table';
 import { choiceAt, numberAt, unreadable, yearProblem } from './values';
@@ -106,17 +105,11 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
   const t = openTable(grids, INPUT_TABLES.Responses, issues);
   if (!t || !t.requireColumns()) return [];
   const out: Response[] = [];
-  const seen = new Map<string, string>();
   for (const row of t.dataRows()) {
     const measureId = t.text(row, 'Measure ID');
     const loc = t.loc(row, 'Measure ID');
     if (!measureId) {
       issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Measure ID'), loc));
-      continue;
-    }
-    const first = seen.get(idKey(measureId));
-    if (first) {
-      issues.push(issueAt(MESSAGES.duplicateId('Responses', measureId, first), loc));
       continue;
     }
     const model = choiceAt(t, row, 'Model', responseModelOf, ResponseModel.options, null, issues);
@@ -145,18 +138,12 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
       issues.push(issueAt(MESSAGES.expressionTooLong(MAX_EXPRESSION), expressionLoc));
       continue;
     }
-    // Checked here, for every row, so an unsafe formula is reported even where no scenario would run it.
-    if (model === 'Expression') {
-      const check = checkExpression(expression);
-      if (!check.ok) issues.push(issueAt(MESSAGES.responseExpressionUnsafe(check.reason), expressionLoc));
-    }
     const low = numberAt(t, row, 'Low', issues);
     const high = numberAt(t, row, 'High', issues);
     if ((low === null) !== (high === null) || (low !== null && high !== null && low > high)) {
       issues.push(issueAt(MESSAGES.rangeInvalid(), t.loc(row, low === null ? 'Low' : 'High')));
       continue;
     }
-    seen.set(idKey(measureId), t.where(row));
     out.push({ measureId, model, elasticity, low, high, expression, loc, expressionLoc });
   }
   return out;

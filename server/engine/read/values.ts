@@ -1,5 +1,4 @@
 import type { CellValue, Issue, Loc } from '../../../models';
-import { idKey, issueLocation } from '../../../models';
 import { issueAt, MESSAGES, type Msg } from '../messages';
 import { type CellProblem, cellText, parseNumber } from './cells';
 import type { TableView } from './table';
@@ -75,24 +74,4 @@ export function choiceAt<T extends string>(
     ),
   );
   return fallback;
-}
-
-/** Keeps the first row for each ID; later duplicates are reported and left out. */
-export class UniqueIds {
-  private readonly seen = new Map<string, Loc>();
-  constructor(
-    private readonly table: string,
-    private readonly issues: Issue[],
-  ) {}
-
-  claim(id: string, loc: Loc): boolean {
-    const key = idKey(id);
-    const first = this.seen.get(key);
-    if (first) {
-      this.issues.push(issueAt(MESSAGES.duplicateId(this.table, id, issueLocation(first)), loc));
-      return false;
-    }
-    this.seen.set(key, loc);
-    return true;
-  }
 }

@@ -1,8 +1,13 @@
 import type { Issue, WorkbookModel } from '../../../models';
 import type { CrosswalkResult, KnownTargets } from '../crosswalk';
 
-/** What every validation rule sees: the records read, the targets they may name, and the crosswalk made. */
+/**
+ * What every validation rule sees: the records read, the targets they may name, and the crosswalk made. `read`
+ * is the workbook as read, every row that could be read kept (repeated IDs too); `model` is what the engine
+ * computes on, each repeat left out (`distinctRecords`).
+ */
 export interface RuleContext {
+  read: WorkbookModel;
   model: WorkbookModel;
   known: KnownTargets;
   crosswalk: CrosswalkResult;
