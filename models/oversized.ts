@@ -10,6 +10,15 @@ export const SHEET_BODY_ROWS = 1_048_576 - 3;
 
 export const DETAIL_TABLE = 'CrosswalkDetail';
 
+/**
+ * The most CrosswalkDetail rows kept on its sheet when a CSV can carry the rest (the command line always, the
+ * API with `csv=true`), unless the user sets another size. Past about 100,000 rows (1.7 million cells) the
+ * detail is data to filter and pivot rather than a sheet to read, and it would make the workbook slow to open:
+ * a 100,000-line department's detail (about 200,000 rows) triples the cells LibreOffice must load. Excel's
+ * own limit (SHEET_BODY_ROWS) stays the default where no CSV can be written (the add-in, the API without csv).
+ */
+export const WORKBOOK_DETAIL_ROWS = 100_000;
+
 export interface OversizeOptions {
   /** The most rows CrosswalkDetail may have on its sheet (at most, and by default, SHEET_BODY_ROWS). */
   maxDetailRows?: number;

@@ -26,6 +26,7 @@ import {
   oversizedTables,
   OutputNameConflictError,
   SHEET_BODY_ROWS,
+  WORKBOOK_DETAIL_ROWS,
   tableCsv,
   UnreadableWorkbookError,
   WorkbookTooLargeError,
@@ -97,7 +98,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
 }
 
 function maxDetailRowsOf(given: string | undefined): number {
-  if (given === undefined) return SHEET_BODY_ROWS;
+  if (given === undefined) return WORKBOOK_DETAIL_ROWS;
   const n = Number(given);
   if (!/^[0-9]+$/.test(given) || n < 1 || n > SHEET_BODY_ROWS)
     throw new UsageError(

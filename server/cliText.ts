@@ -24,8 +24,9 @@ Options:
                             Goals, Objectives and Crosswalk tables are missing.
       --json                Print one JSON object on stdout: { ok, input, output, summary, issues } after a
                             run, or { ok: false, error: { code, message } } when nothing could be run.
-      --max-detail-rows <n> The most rows CrosswalkDetail may have on its sheet (default and most: 1,048,573,
-                            what a sheet holds below its header). A longer table is written whole as
+      --max-detail-rows <n> The most rows CrosswalkDetail may have on its sheet (default 100,000, which
+                            keeps a department's workbook quick to open; most 1,048,573, what a sheet holds
+                            below its header). A longer table is written whole as
                             <output>-CrosswalkDetail.csv beside the workbook, and its sheet says so.
   -q, --quiet               No progress lines on stderr.
   -h, --help                This help.

@@ -170,7 +170,7 @@ export function openApiDocument(version: string): JsonObject {
               in: 'query',
               required: false,
               description:
-                'The most CrosswalkDetail rows its sheet may hold (default and most: 1,048,573, the rows of a sheet below its header); past it the sheet holds a note instead. Not a whole number in range: 400.',
+                'The most CrosswalkDetail rows its sheet may hold (most: 1,048,573, the rows of a sheet below its header; default: 100,000 with `csv=true`, as the command line, else 1,048,573); past it the sheet holds a note instead. Not a whole number in range: 400.',
               schema: { type: 'integer', minimum: 1, maximum: SHEET_BODY_ROWS },
             },
           ],

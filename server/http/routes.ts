@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import {
   OUTPUT_SHEETS,
   SHEET_BODY_ROWS,
+  WORKBOOK_DETAIL_ROWS,
   type OutputSheet,
   XLSX_MEDIA_TYPE,
   type HealthResponse,
@@ -59,7 +60,7 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
     if (res.headersSent) return;
     const { bytes, name, csvs } = (res.locals as UploadLocals).upload;
     const zip = csvWanted(req.query.csv);
-    const maxDetailRows = maxDetailRowsOf(req.query.maxDetailRows);
+    const maxDetailRows = maxDetailRowsOf(req.query.maxDetailRows, zip);
     // A CSV is held to the upload's limits: its size, and the cells a workbook may hold.
     const csvLimits = { maxBytes: config.maxUploadBytes, maxCells: config.maxCells };
     const filename = `${name}-crosswalk.xlsx`;
@@ -159,11 +160,12 @@ function csvWanted(query: unknown): boolean {
 }
 
 /**
- * `?maxDetailRows=N`: the most CrosswalkDetail rows its sheet may take (1 to a sheet's rows below its header,
- * the default); past it the sheet holds a note and, with `csv=true`, the zip holds the table as CSV.
+ * `?maxDetailRows=N`: the most CrosswalkDetail rows its sheet may take (1 to a sheet's rows below its header);
+ * past it the sheet holds a note and, with `csv=true`, the zip holds the table as CSV. By default, with a CSV
+ * asked for, the sheet keeps up to WORKBOOK_DETAIL_ROWS as the command line does; without, all a sheet holds.
  */
-function maxDetailRowsOf(query: unknown): number {
-  if (query === undefined) return SHEET_BODY_ROWS;
+function maxDetailRowsOf(query: unknown, csv: boolean): number {
+  if (query === undefined) return csv ? WORKBOOK_DETAIL_ROWS : SHEET_BODY_ROWS;
   const n = typeof query === 'string' && /^[0-9]{1,7}$/.test(query) ? Number(query) : NaN;
   if (!(n >= 1 && n <= SHEET_BODY_ROWS))
     throw new HttpProblem(

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { OutputTable } from '../../models';
+import { type OutputTable, WORKBOOK_DETAIL_ROWS } from '../../models';
+import { generateWorkbook } from '../../bench/generate';
+import { writeGridsXlsx } from '../../bench/xlsxWriter';
 import { main } from '../../server/cli';
 import { crosswalkXlsx } from '../../server/pipeline';
 import { readOutputTable, tableCsv } from '../../server/xlsx';
@@ -115,6 +117,33 @@ describe('Given a CrosswalkDetail longer than the sheet is set to hold', () => {
       expect((await cli([example, '-o', join(dir, 'x.xlsx'), '--max-detail-rows', n])).code).toBe(2);
     },
   );
+});
+
+describe('Given a department-size workbook whose CrosswalkDetail passes 100,000 rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'throughline-dept-'));
+  const output = join(dir, 'dept.xlsx');
+  let run: Awaited<ReturnType<typeof cli>>;
+  let detailRows: number;
+
+  beforeAll(async () => {
+    // 60,000 budget lines split over about two targets each: past the sheet's default size, well under Excel's.
+    const input = join(dir, 'input.xlsx');
+    const bytes = await writeGridsXlsx(generateWorkbook(60_000, { simple: true }).grids);
+    writeFileSync(input, bytes);
+    run = await cli([input, '-o', output, '--json']);
+    detailRows = (JSON.parse(run.stdout).csv as { rows: number }[])[0]?.rows ?? 0;
+  }, 300_000);
+
+  test('When the CLI runs with no --max-detail-rows, Then the detail goes whole to a CSV beside the workbook and its sheet holds the note', async () => {
+    expect(run.code).toBe(0);
+    expect(detailRows).toBeGreaterThan(WORKBOOK_DETAIL_ROWS);
+    expect(detailRows).toBeLessThan(1_048_573);
+    const csv = readFileSync(join(dir, 'dept-CrosswalkDetail.csv'), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(detailRows + 1);
+    const sheet = await readOutputTable(readFileSync(output), 'CrosswalkDetail');
+    expect(sheet.rows).toHaveLength(1);
+    expect(String(sheet.rows[0]?.[0])).toContain('dept-CrosswalkDetail.csv');
+  });
 });
 
 describe('A table as CSV', () => {
