@@ -13,12 +13,14 @@ import { HttpProblem, problems } from './problems';
 import { describeZodError, MAX_LISTED } from './zodSentences';
 
 /**
- * A parsed grids body checked against the zod models without zod ever collecting an issue per cell. zod
- * gathers every issue before it returns, and a body of a million bad cells would give a million issues, each
- * costing more than the cell itself. So the body is checked in two parts: everything but the cells by the
- * models (a bounded number of issues: tables are capped by count before parsing), then the cells by a quick
- * test that agrees with the `CellValue` model (a test holds them to it), which lists the first few bad cells
- * in zod's own words and only counts the rest. Only a body that passes both is parsed whole, by the models.
+ * A parsed grids body checked against the zod models without zod ever seeing a cell. zod gathers every issue
+ * before it returns, and a body of a million bad cells would give a million issues, each costing more than the
+ * cell itself; even a good body costs zod far more per cell than the cell's own test. So the body is checked in
+ * two parts: everything but the cells by the models (a bounded number of issues: tables are capped by count
+ * before parsing), then the cells by a quick test that agrees with the `CellValue` model (a test holds them to
+ * it), which lists the first few bad cells in zod's own words and only counts the rest. A body that passes both
+ * is what the models would return: the checked envelope with each table's own header and rows put back (the
+ * models transform nothing, so a cell the model accepts is returned as it came).
  */
 export function gridsFromBody(body: unknown): WorkbookGrids {
   const listed: ProblemError[] = [];
@@ -30,15 +32,8 @@ export function gridsFromBody(body: unknown): WorkbookGrids {
     total += described.total;
   }
   total += badCells(body, listed);
-  if (total > 0) throw new HttpProblem(problems.invalidBody(listed, total));
-
-  const parsed = GridsRequest.safeParse(body);
-  if (!parsed.success) {
-    // Only if the quick test and the model disagree; the listing is still capped.
-    const { errors, total: all } = describeZodError(parsed.error, body);
-    throw new HttpProblem(problems.invalidBody(errors, all));
-  }
-  return parsed.data.grids;
+  if (total > 0 || !envelope.success) throw new HttpProblem(problems.invalidBody(listed, total));
+  return withCellsOf(envelope.data.grids, tablesOf(body) as Json[]);
 }
 
 type Json = Record<string, unknown>;
@@ -61,6 +56,15 @@ function withoutCells(body: unknown): unknown {
     return copy;
   });
   return { ...body, grids: { ...body.grids, tables } };
+}
+
+/** The checked envelope's tables with the body's own header and rows, all of which passed `isCellValue`. */
+function withCellsOf(grids: WorkbookGrids, bodyTables: readonly Json[]): WorkbookGrids {
+  const tables = grids.tables.map((t, i) => {
+    const own = bodyTables[i] as Json;
+    return { ...t, header: own.header as CellValue[], rows: own.rows as CellValue[][] };
+  });
+  return { ...grids, tables };
 }
 
 /** Counts the rows that are not lists and the cells that are not cell values; lists the first few in `listed`. */

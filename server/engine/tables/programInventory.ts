@@ -1,8 +1,8 @@
-import type { AmountType, OutputCell, OutputTable, Series } from '../../../models';
-import { amountTypeOf, RECEIPT, text } from '../budget';
+import type { AmountType, BudgetColumns, OutputCell, OutputTable, Series } from '../../../models';
+import { AMOUNT_TYPES, RECEIPT, text } from '../budget';
 import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
-import { destinationOf, setOf, Splitter } from '../crosswalk';
+import { setOf, Splitter } from '../crosswalk';
 import type { Target } from '../ledger';
 import { addExact } from '../money';
 import { shownAmount, TableBuilder, unitsPhrase } from './shape';
@@ -27,42 +27,93 @@ interface Program {
   lines: number[];
 }
 
-const key = (account: string, pa: string) =>
-  `${account.trim().toUpperCase()}\u0000${pa.trim().toUpperCase()}`;
+/**
+ * Numbers for texts compared as the Programs table compares them (trimmed, in any case), so a program's key is
+ * one number made from its account's and program activity's: each distinct Budget text is trimmed and
+ * upper-cased once, not once per budget line, and no key text is built per line.
+ */
+class ProgramKeys {
+  private readonly byText = new Map<string, number>();
+  private readonly byString: Int32Array;
+  /** More than the distinct texts there can be: every Budget string and both texts of every Programs row. */
+  private readonly bound: number;
+
+  constructor(
+    private readonly b: BudgetColumns,
+    programRows: number,
+  ) {
+    this.byString = new Int32Array(b.strings.length).fill(-1);
+    this.bound = b.strings.length + 2 * programRows + 1;
+  }
+
+  of(text: string): number {
+    const normal = text.trim().toUpperCase();
+    let n = this.byText.get(normal);
+    if (n === undefined) {
+      n = this.byText.size;
+      this.byText.set(normal, n);
+    }
+    return n;
+  }
+
+  /** The key of an account and program activity, given as numbers from `of` or `ofLine`. */
+  pair(account: number, programActivity: number): number {
+    return account * this.bound + programActivity;
+  }
+
+  /** A Budget line's column (account, program activity), by the number of its interned string. */
+  ofLine(column: Int32Array, line: number): number {
+    const id = column[line] as number;
+    let n = this.byString[id] as number;
+    if (n < 0) {
+      n = this.of(this.b.strings[id] as string);
+      this.byString[id] = n;
+    }
+    return n;
+  }
+}
 
 function programsOf(c: Computation): Program[] {
   const { model } = c;
-  const programs = new Map<string, Program>();
+  const programs = new Map<string | number, Program>();
   const b = model.budgetColumns;
-  const add = (id: string, name: string, line: number) => {
+  const keys = new ProgramKeys(b, model.programs.length);
+  /** Adds the line to the program `id`, made (named by `nameOf`) when first met. */
+  const add = (id: string | number, nameOf: () => string, line: number) => {
     let p = programs.get(id);
     if (!p) {
-      p = { name, accounts: new Set(), lines: [] };
+      p = { name: nameOf(), accounts: new Set(), lines: [] };
       programs.set(id, p);
     }
     p.accounts.add(text(b, b.account, line));
     p.lines.push(line);
   };
   if (model.programs.length > 0) {
-    const byLine = new Map<string, string[]>();
+    const byLine = new Map<number, string[]>();
     for (const part of model.programs) {
-      const k = key(part.account, part.programActivity);
+      const k = keys.pair(keys.of(part.account), keys.of(part.programActivity));
       byLine.set(k, [...(byLine.get(k) ?? []), part.program]);
     }
+    const noActivity = keys.of('');
     for (let line = 0; line < b.size; line++) {
       if (b.lineType[line] === RECEIPT) continue;
-      const account = text(b, b.account, line);
+      const account = keys.ofLine(b.account, line);
       const named =
-        byLine.get(key(account, text(b, b.programActivity, line))) ?? byLine.get(key(account, ''));
-      for (const name of named ?? []) add(name.trim().toUpperCase(), name, line);
+        byLine.get(keys.pair(account, keys.ofLine(b.programActivity, line))) ??
+        byLine.get(keys.pair(account, noActivity));
+      for (const name of named ?? []) add(name.trim().toUpperCase(), () => name, line);
     }
   } else {
-    for (let line = 0; line < b.size; line++) {
-      if (b.lineType[line] === RECEIPT) continue;
+    const nameOf = (line: number) => {
       const account = text(b, b.account, line);
       const pa = text(b, b.programActivity, line);
       const name = text(b, b.programActivityTitle, line) || pa || text(b, b.accountTitle, line) || account;
-      add(key(account, pa), pa ? `${name} (${account})` : name, line);
+      return pa ? `${name} (${account})` : name;
+    };
+    for (let line = 0; line < b.size; line++) {
+      if (b.lineType[line] === RECEIPT) continue;
+      const id = keys.pair(keys.ofLine(b.account, line), keys.ofLine(b.programActivity, line));
+      add(id, () => nameOf(line), line);
     }
   }
   return [...programs.values()];
@@ -102,50 +153,36 @@ export function programInventory(c: Computation): OutputTable {
   const servedByPool = poolReach(c);
   const missing = MEASURES.filter((_, i) => typeOf[i] === null).map((m) => m.column.toLowerCase());
   const absentYears = years.filter((y) => y.series === null).map((y) => `FY${y.year}`);
-  const splitter = new Splitter();
+  const reach = new ProgramReach(c, goalOf, servedByPool);
+  // A series stands for one fiscal year, and each amount type for at most one measure: where an amount adds.
+  const yearOfSeries = new Map<number, number>();
+  years.forEach(({ series }, y) => {
+    if (series) yearOfSeries.set(series.index, y);
+  });
+  const measureOfType = AMOUNT_TYPES.map((type) => typeOf.indexOf(type));
 
   for (const program of programsOf(c)) {
     const sums = years.map(() => MEASURES.map(() => 0));
-    const objectives = new Set<string>();
-    const goals = new Set<string>();
-    const serve = (target: Target) => {
-      if (target.kind === 'objective') {
-        objectives.add(target.id);
-        const goal = goalOf.get(target.id);
-        if (goal) goals.add(goal);
-      } else if (target.kind === 'goal') goals.add(target.id);
-      else if (target.kind === 'pool')
-        // Support costs serve the objectives the pool reaches, directly or through later pools.
-        for (const id of servedByPool.get(target.id) ?? []) {
-          objectives.add(id);
-          const goal = goalOf.get(id);
-          if (goal) goals.add(goal);
-        }
-    };
+    reach.clear();
     for (const line of program.lines) {
-      const type = amountTypeOf(b, line);
+      const m = measureOfType[b.amountType[line] as number] as number;
       for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
         const value = b.amountValue[a] as number;
-        const set = setOf(c.crosswalk, b, line, a);
-        const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
-        const count = splitter.split(set, value);
-        for (let k = 0; k < count; k++) if (splitter.parts[k] !== 0) serve(targets[k] as Target);
-        years.forEach(({ series }, y) => {
-          if (!series || b.amountSeries[a] !== series.index) return;
-          typeOf.forEach((t, m) => {
-            if (t !== type) return;
-            const row = sums[y] as number[];
-            row[m] = addExact(row[m] as number, value);
-          });
-        });
+        reach.addAmount(line, a, value);
+        const y = m < 0 ? undefined : yearOfSeries.get(b.amountSeries[a] as number);
+        if (y === undefined) continue;
+        const row = sums[y] as number[];
+        row[m] = addExact(row[m] as number, value);
       }
     }
-    const cells: OutputCell[] = sums.flatMap((row, y) =>
-      row.flatMap((v, m) => {
+    const { goals, objectives } = reach;
+    const cells: OutputCell[] = [];
+    sums.forEach((row, y) =>
+      row.forEach((v, m) => {
         const type = typeOf[m];
-        if (!type || !held(y, m)) return [];
         // A sum past the exact range (NaN) is left blank; the Budget's totals report it.
-        return [Number.isNaN(v) ? null : shownAmount(v, type, model.moneyDecimals)];
+        if (type && held(y, m))
+          cells.push(Number.isNaN(v) ? null : shownAmount(v, type, model.moneyDecimals));
       }),
     );
     const notes: string[] = [];
@@ -162,6 +199,60 @@ export function programInventory(c: Computation): OutputTable {
     ]);
   }
   return t.build();
+}
+
+/**
+ * The goals and objectives one program's money reaches through the Crosswalk: a target counts when some amount
+ * of the program's lines gives it a part that is not zero. Only sets can name an objective, goal or pool (a
+ * line with no set goes to Unmapped, receipts or eliminations, which serve no goal), so only they are split;
+ * and once an amount has reached every target of a set, the program's later amounts split by it add nothing.
+ */
+class ProgramReach {
+  readonly objectives = new Set<string>();
+  readonly goals = new Set<string>();
+  private readonly splitter = new Splitter();
+  /** By set position: the program (a count of `clear`s) for which the set has reached all its targets. */
+  private readonly reachedAllFor: Int32Array;
+  private program = 0;
+
+  constructor(
+    private readonly c: Computation,
+    private readonly goalOf: ReadonlyMap<string, string>,
+    private readonly servedByPool: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {
+    this.reachedAllFor = new Int32Array(c.crosswalk.sets.length).fill(-1);
+  }
+
+  clear(): void {
+    this.objectives.clear();
+    this.goals.clear();
+    this.program++;
+  }
+
+  addAmount(line: number, amount: number, value: number): void {
+    const set = setOf(this.c.crosswalk, this.c.model.budgetColumns, line, amount);
+    if (!set || this.reachedAllFor[set.position as number] === this.program) return;
+    const count = this.splitter.split(set, value);
+    let all = true;
+    for (let k = 0; k < count; k++)
+      if (this.splitter.parts[k] !== 0) this.serve(set.targets[k] as Target);
+      else all = false;
+    if (all) this.reachedAllFor[set.position as number] = this.program;
+  }
+
+  private serve(target: Target): void {
+    if (target.kind === 'objective') this.addObjective(target.id);
+    else if (target.kind === 'goal') this.goals.add(target.id);
+    else if (target.kind === 'pool')
+      // Support costs serve the objectives the pool reaches, directly or through later pools.
+      for (const id of this.servedByPool.get(target.id) ?? []) this.addObjective(id);
+  }
+
+  private addObjective(id: string): void {
+    this.objectives.add(id);
+    const goal = this.goalOf.get(id);
+    if (goal) this.goals.add(goal);
+  }
 }
 
 /** The objectives each cost pool's money reaches in the baseline, through any later pools. */

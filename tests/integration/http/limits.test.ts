@@ -132,6 +132,14 @@ describe('Given a server with small limits', () => {
     ['__proto__', '{"grids": {"tables": []}, "__proto__": {"polluted": true}}'],
     ['a nested __proto__', '{"grids": {"tables": [], "__proto__": {"polluted": true}}}'],
     ['constructor.prototype', '{"grids": {"tables": []}, "constructor": {"prototype": {"polluted": true}}}'],
+    [
+      'a __proto__ spelt with escapes',
+      '{"grids": {"tables": []}, "\\u005f_pr\\u006Fto__": {"polluted": true}}',
+    ],
+    [
+      'a constructor spelt with escapes',
+      '{"grids": {"tables": []}, "\\u0063onstructor": {"prototype": {"polluted": true}}}',
+    ],
   ])('When the JSON holds %s, Then 400 forbidden-key and nothing is polluted', async (_what, body) => {
     const res = await postJson(`${api}/crosswalk`, body);
     expect(res.status).toBe(400);
