@@ -43,7 +43,7 @@ export function formatCell(value: OutputCell, format: ColumnFormat, money: Money
       return grouped(value, 1);
     case 'share':
       // As the workbook shows it: negatives in parentheses, like the amounts beside them.
-      return value < 0 ? `(${(-value * 100).toFixed(2)}%)` : `${(value * 100).toFixed(2)}%`;
+      return value < 0 ? `(${formatPercent(-value, 2)})` : formatPercent(value, 2);
     case 'year':
       return String(value);
     case 'integer':
@@ -56,6 +56,11 @@ export function formatCell(value: OutputCell, format: ColumnFormat, money: Money
     case 'text':
       return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
   }
+}
+
+/** A fraction as a percent to `places`: 0.032 at 1 place is `3.2%`. */
+export function formatPercent(fraction: number, places: number): string {
+  return `${(fraction * 100).toFixed(places)}%`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,6 +1,6 @@
 import type { MoneyDisplay, Summary } from '../../models';
 import { h, show } from './dom';
-import { formatCell } from './format';
+import { formatCell, formatPercent } from './format';
 import { previewLayout, type Years } from './previewColumns';
 import { tabStrip } from './tabs';
 import type { PreviewTable } from './xlsxPreview';
@@ -37,8 +37,14 @@ export function previewView(tables: readonly PreviewTable[], summary: Summary): 
 function tableView(table: PreviewTable, money: MoneyDisplay, years: Years): HTMLElement {
   const layout = previewLayout(table.name, table.header, years);
   const numeric = (c: number) => layout.formats[c] !== 'text';
-  const cell = (row: PreviewTable['rows'][number], c: number) =>
-    formatCell(row[c] ?? null, layout.formats[c] ?? 'text', money);
+  // A cell the workbook shows as a percent (a rate measure's target, 3.2%) is shown so; others by their column.
+  const cell = (r: number, c: number) => {
+    const value = table.rows[r]?.[c] ?? null;
+    const percent = table.percents[r]?.[c] ?? null;
+    return typeof value === 'number' && percent !== null
+      ? formatPercent(value, percent)
+      : formatCell(value, layout.formats[c] ?? 'text', money);
+  };
   const labelName = layout.label === null ? null : (table.header[layout.label] ?? '');
   return h(
     'div',
@@ -65,7 +71,7 @@ function tableView(table: PreviewTable, money: MoneyDisplay, years: Years): HTML
         h(
           'tbody',
           null,
-          ...table.rows.map((row) =>
+          ...table.rows.map((_, r) =>
             h(
               'tr',
               null,
@@ -73,11 +79,11 @@ function tableView(table: PreviewTable, money: MoneyDisplay, years: Years): HTML
                 ? null
                 : h(
                     'th',
-                    { class: 'pin', attrs: { scope: 'row', title: cell(row, layout.label) } },
-                    h('span', { class: 'pin-label' }, cell(row, layout.label)),
-                    contextLine(layout.context.map((c) => cell(row, c))),
+                    { class: 'pin', attrs: { scope: 'row', title: cell(r, layout.label) } },
+                    h('span', { class: 'pin-label' }, cell(r, layout.label)),
+                    contextLine(layout.context.map((c) => cell(r, c))),
                   ),
-              ...layout.order.map((c) => h('td', { class: numeric(c) ? 'num' : '' }, cell(row, c))),
+              ...layout.order.map((c) => h('td', { class: numeric(c) ? 'num' : '' }, cell(r, c))),
             ),
           ),
         ),

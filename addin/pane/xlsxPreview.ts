@@ -3,6 +3,7 @@ import { inflateJs } from '../../server/xlsx/package/inflateJs';
 import { scanSharedStrings } from '../../server/xlsx/package/sharedStrings';
 import { scanCells, type SheetCell } from '../../server/xlsx/package/sheetCells';
 import { XlsxPackage } from '../../server/xlsx/package/xlsxPackage';
+import { percentStyles } from './percentStyles';
 
 /**
  * The first rows of each output sheet in the crosswalk workbook the engine returned, for the preview in a
@@ -16,6 +17,8 @@ export interface PreviewTable {
   title: string;
   header: string[];
   rows: OutputCell[][];
+  /** Per body cell, the places of the percent the workbook shows it as (a rate measure's 3.2%), else null. */
+  percents: (number | null)[][];
   /** Body rows in the sheet (the preview shows at most `maxRows` of them). */
   totalRows: number;
 }
@@ -31,18 +34,26 @@ export async function previewTables(
   const stringsPath = await pkg.workbookPart('sharedStrings');
   const stringsXml = stringsPath === null ? null : await pkg.largeText(stringsPath);
   const strings = stringsXml === null ? [] : scanSharedStrings(stringsXml, { texts: true }).texts;
+  const stylesPath = await pkg.workbookPart('styles');
+  const percentOf = percentStyles(stylesPath === null ? null : await pkg.largeText(stylesPath));
   const tables: PreviewTable[] = [];
   for (const name of names) {
     const path = await pkg.sheetPath(name);
     const xml = path === null ? null : await pkg.largeText(path);
     if (xml === null) continue;
     const rows = new Map<number, OutputCell[]>();
+    const percents = new Map<number, (number | null)[]>();
     const { dimension } = scanCells(
       xml,
       (cell) => {
         let row = rows.get(cell.row);
         if (!row) rows.set(cell.row, (row = []));
         row[cell.column - 1] = cellValue(cell, strings);
+        const places = percentOf(cell.style);
+        if (places === null) return;
+        let marks = percents.get(cell.row);
+        if (!marks) percents.set(cell.row, (marks = []));
+        marks[cell.column - 1] = places;
       },
       HEADER_ROW + maxRows,
     );
@@ -50,12 +61,17 @@ export async function previewTables(
     let bottom = HEADER_ROW;
     for (const r of rows.keys()) if (r > bottom) bottom = r;
     const body: OutputCell[][] = [];
-    for (let r = HEADER_ROW + 1; r <= bottom; r++) body.push(dense(r));
+    const bodyPercents: (number | null)[][] = [];
+    for (let r = HEADER_ROW + 1; r <= bottom; r++) {
+      body.push(dense(r));
+      bodyPercents.push(Array.from(percents.get(r) ?? [], (p) => p ?? null));
+    }
     tables.push({
       name,
       title: String(rows.get(1)?.[0] ?? ''),
       header: dense(HEADER_ROW).map((v) => (v === null ? '' : String(v))),
       rows: body,
+      percents: bodyPercents,
       totalRows: Math.max(body.length, dimensionBottom(dimension) - HEADER_ROW),
     });
   }

@@ -16,6 +16,8 @@ export interface SheetCell {
   value: string | undefined;
   /** Text of an inline string (`<is>`), runs joined. */
   inline: string | undefined;
+  /** The `s` attribute: the cell's format in styles.xml's cellXfs (0, the default, when absent). */
+  style: number;
 }
 
 export interface SheetScan {
@@ -54,6 +56,7 @@ export function scanCells(xml: string, onCell: (cell: SheetCell) => void, untilR
             type: tag.attributes.t,
             value: undefined,
             inline: undefined,
+            style: Number(tag.attributes.s ?? 0) || 0,
           };
         } else if (cell && tag.local === 'v' && parent === 'c') {
           into = 'value';

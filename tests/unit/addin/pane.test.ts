@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT_SHEETS, type MoneyDisplay } from '../../../models';
 import { engineClient, EngineError } from '../../../addin/pane/engineClient';
-import { fiscalYear, formatCell, formatChange, formatMoney, unitsLabel } from '../../../addin/pane/format';
+import {
+  fiscalYear,
+  formatCell,
+  formatChange,
+  formatMoney,
+  formatPercent,
+  unitsLabel,
+} from '../../../addin/pane/format';
+import { percentPlaces } from '../../../addin/pane/percentStyles';
 import { apiRoot, checkEngineUrl, loadEngineUrl, saveEngineUrl } from '../../../addin/pane/settings';
 import { previewTables } from '../../../addin/pane/xlsxPreview';
 import { crosswalkXlsx } from '../../../server/pipeline';
@@ -97,5 +105,37 @@ describe('the pane, apart from the DOM', () => {
       const padded = (row: readonly unknown[]) => Array.from({ length: width }, (_, c) => row[c] ?? null);
       expect(preview?.rows.map(padded)).toEqual(table.rows.slice(0, 50).map(padded));
     }
+  });
+
+  it('Given a rate measure the workbook prints as a percent, then the preview shows it as the workbook does (3.2%), not as the fraction it holds', async () => {
+    const input = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'gsa-fy2018.xlsx'));
+    const { output } = await crosswalkXlsx(input);
+    const [trend] = await previewTables(new Uint8Array(output), ['PerformanceTrend'], 50);
+    const id = trend?.header.indexOf('Measure ID') ?? -1;
+    const r = trend?.rows.findIndex((row) => row[id] === '1.1.1') ?? -1;
+    const row = trend?.rows[r] ?? [];
+    // GSA's vacancy rate is written 0.032; every number on its row is a percent at one place.
+    const shown = row.flatMap((v, c) =>
+      typeof v === 'number' && trend?.percents[r]?.[c] !== null
+        ? [formatPercent(v, trend?.percents[r]?.[c] as number)]
+        : [],
+    );
+    expect(shown).toContain('3.2%');
+    // An amount is not a percent: ResourcesByGoal's series columns hold none.
+    const [rbg] = await previewTables(new Uint8Array(output), ['ResourcesByGoal'], 5);
+    const series = rbg?.header.findIndex((h) => /^FY\d{4} /.test(h)) ?? -1;
+    expect(series).toBeGreaterThan(-1);
+    expect(rbg?.rows.length).toBeGreaterThan(0);
+    expect(rbg?.percents.map((p) => p[series] ?? null).every((p) => p === null)).toBe(true);
+  });
+
+  it.each([
+    ['0.0%', 1],
+    ['0%', 0],
+    ['#,##0.00%;(#,##0.00%)', 2],
+    ['"100%" 0.00', null],
+    ['#,##0.00', null],
+  ])('Given the number format %s, then its percent places are %s', (code, places) => {
+    expect(percentPlaces(code)).toBe(places);
   });
 });
