@@ -310,10 +310,10 @@ export const MESSAGES = {
       'COST_SHARES_OVER_100',
       `The Cost Shares of objective ${objective}'s measures sum to ${total} (${parts}); they may sum to at most 100%, or cost would be counted twice. Until they do, each of its measures is costed at the whole objective's cost.`,
     ),
-  costSharesPartial: (objective: string, without: string) =>
+  costSharesPartial: (objective: string, without: readonly string[]) =>
     warning(
       'COST_SHARES_PARTIAL',
-      `Some measures of objective ${objective} have a Cost Share and ${without} ${without.includes(',') ? 'do' : 'does'} not; a measure without one is costed at the whole objective's cost. Give every measure of the objective a Cost Share.`,
+      `Some measures of objective ${objective} have a Cost Share and ${without.join(', ')} ${without.length > 1 ? 'do' : 'does'} not; a measure without one is costed at the whole objective's cost. Give every measure of the objective a Cost Share.`,
     ),
   maintainToleranceInvalid: (text: string) =>
     error(
@@ -349,8 +349,14 @@ export function issueAt(msg: Msg, loc: Loc | null): Issue {
 export type IssueCode = ReturnType<(typeof MESSAGES)[keyof typeof MESSAGES]>['code'];
 
 /** Whether an issue is of this code (keyed on the code, never on the message's words). */
+export const hasCode = (issue: Pick<Issue, 'code'>, code: IssueCode): boolean => issue.code === code;
+
+/** A figure as the notes print it: at most `places` decimals, no trailing zeros. */
+const round = (v: number, places = 4) => Number(v.toFixed(places));
+
 /**
- * The Note column's sentences (CostPerOutcome): not issues, but the same rule holds: the words live here.
+ * The sentences of output tables' Note columns (CostPerOutcome, ProgramInventory, ScenarioResults, GoalSeek,
+ * BestAllocation): not issues, but the same rule holds: the words live here, and no code ever reads them back.
  */
 export const NOTES = {
   noBudget: (year: number, basis: string | null) =>
@@ -366,9 +372,78 @@ export const NOTES = {
   kindFromUnit: (kind: string | null, unit: string) => `Kind ${kind} inferred from Unit "${unit}".`,
   negativeNetCost: () =>
     'Net cost is negative (offsetting collections exceed budget authority, as in revolving funds); no cost per unit.',
-};
 
-export const hasCode = (issue: Pick<Issue, 'code'>, code: IssueCode): boolean => issue.code === code;
+  // --- cost per unit (unitCost.ts): why a measure has none, where it has none
+  supportOnly: (objectiveId: string, year: number) =>
+    `Objective ${objectiveId} has only support costs in FY${year} (no direct cost), so a cost per unit would only restate an overhead allocation; none is computed.`,
+  noOutput: () => 'No output this year, so no cost per unit.',
+  noPriorActual: (priorYear: number) => `No FY${priorYear} actual, so the year's increase is unknown.`,
+  noIncrease: () => 'No increase over the prior year, so no cost per unit.',
+  rate: () =>
+    'Rates and index scores are not units of output, so there is no cost per unit; a cost per percentage point would mislead.',
+  cumulativeRate: () =>
+    'A cumulative percentage is still a rate, not a count of output, so there is no cost per unit; a cost per percentage point would mislead.',
+  currencyVolume: () =>
+    'A Currency measure of Type Output counts a volume of business (dollars handled), not a return on cost, so no value-per-dollar ratio is computed.',
+  currencyNotAReturn: () =>
+    'Only an Outcome or Efficiency measure in dollars (benefits, savings, collections) is a return on cost; no value-per-dollar ratio is computed for this Type.',
+  kindUnknown: () => 'Kind is unknown; set Kind to get a cost per unit.',
+
+  // --- program inventory (tables/programInventory.ts)
+  inventoryNoAmounts: (missing: readonly string[]) => `The Budget holds no amounts ${missing.join(' or ')}.`,
+  inventoryNoColumn: (years: readonly string[]) => `No Budget column for ${years.join(', ')}.`,
+  inventoryUnmapped: () => 'No Crosswalk row maps it to a goal.',
+
+  // --- scenario projections (scenarios/)
+  notModeled: {
+    'no response': 'Not modeled: no Responses row.',
+    'bad expression': 'Not modeled: its Expression cannot be used (see Issues).',
+    'no actual': 'Not modeled: no actual to start from.',
+    'no prior actual':
+      "Not modeled: a cumulative measure's response is its yearly increase, and the year before its latest actual has none.",
+  },
+  baseFromLatestActual: (year: number, actualYear: number) =>
+    `No FY${year} actual: the base is the latest actual, FY${actualYear}, with FY${actualYear} funding.`,
+  cumulativeIncrease: (increase: number, carried: number) =>
+    `Cumulative: the model moves the year's increase (${round(increase)}) and adds it to the prior year's total (${round(carried)}).`,
+  noBaseFunding: () => 'Base funding is zero or negative, so funding ratios are undefined; not projected.',
+  notFinite: () => 'The model gives no finite value at this funding.',
+  bounded: (bound: string) => `Bounded: ${bound}.`,
+  bandVariation: (variation: number) =>
+    `Band includes the measure's own year-to-year variation (±${round(variation * 100, 1)}% a year).`,
+  /** A bound as it reads inside a note ("Bounded: ...", "Not reachable: ..."). */
+  bounds: {
+    rateLow: 'a rate cannot fall below 0%',
+    rateHigh: 'a rate cannot exceed 100%',
+    countLow: 'a count cannot fall below zero',
+    indexLow: 'an index cannot fall below zero',
+    cumulativeLow: 'a cumulative total cannot shrink',
+  },
+  responseModel: (model: string, elasticity: number | null) =>
+    `${model} model${elasticity === null ? '' : `, e = ${elasticity}`}.`,
+
+  // --- goal seek (scenarios/goalSeek.ts)
+  alreadyMet: (objectiveId: string, year: number, model: string) =>
+    `Already met at base funding; objective ${objectiveId} could fall to this funding and still reach the FY${year} target under the ${model} model.`,
+  fundingReaches: (objectiveId: string, year: number, model: string) =>
+    `Funding of objective ${objectiveId} at which the ${model} model reaches the FY${year} target.`,
+  outOfBounds: (words: string) => `Not reachable: ${words}.`,
+  cumulativeShrinks: () =>
+    "Not reachable: the target is below the prior year's total, and a cumulative total cannot shrink.",
+  fixedModel: () => 'Not reachable by funding: the Fixed model does not respond to funding.',
+  unreachable: () => 'Not reachable under this model.',
+
+  // --- best allocation verdicts (scenarios/bestAllocation.ts)
+  allocationInfeasible: () =>
+    'No allocation meets every Floor and Ceiling; the change is spread across the board instead.',
+  proportionalUsed: () =>
+    'The across-the-board change scores higher and stays within the limits, so it is used.',
+  proportionalBreaksLimits: (bestValue: number) =>
+    `Best allocation used: the same change across the board would break an objective's Floor or Ceiling (best scores ${round(bestValue)} weighted targets).`,
+  allocationTie: () => 'Best allocation and across-the-board score the same; the best allocation is shown.',
+  allocationGain: (gain: number) =>
+    `Best allocation beats across-the-board by ${round(gain)} weighted targets.`,
+} as const;
 
 /** A budget line's identity in words, for messages: "account 047-0110, program activity 0001, object class 25.2". */
 export function describeLine(account: string, pa: string, oc: string): string {

@@ -1,4 +1,5 @@
 import type { Measure } from '../../models';
+import { NOTES } from './messages';
 import { isRateUnit } from './read/measureKind';
 
 /**
@@ -30,23 +31,11 @@ export interface UnitCost {
   notes: string[];
 }
 
-export const RATE_NOTE =
-  'Rates and index scores are not units of output, so there is no cost per unit; a cost per percentage point would mislead.';
-const CUMULATIVE_RATE_NOTE =
-  'A cumulative percentage is still a rate, not a count of output, so there is no cost per unit; a cost per percentage point would mislead.';
-const VOLUME_NOTE =
-  'A Currency measure of Type Output counts a volume of business (dollars handled), not a return on cost, so no value-per-dollar ratio is computed.';
-const NOT_A_RETURN_NOTE =
-  'Only an Outcome or Efficiency measure in dollars (benefits, savings, collections) is a return on cost; no value-per-dollar ratio is computed for this Type.';
-
 export function unitCost(i: UnitCostInput): UnitCost {
   const { measure, actual } = i;
   const notes: string[] = [];
   const cost = i.costDollars;
-  if (i.supportOnly)
-    notes.push(
-      `Objective ${measure.objectiveId} has only support costs in FY${i.year} (no direct cost), so a cost per unit would only restate an overhead allocation; none is computed.`,
-    );
+  if (i.supportOnly) notes.push(NOTES.supportOnly(measure.objectiveId, i.year));
   // The cost a per-unit figure may divide: positive, and not support costs alone.
   const usable = !i.supportOnly && cost !== null && cost > 0 ? cost : null;
   let output: number | null = null;
@@ -55,33 +44,32 @@ export function unitCost(i: UnitCostInput): UnitCost {
   switch (measure.kind) {
     case 'Count':
       output = actual;
-      if (actual !== null && actual <= 0) notes.push('No output this year, so no cost per unit.');
+      if (actual !== null && actual <= 0) notes.push(NOTES.noOutput());
       if (usable !== null && output !== null && output > 0) costPerUnit = usable / output;
       break;
     case 'Cumulative': {
       if (actual !== null && i.priorActual !== null) output = actual - i.priorActual;
-      if (actual !== null && i.priorActual === null)
-        notes.push(`No FY${i.year - 1} actual, so the year's increase is unknown.`);
+      if (actual !== null && i.priorActual === null) notes.push(NOTES.noPriorActual(i.year - 1));
       if (isRateUnit(measure.unit)) {
-        notes.push(CUMULATIVE_RATE_NOTE);
+        notes.push(NOTES.cumulativeRate());
         break;
       }
-      if (output !== null && output <= 0) notes.push('No increase over the prior year, so no cost per unit.');
+      if (output !== null && output <= 0) notes.push(NOTES.noIncrease());
       if (usable !== null && output !== null && output > 0) costPerUnit = usable / output;
       break;
     }
     case 'Currency':
       output = actual !== null ? actual * measure.currencyScale : null;
-      if (measure.type === 'Output') notes.push(VOLUME_NOTE);
-      else if (measure.type === 'Customer Service') notes.push(NOT_A_RETURN_NOTE);
+      if (measure.type === 'Output') notes.push(NOTES.currencyVolume());
+      else if (measure.type === 'Customer Service') notes.push(NOTES.currencyNotAReturn());
       else if (usable !== null && output !== null) returnRatio = output / usable;
       break;
     case 'Rate':
     case 'Index':
-      notes.push(RATE_NOTE);
+      notes.push(NOTES.rate());
       break;
     case null:
-      notes.push('Kind is unknown; set Kind to get a cost per unit.');
+      notes.push(NOTES.kindUnknown());
       break;
   }
   return { output, costPerUnit, returnRatio, notes };

@@ -58,7 +58,7 @@ export const costSharesValid: Rule = {
       }
       const first = s.without[0];
       if (first) {
-        const without = s.without.map((m) => m.id).join(', ');
+        const without = s.without.map((m) => m.id);
         issues.push(issueAt(MESSAGES.costSharesPartial(s.objectiveId, without), first.loc));
       }
     }

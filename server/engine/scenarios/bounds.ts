@@ -1,4 +1,5 @@
 import type { Measure, Result } from '../../../models';
+import { NOTES } from '../messages';
 
 /**
  * What values a measure can take, so that a projection stays possible: a rate stays within 0–100% (0–1 when
@@ -25,16 +26,16 @@ export function boundsOf(measure: Measure, results: readonly Result[]): Bounds |
       return {
         lo: 0,
         hi: fractions ? 1 : 100,
-        words: { lo: 'a rate cannot fall below 0%', hi: 'a rate cannot exceed 100%' },
+        words: { lo: NOTES.bounds.rateLow, hi: NOTES.bounds.rateHigh },
       };
     }
     case 'Count':
-      return { lo: 0, hi: Infinity, words: { lo: 'a count cannot fall below zero', hi: '' } };
+      return { lo: 0, hi: Infinity, words: { lo: NOTES.bounds.countLow, hi: '' } };
     case 'Index':
-      return { lo: 0, hi: Infinity, words: { lo: 'an index cannot fall below zero', hi: '' } };
+      return { lo: 0, hi: Infinity, words: { lo: NOTES.bounds.indexLow, hi: '' } };
     case 'Cumulative':
       // The model moves the year's increment; a cumulative total cannot lose what was already done.
-      return { lo: 0, hi: Infinity, words: { lo: 'a cumulative total cannot shrink', hi: '' } };
+      return { lo: 0, hi: Infinity, words: { lo: NOTES.bounds.cumulativeLow, hi: '' } };
     case 'Currency':
     case null:
       return null;

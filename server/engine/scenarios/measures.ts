@@ -2,7 +2,7 @@ import type { AmountType, Issue, Measure, Response, Result } from '../../../mode
 import { idKey } from '../../../models';
 import type { Computation } from '../compute';
 import { measuresInPlanOrder } from '../cost';
-import { issueAt, MESSAGES } from '../messages';
+import { issueAt, MESSAGES, NOTES } from '../messages';
 import { type Bounded, type Bounds, boundsOf, clamp } from './bounds';
 import { type Projector, projectorFor } from './responses';
 
@@ -41,14 +41,6 @@ export interface NotModeled {
   why: NotModeledReason;
   reason: string;
 }
-
-const REASONS: Record<NotModeledReason, string> = {
-  'no response': 'Not modeled: no Responses row.',
-  'bad expression': 'Not modeled: its Expression cannot be used (see Issues).',
-  'no actual': 'Not modeled: no actual to start from.',
-  'no prior actual':
-    "Not modeled: a cumulative measure's response is its yearly increase, and the year before its latest actual has none.",
-};
 
 /** The modeled value at some funding and elasticity, bounded, in the measure's own terms (totals, not increments). */
 export function projectMeasure(
@@ -99,7 +91,7 @@ export function prepareMeasures(
   const modeled: ModeledMeasure[] = [];
   const notModeled: NotModeled[] = [];
   const skip = (measure: Measure, why: NotModeledReason) =>
-    notModeled.push({ measure, why, reason: REASONS[why] });
+    notModeled.push({ measure, why, reason: NOTES.notModeled[why] });
   for (const measure of measuresInPlanOrder(c.model)) {
     const response = responses.get(idKey(measure.id));
     if (!response) {
@@ -108,7 +100,7 @@ export function prepareMeasures(
     }
     const projector = projectorFor(response);
     if (!projector.ok) {
-      // The reader has already reported the formula at its cell.
+      // The rules report the formula at its cell (responseExpressionsSafe).
       skip(measure, 'bad expression');
       continue;
     }

@@ -63,43 +63,60 @@ export function planAllocation(
 ): AllocationPlan {
   const unit = total / STEPS;
   const sign = Math.sign(total) || 1;
-  const weight = (o: ObjectiveInput) => o.limit?.weight ?? 1;
-  const maxSteps = objectives.map((o) => {
-    const bound = sign > 0 ? o.limit?.ceilingPpb : (o.limit?.floorPpb ?? -SHARE_SCALE);
-    if (bound === null || bound === undefined) return STEPS;
-    const room = Math.abs((bound / SHARE_SCALE) * o.baseFunding);
-    return Math.max(0, Math.min(STEPS, Math.floor(room / Math.abs(unit) + 1e-9)));
-  });
+  const maxSteps = objectives.map((o) => maxStepsOf(o, unit, sign));
   const value = (i: number, k: number) => {
     const o = objectives[i] as ObjectiveInput;
-    return objectiveValue(o, o.baseFunding + k * unit, weight(o));
+    return objectiveValue(o, o.baseFunding + k * unit, o.limit?.weight ?? 1);
   };
-  const n = objectives.length;
   const feasible = maxSteps.reduce((s, m) => s + m, 0) >= STEPS;
-  if (!feasible || n === 0) {
-    return {
-      rows: objectives.map((o, i) => ({
+  const steps =
+    feasible && objectives.length > 0
+      ? dealSteps(
+          objectives.map((_, i) =>
+            Array.from({ length: (maxSteps[i] as number) + 1 }, (__, k) => value(i, k)),
+          ),
+        )
+      : null;
+  const dollarsPerStep = Math.abs(unit) * unitsToDollars;
+  return {
+    rows: objectives.map((o, i) => {
+      const k = steps?.[i] ?? 0;
+      const marginal =
+        steps && dollarsPerStep > 0 ? ((value(i, k + 1) - value(i, k)) / dollarsPerStep) * 1e6 * sign : null;
+      return {
         objectiveId: o.objectiveId,
-        steps: 0,
-        marginalPerMillion: null,
+        steps: k,
+        marginalPerMillion: marginal,
         maxSteps: maxSteps[i] as number,
-      })),
-      feasible,
-    };
-  }
-  // best[i][s]: the most value from objectives i.. using exactly s steps; choice[i][s]: steps given to i.
-  const table = objectives.map((_, i) =>
-    Array.from({ length: (maxSteps[i] as number) + 1 }, (__, k) => value(i, k)),
-  );
+      };
+    }),
+    feasible,
+  };
+}
+
+/** How many steps of the total an objective may take before its Ceiling (or, for a cut, its Floor) stops it. */
+function maxStepsOf(o: ObjectiveInput, unit: number, sign: number): number {
+  const bound = sign > 0 ? o.limit?.ceilingPpb : (o.limit?.floorPpb ?? -SHARE_SCALE);
+  if (bound === null || bound === undefined) return STEPS;
+  const room = Math.abs((bound / SHARE_SCALE) * o.baseFunding);
+  return Math.max(0, Math.min(STEPS, Math.floor(room / Math.abs(unit) + 1e-9)));
+}
+
+/**
+ * Deals exactly STEPS steps to objectives for the most value, by dynamic programming. `values[i][k]` is the
+ * value of giving objective i k steps (its length bounds how many it may take); returns the steps each gets.
+ */
+function dealSteps(values: readonly (readonly number[])[]): number[] {
+  // next[s]: the most value from objectives i+1.. using exactly s steps; choice[i][s]: steps given to i.
   let next = new Float64Array(STEPS + 1).fill(-Infinity);
   next[0] = 0;
   const choice: Int16Array[] = [];
-  for (let i = n - 1; i >= 0; i--) {
+  for (let i = values.length - 1; i >= 0; i--) {
     const cur = new Float64Array(STEPS + 1).fill(-Infinity);
     const pick = new Int16Array(STEPS + 1);
-    const row = table[i] as number[];
+    const row = values[i] as readonly number[];
     for (let s = 0; s <= STEPS; s++) {
-      for (let k = 0; k <= Math.min(s, maxSteps[i] as number); k++) {
+      for (let k = 0; k <= Math.min(s, row.length - 1); k++) {
         const v = (row[k] as number) + (next[s - k] as number);
         if (v > (cur[s] as number) + 1e-12) {
           cur[s] = v;
@@ -111,24 +128,10 @@ export function planAllocation(
     next = cur;
   }
   const steps: number[] = [];
-  for (let i = 0, s = STEPS; i < n; i++) {
+  for (let i = 0, s = STEPS; i < values.length; i++) {
     const k = (choice[i] as Int16Array)[s] as number;
     steps.push(k);
     s -= k;
   }
-  const dollarsPerStep = Math.abs(unit) * unitsToDollars;
-  return {
-    rows: objectives.map((o, i) => {
-      const k = steps[i] as number;
-      const marginal =
-        dollarsPerStep > 0 ? ((value(i, k + 1) - value(i, k)) / dollarsPerStep) * 1e6 * sign : null;
-      return {
-        objectiveId: o.objectiveId,
-        steps: k,
-        marginalPerMillion: marginal,
-        maxSteps: maxSteps[i] as number,
-      };
-    }),
-    feasible,
-  };
+  return steps;
 }

@@ -4,6 +4,7 @@ import { OUTPUT_TABLES } from '../../../models';
 import type { Computation } from '../compute';
 import { setOf, Splitter } from '../crosswalk';
 import type { Target } from '../ledger';
+import { NOTES } from '../messages';
 import { addExact } from '../money';
 import { shownAmount, TableBuilder, unitsPhrase } from './shape';
 
@@ -186,9 +187,9 @@ export function programInventory(c: Computation): OutputTable {
       }),
     );
     const notes: string[] = [];
-    if (missing.length > 0) notes.push(`The Budget holds no amounts ${missing.join(' or ')}.`);
-    if (absentYears.length > 0) notes.push(`No Budget column for ${absentYears.join(', ')}.`);
-    if (objectives.size === 0 && goals.size === 0) notes.push('No Crosswalk row maps it to a goal.');
+    if (missing.length > 0) notes.push(NOTES.inventoryNoAmounts(missing));
+    if (absentYears.length > 0) notes.push(NOTES.inventoryNoColumn(absentYears));
+    if (objectives.size === 0 && goals.size === 0) notes.push(NOTES.inventoryUnmapped());
     t.add([
       program.name,
       [...program.accounts].join(', '),
