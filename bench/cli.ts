@@ -61,11 +61,15 @@ function once(command: string[], output: string): { wallMs: number; peakRssMb: n
   return { wallMs, peakRssMb: kb / 1024 };
 }
 
-/** The CLI's command line for one input and output: the compiled bundle (as `npm run crosswalk` runs it) or tsx. */
-function cliCommand(input: string, output: string, runner: CliRun['runner']): string[] {
+/**
+ * The CLI's command line for one input and output: the compiled bundle (as `npm run crosswalk` runs it) or tsx.
+ * The input is a workbook's path, or the CLI's input arguments as a list (`--file-a a.csv --file-b b.csv`).
+ */
+function cliCommand(input: string | readonly string[], output: string, runner: CliRun['runner']): string[] {
+  const args = [...(typeof input === 'string' ? [input] : input), '-o', output, '--quiet'];
   return runner === 'compiled'
-    ? [process.execPath, BUNDLE, input, '-o', output, '--quiet']
-    : [join(ROOT, 'node_modules', '.bin', 'tsx'), 'server/cli.ts', input, '-o', output, '--quiet'];
+    ? [process.execPath, BUNDLE, ...args]
+    : [join(ROOT, 'node_modules', '.bin', 'tsx'), 'server/cli.ts', ...args];
 }
 
 /**
@@ -73,7 +77,7 @@ function cliCommand(input: string, output: string, runner: CliRun['runner']): st
  * is rebuilt first, so the figure is the current code's.
  */
 export function timeCli(
-  input: string,
+  input: string | readonly string[],
   output: string,
   runs = 1,
   runner: CliRun['runner'] = 'compiled',

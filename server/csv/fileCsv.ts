@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import type { CellValue, GridTable } from '../../models';
 import { type FileKind, matchColumns } from '../engine/dataAct/columns';
+import { fitsDouble } from '../engine/dataAct/exact';
 import { FILE_A_FIELDS, FILE_B_FIELDS, type FieldKind } from '../engine/dataAct/reference/fields';
+import { parsePlainCsv, type RecordContext } from './plainCsv';
 
 /**
  * A DATA Act File A or File B CSV (the broker's file, or USAspending's account download) as the grid the engine
@@ -54,7 +56,7 @@ const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true } 
 const parseTyped = parse as unknown as (
   text: string,
   options: typeof CSV_OPTIONS & {
-    on_record: (record: string[], context: { records: number }) => CellValue[] | null;
+    on_record: (record: string[], context: RecordContext) => CellValue[] | null;
   },
 ) => CellValue[][];
 
@@ -64,45 +66,62 @@ const MAX_CELL_TEXT = 32_767;
 /**
  * Reads a File A (`sheet` 'File A') or File B CSV into its sheet's grid; refuses a bad file with a CsvInputError.
  * Each record is typed as it is parsed, so a large file's field texts never all live at once beside its cells.
+ * A well-formed file is read by the fast reader (`plainCsv.ts`); anything it leaves, by csv-parse.
  */
 export function dataActCsvGrid(sheet: DataActSheet, input: CsvInput, limits: CsvLimits): GridTable {
   const { name } = input;
   const text = checkedText(input, limits);
-  let header: string[] | null = null;
-  let kinds: (FieldKind | undefined)[] = [];
-  let cells = 0;
-  const typeRecord = (record: string[], context: { records: number }): CellValue[] | null => {
-    if (header === null) {
-      header = record;
-      kinds = columnKinds(sheet === 'File A' ? 'A' : 'B', record);
+  let typer = new RecordTyper(sheet, name, limits);
+  let rows = parsePlainCsv(text, typer.type);
+  if (rows === null) {
+    typer = new RecordTyper(sheet, name, limits);
+    try {
+      rows = parseTyped(text, { ...CSV_OPTIONS, on_record: typer.type });
+    } catch (e) {
+      throw e instanceof CsvInputError ? e : malformed(name, text, e);
+    }
+  }
+  const head: string[] = typer.header ?? [];
+  if (head.every((h) => h.trim() === ''))
+    throw new CsvInputError('empty', name, `${name} has no header row on line 1.`);
+  return { name: sheet, source: 'sheet', sheet, topLeft: 'A1', header: head.map(headerCell), rows };
+}
+
+/** Types a file's records as they are parsed: the first is its header, which says each column's field kind. */
+class RecordTyper {
+  header: string[] | null = null;
+  private kinds: (FieldKind | undefined)[] = [];
+  private cells = 0;
+
+  constructor(
+    private readonly sheet: DataActSheet,
+    private readonly name: string,
+    private readonly limits: CsvLimits,
+  ) {}
+
+  /** One record as a row of cells; null for the header, which is kept apart. */
+  readonly type = (record: string[], context: RecordContext): CellValue[] | null => {
+    if (this.header === null) {
+      this.header = record;
+      this.kinds = columnKinds(this.sheet === 'File A' ? 'A' : 'B', record);
       return null;
     }
     const row = new Array<CellValue>(record.length);
     for (let i = 0; i < record.length; i++) {
       const field = record[i] as string;
-      if (field.length > MAX_CELL_TEXT) throw fieldTooLong(name, context.records);
-      const value = typedCell(field, kinds[i]);
-      if (value !== null) cells++;
+      if (field.length > MAX_CELL_TEXT) throw fieldTooLong(this.name, context.records);
+      const value = typedCell(field, this.kinds[i]);
+      if (value !== null) this.cells++;
       row[i] = value;
     }
-    if (cells > limits.maxCells)
+    if (this.cells > this.limits.maxCells)
       throw new CsvInputError(
         'too-large',
-        name,
-        `${name} holds more than the ${limits.maxCells.toLocaleString('en-US')} filled cells allowed in one file.`,
+        this.name,
+        `${this.name} holds more than the ${this.limits.maxCells.toLocaleString('en-US')} filled cells allowed in one file.`,
       );
     return row;
   };
-  let rows: CellValue[][];
-  try {
-    rows = parseTyped(text, { ...CSV_OPTIONS, on_record: typeRecord });
-  } catch (e) {
-    throw e instanceof CsvInputError ? e : malformed(name, text, e);
-  }
-  const head: string[] = header ?? [];
-  if (head.every((h) => h.trim() === ''))
-    throw new CsvInputError('empty', name, `${name} has no header row on line 1.`);
-  return { name: sheet, source: 'sheet', sheet, topLeft: 'A1', header: head.map(headerCell), rows };
 }
 
 /** The file as text, once it is known to be a CSV of an acceptable size. */
@@ -179,8 +198,6 @@ export function columnKinds(kind: FileKind, header: readonly string[]): (FieldKi
 }
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
-// A double holds any decimal of at most 15 significant digits exactly (to its decimal text and back).
-const MAX_EXACT_DIGITS = 15;
 
 /**
  * One field as Excel would type it, but keeping what the broker reads: an amount is a number when a double holds
@@ -191,11 +208,7 @@ export function typedCell(text: string, kind: FieldKind | undefined): CellValue 
   if (text === '') return null;
   if (kind === 'id' || kind === 'text' || !PLAIN_NUMBER.test(text)) return text;
   if (kind === undefined && /^-?0\d/.test(text)) return text;
-  // Sign and point aside, a text this short has at most 15 digits (the common case, decided without counting).
-  if (text.length <= MAX_EXACT_DIGITS) return Number(text);
-  const [whole = '', fraction = ''] = text.replace(/^-/, '').split('.');
-  const significant = (whole + fraction.replace(/0+$/, '')).replace(/^0+/, '');
-  return significant.length <= MAX_EXACT_DIGITS ? Number(text) : text;
+  return fitsDouble(text) ? Number(text) : text;
 }
 
 function headerCell(text: string): CellValue {

@@ -1,7 +1,7 @@
 import type { CellValue, GridTable, Units } from '../../../models';
 import { parseA1 } from '../../../models/a1';
 import { budgetClass, fundingTypeOf } from './codes';
-import { add, type Exact, isZero, plainText } from './exact';
+import { add, cellAmount, type Exact, isZero } from './exact';
 import type { FileB } from './files';
 import { type SubmissionPeriod, seriesHeaderOf } from './period';
 
@@ -17,7 +17,8 @@ import { type SubmissionPeriod, seriesHeaderOf } from './period';
  *   the name) and its title the name; Object Class three digits (`2520` and `25.2` read `252`).
  * - Amounts are File B's exact decimals with the sign reversed, never made absolute: File B reports obligations
  *   and outlays as negative amounts, the Budget shows spending as positive. File B is in dollars; with Units set
- *   to Thousands or Millions the decimal point moves, exactly (cents are kept).
+ *   to Thousands or Millions the decimal point moves, exactly (cents are kept). An amount is a number when a
+ *   double holds it exactly (as a typed Budget's would be, and the Budget reader reads those fastest), else text.
  * - The grid sits on File B's sheet, so issues about a line point there. Each line's row is approximate, since a
  *   line adds up rows: the Obligations line sits on the row of its first File B row; a Gross Outlays line does
  *   too when the line has no obligations, else it sits below File B's last row.
@@ -106,7 +107,7 @@ export function deriveBudget(b: FileB, period: SubmissionPeriod, units: Units = 
       line.objectClass,
       line.fundingType,
       type,
-      plainText({ units: -amount.units, scale: amount.scale + UNIT_SHIFT[units] }),
+      cellAmount({ units: -amount.units, scale: amount.scale + UNIT_SHIFT[units] }),
     ];
   };
   for (const line of lines.values()) {

@@ -61,6 +61,26 @@ export function plainText(a: Exact): string {
   return `${negative ? '-' : ''}${whole}${frac}`;
 }
 
+// A double holds any decimal of at most 15 significant digits exactly (to its decimal text and back).
+const MAX_EXACT_DIGITS = 15;
+
+/** Whether plain decimal text (`-1234.50`) reads into a double and back unchanged: at most 15 significant digits. */
+export function fitsDouble(text: string): boolean {
+  // Sign and point aside, a text this short has at most 15 digits (the common case, decided without counting).
+  if (text.length <= MAX_EXACT_DIGITS) return true;
+  const [whole = '', fraction = ''] = text.replace(/^-/, '').split('.');
+  return (whole + fraction.replace(/0+$/, '')).replace(/^0+/, '').length <= MAX_EXACT_DIGITS;
+}
+
+/**
+ * The amount as a cell holds it: a number when a double holds it exactly (as Excel would store it, and as the
+ * Budget reader reads fastest), else its exact decimal text.
+ */
+export function cellAmount(a: Exact): number | string {
+  const text = plainText(a);
+  return fitsDouble(text) ? Number(text) : text;
+}
+
 /** The amount as a number for an output cell (display only; sums and comparisons stay exact). */
 export function toNumber(a: Exact): number {
   return Number(plainText(a));

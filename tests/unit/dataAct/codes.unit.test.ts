@@ -1,5 +1,5 @@
 import { budgetClass, isValidObjectClass, objectClassCode } from '../../../server/engine/dataAct/codes';
-import { add, equal, formatDollars, plainText } from '../../../server/engine/dataAct/exact';
+import { add, cellAmount, equal, formatDollars, plainText } from '../../../server/engine/dataAct/exact';
 import { parseSubmissionPeriod, seriesHeaderOf } from '../../../server/engine/dataAct/period';
 import { parseTas, renderTas } from '../../../server/engine/dataAct/tas';
 
@@ -48,6 +48,13 @@ describe('exact amounts', () => {
     expect(plainText(e(-120n, 2))).toBe('-1.2');
     expect(plainText(e(5n, 3))).toBe('0.005');
     expect(plainText(e(0n, 2))).toBe('0');
+  });
+
+  it('Given an amount for a cell, then a number when a double holds it exactly, else its exact text', () => {
+    expect(cellAmount(e(-130000001n, 2))).toBe(-1300000.01);
+    expect(cellAmount(e(123456789012345n, 2))).toBe(1234567890123.45);
+    expect(cellAmount(e(1234567890123456n, 2))).toBe('12345678901234.56');
+    expect(cellAmount(e(-1234567890123450n, 3))).toBe(-1234567890123.45);
   });
 
   it('Given an amount, then dollars with cents for messages, more decimals only when reported', () => {

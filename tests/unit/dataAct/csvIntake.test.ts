@@ -62,6 +62,20 @@ describe('a File A or File B CSV as a sheet grid', () => {
     expect(typedCell('(1,234.00)', 'amount')).toBe('(1,234.00)');
   });
 
+  it('Given amounts typed as numbers, then each reads as the decimal typed, exactly, and a long one the slow way', () => {
+    const units = (v: number) => {
+      const read = readAmountCell(v, false, 'x');
+      return read.ok ? `${read.value.units} e-${read.value.scale}` : 'bad';
+    };
+    expect(units(-1250.5)).toBe('-12505 e-1');
+    expect(units(1234567890123.4)).toBe('12345678901234 e-1');
+    expect(units(0.07)).toBe('7 e-2');
+    expect(units(-0)).toBe('0 e-0');
+    // More places than the fast path takes: read from the number's shortest text.
+    expect(units(0.1 + 0.2)).toBe('30000000000000004 e-17');
+    expect(units(1e21)).toBe('1000000000000000000000 e-0');
+  });
+
   it('Given a byte-order mark, CRLF line ends, quoted commas and a quoted line break, then the same cells, and a blank line stays a blank row', () => {
     const text = `\ufeff${HEADER_B}\r\n047,4542,000,0001,252,X,-10.00,"a, b"\r\n\r\n047,4542,000,0002,252,X,-5.00,"two\r\nlines"\r\n`;
     const g = read('File B', text);

@@ -55,9 +55,9 @@ describe('the Budget derived from File B', () => {
     ]);
     const lines = budget?.rows.filter((r) => r.length > 0);
     expect(lines).toEqual([
-      ['047-X-4542-000', '', '0001', 'Rental of Space', '232', 'Reimbursable', 'Obligations', '1300000.01'],
-      ['047-X-4542-000', '', '0002', 'Building Operations', '252', 'Direct', 'Gross Outlays', '95.5'],
-      ['047-X-4542-000', '', '0001', 'Rental of Space', '232', 'Reimbursable', 'Gross Outlays', '1140000'],
+      ['047-X-4542-000', '', '0001', 'Rental of Space', '232', 'Reimbursable', 'Obligations', 1300000.01],
+      ['047-X-4542-000', '', '0002', 'Building Operations', '252', 'Direct', 'Gross Outlays', 95.5],
+      ['047-X-4542-000', '', '0001', 'Rental of Space', '232', 'Reimbursable', 'Gross Outlays', 1140000],
     ]);
   });
 
@@ -160,7 +160,7 @@ describe('the submission period', () => {
     const out = readDataAct(book(sheetOf('File B', rows)), DEFAULT_SETTINGS, issues);
     const budget = out.grids.tables.find((t) => t.name === 'Budget');
     expect(budget?.header.at(-1)).toBe('FY2024 Actual');
-    expect(budget?.rows.filter((r) => r.length > 0).map((r) => r.at(-1))).toEqual(['1500']);
+    expect(budget?.rows.filter((r) => r.length > 0).map((r) => r.at(-1))).toEqual([1500]);
     expect(issues.find((i) => i.code === 'DATA_ACT_PERIODS_MIXED')?.message).toContain(
       '2 other rows are left out',
     );
