@@ -8,6 +8,7 @@ import { serverConfig, startServer } from '../server/http';
 import { planWrites } from '../addin/excel/planWrites';
 import { DEPARTMENT, generateWorkbook } from './generate';
 import { cliBench } from './cli';
+import { dataActBench, describeDataActRun } from './dataAct';
 import { compareWithSpreadsheet, type SpreadsheetRun } from './spreadsheet';
 
 /**
@@ -213,6 +214,10 @@ async function main(): Promise<void> {
     `  ${fmt(cli.lines)} lines, ${fmt(cli.crosswalkRows)} crosswalk rows, ${cli.inputMb} MB in, ${cli.outputMb} MB out: ${fmt((cli.wallMs[0] as number) / 1000, 1)} s, peak RSS ${fmt(cli.peakRssMb[0] as number)} MB`,
   );
 
+  console.log('\nDATA Act: File A and File B CSVs beside a workbook, through the CLI (issue 15)');
+  const dataAct = await dataActBench(quick ? 20_000 : 200_000);
+  console.log(`  ${describeDataActRun(dataAct)}`);
+
   console.log('\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback');
   const httpRuns = await http();
   for (const h of httpRuns)
@@ -326,6 +331,7 @@ async function main(): Promise<void> {
     perLineGrowth: growth,
     xlsx,
     cli,
+    dataAct,
     http: httpRuns,
     healthWhileBusy: health,
     addinPlan: plan,
