@@ -1,5 +1,5 @@
-import type { BudgetColumns, BudgetLine, CrosswalkRule, Loc, WorkbookModel } from '../../models';
-import { AMOUNT_TYPES, RECEIPT, SPENDING, text } from './budget';
+import type { BudgetColumns, CrosswalkRule, Loc, Series, WorkbookModel } from '../../models';
+import { AMOUNT_TYPES, RECEIPT, SPENDING } from './budget';
 import { SHARE_SCALE } from '../../models';
 import {
   ELIMINATED,
@@ -11,8 +11,16 @@ import {
   targetKey,
   UNMAPPED,
 } from './ledger';
-import { splitLargestRemainderInto } from './money';
-import { federalAccount, padCode, parseTas, renderTas } from './dataAct/tas';
+import { SplitScratch } from './money';
+import {
+  accountKey,
+  type AccountKinds,
+  activityKey,
+  LineMatcher,
+  SetIndex,
+  type SetPlace,
+  tableKey,
+} from './crosswalkMatch';
 import { describeLine } from './messages';
 import { objectClassKey } from './read/crosswalk';
 
@@ -36,12 +44,12 @@ export interface RuleSet {
   /** Sum of the typed shares, in parts per billion. */
   sum: number;
   wholeNumbers: boolean;
-  /** `targets[i].key`, kept for the hot loop. */
-  keys?: string[];
   /** Target positions by key, when that differs from row order (see `splitInSet`). */
   tieOrder?: number[] | null;
   /** The weights in tie order, divided by their greatest common divisor: the same split, faster. */
   splitWeights?: number[];
+  /** The sum of `splitWeights`, when they are checked safe non-negative integers with a positive sum. */
+  splitTotal?: number;
   /** Each target's number among all the crosswalk's targets (see `TargetNumbers`). */
   numbers?: Int32Array;
   /** The set's position in `CrosswalkResult.sets`. */
@@ -75,51 +83,40 @@ export interface CrosswalkResult {
   overflows: LedgerOverflow[];
 }
 
-const norm = (s: string) => s.trim().toUpperCase();
+/** Undated rows and the rows of each recast year form separate sets (their key, as `RuleSet.key`). */
+const setKey = (place: SetPlace) =>
+  `${place.year ?? ''}\u0000${place.account}\u0000${place.activity}\u0000${place.objectClass}`;
 
 /**
- * An account as one key, however it is typed: a Treasury Account Symbol in its padded form (`47-X-4542-0` is
- * `047-X-4542-000`), a federal account padded (`47-4542` is `047-4542`), anything else trimmed and in capitals.
+ * Resolves rules' targets against the plan; an unknown one is Unmapped (the rules registry says why). Each
+ * target is made once and shared by every set that uses it: a department's Crosswalk names the same few dozen
+ * objectives in a hundred thousand rows.
  */
-export function accountKey(account: string): string {
-  const tas = parseTas(account);
-  if (tas) return renderTas(tas).toUpperCase();
-  const federal = /^(\d{1,3})-(\d{1,4})$/.exec(account.trim());
-  if (federal) return `${padCode(federal[1] ?? '', 3)}-${padCode(federal[2] ?? '', 4)}`;
-  return norm(account);
-}
+class TargetResolver {
+  private readonly made = new Map<string, Target>();
 
-/**
- * The keys a Budget line's account is matched by, most specific first: its own, then, for a TAS, its federal
- * account, so a Crosswalk can map at whichever level a budget office decides at.
- */
-function lineAccountKeys(account: string): string[] {
-  const tas = parseTas(account);
-  return tas ? [renderTas(tas).toUpperCase(), federalAccount(tas)] : [norm(account)];
-}
+  constructor(private readonly known: KnownTargets) {}
 
-/** A program activity code as one key (`1` is `0001`, as Excel shows a code typed as a number). */
-const activityKey = (pa: string) => {
-  const t = pa.trim();
-  return /^\d{1,4}$/.test(t) ? padCode(t, 4) : t.toUpperCase();
-};
-
-/** Undated rows and the rows of each recast year form separate sets. */
-const setKey = (account: string, pa: string, oc: string, year: number | null = null) =>
-  `${year ?? ''}\u0000${account}\u0000${activityKey(pa)}\u0000${objectClassKey(oc)}`;
-
-/** Resolves a rule's target against the plan; an unknown one is Unmapped (the rules registry says why). */
-function resolveTarget(rule: CrosswalkRule, known: KnownTargets): Target {
-  const t = rule.target;
-  if (t.kind === 'objective' && known.objectives.has(t.id))
-    return { kind: 'objective', id: t.id, key: targetKey('objective', t.id) };
-  if (t.kind === 'goal' && known.goals.has(t.id))
-    return { kind: 'goal', id: t.id, key: targetKey('goal', t.id) };
-  if (t.kind === 'pool') {
-    const name = known.pools.get(t.name.toUpperCase());
-    if (name) return { kind: 'pool', id: name, key: targetKey('pool', name) };
+  of(rule: CrosswalkRule): Target {
+    const t = rule.target;
+    if (t.kind === 'objective' && this.known.objectives.has(t.id)) return this.target('objective', t.id);
+    if (t.kind === 'goal' && this.known.goals.has(t.id)) return this.target('goal', t.id);
+    if (t.kind === 'pool') {
+      const name = this.known.pools.get(t.name.toUpperCase());
+      if (name) return this.target('pool', name);
+    }
+    return UNMAPPED;
   }
-  return UNMAPPED;
+
+  private target(kind: 'objective' | 'goal' | 'pool', id: string): Target {
+    const key = targetKey(kind, id);
+    let target = this.made.get(key);
+    if (!target) {
+      target = { kind, id, key };
+      this.made.set(key, target);
+    }
+    return target;
+  }
 }
 
 export interface KnownTargets {
@@ -139,85 +136,124 @@ export function knownTargets(model: WorkbookModel): KnownTargets {
 
 const TOLERANCE = SHARE_SCALE / 10_000; // 0.01%
 
-/** Groups Crosswalk rows into rule sets and decides each set's weights. */
-export function buildRuleSets(model: WorkbookModel, known: KnownTargets): Map<string, RuleSet> {
-  const sets = new Map<string, RuleSet>();
+/** Crosswalk rows grouped into rule sets with their weights, the index that finds them, and its accounts' kinds. */
+export interface RuleSets {
+  sets: RuleSet[];
+  index: SetIndex;
+  kinds: AccountKinds;
+}
+
+/** Groups Crosswalk rows into rule sets and decides each set's weights; the index finds them by numbers. */
+export function buildRuleSets(model: WorkbookModel, known: KnownTargets): RuleSets {
+  const byKey = new Map<string, RuleSet>();
+  const placed: { place: SetPlace; set: RuleSet }[] = [];
+  const kinds: AccountKinds = { specific: new Set(), recast: new Set(), recastAccounts: new Set() };
+  const accountKeys = new KeyMemo(accountKey);
+  const activityKeys = new KeyMemo(activityKey);
+  const classKeys = new KeyMemo(objectClassKey);
   for (const rule of model.crosswalk) {
-    const key = setKey(accountKey(rule.account), rule.programActivity, rule.objectClass, rule.year);
-    let set = sets.get(key);
+    const place: SetPlace = {
+      year: rule.year,
+      account: accountKeys.of(rule.account),
+      activity: activityKeys.of(rule.programActivity),
+      objectClass: classKeys.of(rule.objectClass),
+    };
+    noteKind(kinds, rule, place.account);
+    const key = setKey(place);
+    let set = byKey.get(key);
     if (!set) {
-      const where = describeLine(rule.account, rule.programActivity, rule.objectClass);
-      set = {
-        key,
-        where: rule.year === null ? where : `${where}, FY${rule.year}`,
-        rules: [],
-        targets: [],
-        weights: [],
-        shares: [],
-        ruleLocs: [],
-        sum: 0,
-        wholeNumbers: false,
-        linesMatched: 0,
-      };
-      sets.set(key, set);
+      set = emptySet(key, rule);
+      byKey.set(key, set);
+      placed.push({ place, set });
     }
     set.rules.push(rule);
   }
-  for (const set of sets.values()) {
-    // Shares typed as whole numbers (40 for 40%) are read as percents; the rules registry reports them.
-    const typed = set.rules.filter((r) => r.share !== 0);
-    set.wholeNumbers = typed.length > 0 && typed.every((r) => r.shareAsWholeNumber);
-    const shareOf = (r: CrosswalkRule) => (set.wholeNumbers ? Math.round(r.share / 100) : r.share);
-    set.sum = set.rules.reduce((s, r) => s + shareOf(r), 0);
-    const byKey = new Map<string, number>();
-    for (const rule of set.rules) {
-      if (rule.share === 0) continue;
-      const target = resolveTarget(rule, known);
-      const at = byKey.get(target.key);
-      if (at !== undefined) {
-        set.weights[at] = (set.weights[at] as number) + shareOf(rule);
-        set.shares[at] = (set.shares[at] as number) + shareOf(rule);
-        continue;
-      }
-      byKey.set(target.key, set.targets.length);
-      set.targets.push(target);
-      set.weights.push(shareOf(rule));
-      set.shares.push(shareOf(rule));
-      set.ruleLocs.push(rule.loc);
-    }
-    // Shares short of 100% leave the rest Unmapped; shares over 100% are scaled down by the weights themselves.
-    if (set.sum < SHARE_SCALE - TOLERANCE) {
-      set.targets.push(UNMAPPED);
-      set.weights.push(SHARE_SCALE - set.sum);
-      set.shares.push(SHARE_SCALE - set.sum);
-      set.ruleLocs.push(null);
-    }
-  }
-  return sets;
+  const targets = new TargetResolver(known);
+  for (const { set } of placed) weighSet(set, targets);
+  return { sets: placed.map((p) => p.set), index: new SetIndex(placed), kinds };
 }
 
-/**
- * The rule set a line uses: the most specific that matches, among the undated rows or one year's rows. Its own
- * account is tried before its federal account; a program activity matches by code, then by title.
- */
-type LineIdentity = Pick<BudgetLine, 'account' | 'programActivity' | 'programActivityTitle' | 'objectClass'>;
+/** Notes whether a row makes its account specific (rows by program activity or object class) or recast. */
+function noteKind(kinds: AccountKinds, rule: CrosswalkRule, account: string): void {
+  if (rule.programActivity || rule.objectClass) kinds.specific.add(account);
+  if (rule.year === null) return;
+  kinds.recast.add(tableKey(account, rule.year));
+  kinds.recastAccounts.add(account);
+}
 
-function matchSet(
-  line: LineIdentity,
-  sets: Map<string, RuleSet>,
-  year: number | null = null,
-): RuleSet | null {
-  const { programActivity, programActivityTitle, objectClass: oc } = line;
-  const activities = [programActivity, programActivityTitle].filter(Boolean);
-  for (const a of lineAccountKeys(line.account)) {
-    for (const pa of activities) {
-      const found = (oc ? sets.get(setKey(a, pa, oc, year)) : undefined) ?? sets.get(setKey(a, pa, '', year));
-      if (found) return found;
+/** A text's key, worked out once per distinct text (a Crosswalk repeats its accounts, codes and classes). */
+class KeyMemo {
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly key: (text: string) => string) {}
+
+  of(text: string): string {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = this.key(text);
+      this.keys.set(text, key);
     }
-    const found = (oc ? sets.get(setKey(a, '', oc, year)) : undefined) ?? sets.get(setKey(a, '', '', year));
-    if (found) return found;
+    return key;
   }
-  return null;
+}
+
+function emptySet(key: string, rule: CrosswalkRule): RuleSet {
+  const where = describeLine(rule.account, rule.programActivity, rule.objectClass);
+  return {
+    key,
+    where: rule.year === null ? where : `${where}, FY${rule.year}`,
+    rules: [],
+    targets: [],
+    weights: [],
+    shares: [],
+    ruleLocs: [],
+    sum: 0,
+    wholeNumbers: false,
+    linesMatched: 0,
+  };
+}
+
+/** A row's share as a weight: shares typed as whole numbers (40 for 40%) are read as percents. */
+const shareOf = (rule: CrosswalkRule, wholeNumbers: boolean) =>
+  wholeNumbers ? Math.round(rule.share / 100) : rule.share;
+
+/** A set's targets and weights from its rows: one part per target, its rows' shares added. */
+function weighSet(set: RuleSet, targets: TargetResolver): void {
+  // The rules registry reports shares typed as whole numbers.
+  let typed = 0;
+  let allWhole = true;
+  for (const r of set.rules)
+    if (r.share !== 0) {
+      typed += 1;
+      allWhole &&= r.shareAsWholeNumber;
+    }
+  const wholeNumbers = typed > 0 && allWhole;
+  set.wholeNumbers = wholeNumbers;
+  let sum = 0;
+  for (const rule of set.rules) {
+    const share = shareOf(rule, wholeNumbers);
+    sum += share;
+    if (rule.share === 0) continue;
+    const target = targets.of(rule);
+    const at = set.targets.indexOf(target);
+    if (at >= 0) {
+      set.weights[at] = (set.weights[at] as number) + share;
+      set.shares[at] = (set.shares[at] as number) + share;
+      continue;
+    }
+    set.targets.push(target);
+    set.weights.push(share);
+    set.shares.push(share);
+    set.ruleLocs.push(rule.loc);
+  }
+  set.sum = sum;
+  // Shares short of 100% leave the rest Unmapped; shares over 100% are scaled down by the weights themselves.
+  if (set.sum < SHARE_SCALE - TOLERANCE) {
+    set.targets.push(UNMAPPED);
+    set.weights.push(SHARE_SCALE - set.sum);
+    set.shares.push(SHARE_SCALE - set.sum);
+    set.ruleLocs.push(null);
+  }
 }
 
 const compareKeys = (keys: readonly string[], a: number, b: number) =>
@@ -241,7 +277,7 @@ export function splitInSet(whole: number, set: RuleSet): number[] {
 export class Splitter {
   parts = new Float64Array(8);
   private inKeyOrder = new Float64Array(8);
-  private remainders = new Float64Array(8);
+  private readonly scratch = new SplitScratch();
 
   split(set: RuleSet | null, whole: number): number {
     const n = set ? set.targets.length : 1;
@@ -249,22 +285,15 @@ export class Splitter {
       this.parts[0] = whole;
       return 1;
     }
-    if (n > this.parts.length) this.grow(n);
+    if (n > this.parts.length) {
+      this.parts = new Float64Array(n);
+      this.inKeyOrder = new Float64Array(n);
+    }
     const order = set.tieOrder;
     const weights = set.splitWeights ?? (order ? order.map((i) => set.weights[i] as number) : set.weights);
-    if (!order) {
-      splitLargestRemainderInto(whole, weights, this.parts, this.remainders);
-      return n;
-    }
-    splitLargestRemainderInto(whole, weights, this.inKeyOrder, this.remainders);
-    for (let k = 0; k < n; k++) this.parts[order[k] as number] = this.inKeyOrder[k] as number;
+    this.scratch.split(whole, weights, set.splitTotal, order ? this.inKeyOrder : this.parts);
+    if (order) for (let k = 0; k < n; k++) this.parts[order[k] as number] = this.inKeyOrder[k] as number;
     return n;
-  }
-
-  private grow(n: number): void {
-    this.parts = new Float64Array(n);
-    this.inKeyOrder = new Float64Array(n);
-    this.remainders = new Float64Array(n);
   }
 }
 
@@ -272,25 +301,35 @@ export class Splitter {
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /**
- * Readies sets for the hot loop: their keys, their tie order, their weights in that order divided by their
- * common divisor (the same split, with smaller numbers), and the numbers of their targets among all targets.
+ * Readies a set for the hot loop: its keys, its tie order, its weights in that order divided by their common
+ * divisor (the same split, with smaller numbers) and their total, checked once here rather than per amount
+ * (weights a split would refuse get no total, so splitting by them still throws), and the numbers of its
+ * targets among all targets.
  */
-function prepareSets(sets: Map<string, RuleSet>, targetNumber: (t: Target) => number): void {
-  for (const set of sets.values()) {
-    set.keys = set.targets.map((t) => t.key);
-    const byKey = set.keys.map((_, i) => i).sort((a, b) => compareKeys(set.keys as string[], a, b));
-    set.tieOrder = byKey.every((t, i) => t === i) ? null : byKey;
-    const ordered = (set.tieOrder ?? byKey).map((i) => set.weights[i] as number);
-    const divisor = ordered.reduce(gcd, 0) || 1;
-    set.splitWeights = ordered.map((w) => w / divisor);
-    set.numbers = Int32Array.from(set.targets, targetNumber);
+function prepareSet(set: RuleSet, numbers: TargetNumbers): void {
+  set.numbers = numbers.ofSet(set.targets);
+  set.tieOrder = null;
+  if (set.targets.length === 1) {
+    set.splitWeights = set.weights;
+    return;
   }
+  const keys = set.targets.map((t) => t.key);
+  const byKey = keys.map((_, i) => i).sort((a, b) => compareKeys(keys, a, b));
+  set.tieOrder = byKey.every((t, i) => t === i) ? null : byKey;
+  const ordered = byKey.map((i) => set.weights[i] as number);
+  const divisor = ordered.reduce(gcd, 0) || 1;
+  set.splitWeights = ordered.map((w) => w / divisor);
+  const checked = set.splitWeights.every((w) => Number.isSafeInteger(w) && w >= 0);
+  const total = set.splitWeights.reduce((s, w) => s + w, 0);
+  if (checked && total > 0 && Number.isSafeInteger(total)) set.splitTotal = total;
 }
 
 /** Every target money can land on, numbered: the Ledger's keys, in the order first met. */
 class TargetNumbers {
   readonly keys: string[] = [];
   private readonly byKey = new Map<string, number>();
+  /** One array per target for the sets with that one target (most sets): they need not each have their own. */
+  private readonly single: Int32Array[] = [];
 
   number(t: Target): number {
     let n = this.byKey.get(t.key);
@@ -300,6 +339,13 @@ class TargetNumbers {
       this.byKey.set(t.key, n);
     }
     return n;
+  }
+
+  /** The numbers of a set's targets. */
+  ofSet(targets: readonly Target[]): Int32Array {
+    if (targets.length !== 1) return Int32Array.from(targets, (t) => this.number(t));
+    const n = this.number(targets[0] as Target);
+    return (this.single[n] ??= Int32Array.of(n));
   }
 }
 
@@ -315,12 +361,13 @@ export function allocateCrosswalk(
   known: KnownTargets = knownTargets(model),
 ): CrosswalkResult {
   const b = model.budgetColumns;
-  const sets = buildRuleSets(model, known);
+  const { sets, index, kinds } = buildRuleSets(model, known);
   const numbers = new TargetNumbers();
   for (const t of DESTINATIONS) numbers.number(t);
-  prepareSets(sets, (t) => numbers.number(t));
-  const setList = [...sets.values()];
-  setList.forEach((set, i) => (set.position = i));
+  sets.forEach((set, i) => {
+    prepareSet(set, numbers);
+    set.position = i;
+  });
   const sums: Sums = {
     direct: new LedgerSums(numbers.keys, model.series.length),
     budget: new LedgerSums(['total'], model.series.length),
@@ -329,17 +376,18 @@ export function allocateCrosswalk(
   const lineSet = new Int32Array(b.size).fill(-1);
   const lineTo = new Uint8Array(b.size);
   const recast = new Map<number, Int32Array>();
-  const matcher = new LineMatcher(model, sets);
+  const matcher = new LineMatcher(b, index, kinds);
+  const yearOf = (series: number) => (model.series[series] as Series).year;
   for (let line = 0; line < b.size; line++) {
     // Receipts and intra-agency amounts are never allocated: they sit on their own rows so totals tie out.
     if (b.lineType[line] !== SPENDING) {
       lineTo[line] = b.lineType[line] === RECEIPT ? 1 : 2;
-      addWhole(b, line, DESTINATIONS[lineTo[line] as number] as Target, sums);
+      addWhole(b, line, lineTo[line] as number, sums);
       continue;
     }
-    const years = matcher.recastYears(line);
+    const years = matcher.recastYears(line, yearOf);
     if (years) {
-      recast.set(line, allocateRecast(b, line, years, matcher, sums));
+      recast.set(line, allocateRecast(b, line, years, matcher, yearOf, sums));
       continue;
     }
     const set = matcher.undatedSet(line);
@@ -348,10 +396,10 @@ export function allocateCrosswalk(
     if (usable) {
       lineSet[line] = usable.position as number;
       addSplit(b, line, usable, sums);
-    } else addWhole(b, line, UNMAPPED, sums);
+    } else addWhole(b, line, 0, sums);
   }
   return {
-    sets: setList,
+    sets,
     lineSet,
     lineTo,
     recast,
@@ -362,6 +410,7 @@ export function allocateCrosswalk(
   };
 }
 
+/** A set that can split an amount: some weight above zero (else its lines go whole to Unmapped). */
 const usableOf = (set: RuleSet | null) => (set && set.weights.some((w) => w > 0) ? set : null);
 
 /** Adds one amount to the budget total of its type and series. */
@@ -370,13 +419,12 @@ function addTotal(b: BudgetColumns, line: number, a: number, sums: Sums): void {
   sums.budget.add(slot, 0, b.amountValue[a] as number);
 }
 
-/** A line whose amounts go whole to one place. */
-function addWhole(b: BudgetColumns, line: number, to: Target, sums: Sums): void {
-  const target = DESTINATIONS.indexOf(to);
+/** A line whose amounts go whole to one place (`to`, a position in `DESTINATIONS`). */
+function addWhole(b: BudgetColumns, line: number, to: number, sums: Sums): void {
   for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
     addTotal(b, line, a, sums);
     const slot = sums.direct.slot(b.amountType[line] as number, b.amountSeries[a] as number);
-    sums.direct.add(slot, target, b.amountValue[a] as number);
+    sums.direct.add(slot, to, b.amountValue[a] as number);
   }
 }
 
@@ -397,8 +445,7 @@ function addParts(b: BudgetColumns, line: number, a: number, set: RuleSet, sums:
     return;
   }
   sums.splitter.split(set, b.amountValue[a] as number);
-  const parts = sums.splitter.parts;
-  for (let t = 0; t < ids.length; t++) sums.direct.add(slot, ids[t] as number, parts[t] as number);
+  sums.direct.addParts(slot, ids, sums.splitter.parts);
 }
 
 /** A line of a recast account: each amount uses its year's rows when the year has any, else the undated rows. */
@@ -407,6 +454,7 @@ function allocateRecast(
   line: number,
   years: Set<number>,
   matcher: LineMatcher,
+  yearOf: (series: number) => number,
   sums: Sums,
 ): Int32Array {
   const start = b.amountStart[line] as number;
@@ -414,7 +462,7 @@ function allocateRecast(
   const counted = new Set<RuleSet>();
   for (let a = start; a < (b.amountStart[line + 1] as number); a++) {
     addTotal(b, line, a, sums);
-    const year = matcher.yearOf(b.amountSeries[a] as number);
+    const year = yearOf(b.amountSeries[a] as number);
     const matched = years.has(year) ? matcher.datedSet(line, year) : matcher.undatedSet(line);
     if (matched && !counted.has(matched)) {
       matched.linesMatched += 1;
@@ -429,87 +477,6 @@ function allocateRecast(
     }
   }
   return out;
-}
-
-/**
- * Finds the rule set of a budget line. Most accounts are mapped at account level only: those are matched once
- * per account. Accounts with rows by program activity or object class are matched once per combination.
- */
-class LineMatcher {
-  private readonly b: BudgetColumns;
-  private readonly specific: Set<string>;
-  /** `year account` of the accounts recast for a year: for that year their dated rows replace the undated. */
-  private readonly recast: Set<string>;
-  private readonly recastAccounts: Set<string>;
-  private readonly byAccount = new Map<number, RuleSet | null>();
-  private readonly byCombination = new Map<string, RuleSet | null>();
-  private readonly years: number[];
-
-  constructor(
-    model: WorkbookModel,
-    private readonly sets: Map<string, RuleSet>,
-  ) {
-    this.b = model.budgetColumns;
-    this.years = model.series.map((s) => s.year);
-    const dated = model.crosswalk.filter((r) => r.year !== null);
-    this.specific = new Set(
-      model.crosswalk.filter((r) => r.programActivity || r.objectClass).map((r) => accountKey(r.account)),
-    );
-    this.recast = new Set(dated.map((r) => `${r.year}\u0000${accountKey(r.account)}`));
-    this.recastAccounts = new Set(dated.map((r) => accountKey(r.account)));
-  }
-
-  yearOf(series: number): number {
-    return this.years[series] as number;
-  }
-
-  private identity(line: number) {
-    const b = this.b;
-    return {
-      account: text(b, b.account, line),
-      programActivity: text(b, b.programActivity, line),
-      programActivityTitle: text(b, b.programActivityTitle, line),
-      objectClass: text(b, b.objectClass, line),
-    };
-  }
-
-  undatedSet(line: number): RuleSet | null {
-    const b = this.b;
-    const accountId = b.account[line] as number;
-    const byAccount = this.byAccount.get(accountId);
-    if (byAccount !== undefined) return byAccount;
-    const id = this.identity(line);
-    if (!lineAccountKeys(id.account).some((k) => this.specific.has(k))) {
-      const set = matchSet(id, this.sets);
-      this.byAccount.set(accountId, set);
-      return set;
-    }
-    const combo = `${accountId} ${b.programActivity[line] as number} ${b.objectClass[line] as number}`;
-    let set = this.byCombination.get(combo);
-    if (set === undefined) {
-      set = matchSet(id, this.sets);
-      this.byCombination.set(combo, set);
-    }
-    return set;
-  }
-
-  datedSet(line: number, year: number): RuleSet | null {
-    return matchSet(this.identity(line), this.sets, year);
-  }
-
-  /** The recast years of a line's account that its amounts fall in, or null (most lines). */
-  recastYears(line: number): Set<number> | null {
-    if (this.recastAccounts.size === 0) return null;
-    const b = this.b;
-    const accounts = lineAccountKeys(text(b, b.account, line));
-    if (!accounts.some((k) => this.recastAccounts.has(k))) return null;
-    const years = new Set<number>();
-    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
-      const year = this.yearOf(b.amountSeries[a] as number);
-      if (accounts.some((k) => this.recast.has(`${year}\u0000${k}`))) years.add(year);
-    }
-    return years.size > 0 ? years : null;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AmountType } from '../../models';
-import { addExact, assertSafe } from './money';
+import { assertSafe } from './money';
 
 /**
  * Where money lands: an objective, a goal (goal-level mapping), a cost pool, or Unmapped; receipts and
@@ -153,7 +153,15 @@ export class LedgerSums {
       touched[target] = 1;
       (this.order[slot] as number[]).push(target);
     }
-    sums[target] = addExact(sums[target] as number, amount);
+    // `addExact`, written out: this runs for every part of every amount, and a call into another module costs
+    // a getter per use where ES modules load as CommonJS (tsx).
+    const next = (sums[target] as number) + amount;
+    sums[target] = Number.isSafeInteger(next) ? next : NaN;
+  }
+
+  /** Adds split parts (`parts[i]` to target number `targets[i]`) in one slot: an amount split by a rule set. */
+  addParts(slot: number, targets: Int32Array, parts: Float64Array): void {
+    for (let i = 0; i < targets.length; i++) this.add(slot, targets[i] as number, parts[i] as number);
   }
 
   /** The totals that passed the exact range, each named by type, series and key. */

@@ -212,10 +212,52 @@ export function splitLargestRemainderInto(
     remainders[i] = r;
     assigned += q;
   }
-  // Fewer units are left than there are parts, so each goes to a different part: the largest remainder first,
-  // the earlier part on a tie. Picking the top few directly is cheaper than sorting on this hot path.
-  let left = magnitude - assigned;
-  while (left > 0) {
+  giveLeftover(parts, remainders, n, magnitude - assigned);
+  if (sign < 0) negate(parts, n);
+}
+
+/**
+ * Largest-remainder splits with scratch reused from one split to the next: the crosswalk and its tables split
+ * every budget amount, and a new array per split was most of their garbage. A class, so those loops call a
+ * method: a function imported from another module costs a getter call per use where ES modules are loaded as
+ * CommonJS (tsx), and per amount that was a fifth of the crosswalk's time.
+ */
+export class SplitScratch {
+  private remainders = new Float64Array(8);
+
+  /**
+   * `splitLargestRemainderInto(whole, weights, out, ...)`, the same parts. `total` is the weights' sum when they
+   * were checked beforehand (non-negative safe integers, a positive sum): a rule set's weights are checked once,
+   * not once per amount. Without it, or when the products could pass the exact range, the checked general path.
+   */
+  split(whole: number, weights: readonly number[], total: number | undefined, out: NumberBuffer): void {
+    const n = weights.length;
+    if (n > this.remainders.length) this.remainders = new Float64Array(n);
+    const magnitude = Math.abs(whole);
+    if (total === undefined || n < 2 || !(magnitude * total <= Number.MAX_SAFE_INTEGER)) {
+      splitLargestRemainderInto(whole, weights, out, this.remainders);
+      return;
+    }
+    let assigned = 0;
+    for (let i = 0; i < n; i++) {
+      const product = magnitude * (weights[i] as number);
+      const q = Math.floor(product / total);
+      out[i] = q;
+      this.remainders[i] = product - q * total;
+      assigned += q;
+    }
+    giveLeftover(out, this.remainders, n, magnitude - assigned);
+    if (whole < 0) negate(out, n);
+  }
+}
+
+/**
+ * Gives the `left` units the floors did not to the parts with the largest remainders, one each, the earlier
+ * part on a tie (fewer units are left than there are parts). Picking the top few directly is cheaper than
+ * sorting on this hot path. Marks the remainders it used.
+ */
+function giveLeftover(parts: NumberBuffer, remainders: NumberBuffer, n: number, left: number): void {
+  for (; left > 0; left--) {
     let best = -1;
     for (let i = 0; i < n; i++) {
       if (
@@ -226,9 +268,12 @@ export function splitLargestRemainderInto(
     }
     parts[best] = (parts[best] as number) + 1;
     remainders[best] = -1;
-    left--;
   }
-  if (sign < 0) for (let i = 0; i < n; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number);
+}
+
+/** Turns the parts of a split magnitude into those of a negative whole (no part becomes -0). */
+function negate(parts: NumberBuffer, n: number): void {
+  for (let i = 0; i < n; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   parseDecimalText,
   splitByRealWeights,
   splitLargestRemainder,
+  SplitScratch,
   toMinor,
   usedDecimals,
 } from '../../../server/engine/money';
@@ -228,5 +229,33 @@ describe('splitByRealWeights', () => {
     const parts = splitByRealWeights(whole, [Math.PI, Math.E, Math.SQRT2]);
     expect(sum(parts)).toBe(whole);
     expect((parts[0] as number) / whole).toBeCloseTo(Math.PI / (Math.PI + Math.E + Math.SQRT2), 9);
+  });
+});
+
+describe('SplitScratch', () => {
+  test('Given weights checked once and any whole, when split with their total, then the parts are those of splitLargestRemainder', () => {
+    const seed = 13_2026;
+    console.log(`SplitScratch property seed ${seed}`);
+    const scratch = new SplitScratch();
+    const out = new Float64Array(12);
+    const whole = fc.oneof(
+      fc.integer({ min: -1_000_000, max: 1_000_000 }),
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+    );
+    const weights = fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: 2, maxLength: 12 });
+    fc.assert(
+      fc.property(whole, weights, (w, ws) => {
+        fc.pre(sum(ws) > 0);
+        scratch.split(w, ws, sum(ws), out);
+        expect(Array.from(out.subarray(0, ws.length))).toEqual(splitLargestRemainder(w, ws));
+      }),
+      { numRuns: 5_000, seed },
+    );
+  });
+
+  test('Given no checked total, when weights a split refuses are given, then it refuses them as splitLargestRemainder does', () => {
+    const out = new Float64Array(2);
+    expect(() => new SplitScratch().split(100, [1.5, 2], undefined, out)).toThrow(RangeError);
+    expect(() => new SplitScratch().split(100, [0, 0], undefined, out)).toThrow(RangeError);
   });
 });
