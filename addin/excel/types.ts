@@ -24,6 +24,10 @@ export interface XlRangeFormat {
   /** In points (not Excel's character units). ExcelApi 1.2. */
   columnWidth: number;
   wrapText: boolean;
+  /** ExcelApi 1.1: 'General', 'Left', 'Center', 'Right', … */
+  horizontalAlignment: string;
+  /** ExcelApi 1.1: 'Top', 'Center', 'Bottom', … */
+  verticalAlignment: string;
   borders: { getItem(index: 'EdgeTop'): { style: string } };
 }
 

@@ -262,8 +262,8 @@ function emphasisRuns(table: OutputTable): { first: number; last: number; kind: 
 }
 
 function finishBytes(table: OutputTable): number {
-  // A column width each, and a wrapped column's wrap besides.
-  return ACTION_BYTES * (6 + 2 * table.columns.length + 2 * emphasisRuns(table).length);
+  // A column width each, a wrapped column's wrap and a header's alignment besides.
+  return ACTION_BYTES * (7 + 3 * table.columns.length + 2 * emphasisRuns(table).length);
 }
 
 /** Excel's character-unit width in points, for Calibri 11: seven pixels a character and five of padding. */
@@ -298,7 +298,15 @@ function finishTable(sheet: XlWorksheet, table: OutputTable, money: MoneyDisplay
       sheet.getRange(
         rangeAddress({ top: bodyRow(0), left: HEADER.column + c, bottom, right: HEADER.column + c }),
       ).format.wrapText = true;
+    // A header over amounts sits right, over the amounts' right edge, as in a budget exhibit.
+    if ((table.columns[c]?.format ?? 'text') !== 'text')
+      sheet.getRange(cellAddress(HEADER.row, HEADER.column + c)).format.horizontalAlignment = 'Right';
   });
+  // In a table whose rows wrap, every cell sits at the top of its row, lined up with the row's first line.
+  if (wrap.some(Boolean))
+    sheet.getRange(
+      rangeAddress({ top: bodyRow(0), left: HEADER.column, bottom, right }),
+    ).format.verticalAlignment = 'Top';
   for (const run of emphasisRuns(table)) {
     const range = sheet.getRange(
       rangeAddress({ top: bodyRow(run.first), left: HEADER.column, bottom: bodyRow(run.last), right }),

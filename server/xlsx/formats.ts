@@ -111,6 +111,13 @@ export function wrappedColumns(
   );
 }
 
+/**
+ * The characters of ordinary text a line of a WRAP_WIDTH column holds: a width counts digits, and text is
+ * narrower (LibreOffice prints "Depository Library Distribution (004-", 37 characters, on one line of it). A
+ * little under what fits, so a row is never too short for its text, and not so far under that rows gape.
+ */
+const WRAP_CHARS = Math.round(WRAP_WIDTH * 1.15);
+
 /** Excel's default row height in points (Calibri 11): one line of text. */
 export const LINE_HEIGHT = 15;
 
@@ -123,20 +130,22 @@ export function wrappedRowHeight(values: readonly OutputCell[], wrap: readonly b
   let lines = 1;
   wrap.forEach((wraps, c) => {
     const value = values[c];
-    // A column holds a few more characters of text than its width in digit widths: count them as WRAP_WIDTH.
-    if (wraps && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, WRAP_WIDTH));
+    if (wraps && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, WRAP_CHARS));
   });
   return lines > 1 ? lines * LINE_HEIGHT : null;
 }
 
-/** How many lines a text takes wrapped at word breaks within `width` characters (a word longer than that is cut). */
+/**
+ * How many lines a text takes wrapped at word breaks within `width` characters (a word longer than that is cut).
+ * Excel and LibreOffice also break after a hyphen, so `(004-0201-0-1-808)` can end one line and start the next.
+ */
 export function wrappedLines(text: string, width: number): number {
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let used = 0;
     lines++;
-    for (const word of paragraph.split(' ')) {
-      const needed = used === 0 ? word.length : used + 1 + word.length;
+    for (const [word, gap] of breakable(paragraph)) {
+      const needed = used === 0 ? word.length : used + gap + word.length;
       if (needed <= width) used = needed;
       else if (used === 0) {
         lines += Math.ceil(word.length / width) - 1;
@@ -149,6 +158,14 @@ export function wrappedLines(text: string, width: number): number {
     }
   }
   return Math.max(1, lines);
+}
+
+/** A line's pieces between break opportunities, each with the space before it: `a b-c` is a, b-, c. */
+function breakable(line: string): [string, number][] {
+  const pieces: [string, number][] = [];
+  for (const word of line.split(' '))
+    word.split(/(?<=-)/).forEach((piece, i) => pieces.push([piece, i === 0 ? 1 : 0]));
+  return pieces;
 }
 
 /** About how many characters Excel shows for a value in a column of this format. */

@@ -158,6 +158,11 @@ function sheetHead(layout: SheetLayout, columnStyles: readonly number[]): string
     )
     .join('');
   const titleStyle = styles.xf({ numFmt: 'General', font: 'title', topBorder: false });
+  // A header over amounts sits right, over the amounts' right edge, as in a budget exhibit.
+  const headerStyle = (c: number) =>
+    (table.columns[c]?.format ?? 'text') === 'text'
+      ? ''
+      : ` s="${styles.xf({ numFmt: 'General', font: 'normal', topBorder: false, right: true })}"`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${page.sheetPr}` +
     `<dimension ref="A1:${cols[cols.length - 1]}${lastRow}"/>` +
@@ -165,7 +170,7 @@ function sheetHead(layout: SheetLayout, columnStyles: readonly number[]): string
     `<selection pane="bottomLeft" activeCell="A${HEADER.row + 1}" sqref="A${HEADER.row + 1}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${colXml}</cols><sheetData>` +
     `<row r="1"><c r="A1" t="s" s="${titleStyle}"><v>${strings.id(table.title)}</v></c></row>` +
-    `<row r="${HEADER.row}">${names.map((n, i) => `<c r="${cols[i]}${HEADER.row}" t="s"><v>${strings.id(n)}</v></c>`).join('')}</row>`
+    `<row r="${HEADER.row}">${names.map((n, i) => `<c r="${cols[i]}${HEADER.row}" t="s"${headerStyle(i)}><v>${strings.id(n)}</v></c>`).join('')}</row>`
   );
 }
 
@@ -219,9 +224,9 @@ class BodyCells {
     const { table, cols } = layout;
     this.linkColumn = linkColumnOf(table);
     this.refs = cols.map((letters) => ascii(`<c r="${letters}`));
+    this.wraps = layout.wrap.some(Boolean);
     this.plain = this.lookFor(null, null, 'detail');
     this.columnStyles = this.plain.styles;
-    this.wraps = layout.wrap.some(Boolean);
   }
 
   row(r: number, at: number, link: string | null): void {
@@ -296,7 +301,7 @@ class BodyCells {
     const attribute = (s: number) => ascii(`" s="${s}"`);
     const wrap = (c: number) => this.layout.wrap[c] === true;
     const cellStyles = table.columns.map((_, c) =>
-      styles.xf({ numFmt: formatOf(c), font, topBorder, wrap: wrap(c) }),
+      styles.xf({ numFmt: formatOf(c), font, topBorder, wrap: wrap(c), top: this.wraps }),
     );
     look = {
       styles: cellStyles,
@@ -307,6 +312,7 @@ class BodyCells {
           font: 'link',
           topBorder,
           wrap: wrap(this.linkColumn),
+          top: this.wraps,
         }),
       ),
     };

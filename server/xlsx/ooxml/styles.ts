@@ -21,6 +21,10 @@ export interface CellLook {
   topBorder: boolean;
   /** Wrap the text within the column's width (long text columns, see wrapsText). */
   wrap?: boolean;
+  /** Right-aligned whatever the value: a header over a column of amounts. */
+  right?: boolean;
+  /** At the top of a tall row: in a table whose rows wrap, every cell lines up with its row's first line. */
+  top?: boolean;
 }
 
 const BUILTIN: Record<string, number> = {
@@ -150,8 +154,8 @@ export class StyleBook {
 
   /** The cell format index for a look: an existing one that means the same, else a new one. */
   xf(look: CellLook): number {
-    const wrap = look.wrap === true;
-    const key = `${look.numFmt}\u0000${look.font}\u0000${look.topBorder}\u0000${wrap}`;
+    const alignment = alignmentOf(look);
+    const key = `${look.numFmt}\u0000${look.font}\u0000${look.topBorder}\u0000${alignment}`;
     const known = this.xfs.get(key);
     if (known !== undefined) return known;
     const numFmtId = this.numFmtId(look.numFmt);
@@ -159,7 +163,7 @@ export class StyleBook {
     const borderId = look.topBorder ? this.topBorder() : 0;
     const xf = fragment(
       this.cellXfs.element,
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${wrap ? ' applyAlignment="1"><alignment wrapText="1"/></xf>' : '/>'}`,
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${alignment ? ` applyAlignment="1"><alignment${alignment}/></xf>` : '/>'}`,
     );
     const index = this.cellXfs.indexOf(xf);
     this.xfs.set(key, index);
@@ -234,4 +238,13 @@ export class StyleBook {
     this.topBorderId ??= this.borders.indexOf(fragment(this.borders.element, TOP_BORDER));
     return this.topBorderId;
   }
+}
+
+/** The attributes of a look's `<alignment>`, or '' for the default. */
+function alignmentOf(look: CellLook): string {
+  return (
+    (look.right ? ' horizontal="right"' : '') +
+    (look.top ? ' vertical="top"' : '') +
+    (look.wrap ? ' wrapText="1"' : '')
+  );
 }

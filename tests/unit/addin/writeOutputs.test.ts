@@ -272,5 +272,25 @@ describe('writeOutputs', () => {
     expect(excel.cell('ScenarioResults', 'B4')?.wrapText).toBe(true);
     expect(excel.cell('ScenarioResults', 'B5')?.wrapText).toBe(true);
     expect(excel.cell('ScenarioResults', 'A4')?.wrapText).toBe(false);
+    // As the package writer: every cell of a wrapping table at the top of its row.
+    expect(excel.cell('ScenarioResults', 'A4')?.verticalAlignment).toBe('Top');
+    expect(excel.cell('ScenarioResults', 'A3')?.verticalAlignment).toBe('Bottom');
+  });
+
+  it('Given a table of amounts, when written, then the headers over amounts are right-aligned and text headers are not', async () => {
+    const excel = new FakeExcel();
+    const table: OutputTable = {
+      name: 'ResourcesByGoal',
+      title: 'Amounts',
+      columns: [
+        { name: 'Name', format: 'text' },
+        { name: 'FY2027 est.', format: 'money' },
+      ],
+      rows: [['Goal 1', 1000]],
+    };
+    await port(excel).writeOutputs([table], dollars);
+    expect(excel.cell('ResourcesByGoal', 'B3')?.horizontalAlignment).toBe('Right');
+    expect(excel.cell('ResourcesByGoal', 'A3')?.horizontalAlignment).toBe('General');
+    expect(excel.cell('ResourcesByGoal', 'B4')?.verticalAlignment).toBe('Bottom');
   });
 });

@@ -117,6 +117,29 @@ describe('long text wraps in a bounded column', () => {
     expect(wrappedLines('x'.repeat(25), 10)).toBe(3);
     expect(wrappedRowHeight(['a '.repeat(40)], [true])).toBe(3 * 15);
     expect(wrappedRowHeight(['a '.repeat(40)], [false])).toBeNull();
+    // A line may also end after a hyphen, as Excel and LibreOffice break it.
+    expect(wrappedLines('Distribution (004-0201-0-1-808)', 20)).toBe(2);
+    expect(wrappedLines('Distribution (0040201018080)', 20)).toBe(2);
+    expect(wrappedLines('ab-cd-ef', 3)).toBe(3);
+    // GPO's program names: two lines, as LibreOffice prints them, not three.
+    expect(wrappedRowHeight(['Depository Library Distribution (004-0201-0-1-808)'], [true])).toBe(2 * 15);
+  });
+
+  test('Given a table of amounts, when written, then the headers over amounts are right-aligned and text headers are not', async () => {
+    const table: OutputTable = {
+      name: 'ResourcesByGoal',
+      title: 'Amounts',
+      columns: [note, { name: 'FY2027 est.', format: 'money' }],
+      rows: [['Goal 1', 1000]],
+    };
+    const output = await writeCrosswalkWorkbook(null, [table], money);
+    const sheet = (await sheetPartsByName(output)).get('ResourcesByGoal')?.toString('utf8') ?? '';
+    const styles = (await zipEntries(output)).get('xl/styles.xml')?.toString('utf8') ?? '';
+    const xfs = [...styles.matchAll(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)].map((m) => m[0]).slice(1);
+    const styleOf = (ref: string) =>
+      Number(new RegExp(`<c r="${ref}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0);
+    expect(xfs[styleOf('B3')]).toContain('horizontal="right"');
+    expect(styleOf('A3')).toBe(0);
   });
 
   test('Given a long note, when written, then its column is bounded, its cells wrap and its row is tall enough', async () => {
@@ -136,7 +159,9 @@ describe('long text wraps in a bounded column', () => {
     const sheet = (await sheetPartsByName(output)).get('ScenarioResults')?.toString('utf8') ?? '';
     const styles = (await zipEntries(output)).get('xl/styles.xml')?.toString('utf8') ?? '';
     expect(sheet).toContain(`<col min="2" max="2" width="${WRAP_WIDTH}"`);
-    expect(styles).toContain('<alignment wrapText="1"/>');
+    // Wrapped, and every cell of such a table at the top of its row, so a row's values line up with its first line.
+    expect(styles).toContain('<alignment vertical="top" wrapText="1"/>');
+    expect(styles).toContain('<alignment vertical="top"/>');
     expect(sheet).toMatch(/<row r="4" ht="(\d+)" customHeight="1">/);
     expect(Number(/<row r="4" ht="(\d+)"/.exec(sheet)?.[1])).toBeGreaterThanOrEqual(3 * 15);
     expect(sheet).toContain('<row r="5">');

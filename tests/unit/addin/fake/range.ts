@@ -232,6 +232,22 @@ export class FakeRangeFormat {
   set wrapText(wrap: boolean) {
     this.ctx.enqueue({ wrapText: wrap }, () => this.range.each((cell) => (cell.wrapText = wrap)));
   }
+  get horizontalAlignment(): string {
+    throw new FakeExcelError('PropertyNotLoaded', 'The fake does not read alignment; look at the state.');
+  }
+  set horizontalAlignment(to: string) {
+    this.ctx.enqueue({ horizontalAlignment: to }, () =>
+      this.range.each((cell) => (cell.horizontalAlignment = to)),
+    );
+  }
+  get verticalAlignment(): string {
+    throw new FakeExcelError('PropertyNotLoaded', 'The fake does not read alignment; look at the state.');
+  }
+  set verticalAlignment(to: string) {
+    this.ctx.enqueue({ verticalAlignment: to }, () =>
+      this.range.each((cell) => (cell.verticalAlignment = to)),
+    );
+  }
 }
 
 type FontKey = 'bold' | 'italic' | 'color' | 'size' | 'underline';

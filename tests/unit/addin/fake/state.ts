@@ -30,6 +30,8 @@ export interface FakeCell {
   size: number;
   underline: string;
   wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
   borderTop: string;
   hyperlink?: { documentReference?: string; textToDisplay?: string };
 }
@@ -213,6 +215,8 @@ export class FakeWorkbookState {
         size: 11,
         underline: 'None',
         wrapText: false,
+        horizontalAlignment: 'General',
+        verticalAlignment: 'Bottom',
         borderTop: 'None',
       };
       sheet.cells.set(key(row, column), cell);
