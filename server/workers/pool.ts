@@ -27,6 +27,16 @@ const WORKER_FILE = join(__dirname, `engineWorker${extname(__filename)}`);
 // Sources run under tsx in the worker too; compiled code needs nothing.
 const WORKER_EXEC_ARGV = extname(__filename) === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [];
 
+/**
+ * Each worker's young generation, where a request's objects are born: two 64 MB semi-spaces and room for large
+ * objects, four times V8's default (the old generation's limit is left as it is). A 5,000-line request allocates
+ * tens of MB of rows, cells and strings that live until its answer is serialised; in the default space they
+ * outlive two or three scavenges, copied each time and then promoted to be marked and compacted later. Measured
+ * through one worker, 40 warm requests each: mean CPU 166-173 ms a request before, 115-119 ms after (twice as
+ * large was no better). The space is committed only as a worker's allocations grow into it.
+ */
+const YOUNG_GENERATION_MB = 192;
+
 /** Raised in the caller when its task was stopped because it gave up on it (the answer has gone already). */
 export class TaskAbortedError extends Error {
   override readonly name = 'TaskAbortedError';
@@ -55,7 +65,10 @@ class EngineThread {
   started = false;
 
   constructor(onExit: (thread: EngineThread, error: Error) => void, onReply: (reply: WorkerReply) => void) {
-    this.worker = new Worker(WORKER_FILE, { execArgv: WORKER_EXEC_ARGV });
+    this.worker = new Worker(WORKER_FILE, {
+      execArgv: WORKER_EXEC_ARGV,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     // Idle workers never keep the process alive; a busy one is waited for by its request's socket anyway.
     this.worker.unref();
     this.ready = new Promise((resolve, reject) => {

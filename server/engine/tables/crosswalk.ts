@@ -53,6 +53,8 @@ export function crosswalkDetail(c: Computation): OutputTable {
   const targetCells = new TargetCells(model.objectives);
   const rows = new LineRows(series.length);
   const splitter = new Splitter();
+  // The Budget sheet's name as a reference quotes it (when it must be), once rather than once a line.
+  const budgetSheet = loc({ sheet: b.sheet, cell: '' });
   for (let line = 0; line < b.size; line++) {
     rows.clear();
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
@@ -69,7 +71,7 @@ export function crosswalkDetail(c: Computation): OutputTable {
     if (rows.count === 0) continue;
     const type = amountTypeOf(b, line);
     const identity = detailIdentity(b, line, type);
-    const source = loc(lineLoc(b, line));
+    const source = budgetSheet && `${budgetSheet}!${lineLoc(b, line).cell}`;
     const format = { type, decimals: model.moneyDecimals };
     for (let r = 0; r < rows.count; r++)
       t.add(
