@@ -1,10 +1,18 @@
-import type { CostPool, CrosswalkRule, CrosswalkTarget, Driver, Issue, WorkbookGrids } from '../../../models';
+import type {
+  CostPool,
+  CrosswalkRule,
+  CrosswalkTarget,
+  Driver,
+  Issue,
+  Loc,
+  WorkbookGrids,
+} from '../../../models';
 import { INPUT_TABLES, PoolMethod, SHARE_SCALE } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
-import { toMinor } from '../money';
+import { type Decimal, toMinor } from '../money';
 import { cellText, parseShare, parseYear } from './cells';
 import { poolMethodOf } from './enums';
-import { openTable } from './table';
+import { openTable, type TableView } from './table';
 import { cellProblem, choiceAt, numberAt, yearProblem } from './values';
 
 /** Object classes compare without their dot: `25.2` and `252` are the same object class. */
@@ -30,46 +38,15 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
       issues.push(issueAt(MESSAGES.valueRequired('Crosswalk', 'Account'), t.loc(row, 'Account')));
       continue;
     }
-    const objective = t.text(row, 'Objective ID');
-    const goal = t.text(row, 'Goal ID');
-    const pool = t.text(row, 'Cost Pool');
-    const named = [objective, goal, pool].filter(Boolean).length;
-    let target: CrosswalkTarget | null = null;
-    if (named === 0) issues.push(issueAt(MESSAGES.crosswalkNoTarget(), t.loc(row, 'Objective ID')));
-    else if (named > 1) issues.push(issueAt(MESSAGES.crosswalkManyTargets(), t.loc(row, 'Objective ID')));
-    else if (objective) target = { kind: 'objective', id: objective };
-    else if (goal) target = { kind: 'goal', id: goal };
-    else target = { kind: 'pool', name: pool };
-
-    const shareLoc = t.loc(row, 'Share');
-    const shareValue = t.value(row, 'Share');
-    const parsed = parseShare(shareValue);
-    if (parsed.kind !== 'ok') {
-      issues.push(
-        issueAt(
-          parsed.kind === 'blank'
-            ? MESSAGES.valueRequired('Crosswalk', 'Share')
-            : cellProblem(parsed, () => MESSAGES.shareInvalid(cellText(shareValue))),
-          shareLoc,
-        ),
-      );
-      continue;
-    }
-    const { value, percent } = parsed.value;
-    if (value.negative) {
-      issues.push(issueAt(MESSAGES.shareNegative(cellText(shareValue)), shareLoc));
-      continue;
-    }
-    const yearValue = t.value(row, 'Fiscal Year');
-    const year = cellText(yearValue) ? parseYear(yearValue) : null;
-    if (cellText(yearValue) && year === null) {
-      issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Fiscal Year')));
-      continue;
-    }
+    const target = targetAt(t, row, issues);
+    const share = shareAt(t, row, issues);
+    if (!share) continue;
+    const year = optionalYearAt(t, row, issues);
+    if (year === 'bad') continue;
     // Parts per billion: a percent moves the decimal point two places further.
-    const share = toMinor({ ...value, scale: value.scale + (percent ? 2 : 0) }, 9)?.value;
-    if (share === undefined) {
-      issues.push(issueAt(MESSAGES.shareInvalid(cellText(shareValue)), shareLoc));
+    const ppb = toMinor({ ...share.value, scale: share.value.scale + (share.percent ? 2 : 0) }, 9)?.value;
+    if (ppb === undefined) {
+      issues.push(issueAt(MESSAGES.shareInvalid(share.text), share.loc));
       continue;
     }
     rules.push({
@@ -80,14 +57,60 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
       objectClass: t.text(row, 'Object Class'),
       // A row with no readable target keeps its share as Unmapped (pool named '' never exists).
       target: target ?? { kind: 'pool', name: '' },
-      share,
-      shareLoc,
+      share: ppb,
+      shareLoc: share.loc,
       year,
-      shareAsWholeNumber: !percent && share > SHARE_SCALE,
+      shareAsWholeNumber: !share.percent && ppb > SHARE_SCALE,
       basis: t.text(row, 'Basis'),
     });
   }
   return rules;
+}
+
+/** The one target a Crosswalk row names (an objective, a goal or a cost pool), or null when it names none or several. */
+function targetAt(t: TableView, row: number, issues: Issue[]): CrosswalkTarget | null {
+  const objective = t.text(row, 'Objective ID');
+  const goal = t.text(row, 'Goal ID');
+  const pool = t.text(row, 'Cost Pool');
+  const named = [objective, goal, pool].filter(Boolean).length;
+  if (named !== 1) {
+    const msg = named === 0 ? MESSAGES.crosswalkNoTarget() : MESSAGES.crosswalkManyTargets();
+    issues.push(issueAt(msg, t.loc(row, 'Objective ID')));
+    return null;
+  }
+  if (objective) return { kind: 'objective', id: objective };
+  return goal ? { kind: 'goal', id: goal } : { kind: 'pool', name: pool };
+}
+
+/** A row's Share as written (a decimal, and whether it is a percent), or null when it is blank, unreadable or negative (said). */
+function shareAt(
+  t: TableView,
+  row: number,
+  issues: Issue[],
+): { value: Decimal; percent: boolean; text: string; loc: Loc } | null {
+  const loc = t.loc(row, 'Share');
+  const cell = t.value(row, 'Share');
+  const text = cellText(cell);
+  const parsed = parseShare(cell);
+  if (parsed.kind === 'ok' && !parsed.value.value.negative) return { ...parsed.value, text, loc };
+  const problem =
+    parsed.kind === 'blank'
+      ? MESSAGES.valueRequired('Crosswalk', 'Share')
+      : parsed.kind === 'bad'
+        ? cellProblem(parsed, () => MESSAGES.shareInvalid(text))
+        : MESSAGES.shareNegative(text);
+  issues.push(issueAt(problem, loc));
+  return null;
+}
+
+/** The row's Fiscal Year when one is given (null for every year), or 'bad' when it holds no year (said). */
+function optionalYearAt(t: TableView, row: number, issues: Issue[]): number | null | 'bad' {
+  const value = t.value(row, 'Fiscal Year');
+  if (!cellText(value)) return null;
+  const year = parseYear(value);
+  if (year !== null) return year;
+  issues.push(issueAt(yearProblem(value), t.loc(row, 'Fiscal Year')));
+  return 'bad';
 }
 
 export function readCostPools(grids: WorkbookGrids, issues: Issue[]): CostPool[] {

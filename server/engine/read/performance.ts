@@ -1,11 +1,11 @@
-import type { Issue, Loc, WorkbookGrids } from '../../../models';
+import type { Issue, WorkbookGrids } from '../../../models';
 import { Direction, INPUT_TABLES } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { nameKey, parseYear } from './cells';
 import { directionOf } from './enums';
 import type { Plan } from './plan';
 import { resolveKind } from './plan';
-import { openTable } from './table';
+import { openTable, type TableView } from './table';
 import { choiceAt, numberAt, yearProblem } from './values';
 
 /**
@@ -19,118 +19,160 @@ export function readPerformance(grids: WorkbookGrids, issues: Issue[]): Plan | n
   if (!t) return null;
   const plan: Plan = { goals: [], objectives: [], measures: [], results: [] };
   if (!t.requireColumns()) return plan;
+  const derive = new PlanFromRows(t, plan, issues);
+  for (const row of t.dataRows()) derive.add(row);
+  return plan;
+}
 
-  const goals = new Map<string, { id: string; name: string; objectives: number }>();
-  const objectives = new Map<string, { id: string; name: string; measures: number }>();
-  const measures = new Map<string, { id: string; name: string; unit: string; direction: string; loc: Loc }>();
-  // One note per spelling: real reports repeat a name on every year's row.
-  const merged = new Set<string>();
-  const noteMerge = (kind: string, first: string, other: string, loc: Loc) => {
-    const key = `${kind}\u0000${first}\u0000${other}`;
-    if (merged.has(key)) return;
-    merged.add(key);
-    issues.push(issueAt(MESSAGES.performanceNamesMerged(kind, first, other), loc));
-  };
+/** A goal, objective or measure met so far: its ID, its name as first written, and how many children it has. */
+interface Entry {
+  id: string;
+  key: string;
+  name: string;
+  children: number;
+}
 
-  for (const row of t.dataRows()) {
+/** A measure met so far, with the Unit and Direction of its first row (later rows must agree). */
+interface MeasureEntry extends Entry {
+  unit: string;
+  direction: string;
+}
+
+/** Builds the plan row by row: each row names a goal, an objective and a measure, and gives one year's result. */
+class PlanFromRows {
+  private readonly goals = new Map<string, Entry>();
+  private readonly objectives = new Map<string, Entry>();
+  private readonly measures = new Map<string, MeasureEntry>();
+  /** One note per spelling: real reports repeat a name on every year's row. */
+  private readonly merged = new Set<string>();
+
+  constructor(
+    private readonly t: TableView,
+    private readonly plan: Plan,
+    private readonly issues: Issue[],
+  ) {}
+
+  add(row: number): void {
+    const t = this.t;
     const goalName = t.text(row, 'Goal');
     const objectiveName = t.text(row, 'Objective');
     const measureName = t.text(row, 'Measure');
     const missing = !goalName ? 'Goal' : !objectiveName ? 'Objective' : !measureName ? 'Measure' : null;
     if (missing) {
-      issues.push(issueAt(MESSAGES.valueRequired('Performance', missing), t.loc(row, missing)));
-      continue;
+      this.issues.push(issueAt(MESSAGES.valueRequired('Performance', missing), t.loc(row, missing)));
+      return;
     }
-    const goalKey = nameKey(goalName);
-    let goal = goals.get(goalKey);
-    if (!goal) {
-      goal = { id: `G${goals.size + 1}`, name: goalName, objectives: 0 };
-      goals.set(goalKey, goal);
-      plan.goals.push({ id: goal.id, name: goalName, leader: '', description: '', loc: t.loc(row, 'Goal') });
-    } else if (goal.name !== goalName) {
-      noteMerge('goal', goal.name, goalName, t.loc(row, 'Goal'));
-    }
+    const goal = this.goal(row, goalName);
+    const objective = this.objective(row, goal, objectiveName);
+    const measure = this.measure(row, objective, measureName);
+    this.result(row, measure);
+  }
 
-    const objectiveKey = `${goalKey}\u0000${nameKey(objectiveName)}`;
-    let objective = objectives.get(objectiveKey);
-    if (!objective) {
-      goal.objectives += 1;
-      objective = { id: `${goal.id.slice(1)}.${goal.objectives}`, name: objectiveName, measures: 0 };
-      objectives.set(objectiveKey, objective);
-      plan.objectives.push({
-        id: objective.id,
-        goalId: goal.id,
-        name: objectiveName,
-        leader: '',
-        loc: t.loc(row, 'Objective'),
-      });
-    } else if (objective.name !== objectiveName) {
-      noteMerge('objective', objective.name, objectiveName, t.loc(row, 'Objective'));
-    }
+  private goal(row: number, name: string): Entry {
+    const key = nameKey(name);
+    const known = this.goals.get(key);
+    if (known) return this.sameName('goal', known, name, row, 'Goal');
+    const goal = { id: `G${this.goals.size + 1}`, key, name, children: 0 };
+    this.goals.set(key, goal);
+    this.plan.goals.push({ id: goal.id, name, leader: '', description: '', loc: this.t.loc(row, 'Goal') });
+    return goal;
+  }
 
-    const measureKey = `${objectiveKey}\u0000${nameKey(measureName)}`;
-    let measure = measures.get(measureKey);
+  private objective(row: number, goal: Entry, name: string): Entry {
+    const key = `${goal.key}\u0000${nameKey(name)}`;
+    const known = this.objectives.get(key);
+    if (known) return this.sameName('objective', known, name, row, 'Objective');
+    goal.children += 1;
+    const objective = { id: `${goal.id.slice(1)}.${goal.children}`, key, name, children: 0 };
+    this.objectives.set(key, objective);
+    const loc = this.t.loc(row, 'Objective');
+    this.plan.objectives.push({ id: objective.id, goalId: goal.id, name, leader: '', loc });
+    return objective;
+  }
+
+  private measure(row: number, objective: Entry, name: string): MeasureEntry {
+    const t = this.t;
+    const key = `${objective.key}\u0000${nameKey(name)}`;
     const unit = t.text(row, 'Unit');
-    const directionText = t.text(row, 'Direction');
-    if (!measure) {
-      objective.measures += 1;
-      measure = {
-        id: `${objective.id}.${objective.measures}`,
-        name: measureName,
-        unit,
-        direction: directionText,
-        loc: t.loc(row, 'Measure'),
-      };
-      measures.set(measureKey, measure);
-      const kind = resolveKind(null, unit, measureName);
-      if (kind.kind === null) issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
-      plan.measures.push({
-        id: measure.id,
-        objectiveId: objective.id,
-        name: measureName,
-        type: 'Outcome',
-        unit,
-        ...kind,
-        direction: choiceAt(t, row, 'Direction', directionOf, Direction.options, null, issues),
-        dataSource: '',
-        verification: '',
-        leader: '',
-        priorityGoal: false,
-        costShare: null,
-        loc: measure.loc,
-      });
-    } else {
-      if (measure.name !== measureName)
-        noteMerge('measure', measure.name, measureName, t.loc(row, 'Measure'));
-      for (const [column, first, now] of [
-        ['Unit', measure.unit, unit],
-        ['Direction', measure.direction, directionText],
-      ] as const) {
-        if (now && now !== first) {
-          issues.push(
-            issueAt(MESSAGES.performanceConflict(measureName, column, first, now), t.loc(row, column)),
-          );
-        }
-      }
+    const direction = t.text(row, 'Direction');
+    const known = this.measures.get(key);
+    if (known) {
+      this.sameName('measure', known, name, row, 'Measure');
+      this.sameUnitAndDirection(row, known, name, unit, direction);
+      return known;
     }
+    objective.children += 1;
+    const measure = { id: `${objective.id}.${objective.children}`, key, name, children: 0, unit, direction };
+    this.measures.set(key, measure);
+    const kind = resolveKind(null, unit, name);
+    if (kind.kind === null) this.issues.push(issueAt(MESSAGES.kindNotInferred(unit), t.loc(row, 'Unit')));
+    this.plan.measures.push({
+      id: measure.id,
+      objectiveId: objective.id,
+      name,
+      type: 'Outcome',
+      unit,
+      ...kind,
+      direction: choiceAt(t, row, 'Direction', directionOf, Direction.options, null, this.issues),
+      dataSource: '',
+      verification: '',
+      leader: '',
+      priorityGoal: false,
+      costShare: null,
+      loc: t.loc(row, 'Measure'),
+    });
+    return measure;
+  }
 
+  /** A later row's spelling of a known name: noted once if it differs (`Reduce Cost` for `Reduce cost`). */
+  private sameName<T extends Entry>(kind: string, known: T, name: string, row: number, column: string): T {
+    const note = `${kind}\u0000${known.name}\u0000${name}`;
+    if (known.name !== name && !this.merged.has(note)) {
+      this.merged.add(note);
+      this.issues.push(
+        issueAt(MESSAGES.performanceNamesMerged(kind, known.name, name), this.t.loc(row, column)),
+      );
+    }
+    return known;
+  }
+
+  /** A later row of a measure that gives another Unit or Direction than its first row: reported, the first kept. */
+  private sameUnitAndDirection(
+    row: number,
+    known: MeasureEntry,
+    name: string,
+    unit: string,
+    direction: string,
+  ): void {
+    for (const [column, first, now] of [
+      ['Unit', known.unit, unit],
+      ['Direction', known.direction, direction],
+    ] as const) {
+      if (now && now !== first)
+        this.issues.push(
+          issueAt(MESSAGES.performanceConflict(name, column, first, now), this.t.loc(row, column)),
+        );
+    }
+  }
+
+  private result(row: number, measure: Entry): void {
+    const t = this.t;
     const yearValue = t.value(row, 'Year');
     const year = parseYear(yearValue);
     if (year === null) {
-      issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Year')));
-      continue;
+      this.issues.push(issueAt(yearProblem(yearValue), t.loc(row, 'Year')));
+      return;
     }
-    plan.results.push({
+    this.plan.results.push({
       measureId: measure.id,
       year,
-      target: numberAt(t, row, 'Target', issues),
-      actual: numberAt(t, row, 'Actual', issues),
-      minTarget: numberAt(t, row, 'Min Target', issues),
-      maxTarget: numberAt(t, row, 'Max Target', issues),
+      target: numberAt(t, row, 'Target', this.issues),
+      actual: numberAt(t, row, 'Actual', this.issues),
+      minTarget: numberAt(t, row, 'Min Target', this.issues),
+      maxTarget: numberAt(t, row, 'Max Target', this.issues),
       explanation: '',
       dataAvailable: '',
       loc: t.loc(row, 'Year'),
     });
   }
-  return plan;
 }

@@ -1,6 +1,6 @@
-import type { Issue, Settings, WorkbookGrids } from '../../../models';
+import type { CellValue, Issue, Settings, WorkbookGrids } from '../../../models';
 import { INPUT_TABLES, SHARE_SCALE } from '../../../models';
-import { issueAt, MESSAGES } from '../messages';
+import { issueAt, MESSAGES, type Msg } from '../messages';
 import { normalizeName, parseYear } from './cells';
 import { allocationOf, amountTypeOf, unitsOf } from './enums';
 import { readFraction } from './fraction';
@@ -26,71 +26,93 @@ export function readSettings(grids: WorkbookGrids, issues: Issue[]): Settings {
   for (const row of t.dataRows()) {
     const name = t.text(row, 'Setting');
     const text = t.text(row, 'Value');
-    const loc = t.loc(row, 'Value');
     if (!name || !text) continue;
-    switch (normalizeName(name)) {
-      case 'agency':
-        settings.agency = text;
-        break;
-      case 'units': {
-        const units = unitsOf(text);
-        if (units) settings.units = units;
-        else issues.push(issueAt(MESSAGES.settingInvalid('Units', text, 'Dollars'), loc));
-        break;
-      }
-      case 'costbasis': {
-        const type = amountTypeOf(text);
-        if (type && type !== 'FTE') settings.costBasis = type;
-        else issues.push(issueAt(MESSAGES.settingInvalid('Cost Basis', text, 'the default'), loc));
-        break;
-      }
-      case 'baseyear': {
-        const year = parseYear(t.value(row, 'Value'));
-        if (year !== null) settings.baseYear = year;
-        else
-          issues.push(
-            issueAt(MESSAGES.settingInvalid('Base Year', text, 'the latest year with amounts'), loc),
-          );
-        break;
-      }
-      case 'budgetyear':
-      case 'by':
-      case 'currentyear':
-      case 'cy':
-      case 'prioryear':
-      case 'py': {
-        const key = normalizeName(name);
-        const which = key.startsWith('b') ? 'budgetYear' : key.startsWith('c') ? 'currentYear' : 'priorYear';
-        const label = { budgetYear: 'Budget Year', currentYear: 'Current Year', priorYear: 'Prior Year' }[
-          which
-        ];
-        const year = parseYear(t.value(row, 'Value'));
-        if (year !== null) settings[which] = year;
-        else issues.push(issueAt(MESSAGES.settingInvalid(label, text, 'the default'), loc));
-        break;
-      }
-      case 'allocation': {
-        const method = allocationOf(text);
-        if (method) settings.allocation = method;
-        else issues.push(issueAt(MESSAGES.settingInvalid('Allocation', text, 'Step-Down'), loc));
-        break;
-      }
-      case 'maintaintolerance': {
-        const f = readFraction(t.value(row, 'Value'), MESSAGES.maintainToleranceInvalid);
-        if (f.kind === 'ok') settings.maintainTolerance = f.ppb / SHARE_SCALE;
-        else if (f.kind === 'bad') issues.push(issueAt(f.msg, loc));
-        break;
-      }
-      // Read with the DATA Act files (server/engine/dataAct/setting.ts), where it is used.
-      case 'submissionperiod':
-      case 'note':
-      case 'notes':
-      case 'source':
-      case 'sources':
-        break;
-      default:
-        issues.push(issueAt(MESSAGES.settingUnknown(name), t.loc(row, 'Setting')));
+    const read = SETTING_READERS.get(normalizeName(name));
+    if (!read) {
+      issues.push(issueAt(MESSAGES.settingUnknown(name), t.loc(row, 'Setting')));
+      continue;
     }
+    const problem = read(settings, text, t.value(row, 'Value'));
+    if (problem) issues.push(issueAt(problem, t.loc(row, 'Value')));
   }
   return settings;
 }
+
+/** Reads one setting's value into `settings`; a value it cannot read is left at its default and said. */
+type SettingReader = (settings: Settings, text: string, value: CellValue) => Msg | null;
+
+/** A fiscal-year setting (Base Year, Budget Year...): a bad one leaves the default and says which that is. */
+const yearSetting =
+  (
+    field: 'baseYear' | 'budgetYear' | 'currentYear' | 'priorYear',
+    label: string,
+    fallback: string,
+  ): SettingReader =>
+  (settings, text, value) => {
+    const year = parseYear(value);
+    if (year === null) return MESSAGES.settingInvalid(label, text, fallback);
+    settings[field] = year;
+    return null;
+  };
+
+/** A setting from a fixed vocabulary: `match` gives the value, or null for a word it does not know. */
+const wordSetting =
+  <K extends keyof Settings>(
+    field: K,
+    match: (text: string) => Settings[K] | null,
+    label: string,
+    fallback: string,
+  ): SettingReader =>
+  (settings, text) => {
+    const v = match(text);
+    if (v === null) return MESSAGES.settingInvalid(label, text, fallback);
+    settings[field] = v;
+    return null;
+  };
+
+const budgetYear = yearSetting('budgetYear', 'Budget Year', 'the default');
+const currentYear = yearSetting('currentYear', 'Current Year', 'the default');
+const priorYear = yearSetting('priorYear', 'Prior Year', 'the default');
+// Read with the DATA Act files (server/engine/dataAct/setting.ts), where it is used.
+const readElsewhere: SettingReader = () => null;
+
+/**
+ * Every setting the contract knows, by its name normalised (`Base Year`, `base year` and `BaseYear` alike). A
+ * Map, so a setting named `constructor` is unknown rather than an object's own property.
+ */
+const SETTING_READERS = new Map<string, SettingReader>(
+  Object.entries({
+    agency: (settings, text) => {
+      settings.agency = text;
+      return null;
+    },
+    units: wordSetting('units', unitsOf, 'Units', 'Dollars'),
+    costbasis: wordSetting(
+      'costBasis',
+      (text) => {
+        const type = amountTypeOf(text);
+        return type && type !== 'FTE' ? type : null;
+      },
+      'Cost Basis',
+      'the default',
+    ),
+    baseyear: yearSetting('baseYear', 'Base Year', 'the latest year with amounts'),
+    budgetyear: budgetYear,
+    by: budgetYear,
+    currentyear: currentYear,
+    cy: currentYear,
+    prioryear: priorYear,
+    py: priorYear,
+    allocation: wordSetting('allocation', allocationOf, 'Allocation', 'Step-Down'),
+    maintaintolerance: (settings, _text, value) => {
+      const f = readFraction(value, MESSAGES.maintainToleranceInvalid);
+      if (f.kind === 'ok') settings.maintainTolerance = f.ppb / SHARE_SCALE;
+      return f.kind === 'bad' ? f.msg : null;
+    },
+    submissionperiod: readElsewhere,
+    note: readElsewhere,
+    notes: readElsewhere,
+    source: readElsewhere,
+    sources: readElsewhere,
+  }),
+);

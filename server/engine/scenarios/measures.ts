@@ -90,52 +90,49 @@ export function prepareMeasures(
   }
   const modeled: ModeledMeasure[] = [];
   const notModeled: NotModeled[] = [];
-  const skip = (measure: Measure, why: NotModeledReason) =>
-    notModeled.push({ measure, why, reason: NOTES.notModeled[why] });
   for (const measure of measuresInPlanOrder(c.model)) {
     const response = responses.get(idKey(measure.id));
-    if (!response) {
-      skip(measure, 'no response');
-      continue;
-    }
-    const projector = projectorFor(response);
-    if (!projector.ok) {
-      // The rules report the formula at its cell (responseExpressionsSafe).
-      skip(measure, 'bad expression');
-      continue;
-    }
     const rows = [...(results.get(idKey(measure.id)) ?? [])].sort((a, b) => a.year - b.year);
-    const actuals = rows.filter((r) => r.actual !== null);
-    const base = actuals.find((r) => r.year === year) ?? actuals[actuals.length - 1];
-    if (!base || base.actual === null) {
-      skip(measure, 'no actual');
-      continue;
-    }
-    const cumulative = measure.kind === 'Cumulative';
-    const prior = rows.find((r) => r.year === base.year - 1)?.actual ?? null;
-    if (cumulative && prior === null) {
-      skip(measure, 'no prior actual');
-      continue;
-    }
-    const history = actuals.map((r) => r.actual as number);
-    const increments = history.slice(1).map((v, i) => v - (history[i] as number));
-    modeled.push({
-      measure,
-      response,
-      project: projector.project,
-      baseValue: base.actual,
-      baseValueYear: base.year,
-      modeledBase: cumulative ? base.actual - (prior as number) : base.actual,
-      carried: cumulative ? (prior as number) : 0,
-      target: rows.find((r) => r.year === year) ?? null,
-      bounds: boundsOf(measure, rows),
-      variation: history.length >= 3 ? relativeVariation(cumulative ? increments : history) : null,
-    });
+    const m = response ? modelMeasure(measure, response, rows, year) : 'no response';
+    if (typeof m === 'string') notModeled.push({ measure, why: m, reason: NOTES.notModeled[m] });
+    else modeled.push(m);
   }
   const unmodeled = notModeled.filter((n) => n.why === 'no response').length;
   if (unmodeled > 0 && c.model.scenarios.length > 0)
     issues.push(issueAt(MESSAGES.measuresNotModeled(unmodeled), null));
   return { modeled, notModeled };
+}
+
+/** One measure ready to project in `year` from its Results rows (by year), or why it cannot be. */
+function modelMeasure(
+  measure: Measure,
+  response: Response,
+  rows: readonly Result[],
+  year: number,
+): ModeledMeasure | NotModeledReason {
+  const projector = projectorFor(response);
+  // The rules report the formula at its cell (responseExpressionsSafe).
+  if (!projector.ok) return 'bad expression';
+  const actuals = rows.filter((r) => r.actual !== null);
+  const base = actuals.find((r) => r.year === year) ?? actuals[actuals.length - 1];
+  if (!base || base.actual === null) return 'no actual';
+  const cumulative = measure.kind === 'Cumulative';
+  const prior = rows.find((r) => r.year === base.year - 1)?.actual ?? null;
+  if (cumulative && prior === null) return 'no prior actual';
+  const history = actuals.map((r) => r.actual as number);
+  const increments = history.slice(1).map((v, i) => v - (history[i] as number));
+  return {
+    measure,
+    response,
+    project: projector.project,
+    baseValue: base.actual,
+    baseValueYear: base.year,
+    modeledBase: cumulative ? base.actual - (prior as number) : base.actual,
+    carried: cumulative ? (prior as number) : 0,
+    target: rows.find((r) => r.year === year) ?? null,
+    bounds: boundsOf(measure, rows),
+    variation: history.length >= 3 ? relativeVariation(cumulative ? increments : history) : null,
+  };
 }
 
 export type Basis = AmountType;

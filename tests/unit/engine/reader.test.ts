@@ -466,4 +466,10 @@ describe('reading Settings', () => {
     const { issues } = settings(['Colour', 'blue']);
     expect(placesOf(issues, 'SETTING_UNKNOWN')).toEqual(['Settings!A2']);
   });
+
+  test('Given a setting named as an object property (constructor, toString), then it is unknown like any other', () => {
+    const { issues, model } = settings(['constructor', '2019'], ['toString', 'x']);
+    expect(placesOf(issues, 'SETTING_UNKNOWN')).toEqual(['Settings!A2', 'Settings!A3']);
+    expect(model.settings.units).toBe('Dollars');
+  });
 });
