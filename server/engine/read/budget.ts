@@ -13,22 +13,25 @@ import type {
 import { INPUT_TABLES, issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, decimalFromNumber, toMinor, usedDecimals } from '../money';
-import { AMOUNT_TYPES, emptyBudget } from '../budget';
+import { AMOUNT_TYPES, emptyBudget, FUNDING_TYPES, LINE_TYPES } from '../budget';
 import {
-  type ConvertedAmounts,
+  blankLineFields,
   type ExactAmount,
   finishColumns,
   inLineOrder,
   LineColumns,
+  type LineFields,
   placesOf,
   scaledExactly,
   StagedAmounts,
 } from './budgetBuilder';
+import { LineIndex } from './lineIndex';
+import type { TextIds } from './textIds';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
 import { amountTypeOf, fundingTypeOf, lineTypeOf } from './enums';
 import { makeSeries, type SeriesHeader, seriesKey, seriesLabel, seriesOfHeader } from './series';
 import { cellProblem, yearProblem } from './values';
-import { type TableView, openTable } from './table';
+import { isBlankRow, type TableView, openTable } from './table';
 
 /** The finest money precision kept: a cent, whatever the Units. */
 const MAX_DECIMALS = { Dollars: 2, Thousands: 5, Millions: 8 } as const;
@@ -96,13 +99,14 @@ function seriesColumns(
 /** Reads one amount cell into `staged`, or reports it; blanks and zeros add nothing. */
 function readAmount(
   t: TableView,
+  cells: readonly CellValue[],
   row: number,
   index: number,
   series: number,
   staged: StagedAmounts,
   issues: Issue[],
 ): void {
-  const raw = t.grid.rows[row]?.[index] ?? null;
+  const raw = cells[index] ?? null;
   if (raw === null || raw === 0) return;
   // Whole numbers and numbers with a few decimals (nearly every amount) skip the exact-decimal path.
   const k = typeof raw === 'number' ? placesOf(raw) : -1;
@@ -112,6 +116,24 @@ function readAmount(
   }
   const d = reportAmount(parseAmount(raw), t.locAt(row, index), issues);
   if (d) staged.addExact(series, d, raw, row, index);
+}
+
+/**
+ * The text id (see `TextIds`) of the cell at a grid column index, -1 meaning the column is absent: a string
+ * cell is one Map lookup; other values are read as `textAt` reads them (an uncalculated formula is reported).
+ */
+function textIdAt(
+  t: TableView,
+  texts: TextIds,
+  cells: readonly CellValue[],
+  row: number,
+  index: number,
+): number {
+  if (index < 0) return 0;
+  const v = cells[index];
+  if (typeof v === 'string') return texts.idAt(index, v);
+  if (v === null || v === undefined) return 0;
+  return texts.idOf(t.textAt(row, index));
 }
 
 export interface BudgetRead {
@@ -137,22 +159,25 @@ function identityColumns(t: TableView) {
 }
 type IdentityColumns = ReturnType<typeof identityColumns>;
 
-/** The types of a row, or null (reported) when one is not a word the contract knows. */
+/** Reads a row's types into `f`; false (reported) when one is not a word the contract knows. */
 function rowTypes(
   t: TableView,
+  texts: TextIds,
+  cells: readonly CellValue[],
   row: number,
   col: IdentityColumns,
+  f: LineFields,
   issues: Issue[],
-): { amountType: AmountType; lineType: LineType; fundingType: FundingType | null } | null {
-  const typeText = t.textAt(row, col.type);
+): boolean {
+  const typeText = texts.text[textIdAt(t, texts, cells, row, col.type)] as string;
   const amountType: AmountType | null = typeText ? amountTypeOf(typeText) : 'Budget Authority';
   if (!amountType) {
     issues.push(
       issueAt(MESSAGES.enumInvalid('Amount Type', typeText, AMOUNT_TYPE_WORDS), t.loc(row, 'Amount Type')),
     );
-    return null;
+    return false;
   }
-  const lineText = t.textAt(row, col.lineType);
+  const lineText = texts.text[textIdAt(t, texts, cells, row, col.lineType)] as string;
   const lineType: LineType | null = lineText ? lineTypeOf(lineText) : 'Spending';
   if (!lineType) {
     issues.push(
@@ -161,9 +186,9 @@ function rowTypes(
         t.loc(row, 'Line Type'),
       ),
     );
-    return null;
+    return false;
   }
-  const fundingText = t.textAt(row, col.fundingType);
+  const fundingText = texts.text[textIdAt(t, texts, cells, row, col.fundingType)] as string;
   const fundingType: FundingType | null = fundingText ? fundingTypeOf(fundingText) : null;
   if (fundingText && !fundingType) {
     issues.push(
@@ -172,9 +197,24 @@ function rowTypes(
         t.loc(row, 'Funding Type'),
       ),
     );
-    return null;
+    return false;
   }
-  return { amountType, lineType, fundingType };
+  f.amountType = AMOUNT_TYPES.indexOf(amountType);
+  f.lineType = LINE_TYPES.indexOf(lineType);
+  f.fundingType = fundingType === null ? -1 : FUNDING_TYPES.indexOf(fundingType);
+  return true;
+}
+
+/** DUPLICATE_BUDGET_LINE at `row`'s Account cell, pointing to the first line with its identity. */
+function duplicateLine(
+  t: TableView,
+  lines: LineColumns,
+  first: number,
+  row: number,
+  col: IdentityColumns,
+): Issue {
+  const firstCell = issueLocation(t.locAt(lines.row[first] as number, col.account));
+  return issueAt(MESSAGES.duplicateBudgetLine(firstCell), t.loc(row, 'Account'));
 }
 
 /**
@@ -194,26 +234,31 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     return empty;
   }
 
-  const lines = new LineColumns();
-  const staged = new StagedAmounts();
-  const byIdentity = new Map<string, number>();
+  // Sized once from the rows with data (a stray note far below makes a long grid of blank rows).
+  const dataRows = t.dataRowCount();
+  if (dataRows === 0) issues.push(issueAt(MESSAGES.tableEmpty('Budget'), t.headerLoc(0)));
+  const lines = new LineColumns(dataRows);
+  const texts = lines.texts;
+  const staged = new StagedAmounts(dataRows * (longForm ? 1 : years.length));
+  const firstLine = new LineIndex(lines, dataRows);
   /** Long form only: `line series` pairs already read, to say when a year is entered twice. */
   const seen = new Set<string>();
-  const rows = t.dataRows();
-  if (rows.length === 0) issues.push(issueAt(MESSAGES.tableEmpty('Budget'), t.headerLoc(0)));
   const col = identityColumns(t);
   const amountColumn = t.indexOf('Amount');
-  for (const row of rows) {
-    const account = t.textAt(row, col.account);
-    if (!account) {
+  /** The row being read, reused row after row. */
+  const f = blankLineFields();
+  for (let row = 0; row < t.rowCount; row++) {
+    const cells = t.grid.rows[row] as readonly CellValue[];
+    if (isBlankRow(cells)) continue;
+    f.account = textIdAt(t, texts, cells, row, col.account);
+    if (f.account === 0) {
       issues.push(issueAt(MESSAGES.valueRequired('Budget', 'Account'), t.loc(row, 'Account')));
       continue;
     }
-    const types = rowTypes(t, row, col, issues);
-    if (!types) continue;
-    const programActivity = t.textAt(row, col.pa);
-    const objectClass = t.textAt(row, col.oc);
-    const category = t.textAt(row, col.category);
+    if (!rowTypes(t, texts, cells, row, col, f, issues)) continue;
+    f.programActivity = textIdAt(t, texts, cells, row, col.pa);
+    f.objectClass = textIdAt(t, texts, cells, row, col.oc);
+    f.category = textIdAt(t, texts, cells, row, col.category);
     const from = staged.size;
     if (longForm) {
       const yearValue = t.value(row, 'Fiscal Year');
@@ -225,54 +270,37 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       const version = t.textAt(row, col.version);
       const h = { year, version };
       const series = finder.add(seriesLabel(`FY${year} ${version}`, h), h, true) as number;
-      readAmount(t, row, amountColumn, series, staged, issues);
+      readAmount(t, cells, row, amountColumn, series, staged, issues);
     } else {
-      for (const { series, index } of years) readAmount(t, row, index, series, staged, issues);
+      for (let y = 0; y < years.length; y++) {
+        const { series, index } = years[y] as { series: number; index: number };
+        readAmount(t, cells, row, index, series, staged, issues);
+      }
     }
-    const key =
-      `${account}\u0000${programActivity}\u0000${objectClass}\u0000${category}\u0000${types.amountType}\u0000${types.fundingType ?? ''}\u0000${types.lineType}`.toUpperCase();
-    const existing = byIdentity.get(key);
-    if (existing !== undefined && longForm) {
+    const existing = firstLine.find(f);
+    if (existing >= 0 && longForm) {
       // Both amounts count (the total still ties out), but a year entered twice is usually a slip: say so.
       const repeated = from < staged.size && seen.has(`${existing} ${staged.series[from] as number}`);
-      if (repeated)
-        issues.push(
-          issueAt(
-            MESSAGES.duplicateBudgetLine(issueLocation(t.locAt(lines.row[existing] as number, col.account))),
-            t.loc(row, 'Account'),
-          ),
-        );
+      if (repeated) issues.push(duplicateLine(t, lines, existing, row, col));
       staged.assign(from, existing);
       if (from < staged.size) seen.add(`${existing} ${staged.series[from] as number}`);
       continue;
     }
-    const line = lines.add({
-      account,
-      accountTitle: t.textAt(row, col.title),
-      programActivity,
-      programActivityTitle: t.textAt(row, col.paTitle),
-      objectClass,
-      category,
-      ...types,
-      row,
-    });
+    f.accountTitle = textIdAt(t, texts, cells, row, col.title);
+    f.programActivityTitle = textIdAt(t, texts, cells, row, col.paTitle);
+    f.row = row;
+    const line = lines.add(f);
     staged.assign(from, line);
     if (longForm && from < staged.size) seen.add(`${line} ${staged.series[from] as number}`);
-    if (existing !== undefined)
-      issues.push(
-        issueAt(
-          MESSAGES.duplicateBudgetLine(issueLocation(t.locAt(lines.row[existing] as number, col.account))),
-          t.loc(row, 'Account'),
-        ),
-      );
-    else byIdentity.set(key, line);
+    if (existing >= 0) issues.push(duplicateLine(t, lines, existing, row, col));
+    else firstLine.add(line);
   }
 
   const decimals = moneyDecimalsOf(lines, staged, settings);
   const { series, renumber } = finder.finish();
   const order = inLineOrder(lines.size, staged);
-  const converted = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
-  const columns = finishColumns(lines, staged, order, converted, {
+  const keep = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
+  const columns = finishColumns(lines, staged, order, keep, {
     sheet: t.sheet,
     originColumn: t.origin.column,
     originRow: t.origin.row,
@@ -295,31 +323,31 @@ function moneyDecimalsOf(lines: LineColumns, staged: StagedAmounts, settings: Se
 }
 
 /**
- * Every staged amount in integer minor units, in the order of the lines: FTE in tenths, money at `decimals`.
- * Amounts with more decimals are rounded (and said so); those past the exact range are reported and left out.
+ * Every staged amount in integer minor units, in place (`staged.value`, and `staged.series` renumbered), in the
+ * order of the lines: FTE in tenths, money at `decimals`. Amounts with more decimals are rounded (and said so);
+ * those past the exact range are reported and not kept. Returns which amounts are kept (read, and not zero).
  */
 function convertAmounts(
   t: TableView,
   lines: LineColumns,
   staged: StagedAmounts,
-  order: Int32Array,
+  order: Int32Array | null,
   renumber: readonly number[],
   decimals: number,
   settings: Settings,
   issues: Issue[],
-): ConvertedAmounts {
+): Uint8Array {
   const fteType = AMOUNT_TYPES.indexOf('FTE');
-  const minor = new Float64Array(staged.size);
   const keep = new Uint8Array(staged.size);
-  const series = new Int32Array(staged.size);
-  for (const i of order) {
-    series[i] = renumber[staged.series[i] as number] as number;
+  for (let o = 0; o < staged.size; o++) {
+    const i = order === null ? o : (order[o] as number);
+    staged.series[i] = renumber[staged.series[i] as number] as number;
     const fte = lines.amountType[staged.line[i] as number] === fteType;
     const places = fte ? FTE_DECIMALS : decimals;
     const k = staged.places[i] as number;
     const fast = k >= 0 ? scaledExactly(staged.value[i] as number, k, places) : null;
     if (fast !== null) {
-      minor[i] = fast;
+      staged.value[i] = fast;
       keep[i] = 1;
       continue;
     }
@@ -331,11 +359,11 @@ function convertAmounts(
     const loc = t.locAt(staged.row[i] as number, staged.column[i] as number);
     const exact = exactMinor(value, raw, places, fte, settings, loc, issues);
     if (exact !== null && exact !== 0) {
-      minor[i] = exact;
+      staged.value[i] = exact;
       keep[i] = 1;
     }
   }
-  return { minor, keep, series };
+  return keep;
 }
 
 /** One amount through the exact-decimal path: rounded (and said so) past `places`; null when out of range. */

@@ -1,10 +1,14 @@
-import type { AmountType, BudgetColumns, CellValue, FundingType, LineType } from '../../../models';
-import { AMOUNT_TYPES, FUNDING_TYPES, LINE_TYPES } from '../budget';
+import type { BudgetColumns, CellValue } from '../../../models';
 import type { Decimal } from '../money';
+import { fitted, grown } from './growable';
+import type { LineKey } from './lineIndex';
+import { TextIds } from './textIds';
 
 /**
  * Builds the columnar Budget (`BudgetColumns`) row by row: lines as they are found, and their amounts staged
- * flat (a long-form line gathers amounts from many rows), then laid end to end per line by `finish`.
+ * flat (a long-form line gathers amounts from many rows), then laid end to end per line by `finishColumns`.
+ * Everything lives in typed columns sized from the table's row count up front: a million lines make a few
+ * dozen large arrays, not millions of small objects for the garbage collector to trace.
  */
 
 /** The most decimals an amount can carry and still be read without the exact-decimal path. */
@@ -29,7 +33,7 @@ export function placesOf(v: number): number {
 export function scaledExactly(v: number, k: number, places: number): number | null {
   if (k > places) return null;
   const n = k === 0 ? v : Math.round(v * (POWERS[k] as number));
-  const out = n * 10 ** (places - k);
+  const out = places - k <= MAX_FAST_DECIMALS ? n * (POWERS[places - k] as number) : n * 10 ** (places - k);
   return Number.isSafeInteger(out) ? out : null;
 }
 
@@ -39,19 +43,33 @@ export interface ExactAmount {
   raw: CellValue;
 }
 
+/**
+ * The amounts read so far, one entry each, in the order read: parallel typed columns grown together.
+ * `convertAmounts` (budget.ts) then turns `value` into minor units and `series` into final series numbers in
+ * place, so the columns can become the Budget's own.
+ */
 export class StagedAmounts {
-  line: number[] = [];
-  series: number[] = [];
+  size = 0;
+  /** The line each amount belongs to (-1 until `assign`). */
+  line: Int32Array;
+  series: Int32Array;
   /** The number as typed (in Units), when `places[i]` >= 0. */
-  value: number[] = [];
+  value: Float64Array;
   /** Its decimal places; -1 = read exactly from `exact`. */
-  places: number[] = [];
-  row: number[] = [];
-  column: number[] = [];
+  places: Int8Array;
+  row: Int32Array;
+  column: Int32Array;
   readonly exact = new Map<number, ExactAmount>();
 
-  get size(): number {
-    return this.line.length;
+  /** `capacity`: the most amounts expected (rows times amount columns); more still fit, by regrowing. */
+  constructor(capacity: number) {
+    const n = Math.max(capacity, 16);
+    this.line = new Int32Array(n);
+    this.series = new Int32Array(n);
+    this.value = new Float64Array(n);
+    this.places = new Int8Array(n);
+    this.row = new Int32Array(n);
+    this.column = new Int32Array(n);
   }
 
   addExact(series: number, value: Decimal, raw: CellValue, row: number, column: number): void {
@@ -61,88 +79,157 @@ export class StagedAmounts {
 
   /** Gives the amounts staged from `from` on to a line. */
   assign(from: number, line: number): void {
-    for (let i = from; i < this.size; i++) this.line[i] = line;
+    this.line.fill(line, from, this.size);
   }
 
   /** A number with `k` decimal places (see `placesOf`). */
   addNumber(series: number, v: number, k: number, row: number, column: number): void {
-    this.line.push(-1);
-    this.series.push(series);
-    this.value.push(v);
-    this.places.push(k);
-    this.row.push(row);
-    this.column.push(column);
+    const i = this.size;
+    if (i === this.line.length) this.grow();
+    this.line[i] = -1;
+    this.series[i] = series;
+    this.value[i] = v;
+    this.places[i] = k;
+    this.row[i] = row;
+    this.column[i] = column;
+    this.size = i + 1;
+  }
+
+  private grow(): void {
+    const needed = this.size + 1;
+    this.line = grown(this.line, needed);
+    this.series = grown(this.series, needed);
+    this.value = grown(this.value, needed);
+    this.places = grown(this.places, needed);
+    this.row = grown(this.row, needed);
+    this.column = grown(this.column, needed);
   }
 }
 
-/** One line's identity, as read. */
-export interface LineFields {
-  account: string;
-  accountTitle: string;
-  programActivity: string;
-  programActivityTitle: string;
-  objectClass: string;
-  category: string;
-  amountType: AmountType;
-  lineType: LineType;
-  fundingType: FundingType | null;
+/**
+ * One line's identity: text ids from the `TextIds` of its `LineColumns` and type indexes (AMOUNT_TYPES,
+ * LINE_TYPES, FUNDING_TYPES; funding -1 when not said). Readers fill one and reuse it row after row.
+ */
+export interface LineFields extends LineKey {
+  accountTitle: number;
+  programActivityTitle: number;
   row: number;
 }
 
-/** The line columns, growing; text interned so a repeated account or title is stored once. */
+/** A LineFields to fill (all blank). */
+export const blankLineFields = (): LineFields => ({
+  account: 0,
+  accountTitle: 0,
+  programActivity: 0,
+  programActivityTitle: 0,
+  objectClass: 0,
+  category: 0,
+  amountType: 0,
+  lineType: 0,
+  fundingType: -1,
+  row: 0,
+});
+
+/**
+ * The line columns, growing. While reading, the text columns hold text ids (see `TextIds`); `internTexts`
+ * then renumbers them into `strings`, which holds only the texts of lines kept, in the order lines use them.
+ */
 export class LineColumns {
-  private readonly ids = new Map<string, number>([['', 0]]);
-  readonly strings: string[] = [''];
-  readonly account: number[] = [];
-  readonly accountTitle: number[] = [];
-  readonly programActivity: number[] = [];
-  readonly programActivityTitle: number[] = [];
-  readonly objectClass: number[] = [];
-  readonly category: number[] = [];
-  readonly amountType: number[] = [];
-  readonly lineType: number[] = [];
-  readonly fundingType: number[] = [];
-  readonly row: number[] = [];
+  /** Every identity text read, kept or not (a row left out still has to be matched). */
+  readonly texts = new TextIds();
+  size = 0;
+  account: Int32Array;
+  accountTitle: Int32Array;
+  programActivity: Int32Array;
+  programActivityTitle: Int32Array;
+  objectClass: Int32Array;
+  category: Int32Array;
+  amountType: Uint8Array;
+  lineType: Uint8Array;
+  fundingType: Int8Array;
+  row: Int32Array;
 
-  get size(): number {
-    return this.row.length;
-  }
-
-  intern(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(text);
-      this.ids.set(text, id);
-    }
-    return id;
+  /** `capacity`: the most lines expected (the table's row count); more still fit, by regrowing. */
+  constructor(capacity: number) {
+    const n = Math.max(capacity, 16);
+    this.account = new Int32Array(n);
+    this.accountTitle = new Int32Array(n);
+    this.programActivity = new Int32Array(n);
+    this.programActivityTitle = new Int32Array(n);
+    this.objectClass = new Int32Array(n);
+    this.category = new Int32Array(n);
+    this.amountType = new Uint8Array(n);
+    this.lineType = new Uint8Array(n);
+    this.fundingType = new Int8Array(n);
+    this.row = new Int32Array(n);
   }
 
   add(f: LineFields): number {
-    this.account.push(this.intern(f.account));
-    this.accountTitle.push(this.intern(f.accountTitle));
-    this.programActivity.push(this.intern(f.programActivity));
-    this.programActivityTitle.push(this.intern(f.programActivityTitle));
-    this.objectClass.push(this.intern(f.objectClass));
-    this.category.push(this.intern(f.category));
-    this.amountType.push(AMOUNT_TYPES.indexOf(f.amountType));
-    this.lineType.push(LINE_TYPES.indexOf(f.lineType));
-    this.fundingType.push(f.fundingType === null ? -1 : FUNDING_TYPES.indexOf(f.fundingType));
-    this.row.push(f.row);
-    return this.size - 1;
+    const i = this.size;
+    if (i === this.row.length) this.grow();
+    this.account[i] = f.account;
+    this.accountTitle[i] = f.accountTitle;
+    this.programActivity[i] = f.programActivity;
+    this.programActivityTitle[i] = f.programActivityTitle;
+    this.objectClass[i] = f.objectClass;
+    this.category[i] = f.category;
+    this.amountType[i] = f.amountType;
+    this.lineType[i] = f.lineType;
+    this.fundingType[i] = f.fundingType;
+    this.row[i] = f.row;
+    this.size = i + 1;
+    return i;
+  }
+
+  /**
+   * The interned texts, '' first, then each line's account, account title, program activity, its title, object
+   * class and category as first used; the text columns are renumbered to index it. Call once, when all is read.
+   */
+  internTexts(): string[] {
+    const strings: string[] = [''];
+    const stringOf = new Int32Array(this.texts.text.length).fill(-1, 1);
+    const intern = (column: Int32Array, line: number): void => {
+      const id = column[line] as number;
+      let at = stringOf[id] as number;
+      if (at < 0) {
+        at = strings.length;
+        strings.push(this.texts.text[id] as string);
+        stringOf[id] = at;
+      }
+      column[line] = at;
+    };
+    for (let line = 0; line < this.size; line++) {
+      intern(this.account, line);
+      intern(this.accountTitle, line);
+      intern(this.programActivity, line);
+      intern(this.programActivityTitle, line);
+      intern(this.objectClass, line);
+      intern(this.category, line);
+    }
+    return strings;
+  }
+
+  private grow(): void {
+    const needed = this.size + 1;
+    this.account = grown(this.account, needed);
+    this.accountTitle = grown(this.accountTitle, needed);
+    this.programActivity = grown(this.programActivity, needed);
+    this.programActivityTitle = grown(this.programActivityTitle, needed);
+    this.objectClass = grown(this.objectClass, needed);
+    this.category = grown(this.category, needed);
+    this.amountType = grown(this.amountType, needed);
+    this.lineType = grown(this.lineType, needed);
+    this.fundingType = grown(this.fundingType, needed);
+    this.row = grown(this.row, needed);
   }
 }
 
-/** Amounts in minor units, in staged order; `keep[i]` false for those that could not be read or came to zero. */
-export interface ConvertedAmounts {
-  minor: Float64Array;
-  keep: Uint8Array;
-  /** Final series numbers. */
-  series: Int32Array;
-}
-
-/** Staged amount positions grouped by line, each line's in the order read (the order issues are raised in). */
-export function inLineOrder(lineCount: number, staged: StagedAmounts): Int32Array {
+/**
+ * Staged amount positions grouped by line, each line's in the order read (the order issues are raised in); null
+ * when the staged order already is that (always for a wide Budget, whose every row starts a line).
+ */
+export function inLineOrder(lineCount: number, staged: StagedAmounts): Int32Array | null {
+  if (isInLineOrder(staged)) return null;
   const next = lineStarts(lineCount, staged, null);
   const order = new Int32Array(staged.size);
   for (let i = 0; i < staged.size; i++) {
@@ -151,6 +238,12 @@ export function inLineOrder(lineCount: number, staged: StagedAmounts): Int32Arra
     next[line] = (next[line] as number) + 1;
   }
   return order;
+}
+
+function isInLineOrder(staged: StagedAmounts): boolean {
+  for (let i = 1; i < staged.size; i++)
+    if ((staged.line[i] as number) < (staged.line[i - 1] as number)) return false;
+  return true;
 }
 
 /** Where each line's amounts (those kept) start when laid end to end; entry `lineCount` is their count. */
@@ -165,49 +258,78 @@ function lineStarts(lineCount: number, staged: StagedAmounts, keep: Uint8Array |
   return start;
 }
 
-/** The finished columns: the amounts kept, laid end to end per line in `order` (see `inLineOrder`). */
-export function finishColumns(
-  lines: LineColumns,
+/** The Budget's amount columns: `amountSeries`, `amountValue`, `amountRow` and `amountColumn`. */
+type AmountColumns = Pick<BudgetColumns, 'amountSeries' | 'amountValue' | 'amountRow' | 'amountColumn'>;
+
+/**
+ * The amounts kept (`keep[i]`), converted (see `StagedAmounts`), laid end to end per line in `order` (see
+ * `inLineOrder`). In staged order already, they are moved down within the staged columns, which then serve.
+ */
+function amountColumns(
   staged: StagedAmounts,
-  order: Int32Array,
-  converted: ConvertedAmounts,
-  where: { sheet: string; originColumn: number; originRow: number; accountColumn: number },
-): BudgetColumns {
-  const size = lines.size;
-  const amountStart = lineStarts(size, staged, converted.keep);
-  const count = amountStart[size] as number;
-  const amountSeries = new Int32Array(count);
-  const amountValue = new Float64Array(count);
-  const amountRow = new Int32Array(count);
-  const amountColumn = new Int32Array(count);
+  order: Int32Array | null,
+  keep: Uint8Array,
+  count: number,
+): AmountColumns {
+  const inPlace = order === null;
+  const out: AmountColumns = inPlace
+    ? {
+        amountSeries: staged.series,
+        amountValue: staged.value,
+        amountRow: staged.row,
+        amountColumn: staged.column,
+      }
+    : {
+        amountSeries: new Int32Array(count),
+        amountValue: new Float64Array(count),
+        amountRow: new Int32Array(count),
+        amountColumn: new Int32Array(count),
+      };
   let at = 0;
-  for (const i of order) {
-    if (!converted.keep[i]) continue;
-    amountSeries[at] = converted.series[i] as number;
-    amountValue[at] = converted.minor[i] as number;
-    amountRow[at] = staged.row[i] as number;
-    amountColumn[at] = staged.column[i] as number;
+  for (let o = 0; o < staged.size; o++) {
+    const i = inPlace ? o : (order[o] as number);
+    if (!keep[i]) continue;
+    out.amountSeries[at] = staged.series[i] as number;
+    out.amountValue[at] = staged.value[i] as number;
+    out.amountRow[at] = staged.row[i] as number;
+    out.amountColumn[at] = staged.column[i] as number;
     at++;
   }
   return {
+    amountSeries: fitted(out.amountSeries, count),
+    amountValue: fitted(out.amountValue, count),
+    amountRow: fitted(out.amountRow, count),
+    amountColumn: fitted(out.amountColumn, count),
+  };
+}
+
+/** The finished columns: the lines, and their amounts kept (see `amountColumns`). */
+export function finishColumns(
+  lines: LineColumns,
+  staged: StagedAmounts,
+  order: Int32Array | null,
+  keep: Uint8Array,
+  where: { sheet: string; originColumn: number; originRow: number; accountColumn: number },
+): BudgetColumns {
+  const size = lines.size;
+  const amountStart = lineStarts(size, staged, keep);
+  const strings = lines.internTexts();
+  return {
     size,
-    strings: lines.strings,
-    account: Int32Array.from(lines.account),
-    accountTitle: Int32Array.from(lines.accountTitle),
-    programActivity: Int32Array.from(lines.programActivity),
-    programActivityTitle: Int32Array.from(lines.programActivityTitle),
-    objectClass: Int32Array.from(lines.objectClass),
-    category: Int32Array.from(lines.category),
-    amountType: Uint8Array.from(lines.amountType),
-    lineType: Uint8Array.from(lines.lineType),
-    fundingType: Int8Array.from(lines.fundingType),
-    row: Int32Array.from(lines.row),
+    strings,
+    account: fitted(lines.account, size),
+    accountTitle: fitted(lines.accountTitle, size),
+    programActivity: fitted(lines.programActivity, size),
+    programActivityTitle: fitted(lines.programActivityTitle, size),
+    objectClass: fitted(lines.objectClass, size),
+    category: fitted(lines.category, size),
+    amountType: fitted(lines.amountType, size),
+    lineType: fitted(lines.lineType, size),
+    fundingType: fitted(lines.fundingType, size),
+    row: fitted(lines.row, size),
     accountColumn: where.accountColumn,
     amountStart,
-    amountSeries,
-    amountValue,
-    amountRow,
-    amountColumn,
+    ...amountColumns(staged, order, keep, amountStart[size] as number),
     sheet: where.sheet,
     originColumn: where.originColumn,
     originRow: where.originRow,

@@ -24,13 +24,32 @@ function special(v: CellValue): ({ kind: 'bad' } & CellProblem) | null {
   return { kind: 'bad', problem: 'formula', text: v.formula };
 }
 
-/** Text as a person reads it: trimmed, with runs of white space (line breaks too) folded to one space. */
 /** Anything `cellText` would change: white space at either end, a run of it, or any but a plain space. */
 const WHITESPACE_RUN = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\u2000-\u200b\u2028\u2029\u3000\ufeff]/;
+const SPACE = 0x20;
+const TILDE = 0x7e;
 
+/**
+ * True when `s` is printable ASCII with single spaces between words, which `cellText` leaves as it is. A
+ * character scan, because a large Budget has millions of text cells and nearly all are clean; anything else
+ * (other white space, any non-ASCII letter) is left to the RegExp, which decides exactly as before.
+ */
+export function isPlainText(s: string): boolean {
+  const last = s.length - 1;
+  if (last < 0) return true;
+  if (s.charCodeAt(0) === SPACE || s.charCodeAt(last) === SPACE) return false;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === SPACE ? s.charCodeAt(i + 1) === SPACE : c < SPACE || c > TILDE) return false;
+  }
+  return true;
+}
+
+/** Text as a person reads it: trimmed, with runs of white space (line breaks too) folded to one space. */
 export function cellText(v: CellValue): string {
   if (v === null) return '';
-  if (typeof v === 'string') return WHITESPACE_RUN.test(v) ? v.replace(/\s+/g, ' ').trim() : v;
+  if (typeof v === 'string')
+    return isPlainText(v) || !WHITESPACE_RUN.test(v) ? v : v.replace(/\s+/g, ' ').trim();
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if ('date' in v) return v.date.slice(0, 10);

@@ -62,8 +62,14 @@ export class TableView {
 
   /** A row with no value in any cell is blank and skipped. */
   isBlank(row: number): boolean {
-    const r = this.grid.rows[row];
-    return !r || r.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
+    return isBlankRow(this.grid.rows[row]);
+  }
+
+  /** How many rows are not blank. */
+  dataRowCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.grid.rows.length; i++) if (!isBlankRow(this.grid.rows[i])) n++;
+    return n;
   }
 
   /** Indexes of the non-blank rows. */
@@ -129,6 +135,16 @@ export class TableView {
   where(row: number): string {
     return issueLocation(this.loc(row));
   }
+}
+
+/** A row with no value in any cell (missing, null, or white space only). */
+export function isBlankRow(cells: readonly CellValue[] | undefined): boolean {
+  if (!cells) return true;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
+  }
+  return true;
 }
 
 /**

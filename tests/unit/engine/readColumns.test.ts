@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { readWorkbook } from '../../../server/engine';
+import { LineColumns, blankLineFields, type LineFields } from '../../../server/engine/read/budgetBuilder';
+import { cellText, isPlainText } from '../../../server/engine/read/cells';
+import { fitted, grown } from '../../../server/engine/read/growable';
+import { LineIndex } from '../../../server/engine/read/lineIndex';
+import { TextIds } from '../../../server/engine/read/textIds';
+import { issuesWith, placesOf } from '../../helpers/outputs';
+import { grid, minimalWorkbook } from '../../helpers/workbook';
+
+/** The reader's typed columns: growth, text ids, the identity index, and the clean-text scan. */
+
+const RUNS = { numRuns: 500, seed: 20260312 } as const;
+
+describe('growable columns', () => {
+  test('Given a full column, when grown, then it doubles, keeps its type and every value', () => {
+    const a = Int32Array.from([5, -7, 9]);
+    const b = grown(a, 4);
+    expect(b).toBeInstanceOf(Int32Array);
+    expect(b.length).toBe(16);
+    expect(Array.from(b.subarray(0, 3))).toEqual([5, -7, 9]);
+    const c = grown(new Float64Array(40).fill(0.5), 41);
+    expect(c.length).toBe(80);
+    expect(c[39]).toBe(0.5);
+    expect(grown(new Int8Array(20), 100).length).toBe(100);
+  });
+
+  test('Given columns with a little or a lot of spare room, when fitted, then a view or a copy of the first entries', () => {
+    const tight = Int32Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+    const view = fitted(tight, 7);
+    expect(Array.from(view)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(view.buffer).toBe(tight.buffer);
+    const roomy = new Float64Array(100).fill(2);
+    const copy = fitted(roomy, 10);
+    expect(copy.length).toBe(10);
+    expect(copy.buffer).not.toBe(roomy.buffer);
+    expect(fitted(tight, 8)).toBe(tight);
+  });
+
+  test('Given more lines than the columns were sized for, when added, then every line reads back', () => {
+    const lines = new LineColumns(1);
+    const f: LineFields = blankLineFields();
+    for (let i = 0; i < 100; i++) {
+      f.account = lines.texts.idOf(`A${i % 7}`);
+      f.row = i;
+      f.amountType = i % 3;
+      expect(lines.add(f)).toBe(i);
+    }
+    expect(lines.size).toBe(100);
+    expect(lines.row[99]).toBe(99);
+    expect(lines.amountType[98]).toBe(2);
+    const strings = lines.internTexts();
+    expect(strings).toEqual(['', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    expect(strings[lines.account[99] as number]).toBe('A1');
+  });
+});
+
+describe('TextIds', () => {
+  test('Given texts that differ only in white space or case, when read, then one id per text and one fold id per case', () => {
+    const t = new TextIds();
+    const a = t.idOf(' 023-05  x ');
+    expect(t.idOf('023-05 x')).toBe(a);
+    expect(t.text[a]).toBe('023-05 x');
+    const upper = t.idOf('023-05 X');
+    expect(upper).not.toBe(a);
+    expect(t.fold[upper]).toBe(t.fold[a]);
+    expect(t.idOf('')).toBe(0);
+    expect(t.idOf('   ')).toBe(0);
+    expect(t.idAt(3, 'Outlays')).toBe(t.idAt(3, 'Outlays'));
+    expect(t.idAt(3, 'BA')).toBe(t.idOf('BA'));
+  });
+
+  test('Given thousands of texts, when read, then ids and fold ids grow past their first size', () => {
+    const t = new TextIds();
+    for (let i = 0; i < 5000; i++) t.idOf(`text ${i}`);
+    expect(t.text.length).toBe(5001);
+    expect(t.fold[t.idOf('TEXT 4999')]).toBe(t.fold[t.idOf('text 4999')]);
+  });
+});
+
+describe('LineIndex', () => {
+  test('Given 5,000 lines, when indexed, then each is found by its identity in any case, and a near miss is not', () => {
+    const lines = new LineColumns(4);
+    const index = new LineIndex(lines, 4);
+    const f = blankLineFields();
+    let foundBeforeAdded = 0;
+    for (let i = 0; i < 5000; i++) {
+      f.account = lines.texts.idOf(`acct-${i % 50}`);
+      f.programActivity = lines.texts.idOf(`pa ${Math.floor(i / 50)}`);
+      f.amountType = i % 2;
+      if (index.find(f) !== -1) foundBeforeAdded++;
+      index.add(lines.add(f));
+    }
+    expect(foundBeforeAdded).toBe(0);
+    const probe = blankLineFields();
+    probe.account = lines.texts.idOf('ACCT-7');
+    probe.programActivity = lines.texts.idOf('PA 3');
+    probe.amountType = 7 % 2;
+    expect(index.find(probe)).toBe(157);
+    probe.fundingType = 0;
+    expect(index.find(probe)).toBe(-1);
+  });
+});
+
+describe('clean text', () => {
+  /** cellText as it was before the character scan: the RegExp alone. */
+  const WHITESPACE_RUN = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\u2000-\u200b\u2028\u2029\u3000\ufeff]/;
+  const byRegExp = (s: string) => (WHITESPACE_RUN.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+  const chars = fc.constantFrom(...'aZ09 .-\t\n\u00a0\u1680\u2003\u200b\u202f\u3000\ufeffé'.split(''));
+
+  test(`Given any text of spaces, letters and other white space, when read, then exactly as the RegExp reads it (seed ${RUNS.seed})`, () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (cs) => {
+        const s = cs.join('');
+        expect(cellText(s)).toBe(byRegExp(s));
+        if (isPlainText(s)) expect(byRegExp(s)).toBe(s);
+      }),
+      RUNS,
+    );
+  });
+
+  test('Given printable ASCII with single spaces, then it is plain; other white space or an edge space is not', () => {
+    expect(isPlainText('023-05-0110 Salaries & Expenses')).toBe(true);
+    expect(isPlainText('')).toBe(true);
+    expect(isPlainText(' a')).toBe(false);
+    expect(isPlainText('a  b')).toBe(false);
+    expect(isPlainText('a\u00a0b')).toBe(false);
+    expect(isPlainText('Café')).toBe(false);
+  });
+});
+
+describe('reading a Budget into columns', () => {
+  test('Given the same line in other case and spacing, when read, then DUPLICATE_BUDGET_LINE points to the first', () => {
+    const { model, issues } = readWorkbook(
+      minimalWorkbook({
+        Budget: grid('Budget', [
+          ['Account', 'Program Activity', 'Category', 'FY2018'],
+          ['023-05-0110', 'Ops', 'Discretionary', 10],
+          ['023-05-0110', ' OPS ', 'discretionary', 5],
+          ['023-05-0110', 'Ops', 'Mandatory', 7],
+        ]),
+      }),
+    );
+    expect(placesOf(issues, 'DUPLICATE_BUDGET_LINE')).toEqual(['Budget!A3']);
+    expect(issuesWith(issues, 'DUPLICATE_BUDGET_LINE')[0]?.message).toContain('Budget!A2');
+    expect(model.budget.map((l) => l.programActivity)).toEqual(['Ops', 'OPS', 'Ops']);
+  });
+});
