@@ -16,6 +16,12 @@ export interface Projection {
   projected: number | null;
   band: Band | null;
   meets: Status | 'Not Modeled';
+  /**
+   * Whether the measure meets its target at the scenario year's base funding, no change made: the figure a
+   * scenario's count is compared with. Not the base value itself, which may be an earlier year's actual at that
+   * year's funding: judged against this year's target, it would credit a cut with the growth between the years.
+   */
+  metAtBase: boolean;
   notes: string[];
 }
 
@@ -55,6 +61,14 @@ export function project(
     NOTES.responseModel(model, withElasticity ? centralElasticity(m.response) : null),
   ];
   const target = m.target ?? { target: null, minTarget: null, maxTarget: null };
+  const atBase =
+    funding.base <= 0
+      ? null
+      : projectMeasure(
+          m,
+          { funding: toUnits(funding.yearBase), baseFunding: toUnits(funding.base) },
+          centralElasticity(m.response),
+        ).value;
   return {
     scenario,
     modeled: m,
@@ -68,6 +82,11 @@ export function project(
       outcome.projected === null
         ? 'No Actual'
         : judgeStatus(m.measure.direction, target, outcome.projected, tolerance),
+    metAtBase:
+      m.target !== null &&
+      atBase !== null &&
+      Number.isFinite(atBase) &&
+      judgeStatus(m.measure.direction, target, atBase, tolerance) === 'Met',
     notes,
   };
 }
@@ -88,6 +107,7 @@ export function notProjected(
     projected: null,
     band: null,
     meets: 'Not Modeled',
+    metAtBase: false,
     notes: [n.reason],
   };
 }

@@ -95,7 +95,6 @@ export function scenarioComparisonTable(c: Computation, run: ScenarioRun): Outpu
     `Scenarios side by side by goal (${basisPhrase(run.basis)}, ${unitsPhrase(c.model.settings.units)}); measures counted are those with a response and a target`,
     TableBuilder.columns(OUTPUT_TABLES.ScenarioComparison),
   );
-  const tolerance = c.model.settings.maintainTolerance;
   for (const o of run.outcomes) {
     let base = 0;
     let changed = 0;
@@ -110,13 +109,7 @@ export function scenarioComparisonTable(c: Computation, run: ScenarioRun): Outpu
       const bf = keys.reduce((s, k) => s + run.baseline(k, o.year), 0);
       const change = keys.reduce((s, k) => s + (o.funding.changes.get(k) ?? 0), 0);
       const judged = o.projections.filter((p) => p.modeled?.target && goalOf.get(p.objectiveId) === g.id);
-      const baseMet = judged.filter(
-        (p) =>
-          p.modeled &&
-          p.modeled.target &&
-          judgeStatus(p.modeled.measure.direction, p.modeled.target, p.modeled.baseValue, tolerance) ===
-            'Met',
-      ).length;
+      const baseMet = judged.filter((p) => p.metAtBase).length;
       const met = judged.filter((p) => p.meets === 'Met').length;
       base += bf;
       changed += change;

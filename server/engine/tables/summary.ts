@@ -6,7 +6,7 @@ import { isUnmapped } from '../crosswalkQueries';
 import { targetKey } from '../ledger';
 import { fromMinor } from '../money';
 import type { ScenarioRun } from '../scenarios';
-import { isMiss, judgeStatus } from '../status';
+import { isMiss } from '../status';
 import { statusByGoal } from '../statusByGoal';
 import { basisPhrase, shownAmount } from './shape';
 import { unreadAmounts } from '../unreadAmounts';
@@ -89,16 +89,7 @@ export function summarize(
         year: o.year,
         fundingChange: fromMinor(o.funding.change, model.moneyDecimals),
         judged: judged.length,
-        metAtBase: judged.filter(
-          (p) =>
-            p.modeled?.target &&
-            judgeStatus(
-              p.modeled.measure.direction,
-              p.modeled.target,
-              p.modeled.baseValue,
-              model.settings.maintainTolerance,
-            ) === 'Met',
-        ).length,
+        metAtBase: judged.filter((p) => p.metAtBase).length,
         metInScenario: judged.filter((p) => p.meets === 'Met').length,
       };
     }),

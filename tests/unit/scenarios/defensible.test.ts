@@ -367,6 +367,40 @@ describe('how a measure responds', () => {
     expect(row?.Note).toContain('FY2017 funding');
   });
 
+  test('Given a base from an earlier, leaner year, when a cut leaves funding above that year, then the cut is counted against the base-year projection and never raises the measures met', () => {
+    const r = runEngine(
+      minimalWorkbook({
+        ...BASE,
+        Budget: [
+          ['Account', 'Amount Type', 'FY2017', 'FY2018'],
+          ['A', 'BA', 500, 1000],
+          ['B', 'BA', 3000, 3000],
+        ],
+        Measures: [
+          ['Measure ID', 'Objective ID', 'Measure', 'Kind', 'Direction'],
+          ['X', '1.1', 'Cases', 'Count', 'Increase'],
+        ],
+        Results: [
+          ['Measure ID', 'Fiscal Year', 'Target', 'Actual'],
+          ['X', 2017, 60, 40],
+          ['X', 2018, 70, null],
+        ],
+        // FY2017's actual, 40 at 500, misses FY2018's target 70; at FY2018's 1,000 it projects 80 (met), and
+        // cut 10% to 900 still 72 (met). The cut must read "met 1 -> 1", not "0 -> 1".
+        Scenarios: scenarios(['Cut', 'Objective', '1.1', '-10%']),
+        Responses: responses(['X', 'Proportional', null, null, null, null]),
+      }),
+    );
+    const row = rowsOf(r, 'ScenarioResults').find((x) => x['Measure ID'] === 'X');
+    expect(row?.['Projected Value']).toBe(72);
+    expect(row?.['Meets Target']).toBe('Met');
+    const total = rowsOf(r, 'ScenarioComparison').find((x) => x.Scenario === 'Cut' && x.Level === 'Total');
+    expect(total?.['Met at Base']).toBe(1);
+    expect(total?.['Met in Scenario']).toBe(1);
+    const summary = r.summary.scenarios.find((x) => x.name === 'Cut');
+    expect([summary?.metAtBase, summary?.metInScenario]).toEqual([1, 1]);
+  });
+
   test('Given no funding change and a history of at least three actuals, when simulated, then the band has width and the chance of meeting target is neither 0 nor 1', () => {
     const r = runEngine(
       minimalWorkbook({
