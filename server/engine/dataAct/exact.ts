@@ -63,6 +63,8 @@ export function plainText(a: Exact): string {
 
 // A double holds any decimal of at most 15 significant digits exactly (to its decimal text and back).
 const MAX_EXACT_DIGITS = 15;
+/** Units below this have at most 15 digits, so the amount has at most 15 significant digits. */
+const EXACT_UNITS = 10n ** 15n;
 
 /** Whether plain decimal text (`-1234.50`) reads into a double and back unchanged: at most 15 significant digits. */
 export function fitsDouble(text: string): boolean {
@@ -77,6 +79,9 @@ export function fitsDouble(text: string): boolean {
  * Budget reader reads fastest), else its exact decimal text.
  */
 export function cellAmount(a: Exact): number | string {
+  // Both exact doubles, so the quotient is the double nearest the decimal, as Number(text) would give: no text.
+  if (a.units < EXACT_UNITS && a.units > -EXACT_UNITS && a.scale <= MAX_EXACT_DIGITS)
+    return Number(a.units) / 10 ** a.scale;
   const text = plainText(a);
   return fitsDouble(text) ? Number(text) : text;
 }

@@ -1,4 +1,5 @@
 import { budgetClass, isValidObjectClass, objectClassCode } from '../../../server/engine/dataAct/codes';
+import { Random } from '../../../bench/random';
 import { add, cellAmount, equal, formatDollars, plainText } from '../../../server/engine/dataAct/exact';
 import { parseSubmissionPeriod, seriesHeaderOf } from '../../../server/engine/dataAct/period';
 import { parseTas, renderTas } from '../../../server/engine/dataAct/tas';
@@ -55,6 +56,15 @@ describe('exact amounts', () => {
     expect(cellAmount(e(123456789012345n, 2))).toBe(1234567890123.45);
     expect(cellAmount(e(1234567890123456n, 2))).toBe('12345678901234.56');
     expect(cellAmount(e(-1234567890123450n, 3))).toBe(-1234567890123.45);
+  });
+
+  it('Given 5,000 random amounts (seed 20261203), then each cell number is the one its decimal text reads as', () => {
+    const random = new Random(20261203);
+    for (let i = 0; i < 5_000; i++) {
+      const digits = Array.from({ length: random.int(1, 15) }, () => random.int(0, 9)).join('');
+      const amount = e(BigInt(digits) * (random.next() < 0.5 ? -1n : 1n), random.int(0, 8));
+      expect(cellAmount(amount)).toBe(Number(plainText(amount)));
+    }
   });
 
   it('Given an amount, then dollars with cents for messages, more decimals only when reported', () => {
