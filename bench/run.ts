@@ -44,7 +44,11 @@ const child = (script: string, arg: string): Record<string, number> => {
   return JSON.parse(out.trim().split('\n').pop() as string) as Record<string, number>;
 };
 
-/** `/crosswalk` under 1, 8 and 32 clients for every output table, then 8 clients asking only for the summary tables. */
+/**
+ * `/crosswalk` under 1, 8 and 32 clients for every output table, then 8 clients asking only for the summary tables.
+ * Each run also reports the CPU a request cost this process (server, engine workers and the load generator
+ * alike): on a shared machine latency follows the neighbours' load, CPU per request much less.
+ */
 export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unknown>[]> {
   const server = await startServer(serverConfig({ port: 0, logLevel: 'silent', maxConcurrentJobs: 64 }));
   const body = JSON.stringify({ grids: generateWorkbook(5_000).grids });
@@ -57,6 +61,7 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
   ];
   try {
     for (const [connections, query] of runs) {
+      const cpu = process.cpuUsage();
       const r = await autocannon({
         url: `${server.url}/api/v1/crosswalk${query}`,
         method: 'POST',
@@ -71,6 +76,7 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
         p50Ms: r.latency.p50,
         p99Ms: r.latency.p99,
         requestsPerSec: r.requests.average,
+        cpuMsPerRequest: cpuMsPer(process.cpuUsage(cpu), r.requests.total),
         non2xx: r.non2xx,
         errors: r.errors,
       });
@@ -80,6 +86,10 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
   }
   return out;
 }
+
+/** CPU milliseconds (user and system) per request, or null when no request completed. */
+const cpuMsPer = (used: NodeJS.CpuUsage, requests: number): number | null =>
+  requests > 0 ? Math.round((used.user + used.system) / 1000 / requests) : null;
 
 /**
  * `/health` while the engine computes a 100,000-line workbook: the engine runs in a worker, so the server's own
@@ -222,7 +232,7 @@ async function main(): Promise<void> {
   const httpRuns = await http();
   for (const h of httpRuns)
     console.log(
-      `  ${String(h.connections).padStart(2)} clients, ${h.tables} tables: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, non-2xx ${h.non2xx}, errors ${h.errors}`,
+      `  ${String(h.connections).padStart(2)} clients, ${h.tables} tables: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, ${h.cpuMsPerRequest ?? '-'} ms CPU a request, non-2xx ${h.non2xx}, errors ${h.errors}`,
     );
 
   console.log('\nAdd-in write plan for a 100,000-row output table');
