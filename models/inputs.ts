@@ -579,6 +579,7 @@ export const Driver = z
     ]),
     value: z.number(),
     loc: Loc,
+    valueLoc: Loc,
   })
   .strict();
 export type Driver = z.infer<typeof Driver>;
@@ -604,6 +605,7 @@ export const Scenario = z
     ]),
     year: z.number().int().nullable(),
     loc: Loc,
+    keyLoc: Loc,
     changeLoc: Loc,
   })
   .strict();
@@ -633,6 +635,9 @@ export const Response = z
     high: z.number().nullable(),
     expression: z.string(),
     loc: Loc,
+    elasticityLoc: Loc,
+    lowLoc: Loc,
+    highLoc: Loc,
     expressionLoc: Loc,
   })
   .strict();

@@ -3,7 +3,7 @@ import { AmountType as AmountTypes } from '../../models';
 import { chooseCostBasis, type CostResult, costPerOutcome } from './cost';
 import { allocateCrosswalk, type CrosswalkResult, type KnownTargets, knownTargets } from './crosswalk';
 import { allocateSupport, type SupportResult } from './pools';
-import { distinctRecords, RULES, runRules } from './rules';
+import { RULES, runRules, usableRecords } from './rules';
 import { planSeries, type SeriesPlan } from './series';
 import { AMOUNT_TYPES, replaceBudget, withoutAmounts } from './budget';
 import { targetName } from './ledger';
@@ -31,14 +31,14 @@ export interface Computation {
 
 /**
  * Crosswalk, then support costs, then cost per outcome, then the validation rules over all of it. `read` is
- * the workbook as read; the Computation's own model keeps the first row of each repeated ID and lacks any
- * amounts whose totals could not be added exactly.
+ * the workbook as read; the Computation's own model keeps only the rows the rules let through (the first of
+ * each repeated ID, no row a row rule flags) and lacks any amounts whose totals could not be added exactly.
  */
 export function compute(read: WorkbookModel): Computation {
   const issues: Issue[] = [];
-  const distinct = distinctRecords(read);
-  const known = knownTargets(distinct);
-  const { model, crosswalk } = exactCrosswalk(distinct, known, issues);
+  const usable = usableRecords(read);
+  const known = knownTargets(usable);
+  const { model, crosswalk } = exactCrosswalk(usable, known, issues);
   const slots = crosswalk.budget.slots();
   const held = new Set(slots.map((s) => s.series));
   const series = model.series.filter((s) => held.has(s.index));

@@ -14,7 +14,8 @@ import type { FactoryFunctionMap, MathNode } from 'mathjs';
 export const EXPRESSION_VARIABLES = ['funding', 'baseFunding', 'baseValue', 'e'] as const;
 const FUNCTIONS = new Set(['sqrt', 'exp', 'log', 'log10', 'ln', 'abs', 'min', 'max', 'pow', 'cbrt']);
 const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
-const MAX_LENGTH = 500;
+/** The longest response formula read; a longer one is refused before it is parsed. */
+export const MAX_EXPRESSION_LENGTH = 500;
 const MAX_NODES = 200;
 const MAX_DEPTH = 30;
 
@@ -118,7 +119,8 @@ function reasonFor(node: MathNode, depth: number, count: { n: number }): string 
 
 /** Checks a formula once; the returned `evaluate` runs it on numbers only and returns a finite number or NaN. */
 export function checkExpression(text: string): ExpressionCheck {
-  if (text.length > MAX_LENGTH) return { ok: false, reason: `it is longer than ${MAX_LENGTH} characters` };
+  if (text.length > MAX_EXPRESSION_LENGTH)
+    return { ok: false, reason: `it is longer than ${MAX_EXPRESSION_LENGTH} characters` };
   let node: MathNode;
   try {
     node = parse(text);

@@ -159,17 +159,12 @@ export function readDrivers(grids: WorkbookGrids, issues: Issue[]): Driver[] {
         issues.push(issueAt(MESSAGES.valueRequired('Drivers', 'Driver Value'), t.loc(row, 'Driver Value')));
       continue;
     }
-    if (value < 0) {
-      issues.push(
-        issueAt(MESSAGES.numberInvalid('Driver Value', `${value} (negative)`), t.loc(row, 'Driver Value')),
-      );
-      continue;
-    }
     drivers.push({
       pool,
       target: objective ? { kind: 'objective', id: objective } : { kind: 'pool', name: targetPool },
       value,
       loc,
+      valueLoc: t.loc(row, 'Driver Value'),
     });
   }
   return drivers;

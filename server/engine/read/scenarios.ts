@@ -7,8 +7,6 @@ import { responseModelOf, scopeOf } from './enums';
 import { openTable, type TableView } from './table';
 import { choiceAt, numberAt, unreadable, yearProblem } from './values';
 
-const MAX_EXPRESSION = 500;
-
 /** A share or percent as parts per billion, keeping its sign (-10% → -100,000,000); null past the range. */
 function toPpb(s: { value: Decimal; percent: boolean }): number | null {
   return toMinor({ ...s.value, scale: s.value.scale + (s.percent ? 2 : 0) }, 9)?.value ?? null;
@@ -70,15 +68,6 @@ function readScenarios(grids: WorkbookGrids, moneyDecimals: number, issues: Issu
       continue;
     }
     const key = t.text(row, 'Key');
-    if (!key && scope !== 'All' && scope !== 'Best Allocation') {
-      issues.push(
-        issueAt(
-          MESSAGES.valueRequired('Scenarios', `Key (the ${scope.toLowerCase()} to change)`),
-          t.loc(row, 'Key'),
-        ),
-      );
-      continue;
-    }
     const change = readChange(t, row, moneyDecimals, issues);
     if (!change) continue;
     const yearValue = t.value(row, 'Fiscal Year');
@@ -95,12 +84,14 @@ function readScenarios(grids: WorkbookGrids, moneyDecimals: number, issues: Issu
       change,
       year,
       loc: t.loc(row, 'Scenario'),
+      keyLoc: t.loc(row, 'Key'),
       changeLoc: t.loc(row, 'Change'),
     });
   }
   return out;
 }
 
+/** Responses rows; whether a row has what its model needs is for the rules (rules/rows.ts). */
 function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
   const t = openTable(grids, INPUT_TABLES.Responses, issues);
   if (!t || !t.requireColumns()) return [];
@@ -118,33 +109,19 @@ function readResponses(grids: WorkbookGrids, issues: Issue[]): Response[] {
         issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Model'), t.loc(row, 'Model')));
       continue;
     }
-    const elasticity = numberAt(t, row, 'Elasticity', issues);
-    if ((model === 'Elasticity' || model === 'Saturating') && elasticity === null) {
-      issues.push(
-        issueAt(
-          MESSAGES.valueRequired('Responses', `Elasticity (the ${model} model needs it)`),
-          t.loc(row, 'Elasticity'),
-        ),
-      );
-      continue;
-    }
-    const expression = t.text(row, 'Expression');
-    const expressionLoc = t.loc(row, 'Expression');
-    if (model === 'Expression' && !expression) {
-      issues.push(issueAt(MESSAGES.valueRequired('Responses', 'Expression'), expressionLoc));
-      continue;
-    }
-    if (expression.length > MAX_EXPRESSION) {
-      issues.push(issueAt(MESSAGES.expressionTooLong(MAX_EXPRESSION), expressionLoc));
-      continue;
-    }
-    const low = numberAt(t, row, 'Low', issues);
-    const high = numberAt(t, row, 'High', issues);
-    if ((low === null) !== (high === null) || (low !== null && high !== null && low > high)) {
-      issues.push(issueAt(MESSAGES.rangeInvalid(), t.loc(row, low === null ? 'Low' : 'High')));
-      continue;
-    }
-    out.push({ measureId, model, elasticity, low, high, expression, loc, expressionLoc });
+    out.push({
+      measureId,
+      model,
+      elasticity: numberAt(t, row, 'Elasticity', issues),
+      low: numberAt(t, row, 'Low', issues),
+      high: numberAt(t, row, 'High', issues),
+      expression: t.text(row, 'Expression'),
+      loc,
+      elasticityLoc: t.loc(row, 'Elasticity'),
+      lowLoc: t.loc(row, 'Low'),
+      highLoc: t.loc(row, 'High'),
+      expressionLoc: t.loc(row, 'Expression'),
+    });
   }
   return out;
 }

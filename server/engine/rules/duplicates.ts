@@ -1,8 +1,8 @@
 import type { Issue, Loc, WorkbookModel } from '../../../models';
 import { idKey, issueLocation } from '../../../models';
-import { replaceBudget } from '../budget';
 import { issueAt, MESSAGES, type Msg } from '../messages';
-import type { Rule } from './registry';
+import { type Rule, withRecords } from './registry';
+import { usableRows } from './rows';
 
 /** A record that repeats an earlier one's key, and the cell of that earlier one. */
 interface Repeat<T> {
@@ -47,7 +47,7 @@ const KEYS = {
 /**
  * The workbook's records with every repeat left out (the first row of each ID, and of each measure and year,
  * counts). The engine computes on this; the rules below say what was left out. A workbook with no repeat (the
- * usual case) is returned as it is; otherwise a copy that leaves the lazy `budget` view unmade.
+ * usual case) is returned as it is.
  */
 export function distinctRecords(model: WorkbookModel): WorkbookModel {
   const distinct = {
@@ -61,7 +61,7 @@ export function distinctRecords(model: WorkbookModel): WorkbookModel {
   const same = (Object.keys(distinct) as (keyof typeof distinct)[]).every(
     (table) => distinct[table].length === model[table].length,
   );
-  return same ? model : Object.assign(replaceBudget(model, model.budgetColumns), distinct);
+  return same ? model : withRecords(model, distinct);
 }
 
 /** The issues for one table's repeats, each at the repeating record's cell and naming the first's. */
@@ -85,7 +85,8 @@ export const uniqueIds: Rule = {
     ),
     ...repeatsOf(read.measures, KEYS.measures, (m, first) => MESSAGES.duplicateId('Measure', m.id, first)),
     ...repeatsOf(read.pools, KEYS.pools, (p, first) => MESSAGES.duplicateId('Cost Pool', p.name, first)),
-    ...repeatsOf(read.responses, KEYS.responses, (r, first) =>
+    // A Responses row that cannot be used (rules/rows.ts) does not claim its measure: a later row may.
+    ...repeatsOf(usableRows(read).responses, KEYS.responses, (r, first) =>
       MESSAGES.duplicateId('Responses', r.measureId, first),
     ),
   ],
@@ -97,3 +98,8 @@ export const oneResultPerYear: Rule = {
   check: ({ read }) =>
     repeatsOf(read.results, KEYS.results, (r, first) => MESSAGES.duplicateResult(r.measureId, r.year, first)),
 };
+
+/** The records the engine computes on: the rows no row rule flags, then the first of each ID. */
+export function usableRecords(read: WorkbookModel): WorkbookModel {
+  return distinctRecords(usableRows(read));
+}

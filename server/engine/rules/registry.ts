@@ -1,10 +1,11 @@
 import type { Issue, WorkbookModel } from '../../../models';
+import { replaceBudget } from '../budget';
 import type { CrosswalkResult, KnownTargets } from '../crosswalk';
 
 /**
  * What every validation rule sees: the records read, the targets they may name, and the crosswalk made. `read`
- * is the workbook as read, every row that could be read kept (repeated IDs too); `model` is what the engine
- * computes on, each repeat left out (`distinctRecords`).
+ * is the workbook as read, every row that could be read kept (repeated IDs, rows a row rule flags); `model` is
+ * what the engine computes on (`usableRecords`: those rows left out).
  */
 export interface RuleContext {
   read: WorkbookModel;
@@ -24,4 +25,12 @@ export interface Rule {
 
 export function runRules(rules: readonly Rule[], ctx: RuleContext): Issue[] {
   return rules.flatMap((rule) => rule.check(ctx));
+}
+
+/**
+ * The model with some of its record lists replaced, for the rules' record filters. A copy made with `replaceBudget`
+ * (not a spread), so the lazy `budget` view of a million lines is left unmade.
+ */
+export function withRecords(model: WorkbookModel, records: Partial<WorkbookModel>): WorkbookModel {
+  return Object.assign(replaceBudget(model, model.budgetColumns), records);
 }

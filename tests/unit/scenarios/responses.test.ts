@@ -14,6 +14,9 @@ const response = (r: Partial<Response>): Response => ({
   high: null,
   expression: '',
   loc,
+  elasticityLoc: loc,
+  lowLoc: loc,
+  highLoc: loc,
   expressionLoc: loc,
   ...r,
 });
