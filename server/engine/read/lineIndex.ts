@@ -20,26 +20,29 @@ const EMPTY = -1;
 
 /**
  * The first line of each identity: an open-addressing hash table of line numbers whose keys are the lines'
- * own columns, so a million lines cost one Int32Array and no key text or object per row.
+ * own columns, so a million lines cost one Int32Array and no key text or object per row. Each slot holds a
+ * line and its hash side by side: a probe reads one cache line, and most probes that miss are settled
+ * without reading the line's columns.
  */
 export class LineIndex {
-  private slots: Int32Array;
-  /** The hash of each slot's line: most probes that miss are settled without reading the line's columns. */
-  private hashes: Int32Array;
+  /** Two numbers per slot: the line (EMPTY if none) and its hash. */
+  private table: Int32Array;
   private count = 0;
+  /** Where the last `find` stopped without a match, and the hash it looked for (-1: no miss to add at). */
+  private missSlot = -1;
+  private missHash = 0;
 
   /** `expected`: about how many lines will be added (the table's row count), so the table rarely regrows. */
   constructor(
     private readonly lines: LineColumns,
     expected: number,
   ) {
-    let size = 1024;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(EMPTY);
-    this.hashes = new Int32Array(size);
+    let slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    this.table = emptyTable(slots);
   }
 
-  /** The first line with this identity, or -1. */
+  /** The first line with this identity, or -1 (then `add` may record the line that has it). */
   find(k: LineKey): number {
     const fold = this.lines.texts.fold;
     const h = hashOf(
@@ -49,19 +52,34 @@ export class LineIndex {
       fold[k.category] as number,
       packTypes(k.amountType, k.lineType, k.fundingType),
     );
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const line = this.slots[s] as number;
-      if (line === EMPTY) return -1;
-      if (this.hashes[s] === h && this.sameIdentity(line, k)) return line;
+      const line = table[2 * s] as number;
+      if (line === EMPTY) {
+        this.missSlot = s;
+        this.missHash = h;
+        return -1;
+      }
+      if (table[2 * s + 1] === h && this.sameIdentity(line, k)) {
+        this.missSlot = -1;
+        return line;
+      }
     }
   }
 
-  /** Records `line` (already in the columns) as the first with its identity; the caller has found none. */
+  /** Records `line` as the first with the identity the last `find` looked for and did not find. */
   add(line: number): void {
-    if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.missSlot < 0) throw new Error('LineIndex.add must follow a find that found nothing');
     this.count++;
-    this.place(line, this.lineHash(line));
+    if (this.count * 2 > this.table.length >> 1) {
+      this.rehash();
+      this.place(line, this.missHash);
+    } else {
+      this.table[2 * this.missSlot] = line;
+      this.table[2 * this.missSlot + 1] = this.missHash;
+    }
+    this.missSlot = -1;
   }
 
   private sameIdentity(line: number, k: LineKey): boolean {
@@ -79,33 +97,28 @@ export class LineIndex {
   }
 
   private place(line: number, h: number): void {
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let s = h & mask;
-    while (this.slots[s] !== EMPTY) s = (s + 1) & mask;
-    this.slots[s] = line;
-    this.hashes[s] = h;
+    while (table[2 * s] !== EMPTY) s = (s + 1) & mask;
+    table[2 * s] = line;
+    table[2 * s + 1] = h;
   }
 
-  private rehash(size: number): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(size).fill(EMPTY);
-    this.hashes = new Int32Array(size);
-    for (let s = 0; s < slots.length; s++)
-      if (slots[s] !== EMPTY) this.place(slots[s] as number, hashes[s] as number);
+  /** Twice the slots, every line placed again by its stored hash. */
+  private rehash(): void {
+    const old = this.table;
+    this.table = emptyTable(old.length);
+    for (let s = 0; s < old.length; s += 2)
+      if (old[s] !== EMPTY) this.place(old[s] as number, old[s + 1] as number);
   }
+}
 
-  /** The hash of a line's identity, from its columns. */
-  private lineHash(line: number): number {
-    const l = this.lines;
-    const fold = l.texts.fold;
-    return hashOf(
-      fold[l.account[line] as number] as number,
-      fold[l.programActivity[line] as number] as number,
-      fold[l.objectClass[line] as number] as number,
-      fold[l.category[line] as number] as number,
-      packTypes(l.amountType[line] as number, l.lineType[line] as number, l.fundingType[line] as number),
-    );
-  }
+/** A table of `slots` empty slots. */
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(slots * 2);
+  for (let s = 0; s < table.length; s += 2) table[s] = EMPTY;
+  return table;
 }
 
 /** The three types in one number; each index is small (amount type < 16, line type < 4, funding -1 to 2). */

@@ -99,6 +99,9 @@ describe('LineIndex', () => {
     expect(index.find(probe)).toBe(157);
     probe.fundingType = 0;
     expect(index.find(probe)).toBe(-1);
+    index.add(lines.add(probe));
+    expect(index.find(probe)).toBe(5000);
+    expect(() => index.add(5000)).toThrow('must follow a find that found nothing');
   });
 });
 
