@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { runEngine } from '../server/engine';
 import { serverConfig, startServer } from '../server/http';
+import type { EnginePool } from '../server/workers/pool';
 import { planWrites } from '../addin/excel/planWrites';
 import { DEPARTMENT, generateWorkbook } from './generate';
 import { cliBench } from './cli';
@@ -61,6 +62,7 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
   ];
   try {
     for (const [connections, query] of runs) {
+      await settled(server.engine);
       const cpu = process.cpuUsage();
       const r = await autocannon({
         url: `${server.url}/api/v1/crosswalk${query}`,
@@ -85,6 +87,21 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
     await server.close();
   }
   return out;
+}
+
+/**
+ * Waits until the last run's requests have left the engine. When a run ends its clients hang up, and the
+ * server stops their unfinished tasks by terminating the workers running them; the next run must not be
+ * timed while fresh workers load (seconds under tsx) and the old queue drains.
+ */
+async function settled(engine: EnginePool, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = engine.stats();
+    if (s.busy === 0 && s.waiting === 0 && s.ready === engine.size) return;
+    if (Date.now() > until) throw new Error(`the engine did not settle: ${JSON.stringify(s)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** CPU milliseconds (user and system) per request, or null when no request completed. */

@@ -19,6 +19,8 @@ export interface RunningServer {
    * after the grace period are cut. Calling it again returns the same promise.
    */
   close(graceMs?: number): Promise<{ forced: boolean }>;
+  /** The engine's worker threads, for their `stats()` (the bench waits for them to settle between runs). */
+  engine: EnginePool;
 }
 
 // Headers must all arrive within this (or the request time limit, if shorter): a slow-loris client that
@@ -93,7 +95,7 @@ export async function startServer(
     });
     return closing;
   };
-  return { url, port, server, close };
+  return { url, port, server, close, engine };
 }
 
 function readTls(tls: NonNullable<ServerConfig['tls']>): { cert: Buffer; key: Buffer } {

@@ -63,6 +63,8 @@ class EngineThread {
   readonly ready: Promise<void>;
   job: Running | undefined;
   started = false;
+  /** Terminated for a task given up, and not yet replaced. */
+  stopping = false;
 
   constructor(onExit: (thread: EngineThread, error: Error) => void, onReply: (reply: WorkerReply) => void) {
     this.worker = new Worker(WORKER_FILE, {
@@ -108,11 +110,19 @@ export class EnginePool {
     await Promise.all([...this.threads].map((t) => t.ready));
   }
 
-  /** How the pool stands: for logs and tests (a stopped task shows as a replaced worker). */
-  stats(): { workers: number; busy: number; waiting: number; replaced: number } {
+  /**
+   * How the pool stands: for logs, tests and the bench (a stopped task shows as a replaced worker; `ready`
+   * counts the workers loaded and not being stopped, so a pool whose stopped workers are back has `ready` equal
+   * to its size).
+   */
+  stats(): { workers: number; ready: number; busy: number; waiting: number; replaced: number } {
     let busy = 0;
-    for (const t of this.threads) if (t.job) busy++;
-    return { workers: this.threads.size, busy, waiting: this.queue.length, replaced: this.replaced };
+    let ready = 0;
+    for (const t of this.threads) {
+      if (t.job) busy++;
+      if (t.started && !t.stopping) ready++;
+    }
+    return { workers: this.threads.size, ready, busy, waiting: this.queue.length, replaced: this.replaced };
   }
 
   async runEngine(grids: WorkbookGrids, options: EngineOptions, signal?: AbortSignal): Promise<EngineResult> {
@@ -196,6 +206,7 @@ export class EnginePool {
         if (thread.job?.id !== id) return;
         // The only way to stop synchronous engine code: end the thread. Its exit handler replaces it.
         thread.job = undefined;
+        thread.stopping = true;
         pending.reject(new TaskAbortedError());
         void thread.worker.terminate();
       };

@@ -82,7 +82,7 @@ describe('Given a server with one worker, one job slot and a short time limit', 
     // The stopped task's worker ends asynchronously; wait for its replacement to have loaded.
     while (pool.stats().replaced === 0) await new Promise((r) => setTimeout(r, 20));
     await pool.ready();
-    expect(pool.stats()).toMatchObject({ workers: 1, busy: 0, waiting: 0, replaced: 1 });
+    expect(pool.stats()).toMatchObject({ workers: 1, ready: 1, busy: 0, waiting: 0, replaced: 1 });
 
     // With one slot, a task still running would make this 503 busy; with one worker, a live one would queue it.
     const next = await postJson(`${server.url}/api/v1/validate`, { grids: minimal() });
