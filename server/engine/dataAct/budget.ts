@@ -2,7 +2,7 @@ import type { CellValue, GridTable, Units } from '../../../models';
 import { parseA1 } from '../../../models/a1';
 import { budgetClass, fundingTypeOf } from './codes';
 import { add, cellAmount, type Exact, isZero } from './exact';
-import type { FileB } from './files';
+import { type FileB, type FileBRow, groupedByTas } from './files';
 import { type SubmissionPeriod, seriesHeaderOf } from './period';
 
 /**
@@ -60,63 +60,39 @@ const EMPTY_ROW: CellValue[] = [];
 const UNIT_SHIFT: Record<Units, number> = { Dollars: 0, Thousands: 3, Millions: 6 };
 
 export function deriveBudget(b: FileB, period: SubmissionPeriod, units: Units = 'Dollars'): DerivedBudget {
-  const lines = new Map<string, Line>();
-  // A file holds a few dozen object classes over many rows: each is turned into its Budget form once.
-  const classes = new Map<string, string>();
-  let used = 0;
-  for (const row of b.rows) {
-    if (row.pya !== 'X' || row.tas === '') continue;
-    used++;
-    const activity = row.paCode || row.park || row.paName;
-    let objectClass = classes.get(row.objectClass);
-    if (objectClass === undefined) {
-      objectClass = budgetClass(row.objectClass);
-      classes.set(row.objectClass, objectClass);
-    }
-    const fundingType = fundingTypeOf(row.flag);
-    const key = `${row.tas}\u0001${activity.toUpperCase()}\u0001${objectClass}\u0001${fundingType}`;
-    const line = lines.get(key);
-    if (line) {
-      line.obligations = add(line.obligations, row.obligations);
-      line.grossOutlays = add(line.grossOutlays, row.grossOutlays);
-      line.title ||= row.title;
-      continue;
-    }
-    lines.set(key, {
-      first: row.index,
-      account: row.tas,
-      title: row.title,
-      activity,
-      activityTitle: row.paName,
-      objectClass,
-      fundingType,
-      obligations: row.obligations,
-      grossOutlays: row.grossOutlays,
-    });
-  }
-
   const rows: CellValue[][] = new Array<CellValue[]>(b.grid.rows.length).fill(EMPTY_ROW);
+  /** Gross Outlays lines that go below File B's last row, by their first File B row. */
+  const below: [number, CellValue[]][] = [];
+  const cells = (line: Line, type: string, amount: Exact): CellValue[] => [
+    line.account,
+    line.title,
+    line.activity,
+    line.activityTitle,
+    line.objectClass,
+    line.fundingType,
+    type,
+    cellAmount({ units: -amount.units, scale: amount.scale + UNIT_SHIFT[units] }),
+  ];
+  const thisYear = b.rows.filter((row) => row.pya === 'X' && row.tas !== '');
+  const lineOf = lineMaker();
   let written = 0;
-  const cells = (line: Line, type: string, amount: Exact): CellValue[] => {
-    written++;
-    return [
-      line.account,
-      line.title,
-      line.activity,
-      line.activityTitle,
-      line.objectClass,
-      line.fundingType,
-      type,
-      cellAmount({ units: -amount.units, scale: amount.scale + UNIT_SHIFT[units] }),
-    ];
-  };
-  for (const line of lines.values()) {
-    if (!isZero(line.obligations)) rows[line.first] = cells(line, 'Obligations', line.obligations);
-    if (isZero(line.grossOutlays)) continue;
-    const outlays = cells(line, 'Gross Outlays', line.grossOutlays);
-    if (rows[line.first] === EMPTY_ROW) rows[line.first] = outlays;
-    else rows.push(outlays);
+  // One TAS at a time: its lines are a small map, so 200,000 rows never hold 200,000 line keys at once.
+  for (const group of groupedByTas(thisYear)) {
+    for (const line of linesOf(group, lineOf)) {
+      if (!isZero(line.obligations)) {
+        rows[line.first] = cells(line, 'Obligations', line.obligations);
+        written++;
+      }
+      if (isZero(line.grossOutlays)) continue;
+      const outlays = cells(line, 'Gross Outlays', line.grossOutlays);
+      written++;
+      if (rows[line.first] === EMPTY_ROW) rows[line.first] = outlays;
+      else below.push([line.first, outlays]);
+    }
   }
+  // In the order of the lines' first rows, whatever their TAS.
+  below.sort((x, y) => x[0] - y[0]);
+  for (const [, outlays] of below) rows.push(outlays);
 
   const top = parseA1(b.grid.topLeft).row;
   return {
@@ -129,6 +105,47 @@ export function deriveBudget(b: FileB, period: SubmissionPeriod, units: Units = 
       rows,
     },
     lines: written,
-    rows: used,
+    rows: thisYear.length,
   };
+}
+
+/** A new line for a File B row; a file holds a few dozen object classes, each turned into its Budget form once. */
+function lineMaker(): (row: FileBRow) => Line {
+  const classes = new Map<string, string>();
+  return (row) => {
+    let objectClass = classes.get(row.objectClass);
+    if (objectClass === undefined) {
+      objectClass = budgetClass(row.objectClass);
+      classes.set(row.objectClass, objectClass);
+    }
+    return {
+      first: row.index,
+      account: row.tas,
+      title: row.title,
+      activity: row.paCode || row.park || row.paName,
+      activityTitle: row.paName,
+      objectClass,
+      fundingType: fundingTypeOf(row.flag),
+      obligations: row.obligations,
+      grossOutlays: row.grossOutlays,
+    };
+  };
+}
+
+/** One TAS's rows as its lines, in the order of their first rows; rows of one line are added up. */
+function linesOf(rows: readonly FileBRow[], lineOf: (row: FileBRow) => Line): Iterable<Line> {
+  const lines = new Map<string, Line>();
+  for (const row of rows) {
+    const made = lineOf(row);
+    const key = `${made.activity.toUpperCase()}\u0001${made.objectClass}\u0001${made.fundingType}`;
+    const line = lines.get(key);
+    if (!line) {
+      lines.set(key, made);
+      continue;
+    }
+    line.obligations = add(line.obligations, row.obligations);
+    line.grossOutlays = add(line.grossOutlays, row.grossOutlays);
+    line.title ||= row.title;
+  }
+  return lines.values();
 }

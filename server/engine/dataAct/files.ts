@@ -71,6 +71,17 @@ export function sheetRow(file: DataActFile<unknown>, index: number): number {
   return parseA1(file.grid.topLeft).row + 1 + index;
 }
 
+/** The rows of each TAS, in file order: checks that compare rows compare them within their TAS. */
+export function groupedByTas<R extends { tas: string }>(rows: readonly R[]): Iterable<R[]> {
+  const byTas = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = byTas.get(row.tas);
+    if (group) group.push(row);
+    else byTas.set(row.tas, [row]);
+  }
+  return byTas.values();
+}
+
 /** The cell a finding points at: the field's own cell when the file has that column, else the row's first cell. */
 export function cellOf(file: DataActFile<unknown>, index: number, element?: string): Loc {
   const origin = parseA1(file.grid.topLeft);

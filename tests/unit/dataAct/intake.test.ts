@@ -66,6 +66,33 @@ describe('the Budget derived from File B', () => {
     expect(rows.map((r) => r.length > 0)).toEqual([true, false, true, false, false, true]);
   });
 
+  it('Given TAS interleaved in File B, then the Gross Outlays lines below the data follow their first File B rows', () => {
+    const other = { ...FBF, MainAccountCode: '0200' };
+    const amounts = {
+      ObligationsIncurredByProgramObjectClass_CPE: '-1',
+      GrossOutlayAmountByProgramObjectClass_CPE: '-2',
+    };
+    const interleaved = [
+      bRow({ ...FBF, ProgramActivityCode: '0001', ObjectClass: '252', ...amounts }),
+      bRow({ ...other, ProgramActivityCode: '0001', ObjectClass: '252', ...amounts }),
+      bRow({ ...FBF, ProgramActivityCode: '0002', ObjectClass: '252', ...amounts }),
+    ];
+    const out = readDataAct(
+      book(settings(['Submission Period', 'FY2024P12']), sheetOf('File B', interleaved)),
+      DEFAULT_SETTINGS,
+      [],
+    );
+    const rows = out.grids.tables.find((t) => t.name === 'Budget')?.rows ?? [];
+    expect(rows.map((r) => (r.length > 0 ? `${String(r[0])} ${String(r[2])} ${String(r[6])}` : ''))).toEqual([
+      '047-X-4542-000 0001 Obligations',
+      '047-X-0200-000 0001 Obligations',
+      '047-X-4542-000 0002 Obligations',
+      '047-X-4542-000 0001 Gross Outlays',
+      '047-X-0200-000 0001 Gross Outlays',
+      '047-X-4542-000 0002 Gross Outlays',
+    ]);
+  });
+
   it("Given the workbook read, then the Budget's Obligations total is File B's PYA X obligations to the cent, sign reversed", () => {
     const { model } = readWorkbook(
       book(settings(['Submission Period', 'FY2024P12']), sheetOf('File B', fileB)),
