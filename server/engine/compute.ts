@@ -7,7 +7,7 @@ import { RULES, runRules, usableRecords } from './rules';
 import { planSeries, type SeriesPlan } from './series';
 import { AMOUNT_TYPES, replaceBudget, withoutAmounts } from './budget';
 import { targetName } from './ledger';
-import { issueAt, MESSAGES } from './messages';
+import { issueAt, MESSAGES, WHO } from './messages';
 
 /** Everything computed from one workbook, before it is shaped into output tables. */
 export interface Computation {
@@ -88,7 +88,7 @@ function exactCrosswalk(
     if (dropped.has(slot)) continue;
     dropped.add(slot);
     const series = model.series[o.series]?.label ?? '';
-    const total = o.key === 'total' ? 'the Budget as a whole' : targetName(o.key);
+    const total = o.key === 'total' ? WHO.wholeBudget() : targetName(o.key);
     issues.push(issueAt(MESSAGES.totalsOutOfRange(series, o.type, total), { sheet: b.sheet, cell: '' }));
   }
   const exact = replaceBudget(

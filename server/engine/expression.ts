@@ -1,4 +1,5 @@
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
+import { EXPRESSION_REASONS } from './messages';
 
 /**
  * Response formulas typed by users, made safe. Three layers:
@@ -73,27 +74,25 @@ export type ExpressionCheck =
 
 function reasonFor(node: MathNode, depth: number, count: { n: number }): string | null {
   count.n += 1;
-  if (count.n > MAX_NODES) return `it has more than ${MAX_NODES} parts`;
-  if (depth > MAX_DEPTH) return `it nests more than ${MAX_DEPTH} levels deep`;
+  if (count.n > MAX_NODES) return EXPRESSION_REASONS.tooManyParts(MAX_NODES);
+  if (depth > MAX_DEPTH) return EXPRESSION_REASONS.tooDeep(MAX_DEPTH);
   const n = node as MathNode & { type: string };
   switch (n.type) {
     case 'ConstantNode': {
       const value = (node as unknown as { value: unknown }).value;
-      return typeof value === 'number' && Number.isFinite(value)
-        ? null
-        : 'it contains something other than a number';
+      return typeof value === 'number' && Number.isFinite(value) ? null : EXPRESSION_REASONS.notANumber();
     }
     case 'SymbolNode': {
       const name = (node as unknown as { name: string }).name;
       return (EXPRESSION_VARIABLES as readonly string[]).includes(name)
         ? null
-        : `"${name}" is not one of ${EXPRESSION_VARIABLES.join(', ')}`;
+        : EXPRESSION_REASONS.unknownName(name, EXPRESSION_VARIABLES);
     }
     case 'ParenthesisNode':
       return reasonFor((node as unknown as { content: MathNode }).content, depth + 1, count);
     case 'OperatorNode': {
       const op = node as unknown as { fn: string; op: string; args: MathNode[] };
-      if (!OPERATORS.has(op.fn)) return `the operator "${op.op}" is not allowed`;
+      if (!OPERATORS.has(op.fn)) return EXPRESSION_REASONS.operator(op.op);
       for (const arg of op.args) {
         const r = reasonFor(arg, depth + 1, count);
         if (r) return r;
@@ -103,9 +102,9 @@ function reasonFor(node: MathNode, depth: number, count: { n: number }): string 
     case 'FunctionNode': {
       const fn = node as unknown as { fn: MathNode & { type: string; name?: string }; args: MathNode[] };
       if (fn.fn.type !== 'SymbolNode' || !fn.fn.name || !FUNCTIONS.has(fn.fn.name)) {
-        return `only these functions are allowed: ${[...FUNCTIONS].join(', ')}`;
+        return EXPRESSION_REASONS.functions(FUNCTIONS);
       }
-      if (fn.args.length === 0 || fn.args.length > 8) return `${fn.fn.name} needs between 1 and 8 arguments`;
+      if (fn.args.length === 0 || fn.args.length > 8) return EXPRESSION_REASONS.arguments(fn.fn.name);
       for (const arg of fn.args) {
         const r = reasonFor(arg, depth + 1, count);
         if (r) return r;
@@ -113,21 +112,21 @@ function reasonFor(node: MathNode, depth: number, count: { n: number }): string 
       return null;
     }
     default:
-      return 'only arithmetic is allowed (no assignments, function definitions, lists, text or property access)';
+      return EXPRESSION_REASONS.notArithmetic();
   }
 }
 
 /** Checks a formula once; the returned `evaluate` runs it on numbers only and returns a finite number or NaN. */
 export function checkExpression(text: string): ExpressionCheck {
   if (text.length > MAX_EXPRESSION_LENGTH)
-    return { ok: false, reason: `it is longer than ${MAX_EXPRESSION_LENGTH} characters` };
+    return { ok: false, reason: EXPRESSION_REASONS.tooLong(MAX_EXPRESSION_LENGTH) };
   let node: MathNode;
   try {
     node = parse(text);
   } catch (e) {
     return {
       ok: false,
-      reason: `it cannot be read (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 80)})`,
+      reason: EXPRESSION_REASONS.unreadable((e as Error).message.replace(/\s+/g, ' ').slice(0, 80)),
     };
   }
   const reason = reasonFor(node, 0, { n: 0 });

@@ -348,6 +348,31 @@ export function issueAt(msg: Msg, loc: Loc | null): Issue {
  */
 export type IssueCode = ReturnType<(typeof MESSAGES)[keyof typeof MESSAGES]>['code'];
 
+/** What a message is about, in the words it opens with or names: `This Crosswalk row`, `Objective 1.1`. */
+export const WHO = {
+  row: (table: string) => `This ${table} row`,
+  record: (kind: 'Goal' | 'Objective' | 'Measure', id: string) => `${kind} ${id}`,
+  pool: (name: string) => `Cost pool ${name}`,
+  accountLines: (account: string, lines: number, types: readonly string[]) =>
+    `account ${account} (${lines} lines: ${types.join(', ')})`,
+  wholeBudget: () => 'the Budget as a whole',
+};
+
+/** Why a response formula cannot be used: the clause after "This Expression cannot be used:". */
+export const EXPRESSION_REASONS = {
+  tooManyParts: (max: number) => `it has more than ${max} parts`,
+  tooDeep: (max: number) => `it nests more than ${max} levels deep`,
+  notANumber: () => 'it contains something other than a number',
+  unknownName: (name: string, allowed: readonly string[]) => `"${name}" is not one of ${allowed.join(', ')}`,
+  operator: (op: string) => `the operator "${op}" is not allowed`,
+  functions: (allowed: Iterable<string>) => `only these functions are allowed: ${[...allowed].join(', ')}`,
+  arguments: (fn: string) => `${fn} needs between 1 and 8 arguments`,
+  notArithmetic: () =>
+    'only arithmetic is allowed (no assignments, function definitions, lists, text or property access)',
+  tooLong: (max: number) => `it is longer than ${max} characters`,
+  unreadable: (detail: string) => `it cannot be read (${detail})`,
+};
+
 /** Whether an issue is of this code (keyed on the code, never on the message's words). */
 export const hasCode = (issue: Pick<Issue, 'code'>, code: IssueCode): boolean => issue.code === code;
 

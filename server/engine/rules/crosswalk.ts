@@ -2,7 +2,7 @@ import type { Issue } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
 import { amountCount, amountTypeOf, lineLoc, text } from '../budget';
 import { isUnmapped } from '../crosswalkQueries';
-import { describeLine, issueAt, MESSAGES } from '../messages';
+import { describeLine, issueAt, MESSAGES, WHO } from '../messages';
 import type { Rule } from './registry';
 
 const TOLERANCE = SHARE_SCALE / 10_000; // 0.01%, as the contract allows
@@ -33,7 +33,7 @@ export const duplicateTargets: Rule = {
       for (const rule of set.rules) {
         const t = rule.target;
         const label =
-          t.kind === 'pool' ? `Cost pool ${t.name}` : `${t.kind === 'goal' ? 'Goal' : 'Objective'} ${t.id}`;
+          t.kind === 'pool' ? WHO.pool(t.name) : WHO.record(t.kind === 'goal' ? 'Goal' : 'Objective', t.id);
         if (t.kind === 'pool' && !t.name) continue;
         const key = label.toUpperCase();
         if (seen.has(key)) issues.push(issueAt(MESSAGES.duplicateTarget(set.where, label), rule.loc));
@@ -68,7 +68,7 @@ export const unmappedLines: Rule = {
       const what =
         cells.length === 1
           ? `${describeLine(account, text(b, b.programActivity, first), text(b, b.objectClass, first))} (${amountTypeOf(b, first)})`
-          : `account ${account} (${cells.length} lines: ${[...types].join(', ')})`;
+          : WHO.accountLines(account, cells.length, [...types]);
       issues.push(issueAt(MESSAGES.lineUnmapped(what, cells), lineLoc(b, first)));
     }
     return issues;

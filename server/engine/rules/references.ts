@@ -1,6 +1,6 @@
 import type { Issue } from '../../../models';
 import { idKey } from '../../../models';
-import { issueAt, MESSAGES } from '../messages';
+import { issueAt, MESSAGES, WHO } from '../messages';
 import type { Rule } from './registry';
 
 const keys = (ids: Iterable<string>) => new Set([...ids].map(idKey));
@@ -19,11 +19,11 @@ export const planReferences: Rule = {
     for (const o of model.objectives) {
       if (!o.goalId) issues.push(issueAt(MESSAGES.valueRequired('Objectives', 'Goal ID'), o.loc));
       else if (!goals.has(idKey(o.goalId)))
-        issues.push(issueAt(MESSAGES.unknownGoal(o.goalId, `Objective ${o.id}`), o.loc));
+        issues.push(issueAt(MESSAGES.unknownGoal(o.goalId, WHO.record('Objective', o.id)), o.loc));
     }
     for (const m of model.measures) {
       if (!objectives.has(idKey(m.objectiveId))) {
-        issues.push(issueAt(MESSAGES.unknownObjective(m.objectiveId, `Measure ${m.id}`), m.loc));
+        issues.push(issueAt(MESSAGES.unknownObjective(m.objectiveId, WHO.record('Measure', m.id)), m.loc));
       }
     }
     const measures = keys(model.measures.map((m) => m.id));
@@ -32,15 +32,15 @@ export const planReferences: Rule = {
       const k = idKey(r.measureId);
       if (measures.has(k) || said.has(k)) continue;
       said.add(k);
-      issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, 'This Results row'), r.loc));
+      issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, WHO.row('Results')), r.loc));
     }
     for (const r of model.responses) {
       if (!measures.has(idKey(r.measureId)))
-        issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, 'This Responses row'), r.loc));
+        issues.push(issueAt(MESSAGES.unknownMeasure(r.measureId, WHO.row('Responses')), r.loc));
     }
     for (const l of model.allocationLimits) {
       if (!objectives.has(idKey(l.objectiveId)))
-        issues.push(issueAt(MESSAGES.unknownObjective(l.objectiveId, 'This Allocation Limits row'), l.loc));
+        issues.push(issueAt(MESSAGES.unknownObjective(l.objectiveId, WHO.row('Allocation Limits')), l.loc));
     }
     return issues;
   },
@@ -56,7 +56,7 @@ export const crosswalkReferences: Rule = {
     const pools = keys(model.pools.map((p) => p.name));
     for (const rule of model.crosswalk) {
       const t = rule.target;
-      const from = 'This Crosswalk row';
+      const from = WHO.row('Crosswalk');
       if (t.kind === 'objective' && !objectives.has(idKey(t.id)))
         issues.push(issueAt(MESSAGES.unknownObjective(t.id, from), rule.loc));
       if (t.kind === 'goal' && !goals.has(idKey(t.id)))
@@ -65,7 +65,7 @@ export const crosswalkReferences: Rule = {
         issues.push(issueAt(MESSAGES.unknownPool(t.name, from), rule.loc));
     }
     for (const d of model.drivers) {
-      const from = 'This Drivers row';
+      const from = WHO.row('Drivers');
       if (!pools.has(idKey(d.pool))) issues.push(issueAt(MESSAGES.unknownPool(d.pool, from), d.loc));
       if (d.target.kind === 'objective' && !objectives.has(idKey(d.target.id)))
         issues.push(issueAt(MESSAGES.unknownObjective(d.target.id, from), d.loc));
