@@ -1,7 +1,7 @@
 import type { AmountType, BudgetColumns, Issue, Measure, Result, Status, WorkbookModel } from '../../models';
 import { NET_AMOUNT_TYPES, UNIT_MULTIPLIER } from '../../models';
 import { isRevolvingFund } from './accounts';
-import { amountCount, amountTypeOf, lineLoc, SPENDING, text } from './budget';
+import { AMOUNT_TYPES, lineLoc, SPENDING, text } from './budget';
 import type { CrosswalkResult } from './crosswalk';
 import { targetKey } from './ledger';
 import { issueAt, MESSAGES, NOTES } from './messages';
@@ -71,22 +71,41 @@ const BASIS_ORDER: readonly AmountType[] = [
   'Outlays',
 ];
 
-/** The first spending line of a net basis that a net amount understates: a revolving fund, or a negative amount. */
+/**
+ * The first spending line of a net basis that a net amount understates: a revolving fund, or a negative amount.
+ * Whether an account is a revolving fund is worked out once per account text, not once per line.
+ */
 function firstUnderstated(b: BudgetColumns, basis: AmountType): number | null {
+  const type = AMOUNT_TYPES.indexOf(basis);
+  const spending = SPENDING;
+  const revolving = new Int8Array(b.strings.length).fill(-1);
   for (let line = 0; line < b.size; line++) {
-    if (amountTypeOf(b, line) !== basis || b.lineType[line] !== SPENDING) continue;
-    if (isRevolvingFund(text(b, b.account, line))) return line;
+    if (b.amountType[line] !== type || b.lineType[line] !== spending) continue;
+    const account = b.account[line] as number;
+    if (revolving[account] === -1) revolving[account] = isRevolvingFund(b.strings[account] as string) ? 1 : 0;
+    if (revolving[account] === 1) return line;
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++)
       if ((b.amountValue[a] as number) < 0) return line;
   }
   return null;
 }
 
+/** The amount types of spending lines that hold amounts (typed arrays read directly: this runs per line). */
+function spendingTypes(b: BudgetColumns): Set<AmountType> {
+  const seen = new Uint8Array(AMOUNT_TYPES.length);
+  const spending = SPENDING;
+  for (let line = 0; line < b.size; line++)
+    if (
+      b.lineType[line] === spending &&
+      (b.amountStart[line + 1] as number) > (b.amountStart[line] as number)
+    )
+      seen[b.amountType[line] as number] = 1;
+  return new Set(AMOUNT_TYPES.filter((_, t) => seen[t] === 1));
+}
+
 export function chooseCostBasis(model: WorkbookModel, issues: Issue[]): AmountType | null {
   const b = model.budgetColumns;
-  const present = new Set<AmountType>();
-  for (let line = 0; line < b.size; line++)
-    if (amountCount(b, line) > 0 && b.lineType[line] === SPENDING) present.add(amountTypeOf(b, line));
+  const present = spendingTypes(b);
   const fallback = BASIS_ORDER.find((t) => present.has(t)) ?? null;
   const wanted = model.settings.costBasis;
   const settingsLoc = model.found.Settings ? { sheet: model.found.Settings.sheet, cell: '' } : null;

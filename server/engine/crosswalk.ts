@@ -93,29 +93,36 @@ const setKey = (place: SetPlace) =>
  * objectives in a hundred thousand rows.
  */
 class TargetResolver {
-  private readonly made = new Map<string, Target>();
+  /** By kind, then by the ID or name as typed: the rows' own texts, so no key is made per row. */
+  private readonly made = {
+    objective: new Map<string, Target>(),
+    goal: new Map<string, Target>(),
+    pool: new Map<string, Target>(),
+  };
 
   constructor(private readonly known: KnownTargets) {}
 
   of(rule: CrosswalkRule): Target {
     const t = rule.target;
-    if (t.kind === 'objective' && this.known.objectives.has(t.id)) return this.target('objective', t.id);
-    if (t.kind === 'goal' && this.known.goals.has(t.id)) return this.target('goal', t.id);
-    if (t.kind === 'pool') {
-      const name = this.known.pools.get(t.name.toUpperCase());
-      if (name) return this.target('pool', name);
-    }
-    return UNMAPPED;
+    const typed = t.kind === 'pool' ? t.name : t.id;
+    const made = this.made[t.kind].get(typed);
+    if (made) return made;
+    const target = this.resolve(rule);
+    this.made[t.kind].set(typed, target);
+    return target;
   }
 
-  private target(kind: 'objective' | 'goal' | 'pool', id: string): Target {
-    const key = targetKey(kind, id);
-    let target = this.made.get(key);
-    if (!target) {
-      target = { kind, id, key };
-      this.made.set(key, target);
+  private resolve(rule: CrosswalkRule): Target {
+    const t = rule.target;
+    if (t.kind === 'objective' && this.known.objectives.has(t.id))
+      return { kind: 'objective', id: t.id, key: targetKey('objective', t.id) };
+    if (t.kind === 'goal' && this.known.goals.has(t.id))
+      return { kind: 'goal', id: t.id, key: targetKey('goal', t.id) };
+    if (t.kind === 'pool') {
+      const name = this.known.pools.get(t.name.toUpperCase());
+      if (name) return { kind: 'pool', id: name, key: targetKey('pool', name) };
     }
-    return target;
+    return UNMAPPED;
   }
 }
 
@@ -151,7 +158,15 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): RuleSe
   const accountKeys = new KeyMemo(accountKey);
   const activityKeys = new KeyMemo(activityKey);
   const classKeys = new KeyMemo(objectClassKey);
+  let previous: CrosswalkRule | null = null;
+  let set: RuleSet | null = null;
   for (const rule of model.crosswalk) {
+    // A set's rows are usually neighbours: one with the texts of the row before joins its set unkeyed.
+    if (set && previous && sameIdentity(rule, previous)) {
+      set.rules.push(rule);
+      continue;
+    }
+    previous = rule;
     const place: SetPlace = {
       year: rule.year,
       account: accountKeys.of(rule.account),
@@ -160,7 +175,7 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): RuleSe
     };
     noteKind(kinds, rule, place.account);
     const key = setKey(place);
-    let set = byKey.get(key);
+    set = byKey.get(key) ?? null;
     if (!set) {
       set = emptySet(key, rule);
       byKey.set(key, set);
@@ -172,6 +187,13 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): RuleSe
   for (const { set } of placed) weighSet(set, targets);
   return { sets: placed.map((p) => p.set), index: new SetIndex(placed), kinds };
 }
+
+/** Two Crosswalk rows typed with the same year, account, program activity and object class. */
+const sameIdentity = (a: CrosswalkRule, b: CrosswalkRule) =>
+  a.year === b.year &&
+  a.account === b.account &&
+  a.programActivity === b.programActivity &&
+  a.objectClass === b.objectClass;
 
 /** Notes whether a row makes its account specific (rows by program activity or object class) or recast. */
 function noteKind(kinds: AccountKinds, rule: CrosswalkRule, account: string): void {
