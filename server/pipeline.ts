@@ -36,16 +36,25 @@ export interface XlsxOptions {
  * and `tableCsv`).
  */
 export async function crosswalkXlsx(input: Buffer | null, opts: XlsxOptions = {}): Promise<XlsxRun> {
-  opts.onStage?.('reading');
-  const read = input === null ? { tables: [] } : await readWorkbookGrids(input, opts.limits);
-  const grids = opts.csvs ? withDataActCsvs(read, opts.csvs, opts.csvLimits ?? CLI_CSV_LIMITS) : read;
-  opts.onStage?.('computing');
-  const result = runEngine(grids);
+  const result = await readAndCompute(input, opts);
   opts.onStage?.('writing');
   const { agency, costLabel } = result.summary;
   const exhibit = { agency, costLabel };
   const output = await writeCrosswalkWorkbook(input, result.tables, result.money, exhibit, opts.oversize);
   return { result, output };
+}
+
+/**
+ * The input's grids and the engine's result. Apart from crosswalkXlsx so that the grids (the workbook's cells,
+ * and 200,000 rows of a File B CSV) can be collected while the output is written: a local of the caller would
+ * live until it returned.
+ */
+async function readAndCompute(input: Buffer | null, opts: XlsxOptions): Promise<EngineResult> {
+  opts.onStage?.('reading');
+  const read = input === null ? { tables: [] } : await readWorkbookGrids(input, opts.limits);
+  const grids = opts.csvs ? withDataActCsvs(read, opts.csvs, opts.csvLimits ?? CLI_CSV_LIMITS) : read;
+  opts.onStage?.('computing');
+  return runEngine(grids);
 }
 
 /** The name of a table's CSV beside a workbook: `<workbook name without .xlsx>-<Table>.csv`, as the CLI names it. */
