@@ -1,15 +1,4 @@
-import type {
-  AmountType,
-  BudgetColumns,
-  CellValue,
-  FundingType,
-  Issue,
-  LineType,
-  Loc,
-  Series,
-  Settings,
-  WorkbookGrids,
-} from '../../../models';
+import type { BudgetColumns, CellValue, Issue, Loc, Series, Settings, WorkbookGrids } from '../../../models';
 import { INPUT_TABLES, issueLocation } from '../../../models';
 import { issueAt, MESSAGES } from '../messages';
 import { type Decimal, decimalFromNumber, toMinor, usedDecimals } from '../money';
@@ -25,6 +14,7 @@ import {
   scaledExactly,
   StagedAmounts,
 } from './budgetBuilder';
+import { grown } from './growable';
 import { LineIndex } from './lineIndex';
 import type { TextIds } from './textIds';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
@@ -38,6 +28,7 @@ const MAX_DECIMALS = { Dollars: 2, Thousands: 5, Millions: 8 } as const;
 /** Dollars are kept to the cent even when typed whole, so splits land on cents. */
 const MIN_DECIMALS = { Dollars: 2, Thousands: 0, Millions: 0 } as const;
 export const FTE_DECIMALS = 1;
+const FTE_TYPE = AMOUNT_TYPES.indexOf('FTE');
 
 function reportAmount(p: Parsed<Decimal>, loc: Loc, issues: Issue[]): Decimal | null {
   if (p.kind === 'ok') return p.value;
@@ -96,7 +87,10 @@ function seriesColumns(
   return out;
 }
 
-/** Reads one amount cell into `staged`, or reports it; blanks and zeros add nothing. */
+/**
+ * Reads one amount cell into `staged`, or reports it; blanks and zeros add nothing. Returns the decimal places
+ * the amount uses (the money precision is the finest any amount uses), or -1 when none was staged.
+ */
 function readAmount(
   t: TableView,
   cells: readonly CellValue[],
@@ -105,17 +99,19 @@ function readAmount(
   series: number,
   staged: StagedAmounts,
   issues: Issue[],
-): void {
+): number {
   const raw = cells[index] ?? null;
-  if (raw === null || raw === 0) return;
+  if (raw === null || raw === 0) return -1;
   // Whole numbers and numbers with a few decimals (nearly every amount) skip the exact-decimal path.
   const k = typeof raw === 'number' ? placesOf(raw) : -1;
   if (k >= 0) {
     staged.addNumber(series, raw as number, k, row, index);
-    return;
+    return k;
   }
   const d = reportAmount(parseAmount(raw), t.locAt(row, index), issues);
-  if (d) staged.addExact(series, d, raw, row, index);
+  if (!d) return -1;
+  staged.addExact(series, d, raw, row, index);
+  return usedDecimals(d);
 }
 
 /**
@@ -159,50 +155,78 @@ function identityColumns(t: TableView) {
 }
 type IdentityColumns = ReturnType<typeof identityColumns>;
 
-/** Reads a row's types into `f`; false (reported) when one is not a word the contract knows. */
-function rowTypes(
-  t: TableView,
-  texts: TextIds,
-  cells: readonly CellValue[],
-  row: number,
-  col: IdentityColumns,
-  f: LineFields,
-  issues: Issue[],
-): boolean {
-  const typeText = texts.text[textIdAt(t, texts, cells, row, col.type)] as string;
-  const amountType: AmountType | null = typeText ? amountTypeOf(typeText) : 'Budget Authority';
-  if (!amountType) {
-    issues.push(
-      issueAt(MESSAGES.enumInvalid('Amount Type', typeText, AMOUNT_TYPE_WORDS), t.loc(row, 'Amount Type')),
-    );
-    return false;
+/** Not looked up yet (see `WordPositions`). */
+const UNASKED = -2;
+
+/**
+ * The position of each text's word in a vocabulary (-1: not one of its words), looked up once per distinct
+ * text: a Budget's type columns hold a handful of texts over a million rows.
+ */
+class WordPositions<T extends string> {
+  private memo = new Int8Array(16).fill(UNASKED);
+
+  constructor(
+    private readonly match: (text: string) => T | null,
+    private readonly words: readonly T[],
+  ) {}
+
+  of(texts: TextIds, id: number): number {
+    if (id >= this.memo.length) {
+      const known = this.memo.length;
+      this.memo = grown(this.memo, id + 1);
+      this.memo.fill(UNASKED, known);
+    }
+    let at = this.memo[id] as number;
+    if (at === UNASKED) {
+      const word = this.match(texts.text[id] as string);
+      at = word === null ? -1 : this.words.indexOf(word);
+      this.memo[id] = at;
+    }
+    return at;
   }
-  const lineText = texts.text[textIdAt(t, texts, cells, row, col.lineType)] as string;
-  const lineType: LineType | null = lineText ? lineTypeOf(lineText) : 'Spending';
-  if (!lineType) {
-    issues.push(
-      issueAt(
-        MESSAGES.enumInvalid('Line Type', lineText, ['Spending', 'Receipt', 'Intra-agency']),
-        t.loc(row, 'Line Type'),
-      ),
-    );
-    return false;
+}
+
+/** Reads each row's types: Amount Type (blank: Budget Authority), Line Type (blank: Spending), Funding Type. */
+class RowTypes {
+  private readonly amountTypes = new WordPositions(amountTypeOf, AMOUNT_TYPES);
+  private readonly lineTypes = new WordPositions(lineTypeOf, LINE_TYPES);
+  private readonly fundingTypes = new WordPositions(fundingTypeOf, FUNDING_TYPES);
+
+  constructor(
+    private readonly t: TableView,
+    private readonly texts: TextIds,
+    private readonly col: IdentityColumns,
+  ) {}
+
+  /** Reads a row's types into `f`; false (reported) when one is not a word the contract knows. */
+  read(cells: readonly CellValue[], row: number, f: LineFields, issues: Issue[]): boolean {
+    const { t, texts, col } = this;
+    const typeId = textIdAt(t, texts, cells, row, col.type);
+    const amountType = typeId === 0 ? BUDGET_AUTHORITY : this.amountTypes.of(texts, typeId);
+    if (amountType < 0) {
+      const said = MESSAGES.enumInvalid('Amount Type', texts.text[typeId] as string, AMOUNT_TYPE_WORDS);
+      issues.push(issueAt(said, t.loc(row, 'Amount Type')));
+      return false;
+    }
+    const lineId = textIdAt(t, texts, cells, row, col.lineType);
+    const lineType = lineId === 0 ? SPENDING_LINE : this.lineTypes.of(texts, lineId);
+    if (lineType < 0) {
+      const said = MESSAGES.enumInvalid('Line Type', texts.text[lineId] as string, LINE_TYPE_WORDS);
+      issues.push(issueAt(said, t.loc(row, 'Line Type')));
+      return false;
+    }
+    const fundingId = textIdAt(t, texts, cells, row, col.fundingType);
+    const fundingType = fundingId === 0 ? -1 : this.fundingTypes.of(texts, fundingId);
+    if (fundingType < 0 && fundingId !== 0) {
+      const said = MESSAGES.enumInvalid('Funding Type', texts.text[fundingId] as string, FUNDING_TYPE_WORDS);
+      issues.push(issueAt(said, t.loc(row, 'Funding Type')));
+      return false;
+    }
+    f.amountType = amountType;
+    f.lineType = lineType;
+    f.fundingType = fundingType;
+    return true;
   }
-  const fundingText = texts.text[textIdAt(t, texts, cells, row, col.fundingType)] as string;
-  const fundingType: FundingType | null = fundingText ? fundingTypeOf(fundingText) : null;
-  if (fundingText && !fundingType) {
-    issues.push(
-      issueAt(
-        MESSAGES.enumInvalid('Funding Type', fundingText, ['Direct', 'Reimbursable']),
-        t.loc(row, 'Funding Type'),
-      ),
-    );
-    return false;
-  }
-  f.amountType = AMOUNT_TYPES.indexOf(amountType);
-  f.lineType = LINE_TYPES.indexOf(lineType);
-  f.fundingType = fundingType === null ? -1 : FUNDING_TYPES.indexOf(fundingType);
-  return true;
 }
 
 /** DUPLICATE_BUDGET_LINE at `row`'s Account cell, pointing to the first line with its identity. */
@@ -244,9 +268,12 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   /** Long form only: `line series` pairs already read, to say when a year is entered twice. */
   const seen = new Set<string>();
   const col = identityColumns(t);
+  const types = new RowTypes(t, texts, col);
   const amountColumn = t.indexOf('Amount');
   /** The row being read, reused row after row. */
   const f = blankLineFields();
+  /** The most decimal places any money amount (FTE aside) uses; -1 while there is none. */
+  let moneyPlaces = -1;
   for (let row = 0; row < t.rowCount; row++) {
     const cells = t.grid.rows[row] as readonly CellValue[];
     if (isBlankRow(cells)) continue;
@@ -255,7 +282,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       issues.push(issueAt(MESSAGES.valueRequired('Budget', 'Account'), t.loc(row, 'Account')));
       continue;
     }
-    if (!rowTypes(t, texts, cells, row, col, f, issues)) continue;
+    if (!types.read(cells, row, f, issues)) continue;
     f.programActivity = textIdAt(t, texts, cells, row, col.pa);
     f.objectClass = textIdAt(t, texts, cells, row, col.oc);
     f.category = textIdAt(t, texts, cells, row, col.category);
@@ -270,11 +297,13 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       const version = t.textAt(row, col.version);
       const h = { year, version };
       const series = finder.add(seriesLabel(`FY${year} ${version}`, h), h, true) as number;
-      readAmount(t, cells, row, amountColumn, series, staged, issues);
+      const used = readAmount(t, cells, row, amountColumn, series, staged, issues);
+      if (f.amountType !== FTE_TYPE) moneyPlaces = Math.max(moneyPlaces, used);
     } else {
       for (let y = 0; y < years.length; y++) {
         const { series, index } = years[y] as { series: number; index: number };
-        readAmount(t, cells, row, index, series, staged, issues);
+        const used = readAmount(t, cells, row, index, series, staged, issues);
+        if (f.amountType !== FTE_TYPE) moneyPlaces = Math.max(moneyPlaces, used);
       }
     }
     const existing = firstLine.find(f);
@@ -296,7 +325,10 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     else firstLine.add(line);
   }
 
-  const decimals = moneyDecimalsOf(lines, staged, settings);
+  const decimals = Math.max(
+    MIN_DECIMALS[settings.units],
+    Math.min(moneyPlaces, MAX_DECIMALS[settings.units]),
+  );
   const { series, renumber } = finder.finish();
   const order = inLineOrder(lines.size, staged);
   const keep = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
@@ -307,19 +339,6 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     accountColumn: col.account,
   });
   return { columns, series, moneyDecimals: decimals };
-}
-
-/** The finest precision any money amount uses (FTE aside), between the Units' floor and ceiling. */
-function moneyDecimalsOf(lines: LineColumns, staged: StagedAmounts, settings: Settings): number {
-  const fte = AMOUNT_TYPES.indexOf('FTE');
-  let decimals: number = MIN_DECIMALS[settings.units];
-  for (let i = 0; i < staged.size; i++) {
-    if (lines.amountType[staged.line[i] as number] === fte) continue;
-    const k = staged.places[i] as number;
-    const used = k >= 0 ? k : usedDecimals((staged.exact.get(i) as ExactAmount).value);
-    decimals = Math.max(decimals, Math.min(used, MAX_DECIMALS[settings.units]));
-  }
-  return decimals;
 }
 
 /**
@@ -337,12 +356,11 @@ function convertAmounts(
   settings: Settings,
   issues: Issue[],
 ): Uint8Array {
-  const fteType = AMOUNT_TYPES.indexOf('FTE');
   const keep = new Uint8Array(staged.size);
   for (let o = 0; o < staged.size; o++) {
     const i = order === null ? o : (order[o] as number);
     staged.series[i] = renumber[staged.series[i] as number] as number;
-    const fte = lines.amountType[staged.line[i] as number] === fteType;
+    const fte = lines.amountType[staged.line[i] as number] === FTE_TYPE;
     const places = fte ? FTE_DECIMALS : decimals;
     const k = staged.places[i] as number;
     const fast = k >= 0 ? scaledExactly(staged.value[i] as number, k, places) : null;
@@ -389,6 +407,10 @@ function exactMinor(
   return converted.value;
 }
 
+const BUDGET_AUTHORITY = AMOUNT_TYPES.indexOf('Budget Authority');
+const SPENDING_LINE = LINE_TYPES.indexOf('Spending');
+const LINE_TYPE_WORDS = ['Spending', 'Receipt', 'Intra-agency'];
+const FUNDING_TYPE_WORDS = ['Direct', 'Reimbursable'];
 const AMOUNT_TYPE_WORDS = [
   'Budget Authority',
   'BA',

@@ -79,7 +79,8 @@ export class StagedAmounts {
 
   /** Gives the amounts staged from `from` on to a line. */
   assign(from: number, line: number): void {
-    this.line.fill(line, from, this.size);
+    // A loop, not fill(): a row stages a few amounts, too few to pay for a call into the runtime.
+    for (let i = from; i < this.size; i++) this.line[i] = line;
   }
 
   /** A number with `k` decimal places (see `placesOf`). */
@@ -285,8 +286,10 @@ function amountColumns(
         amountRow: new Int32Array(count),
         amountColumn: new Int32Array(count),
       };
+  // In place with every amount kept (the usual wide Budget), the staged columns already are the result.
+  const size = inPlace && count === staged.size ? 0 : staged.size;
   let at = 0;
-  for (let o = 0; o < staged.size; o++) {
+  for (let o = 0; o < size; o++) {
     const i = inPlace ? o : (order[o] as number);
     if (!keep[i]) continue;
     out.amountSeries[at] = staged.series[i] as number;

@@ -16,8 +16,6 @@ export interface LineKey {
   fundingType: number;
 }
 
-const EMPTY = -1;
-
 /**
  * The first line of each identity: an open-addressing hash table of line numbers whose keys are the lines'
  * own columns, so a million lines cost one Int32Array and no key text or object per row. Each slot holds a
@@ -25,7 +23,7 @@ const EMPTY = -1;
  * without reading the line's columns.
  */
 export class LineIndex {
-  /** Two numbers per slot: the line (EMPTY if none) and its hash. */
+  /** Two numbers per slot: the line plus one (0: empty, so a new table needs no filling) and its hash. */
   private table: Int32Array;
   private count = 0;
   /** Where the last `find` stopped without a match, and the hash it looked for (-1: no miss to add at). */
@@ -39,7 +37,7 @@ export class LineIndex {
   ) {
     let slots = 1024;
     while (slots < expected * 2) slots *= 2;
-    this.table = emptyTable(slots);
+    this.table = new Int32Array(slots * 2);
   }
 
   /** The first line with this identity, or -1 (then `add` may record the line that has it). */
@@ -55,8 +53,8 @@ export class LineIndex {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const line = table[2 * s] as number;
-      if (line === EMPTY) {
+      const line = (table[2 * s] as number) - 1;
+      if (line < 0) {
         this.missSlot = s;
         this.missHash = h;
         return -1;
@@ -76,7 +74,7 @@ export class LineIndex {
       this.rehash();
       this.place(line, this.missHash);
     } else {
-      this.table[2 * this.missSlot] = line;
+      this.table[2 * this.missSlot] = line + 1;
       this.table[2 * this.missSlot + 1] = this.missHash;
     }
     this.missSlot = -1;
@@ -100,25 +98,20 @@ export class LineIndex {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     let s = h & mask;
-    while (table[2 * s] !== EMPTY) s = (s + 1) & mask;
-    table[2 * s] = line;
+    while (table[2 * s] !== 0) s = (s + 1) & mask;
+    table[2 * s] = line + 1;
     table[2 * s + 1] = h;
   }
 
   /** Twice the slots, every line placed again by its stored hash. */
   private rehash(): void {
     const old = this.table;
-    this.table = emptyTable(old.length);
-    for (let s = 0; s < old.length; s += 2)
-      if (old[s] !== EMPTY) this.place(old[s] as number, old[s + 1] as number);
+    this.table = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += 2) {
+      const line = (old[s] as number) - 1;
+      if (line >= 0) this.place(line, old[s + 1] as number);
+    }
   }
-}
-
-/** A table of `slots` empty slots. */
-function emptyTable(slots: number): Int32Array {
-  const table = new Int32Array(slots * 2);
-  for (let s = 0; s < table.length; s += 2) table[s] = EMPTY;
-  return table;
 }
 
 /** The three types in one number; each index is small (amount type < 16, line type < 4, funding -1 to 2). */
