@@ -17,8 +17,11 @@ export const amountTypeOf = (b: BudgetColumns, line: number): AmountType =>
   AMOUNT_TYPES[b.amountType[line] as number] as AmountType;
 export const lineTypeOf = (b: BudgetColumns, line: number): LineType =>
   LINE_TYPES[b.lineType[line] as number] as LineType;
-export const fundingTypeOf = (b: BudgetColumns, line: number): FundingType | null =>
-  (FUNDING_TYPES[b.fundingType[line] as number] as FundingType | undefined) ?? null;
+export const fundingTypeOf = (b: BudgetColumns, line: number): FundingType | null => {
+  const at = b.fundingType[line] as number;
+  // -1 is "none": checked first, since reading an array at -1 is a slow property lookup, not an index.
+  return at < 0 ? null : ((FUNDING_TYPES[at] as FundingType | undefined) ?? null);
+};
 
 /** Interned text of one identity column at a line: `text(b, b.account, i)`. */
 export const text = (b: BudgetColumns, column: Int32Array, line: number): string =>
