@@ -339,8 +339,12 @@ describe('how a measure responds', () => {
     expect(deep?.['Projected Value']).toBe(100);
   });
 
-  test("Given no actual in the scenario year, when projected, then base value and base funding both come from the latest actual's year", () => {
-    const r = runEngine(
+  /**
+   * Objective 1.1 funded 500 in FY2017 and 1,000 in FY2018; measure X (Proportional) has an FY2017 actual of 40
+   * and an FY2018 target, but no FY2018 actual, so its base is FY2017's actual at FY2017's funding.
+   */
+  const fromEarlierYear = (targets: [number, number], change: number | string) =>
+    runEngine(
       minimalWorkbook({
         ...BASE,
         Budget: [
@@ -354,13 +358,16 @@ describe('how a measure responds', () => {
         ],
         Results: [
           ['Measure ID', 'Fiscal Year', 'Target', 'Actual'],
-          ['X', 2017, 40, 40],
-          ['X', 2018, 90, null],
+          ['X', 2017, targets[0], 40],
+          ['X', 2018, targets[1], null],
         ],
-        Scenarios: scenarios(['S', 'Objective', '1.1', 0]),
+        Scenarios: scenarios(['S', 'Objective', '1.1', change]),
         Responses: responses(['X', 'Proportional', null, null, null, null]),
       }),
     );
+
+  test("Given no actual in the scenario year, when projected, then base value and base funding both come from the latest actual's year", () => {
+    const r = fromEarlierYear([40, 90], 0);
     // FY2017: 40 at 500; FY2018 funding 1,000 → 40 × 1000/500 = 80.
     const row = rowsOf(r, 'ScenarioResults').find((x) => x['Measure ID'] === 'X');
     expect(row?.['Projected Value']).toBe(80);
@@ -368,36 +375,16 @@ describe('how a measure responds', () => {
   });
 
   test('Given a base from an earlier, leaner year, when a cut leaves funding above that year, then the cut is counted against the base-year projection and never raises the measures met', () => {
-    const r = runEngine(
-      minimalWorkbook({
-        ...BASE,
-        Budget: [
-          ['Account', 'Amount Type', 'FY2017', 'FY2018'],
-          ['A', 'BA', 500, 1000],
-          ['B', 'BA', 3000, 3000],
-        ],
-        Measures: [
-          ['Measure ID', 'Objective ID', 'Measure', 'Kind', 'Direction'],
-          ['X', '1.1', 'Cases', 'Count', 'Increase'],
-        ],
-        Results: [
-          ['Measure ID', 'Fiscal Year', 'Target', 'Actual'],
-          ['X', 2017, 60, 40],
-          ['X', 2018, 70, null],
-        ],
-        // FY2017's actual, 40 at 500, misses FY2018's target 70; at FY2018's 1,000 it projects 80 (met), and
-        // cut 10% to 900 still 72 (met). The cut must read "met 1 -> 1", not "0 -> 1".
-        Scenarios: scenarios(['Cut', 'Objective', '1.1', '-10%']),
-        Responses: responses(['X', 'Proportional', null, null, null, null]),
-      }),
-    );
+    // FY2017's actual, 40 at 500, misses FY2018's target 70; at FY2018's 1,000 it projects 80 (met), and cut
+    // 10% to 900 still 72 (met). The cut must read "met 1 -> 1", not "0 -> 1".
+    const r = fromEarlierYear([60, 70], '-10%');
     const row = rowsOf(r, 'ScenarioResults').find((x) => x['Measure ID'] === 'X');
     expect(row?.['Projected Value']).toBe(72);
     expect(row?.['Meets Target']).toBe('Met');
-    const total = rowsOf(r, 'ScenarioComparison').find((x) => x.Scenario === 'Cut' && x.Level === 'Total');
+    const total = rowsOf(r, 'ScenarioComparison').find((x) => x.Scenario === 'S' && x.Level === 'Total');
     expect(total?.['Met at Base']).toBe(1);
     expect(total?.['Met in Scenario']).toBe(1);
-    const summary = r.summary.scenarios.find((x) => x.name === 'Cut');
+    const summary = r.summary.scenarios.find((x) => x.name === 'S');
     expect([summary?.metAtBase, summary?.metInScenario]).toEqual([1, 1]);
   });
 
