@@ -29,14 +29,11 @@ const FORM_FILES = ['file', 'fileA', 'fileB'] as const;
 const JSON_TYPES = ['application/json'];
 
 /**
- * Reads the body as bytes (up to `limit`) and runs `beforeParse` on them (a size check that must not wait for
- * the objects to exist). The bytes are not parsed here: parsing, checking and answering a large body is
- * CPU work, done in an engine worker with `parseJson`, so the server's own thread stays free.
+ * Reads the body as bytes (up to `limit`). The bytes are not counted or parsed here: counting, parsing,
+ * checking and answering a large body is CPU work, done in an engine worker (`jsonAnswer.ts`), so the
+ * server's own thread stays free.
  */
-export function jsonBody(
-  limit: number,
-  beforeParse: (bytes: Buffer) => void = () => undefined,
-): RequestHandler[] {
+export function jsonBody(limit: number): RequestHandler[] {
   return [
     requireMediaType(JSON_TYPES, ['application/json']),
     express.raw({ type: () => true, limit }),
@@ -44,11 +41,6 @@ export function jsonBody(
       const bytes: unknown = req.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0)
         return next(new HttpProblem(problems.malformedJson(true)));
-      try {
-        beforeParse(bytes);
-      } catch (e) {
-        return next(e);
-      }
       (res.locals as JsonLocals).jsonBytes = bytes;
       next();
     },

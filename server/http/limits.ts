@@ -14,7 +14,12 @@ export const MAX_TABLES = 1_000;
  * Refuses a JSON grids body over the table, row or cell budget from its bytes, before it is parsed or checked
  * (`gridCount.ts`); every cell counts, blank or not.
  */
-export function checkGridBodySize(bytes: Uint8Array, limits: { maxCells: number; maxRows: number }): void {
+export interface GridBodyLimits {
+  maxCells: number;
+  maxRows: number;
+}
+
+export function checkGridBodySize(bytes: Uint8Array, limits: GridBodyLimits): void {
   const { tables, rows, cells } = countGridBody(bytes);
   if (tables > MAX_TABLES) throw new HttpProblem(problems.tooManyTables(tables, MAX_TABLES));
   if (rows > limits.maxRows) throw new HttpProblem(problems.tooManyRows(rows, limits.maxRows));

@@ -13,7 +13,7 @@ import { jsonBody, uploadBody, type JsonLocals, type UploadLocals } from './body
 import { packageVersion, type ServerConfig } from './config';
 import { attachmentHeader } from './download';
 import type { JsonRoute } from './jsonAnswer';
-import { checkGridBodySize, JobSlots } from './limits';
+import { JobSlots } from './limits';
 import { openApiDocument } from './openapi';
 import { HttpProblem, problems } from './problems';
 import { requireApiKey } from './security';
@@ -28,12 +28,9 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
   const auth = requireApiKey(config.apiKeys);
   const jobs = new JobSlots(config.maxConcurrentJobs);
   const openapi = JSON.stringify(openApiDocument(packageVersion()));
-  // JSON grids: a slot from the headers on, the size counted from the bytes before they are parsed.
-  const grids = [
-    auth,
-    jobs.hold(),
-    ...jsonBody(config.maxJsonBytes, (bytes) => checkGridBodySize(bytes, config)),
-  ];
+  // JSON grids: a slot from the headers on; the worker counts the body's cells before it parses them.
+  const grids = [auth, jobs.hold(), ...jsonBody(config.maxJsonBytes)];
+  const gridLimits = { maxCells: config.maxCells, maxRows: config.maxRows };
 
   router.get('/health', (_req, res) => {
     const body: HealthResponse = { status: 'ok' };
@@ -49,7 +46,7 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
     if (res.headersSent) return;
     const tables = route === 'crosswalk' ? tablesWanted(req.query.tables) : undefined;
     const body = await stoppable(
-      engine.answerJson(route, (res.locals as JsonLocals).jsonBytes, tables, whileOpen(res)),
+      engine.answerJson(route, (res.locals as JsonLocals).jsonBytes, tables, gridLimits, whileOpen(res)),
     );
     if (body && !res.headersSent) res.type('application/json; charset=utf-8').send(body);
   };

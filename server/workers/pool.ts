@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { EngineResult, WorkbookGrids } from '../../models';
 import type { EngineOptions } from '../engine';
 import type { JsonRoute } from '../http/jsonAnswer';
+import type { GridBodyLimits } from '../http/limits';
 import type { XlsxRun } from '../pipeline';
 import type { ReadLimits } from '../xlsx';
 import {
@@ -139,10 +140,11 @@ export class EnginePool {
     route: JsonRoute,
     body: Uint8Array,
     tables: string[] | undefined,
+    limits: GridBodyLimits,
     signal?: AbortSignal,
   ): Promise<Buffer> {
     const copy = new Uint8Array(body);
-    const out = await this.submit({ kind: 'json', route, body: copy, tables }, [copy.buffer], signal);
+    const out = await this.submit({ kind: 'json', route, body: copy, tables, limits }, [copy.buffer], signal);
     if (!('json' in out)) throw new Error('a JSON task answered without a body');
     return Buffer.from(out.json.buffer, out.json.byteOffset, out.json.byteLength);
   }

@@ -2,6 +2,7 @@ import type { EngineResult, WorkbookGrids } from '../../models';
 import { CsvInputError, type CsvLimits, type CsvRefusal, type DataActCsvs } from '../csv';
 import type { EngineOptions } from '../engine';
 import type { JsonRoute } from '../http/jsonAnswer';
+import type { GridBodyLimits } from '../http/limits';
 import { HttpProblem, type ProblemInit } from '../http/problems';
 import {
   OutputNameConflictError,
@@ -23,7 +24,7 @@ import {
 export type EngineTask =
   | { kind: 'engine'; grids: WorkbookGrids; options: EngineOptions }
   | ({ kind: 'xlsx'; input: Uint8Array | null; limits: ReadLimits } & XlsxTaskOptions)
-  | { kind: 'json'; route: JsonRoute; body: Uint8Array; tables?: string[] };
+  | { kind: 'json'; route: JsonRoute; body: Uint8Array; tables?: string[]; limits: GridBodyLimits };
 
 /**
  * What an xlsx task may add: File A/File B CSVs, the most CrosswalkDetail rows its sheet may take, and
