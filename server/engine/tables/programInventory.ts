@@ -132,7 +132,7 @@ export function programInventory(c: Computation): OutputTable {
   const years = inventoryYears(c);
   const typeOf = MEASURES.map((m) => m.types.find((t) => c.amountTypes.includes(t)) ?? null);
   // Only the amounts the Budget holds get a column: one it holds nothing for (GSA's Budget has no obligations,
-  // or no column for a year) would be empty on every row. The Note says what is missing instead.
+  // or no column for a year) would be empty on every row. The title says what is missing instead, once.
   const held = (y: number, m: number) => years[y]?.series != null && typeOf[m] !== null;
   const columns = [
     ...TableBuilder.columns(OUTPUT_TABLES.ProgramInventory),
@@ -144,16 +144,21 @@ export function programInventory(c: Computation): OutputTable {
     ),
     ...TableBuilder.columns(OUTPUT_TABLES.ProgramInventoryTail),
   ];
+  const missing = MEASURES.filter((_, i) => typeOf[i] === null).map((m) => m.column.toLowerCase());
+  const absentYears = years.filter((y) => y.series === null).map((y) => `FY${y.year}`);
+  // What the whole table lacks is said once, in its title, not on every program's row.
+  const lacks = [
+    ...(missing.length > 0 ? [NOTES.inventoryNoAmounts(missing)] : []),
+    ...(absentYears.length > 0 ? [NOTES.inventoryNoColumn(absentYears)] : []),
+  ];
   const t = new TableBuilder(
     'ProgramInventory',
-    `Program inventory (31 U.S.C. 1122(a)): amounts appropriated (${typeOf[0] ?? 'none'}), obligated and outlayed (${typeOf[2] ?? 'none'}), and the goals each program serves (${unitsPhrase(model.settings.units)})`,
+    `Program inventory (31 U.S.C. 1122(a)): amounts appropriated (${typeOf[0] ?? 'none'}), obligated and outlayed (${typeOf[2] ?? 'none'}), and the goals each program serves (${unitsPhrase(model.settings.units)})${lacks.length > 0 ? `. ${lacks.join(' ')}` : ''}`,
     columns,
   );
   const b = model.budgetColumns;
   const goalOf = new Map(model.objectives.map((o) => [o.id, o.goalId]));
   const servedByPool = poolReach(c);
-  const missing = MEASURES.filter((_, i) => typeOf[i] === null).map((m) => m.column.toLowerCase());
-  const absentYears = years.filter((y) => y.series === null).map((y) => `FY${y.year}`);
   const reach = new ProgramReach(c, goalOf, servedByPool);
   // A series stands for one fiscal year, and each amount type for at most one measure: where an amount adds.
   const yearOfSeries = new Map<number, number>();
@@ -187,8 +192,6 @@ export function programInventory(c: Computation): OutputTable {
       }),
     );
     const notes: string[] = [];
-    if (missing.length > 0) notes.push(NOTES.inventoryNoAmounts(missing));
-    if (absentYears.length > 0) notes.push(NOTES.inventoryNoColumn(absentYears));
     if (objectives.size === 0 && goals.size === 0) notes.push(NOTES.inventoryUnmapped());
     t.add([
       program.name,
