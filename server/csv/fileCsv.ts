@@ -3,6 +3,7 @@ import type { CellValue, GridTable } from '../../models';
 import { type FileKind, matchColumns } from '../engine/dataAct/columns';
 import { fitsDouble } from '../engine/dataAct/exact';
 import { FILE_A_FIELDS, FILE_B_FIELDS, type FieldKind } from '../engine/dataAct/reference/fields';
+import { TextInterner } from '../xlsx/package/textInterner';
 import { parsePlainCsv, type RecordContext } from './plainCsv';
 
 /**
@@ -88,22 +89,10 @@ export function dataActCsvGrid(sheet: DataActSheet, input: CsvInput, limits: Csv
 }
 
 /**
- * One string object per distinct text. A File B repeats a few thousand codes and names over many rows: kept
- * once each, 200,000 rows' texts take a few hundred kilobytes instead of about 50 MB, and the engine's maps by
- * TAS, code and combination hash each text once (a string keeps its hash) rather than once per row.
+ * The most distinct texts a file keeps one string object for. A File B repeats a few thousand codes and names
+ * over many rows: kept once each, 200,000 rows' texts take a few hundred kilobytes instead of about 50 MB, and
+ * the engine's maps by TAS, code and combination hash each text once (a string keeps its hash).
  */
-class TextInterner {
-  private readonly known = new Map<string, string>();
-
-  intern(text: string): string {
-    const known = this.known.get(text);
-    if (known !== undefined) return known;
-    // Texts past this many distinct values are mostly unique (names, notes): keeping them gains nothing.
-    if (this.known.size < MAX_INTERNED) this.known.set(text, text);
-    return text;
-  }
-}
-
 const MAX_INTERNED = 100_000;
 
 /** Types a file's records as they are parsed: the first is its header, which says each column's field kind. */
@@ -111,7 +100,7 @@ class RecordTyper {
   header: string[] | null = null;
   private kinds: (FieldKind | undefined)[] = [];
   private cells = 0;
-  private readonly texts = new TextInterner();
+  private readonly texts = new TextInterner(MAX_CELL_TEXT, MAX_INTERNED);
 
   constructor(
     private readonly sheet: DataActSheet,
@@ -132,7 +121,7 @@ class RecordTyper {
       if (field.length > MAX_CELL_TEXT) throw fieldTooLong(this.name, context.records);
       const value = typedCell(field, this.kinds[i]);
       if (value !== null) this.cells++;
-      row[i] = typeof value === 'string' ? this.texts.intern(value) : value;
+      row[i] = typeof value === 'string' ? this.texts.text(value) : value;
     }
     if (this.cells > this.limits.maxCells)
       throw new CsvInputError(

@@ -159,15 +159,19 @@ type IdentityColumns = ReturnType<typeof identityColumns>;
 const UNASKED = -2;
 
 /**
- * The position of each text's word in a vocabulary (-1: not one of its words), looked up once per distinct
- * text: a Budget's type columns hold a handful of texts over a million rows.
+ * The position of each text's word in a type column's vocabulary (-1: not one of its words), looked up once
+ * per distinct text: a Budget's type columns hold a handful of texts over a million rows. `blank` is the
+ * position a blank cell means; `said` the words a message lists when a cell holds none of them.
  */
 class WordPositions<T extends string> {
   private memo = new Int8Array(16).fill(UNASKED);
 
   constructor(
+    readonly column: string,
     private readonly match: (text: string) => T | null,
     private readonly words: readonly T[],
+    readonly blank: number,
+    readonly said: readonly string[],
   ) {}
 
   of(texts: TextIds, id: number): number {
@@ -188,9 +192,27 @@ class WordPositions<T extends string> {
 
 /** Reads each row's types: Amount Type (blank: Budget Authority), Line Type (blank: Spending), Funding Type. */
 class RowTypes {
-  private readonly amountTypes = new WordPositions(amountTypeOf, AMOUNT_TYPES);
-  private readonly lineTypes = new WordPositions(lineTypeOf, LINE_TYPES);
-  private readonly fundingTypes = new WordPositions(fundingTypeOf, FUNDING_TYPES);
+  private readonly amountTypes = new WordPositions(
+    'Amount Type',
+    amountTypeOf,
+    AMOUNT_TYPES,
+    BUDGET_AUTHORITY,
+    AMOUNT_TYPE_WORDS,
+  );
+  private readonly lineTypes = new WordPositions(
+    'Line Type',
+    lineTypeOf,
+    LINE_TYPES,
+    SPENDING_LINE,
+    LINE_TYPE_WORDS,
+  );
+  private readonly fundingTypes = new WordPositions(
+    'Funding Type',
+    fundingTypeOf,
+    FUNDING_TYPES,
+    -1,
+    FUNDING_TYPE_WORDS,
+  );
 
   constructor(
     private readonly t: TableView,
@@ -200,32 +222,35 @@ class RowTypes {
 
   /** Reads a row's types into `f`; false (reported) when one is not a word the contract knows. */
   read(cells: readonly CellValue[], row: number, f: LineFields, issues: Issue[]): boolean {
-    const { t, texts, col } = this;
-    const typeId = textIdAt(t, texts, cells, row, col.type);
-    const amountType = typeId === 0 ? BUDGET_AUTHORITY : this.amountTypes.of(texts, typeId);
-    if (amountType < 0) {
-      const said = MESSAGES.enumInvalid('Amount Type', texts.text[typeId] as string, AMOUNT_TYPE_WORDS);
-      issues.push(issueAt(said, t.loc(row, 'Amount Type')));
-      return false;
-    }
-    const lineId = textIdAt(t, texts, cells, row, col.lineType);
-    const lineType = lineId === 0 ? SPENDING_LINE : this.lineTypes.of(texts, lineId);
-    if (lineType < 0) {
-      const said = MESSAGES.enumInvalid('Line Type', texts.text[lineId] as string, LINE_TYPE_WORDS);
-      issues.push(issueAt(said, t.loc(row, 'Line Type')));
-      return false;
-    }
-    const fundingId = textIdAt(t, texts, cells, row, col.fundingType);
-    const fundingType = fundingId === 0 ? -1 : this.fundingTypes.of(texts, fundingId);
-    if (fundingType < 0 && fundingId !== 0) {
-      const said = MESSAGES.enumInvalid('Funding Type', texts.text[fundingId] as string, FUNDING_TYPE_WORDS);
-      issues.push(issueAt(said, t.loc(row, 'Funding Type')));
-      return false;
-    }
+    const { col } = this;
+    const amountType = this.typeAt(this.amountTypes, cells, row, col.type, issues);
+    if (amountType === null) return false;
+    const lineType = this.typeAt(this.lineTypes, cells, row, col.lineType, issues);
+    if (lineType === null) return false;
+    const fundingType = this.typeAt(this.fundingTypes, cells, row, col.fundingType, issues);
+    if (fundingType === null) return false;
     f.amountType = amountType;
     f.lineType = lineType;
     f.fundingType = fundingType;
     return true;
+  }
+
+  /** One type column's position for a row (its `blank` when the cell is blank); null, reported, when unknown. */
+  private typeAt<T extends string>(
+    words: WordPositions<T>,
+    cells: readonly CellValue[],
+    row: number,
+    index: number,
+    issues: Issue[],
+  ): number | null {
+    const { t, texts } = this;
+    const id = textIdAt(t, texts, cells, row, index);
+    if (id === 0) return words.blank;
+    const at = words.of(texts, id);
+    if (at >= 0) return at;
+    const said = MESSAGES.enumInvalid(words.column, texts.text[id] as string, words.said);
+    issues.push(issueAt(said, t.loc(row, words.column)));
+    return null;
   }
 }
 

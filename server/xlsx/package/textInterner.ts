@@ -4,7 +4,7 @@
  * memory and collection time. Plain runs are also found by their bytes, before any string is made for them.
  */
 
-/** Texts longer than this are rarely repeated; they are kept as read. */
+/** Texts longer than this are rarely repeated in a sheet; they are kept as read (unless the caller sets more). */
 const MAX_INTERNED = 64;
 /** Slots for texts found by their bytes (a power of two); a text whose slot is taken replaces the one there. */
 const RUN_SLOTS = 4096;
@@ -14,11 +14,25 @@ export class TextInterner {
   private readonly texts = new Map<string, string>();
   private readonly runs: (string | undefined)[] = new Array<string | undefined>(RUN_SLOTS).fill(undefined);
 
+  /**
+   * `maxLength`: longer texts are kept as read; `maxTexts`: once this many are kept, new texts are too (past
+   * that many distinct values a column is mostly unique, names or notes, and keeping them gains nothing).
+   */
+  constructor(
+    private readonly maxLength = MAX_INTERNED,
+    private readonly maxTexts = Infinity,
+  ) {}
+
+  /** How many texts are kept. */
+  get size(): number {
+    return this.texts.size;
+  }
+
   /** The one copy of `text`. */
   text(text: string): string {
     const known = this.texts.get(text);
     if (known !== undefined) return known;
-    if (text.length <= MAX_INTERNED) this.texts.set(text, text);
+    if (text.length <= this.maxLength && this.texts.size < this.maxTexts) this.texts.set(text, text);
     return text;
   }
 
@@ -27,7 +41,7 @@ export class TextInterner {
    * nothing to decode), found by its bytes without decoding a copy; undefined otherwise, for the caller to decode.
    */
   run(bytes: Uint8Array, start: number, end: number): string | undefined {
-    if (end - start > MAX_INTERNED) return undefined;
+    if (end - start > this.maxLength) return undefined;
     let hash = 0x811c9dc5;
     for (let p = start; p < end; p++) {
       const b = bytes[p] as number;

@@ -35,4 +35,13 @@ describe('TextInterner', () => {
 
     expect(wrong).toEqual([]);
   });
+
+  it('Given limits, When texts arrive past them, Then they are returned as given but no longer kept', () => {
+    const interner = new TextInterner(10, 2);
+
+    expect(interner.text('x'.repeat(11))).toBe('x'.repeat(11));
+    expect(interner.size).toBe(0);
+    ['a', 'b', 'c', 'a'].forEach((text) => expect(interner.text(text)).toBe(text));
+    expect(interner.size).toBe(2);
+  });
 });
