@@ -117,6 +117,8 @@ export function wrappedColumns(
  * little under what fits, so a row is never too short for its text, and not so far under that rows gape.
  */
 const WRAP_CHARS = Math.round(WRAP_WIDTH * 1.15);
+/** The same in bold (a subtotal or total row), whose letters are wider: about the width in digits. */
+const WRAP_CHARS_BOLD = WRAP_WIDTH;
 
 /** Excel's default row height in points (Calibri 11): one line of text. */
 export const LINE_HEIGHT = 15;
@@ -124,13 +126,19 @@ export const LINE_HEIGHT = 15;
 /**
  * A row's height in points when its wrapped cells need more than one line, else null (the default). Written
  * with the row because LibreOffice keeps a stored row's height rather than measuring its wrapped text, so
- * without it the lines of a long note overprint the rows below.
+ * without it the lines of a long note overprint the rows below. A bold row (a subtotal or total) fits fewer
+ * characters a line.
  */
-export function wrappedRowHeight(values: readonly OutputCell[], wrap: readonly boolean[]): number | null {
+export function wrappedRowHeight(
+  values: readonly OutputCell[],
+  wrap: readonly boolean[],
+  bold = false,
+): number | null {
+  const width = bold ? WRAP_CHARS_BOLD : WRAP_CHARS;
   let lines = 1;
   wrap.forEach((wraps, c) => {
     const value = values[c];
-    if (wraps && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, WRAP_CHARS));
+    if (wraps && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, width));
   });
   return lines > 1 ? lines * LINE_HEIGHT : null;
 }

@@ -233,16 +233,13 @@ class BodyCells {
     const { table } = this.layout;
     const sink = this.sink;
     const values = table.rows[r] ?? [];
-    const look = this.lookFor(
-      table.rowFormats?.[r] ?? null,
-      table.valueFormats?.[r] ?? null,
-      table.rowKinds?.[r] ?? 'detail',
-    );
+    const kind = table.rowKinds?.[r] ?? 'detail';
+    const look = this.lookFor(table.rowFormats?.[r] ?? null, table.valueFormats?.[r] ?? null, kind);
     const plain = look === this.plain;
     this.setRowDigits(at);
     sink.bytes(TAG.rowOpen);
     sink.digits(at);
-    const height = this.wraps ? wrappedRowHeight(values, this.layout.wrap) : null;
+    const height = this.wraps ? wrappedRowHeight(values, this.layout.wrap, kind !== 'detail') : null;
     if (height !== null) sink.utf8(`" ht="${height}" customHeight="1`);
     sink.bytes(TAG.rowOpenEnd);
     const width = this.refs.length;

@@ -123,6 +123,9 @@ describe('long text wraps in a bounded column', () => {
     expect(wrappedLines('ab-cd-ef', 3)).toBe(3);
     // GPO's program names: two lines, as LibreOffice prints them, not three.
     expect(wrappedRowHeight(['Depository Library Distribution (004-0201-0-1-808)'], [true])).toBe(2 * 15);
+    // A bold total's wider letters: GPO's "Public Information account cut 10%" takes two lines there, one plain.
+    expect(wrappedRowHeight(['Public Information account cut 10%'], [true])).toBeNull();
+    expect(wrappedRowHeight(['Public Information account cut 10%'], [true], true)).toBe(2 * 15);
   });
 
   test('Given a table of amounts, when written, then the headers over amounts are right-aligned and text headers are not', async () => {
