@@ -16,6 +16,7 @@ import {
   accountKey,
   type AccountKinds,
   activityKey,
+  type Interner,
   LineMatcher,
   SetIndex,
   type SetPlace,
@@ -44,16 +45,10 @@ export interface RuleSet {
   /** Sum of the typed shares, in parts per billion. */
   sum: number;
   wholeNumbers: boolean;
-  /** Target positions by key, when that differs from row order (see `splitInSet`). */
-  tieOrder?: number[] | null;
-  /** The weights in tie order, divided by their greatest common divisor: the same split, faster. */
-  splitWeights?: number[];
-  /** The sum of `splitWeights`, when they are checked safe non-negative integers with a positive sum. */
-  splitTotal?: number;
-  /** Each target's number among all the crosswalk's targets (see `TargetNumbers`). */
-  numbers?: Int32Array;
   /** The set's position in `CrosswalkResult.sets`. */
-  position?: number;
+  position: number;
+  /** Its split as numbers, with every other set's (see `SetLayout`): made by `allocateCrosswalk`. */
+  layout: SetLayout | null;
   linesMatched: number;
 }
 
@@ -94,21 +89,21 @@ const setKey = (place: SetPlace) =>
  */
 class TargetResolver {
   /** By kind, then by the ID or name as typed: the rows' own texts, so no key is made per row. */
-  private readonly made = {
-    objective: new Map<string, Target>(),
-    goal: new Map<string, Target>(),
-    pool: new Map<string, Target>(),
-  };
+  private readonly objectives = new Map<string, Target>();
+  private readonly goals = new Map<string, Target>();
+  private readonly pools = new Map<string, Target>();
 
   constructor(private readonly known: KnownTargets) {}
 
   of(rule: CrosswalkRule): Target {
     const t = rule.target;
+    const made = t.kind === 'pool' ? this.pools : t.kind === 'goal' ? this.goals : this.objectives;
     const typed = t.kind === 'pool' ? t.name : t.id;
-    const made = this.made[t.kind].get(typed);
-    if (made) return made;
-    const target = this.resolve(rule);
-    this.made[t.kind].set(typed, target);
+    let target = made.get(typed);
+    if (!target) {
+      target = this.resolve(rule);
+      made.set(typed, target);
+    }
     return target;
   }
 
@@ -152,40 +147,37 @@ export interface RuleSets {
 
 /** Groups Crosswalk rows into rule sets and decides each set's weights; the index finds them by numbers. */
 export function buildRuleSets(model: WorkbookModel, known: KnownTargets): RuleSets {
-  const byKey = new Map<string, RuleSet>();
-  const placed: { place: SetPlace; set: RuleSet }[] = [];
+  const rows = model.crosswalk;
+  const sets: BuiltSet[] = [];
+  const setOfRow = new Int32Array(rows.length);
+  const index = new SetIndex();
   const kinds: AccountKinds = { specific: new Set(), recast: new Set(), recastAccounts: new Set() };
-  const accountKeys = new KeyMemo(accountKey);
-  const activityKeys = new KeyMemo(activityKey);
-  const classKeys = new KeyMemo(objectClassKey);
-  let previous: CrosswalkRule | null = null;
-  let set: RuleSet | null = null;
-  for (const rule of model.crosswalk) {
-    // A set's rows are usually neighbours: one with the texts of the row before joins its set unkeyed.
-    if (set && previous && sameIdentity(rule, previous)) {
-      set.rules.push(rule);
-      continue;
+  const accounts = new KeyMemo(accountKey);
+  const activities = new NumberMemo(activityKey, index.activities);
+  const classes = new NumberMemo(objectClassKey, index.objectClasses);
+  let set: BuiltSet | null = null;
+  for (let r = 0; r < rows.length; r++) {
+    const rule = rows[r] as CrosswalkRule;
+    // A set's rows are usually neighbours: one with the texts of the row before joins its set unlooked-up.
+    if (!set || !sameIdentity(rule, rows[r - 1] as CrosswalkRule)) {
+      const account = accounts.of(rule.account);
+      noteKind(kinds, rule, account);
+      const table = index.table(account, rule.year);
+      const key = index.key(activities.of(rule.programActivity), classes.of(rule.objectClass));
+      set = (table.get(key) as BuiltSet | undefined) ?? null;
+      if (!set) {
+        set = new BuiltSet(sets.length, rule);
+        sets.push(set);
+        table.set(key, set);
+      }
     }
-    previous = rule;
-    const place: SetPlace = {
-      year: rule.year,
-      account: accountKeys.of(rule.account),
-      activity: activityKeys.of(rule.programActivity),
-      objectClass: classKeys.of(rule.objectClass),
-    };
-    noteKind(kinds, rule, place.account);
-    const key = setKey(place);
-    set = byKey.get(key) ?? null;
-    if (!set) {
-      set = emptySet(key, rule);
-      byKey.set(key, set);
-      placed.push({ place, set });
-    }
-    set.rules.push(rule);
+    setOfRow[r] = set.position;
+    set.rowCount += 1;
   }
-  const targets = new TargetResolver(known);
-  for (const { set } of placed) weighSet(set, targets);
-  return { sets: placed.map((p) => p.set), index: new SetIndex(placed), kinds };
+  giveRows(sets, rows, setOfRow);
+  const weigher = new Weigher(new TargetResolver(known));
+  for (const s of sets) weigher.weigh(s);
+  return { sets, index, kinds };
 }
 
 /** Two Crosswalk rows typed with the same year, account, program activity and object class. */
@@ -219,67 +211,150 @@ class KeyMemo {
   }
 }
 
-function emptySet(key: string, rule: CrosswalkRule): RuleSet {
-  const where = describeLine(rule.account, rule.programActivity, rule.objectClass);
-  return {
-    key,
-    where: rule.year === null ? where : `${where}, FY${rule.year}`,
-    rules: [],
-    targets: [],
-    weights: [],
-    shares: [],
-    ruleLocs: [],
-    sum: 0,
-    wholeNumbers: false,
-    linesMatched: 0,
-  };
+/** A text's key's number among the index's activities or object classes, worked out once per distinct text. */
+class NumberMemo {
+  private readonly numbers = new Map<string, number>();
+
+  constructor(
+    private readonly key: (text: string) => string,
+    private readonly among: Interner,
+  ) {}
+
+  of(text: string): number {
+    let n = this.numbers.get(text);
+    if (n === undefined) {
+      n = this.among.intern(this.key(text));
+      this.numbers.set(text, n);
+    }
+    return n;
+  }
+}
+
+/** Shared by sets until their own arrays are made (`giveRows`, `Weigher`): never written to. */
+const NONE: never[] = [];
+
+/**
+ * A rule set as `buildRuleSets` makes it. A department's Crosswalk makes tens of thousands of sets, so each
+ * holds arrays of its own exact length (an array grown by pushing keeps room for 17), and its `key` and `where`
+ * are worked out from its first row only when asked (by a message, or a test).
+ */
+class BuiltSet implements RuleSet {
+  rules: CrosswalkRule[] = NONE;
+  targets: Target[] = NONE;
+  weights: number[] = NONE;
+  shares: number[] = NONE;
+  ruleLocs: (Loc | null)[] = NONE;
+  sum = 0;
+  wholeNumbers = false;
+  layout: SetLayout | null = null;
+  linesMatched = 0;
+  /** How many Crosswalk rows are the set's, while they are grouped. */
+  rowCount = 0;
+
+  constructor(
+    public position: number,
+    private readonly first: CrosswalkRule,
+  ) {}
+
+  get key(): string {
+    const r = this.first;
+    return setKey({
+      year: r.year,
+      account: accountKey(r.account),
+      activity: activityKey(r.programActivity),
+      objectClass: objectClassKey(r.objectClass),
+    });
+  }
+
+  get where(): string {
+    const r = this.first;
+    const where = describeLine(r.account, r.programActivity, r.objectClass);
+    return r.year === null ? where : `${where}, FY${r.year}`;
+  }
+}
+
+/** Gives each set its rows (`setOfRow[r]` is row r's set), in Crosswalk order, each list its exact length. */
+function giveRows(sets: readonly BuiltSet[], rows: readonly CrosswalkRule[], setOfRow: Int32Array): void {
+  const next = new Int32Array(sets.length);
+  for (let s = 1; s < sets.length; s++)
+    next[s] = (next[s - 1] as number) + (sets[s - 1] as BuiltSet).rowCount;
+  const order = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const s = setOfRow[r] as number;
+    order[next[s] as number] = r;
+    next[s] = (next[s] as number) + 1;
+  }
+  const bySet: CrosswalkRule[] = [];
+  for (let k = 0; k < rows.length; k++) bySet.push(rows[order[k] as number] as CrosswalkRule);
+  let at = 0;
+  for (const set of sets) {
+    set.rules = bySet.slice(at, at + set.rowCount);
+    at += set.rowCount;
+  }
 }
 
 /** A row's share as a weight: shares typed as whole numbers (40 for 40%) are read as percents. */
 const shareOf = (rule: CrosswalkRule, wholeNumbers: boolean) =>
   wholeNumbers ? Math.round(rule.share / 100) : rule.share;
 
-/** A set's targets and weights from its rows: one part per target, its rows' shares added. */
-function weighSet(set: RuleSet, targets: TargetResolver): void {
-  // The rules registry reports shares typed as whole numbers.
-  let typed = 0;
-  let allWhole = true;
-  for (const r of set.rules)
-    if (r.share !== 0) {
-      typed += 1;
-      allWhole &&= r.shareAsWholeNumber;
+/**
+ * Decides sets' targets and weights from their rows: one part per target, its rows' shares added. Works in
+ * scratch arrays and gives each set copies of their exact length.
+ */
+class Weigher {
+  private readonly targets: Target[] = [];
+  private readonly weights: number[] = [];
+  private readonly locs: (Loc | null)[] = [];
+
+  constructor(private readonly resolver: TargetResolver) {}
+
+  weigh(set: RuleSet): void {
+    const { targets, weights, locs } = this;
+    targets.length = 0;
+    weights.length = 0;
+    locs.length = 0;
+    const wholeNumbers = typedAsWholeNumbers(set.rules);
+    set.wholeNumbers = wholeNumbers;
+    let sum = 0;
+    for (const rule of set.rules) {
+      const share = shareOf(rule, wholeNumbers);
+      sum += share;
+      if (rule.share === 0) continue;
+      const target = this.resolver.of(rule);
+      const at = targets.indexOf(target);
+      if (at >= 0) {
+        weights[at] = (weights[at] as number) + share;
+        continue;
+      }
+      targets.push(target);
+      weights.push(share);
+      locs.push(rule.loc);
     }
-  const wholeNumbers = typed > 0 && allWhole;
-  set.wholeNumbers = wholeNumbers;
-  let sum = 0;
-  for (const rule of set.rules) {
-    const share = shareOf(rule, wholeNumbers);
-    sum += share;
-    if (rule.share === 0) continue;
-    const target = targets.of(rule);
-    const at = set.targets.indexOf(target);
-    if (at >= 0) {
-      set.weights[at] = (set.weights[at] as number) + share;
-      set.shares[at] = (set.shares[at] as number) + share;
-      continue;
+    set.sum = sum;
+    // Shares short of 100% leave the rest Unmapped; shares over 100% are scaled down by the weights themselves.
+    if (sum < SHARE_SCALE - TOLERANCE) {
+      targets.push(UNMAPPED);
+      weights.push(SHARE_SCALE - sum);
+      locs.push(null);
     }
-    set.targets.push(target);
-    set.weights.push(share);
-    set.shares.push(share);
-    set.ruleLocs.push(rule.loc);
-  }
-  set.sum = sum;
-  // Shares short of 100% leave the rest Unmapped; shares over 100% are scaled down by the weights themselves.
-  if (set.sum < SHARE_SCALE - TOLERANCE) {
-    set.targets.push(UNMAPPED);
-    set.weights.push(SHARE_SCALE - set.sum);
-    set.shares.push(SHARE_SCALE - set.sum);
-    set.ruleLocs.push(null);
+    set.targets = targets.slice();
+    set.weights = weights.slice();
+    // A part's share shown is its weight: one array serves as both.
+    set.shares = set.weights;
+    set.ruleLocs = locs.slice();
   }
 }
 
-const compareKeys = (keys: readonly string[], a: number, b: number) =>
-  (keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : 0;
+/** Every share typed (not zero) was typed as a whole number; the rules registry reports such sets. */
+function typedAsWholeNumbers(rules: readonly CrosswalkRule[]): boolean {
+  let typed = 0;
+  for (const r of rules)
+    if (r.share !== 0) {
+      typed += 1;
+      if (!r.shareAsWholeNumber) return false;
+    }
+  return typed > 0;
+}
 
 /**
  * Splits an amount by a set's weights. Largest-remainder rounding gives a tied unit to the earlier part, so
@@ -298,60 +373,127 @@ export function splitInSet(whole: number, set: RuleSet): number[] {
  */
 export class Splitter {
   parts = new Float64Array(8);
-  private inKeyOrder = new Float64Array(8);
+  private inTieOrder = new Float64Array(8);
   private readonly scratch = new SplitScratch();
 
   split(set: RuleSet | null, whole: number): number {
-    const n = set ? set.targets.length : 1;
-    if (!set || n === 1) {
+    if (!set) {
+      this.parts[0] = whole;
+      return 1;
+    }
+    return this.splitAt(set.layout as SetLayout, set.position, whole);
+  }
+
+  /** `split` by the set at `position` in a layout: the crosswalk's inner loop, which holds no set objects. */
+  splitAt(layout: SetLayout, position: number, whole: number): number {
+    const from = layout.start[position] as number;
+    const n = (layout.start[position + 1] as number) - from;
+    if (n === 1) {
       this.parts[0] = whole;
       return 1;
     }
     if (n > this.parts.length) {
       this.parts = new Float64Array(n);
-      this.inKeyOrder = new Float64Array(n);
+      this.inTieOrder = new Float64Array(n);
     }
-    const order = set.tieOrder;
-    const weights = set.splitWeights ?? (order ? order.map((i) => set.weights[i] as number) : set.weights);
-    this.scratch.split(whole, weights, set.splitTotal, order ? this.inKeyOrder : this.parts);
-    if (order) for (let k = 0; k < n; k++) this.parts[order[k] as number] = this.inKeyOrder[k] as number;
+    const total = layout.total[position] as number;
+    const out = this.inTieOrder;
+    if (!(total > 0 && n > 1 && this.scratch.splitChecked(whole, layout.weight, from, n, total, out)))
+      this.scratch.split(whole, layout.weight.subarray(from, from + n), undefined, out);
+    for (let i = 0; i < n; i++) this.parts[i] = out[layout.tiePlace[from + i] as number] as number;
     return n;
+  }
+}
+
+/**
+ * Every rule set's split as numbers, one set after another in flat arrays, so the loops that split every budget
+ * amount read typed arrays rather than objects. Set s has parts `start[s]` to `start[s + 1]`; each part (in row
+ * order) has its target's number among all the crosswalk's targets (see `TargetNumbers`) and its place in the
+ * set's tie order (target-key order, see `splitInSet`); the weights are kept in tie order, divided by their
+ * greatest common divisor (the same split, with smaller numbers).
+ */
+export class SetLayout {
+  readonly start: Int32Array;
+  readonly target: Int32Array;
+  readonly tiePlace: Int32Array;
+  readonly weight: Float64Array;
+  /**
+   * Per set: the sum of its weights when they are checked safe non-negative integers with a positive sum, else
+   * 0 (splitting by such weights takes the general path, which still refuses them). Checked once per set here,
+   * not once per amount.
+   */
+  readonly total: Float64Array;
+  /** Per set: 1 when some weight is above zero, else 0 (its lines then go whole to Unmapped). */
+  readonly usable: Uint8Array;
+
+  constructor(sets: readonly RuleSet[], numbers: TargetNumbers) {
+    let parts = 0;
+    for (const set of sets) parts += set.targets.length;
+    this.start = new Int32Array(sets.length + 1);
+    this.target = new Int32Array(parts);
+    this.tiePlace = new Int32Array(parts);
+    this.weight = new Float64Array(parts);
+    this.total = new Float64Array(sets.length);
+    this.usable = new Uint8Array(sets.length);
+    const order: number[] = [];
+    let at = 0;
+    for (let s = 0; s < sets.length; s++) {
+      const set = sets[s] as RuleSet;
+      this.start[s] = at;
+      this.place(set, s, at, numbers, order);
+      at += set.targets.length;
+      set.layout = this;
+    }
+    this.start[sets.length] = at;
+  }
+
+  /** Lays out set s from part `at`; `order` is scratch for its tie order. */
+  private place(set: RuleSet, s: number, at: number, numbers: TargetNumbers, order: number[]): void {
+    const n = set.targets.length;
+    let divisor = 0;
+    tieOrder(set.targets, order);
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      this.target[at + i] = numbers.number(set.targets[i] as Target);
+      this.tiePlace[at + i] = k;
+      divisor = gcd(divisor, set.weights[i] as number);
+      if ((set.weights[i] as number) > 0) this.usable[s] = 1;
+    }
+    // One part splits nothing: its weight as typed, like a set of one target always had.
+    if (n === 1 || !divisor) divisor = 1;
+    let checked = true;
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      const w = (set.weights[order[k] as number] as number) / divisor;
+      this.weight[at + k] = w;
+      checked &&= Number.isSafeInteger(w) && w >= 0;
+      total += w;
+    }
+    if (checked && total > 0 && Number.isSafeInteger(total)) this.total[s] = total;
+  }
+}
+
+/** Target positions in target-key order into `order` (a stable insertion sort: sets have a few targets). */
+function tieOrder(targets: readonly Target[], order: number[]): void {
+  order.length = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const key = (targets[i] as Target).key;
+    let k = order.length;
+    while (k > 0 && (targets[order[k - 1] as number] as Target).key > key) {
+      order[k] = order[k - 1] as number;
+      k--;
+    }
+    order[k] = i;
   }
 }
 
 /** Greatest common divisor, to split by the smallest weights with the same proportions (a faster split). */
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-/**
- * Readies a set for the hot loop: its keys, its tie order, its weights in that order divided by their common
- * divisor (the same split, with smaller numbers) and their total, checked once here rather than per amount
- * (weights a split would refuse get no total, so splitting by them still throws), and the numbers of its
- * targets among all targets.
- */
-function prepareSet(set: RuleSet, numbers: TargetNumbers): void {
-  set.numbers = numbers.ofSet(set.targets);
-  set.tieOrder = null;
-  if (set.targets.length === 1) {
-    set.splitWeights = set.weights;
-    return;
-  }
-  const keys = set.targets.map((t) => t.key);
-  const byKey = keys.map((_, i) => i).sort((a, b) => compareKeys(keys, a, b));
-  set.tieOrder = byKey.every((t, i) => t === i) ? null : byKey;
-  const ordered = byKey.map((i) => set.weights[i] as number);
-  const divisor = ordered.reduce(gcd, 0) || 1;
-  set.splitWeights = ordered.map((w) => w / divisor);
-  const checked = set.splitWeights.every((w) => Number.isSafeInteger(w) && w >= 0);
-  const total = set.splitWeights.reduce((s, w) => s + w, 0);
-  if (checked && total > 0 && Number.isSafeInteger(total)) set.splitTotal = total;
-}
-
 /** Every target money can land on, numbered: the Ledger's keys, in the order first met. */
 class TargetNumbers {
   readonly keys: string[] = [];
   private readonly byKey = new Map<string, number>();
-  /** One array per target for the sets with that one target (most sets): they need not each have their own. */
-  private readonly single: Int32Array[] = [];
 
   number(t: Target): number {
     let n = this.byKey.get(t.key);
@@ -362,20 +504,6 @@ class TargetNumbers {
     }
     return n;
   }
-
-  /** The numbers of a set's targets. */
-  ofSet(targets: readonly Target[]): Int32Array {
-    if (targets.length !== 1) return Int32Array.from(targets, (t) => this.number(t));
-    const n = this.number(targets[0] as Target);
-    return (this.single[n] ??= Int32Array.of(n));
-  }
-}
-
-/** The crosswalk's sums while lines are allocated: direct amounts by target, and the budget totals. */
-interface Sums {
-  direct: LedgerSums;
-  budget: LedgerSums;
-  splitter: Splitter;
 }
 
 export function allocateCrosswalk(
@@ -386,119 +514,138 @@ export function allocateCrosswalk(
   const { sets, index, kinds } = buildRuleSets(model, known);
   const numbers = new TargetNumbers();
   for (const t of DESTINATIONS) numbers.number(t);
-  sets.forEach((set, i) => {
-    prepareSet(set, numbers);
-    set.position = i;
-  });
-  const sums: Sums = {
-    direct: new LedgerSums(numbers.keys, model.series.length),
-    budget: new LedgerSums(['total'], model.series.length),
-    splitter: new Splitter(),
-  };
-  const lineSet = new Int32Array(b.size).fill(-1);
-  const lineTo = new Uint8Array(b.size);
-  const recast = new Map<number, Int32Array>();
+  const layout = new SetLayout(sets, numbers);
+  const lines = new Allocation(b, layout, numbers.keys, model.series.length);
   const matcher = new LineMatcher(b, index, kinds);
   const yearOf = (series: number) => (model.series[series] as Series).year;
+  // Local copies: a constant imported from another module is a getter call per use under tsx (CommonJS).
+  const spending = SPENDING;
+  const receipt = RECEIPT;
   for (let line = 0; line < b.size; line++) {
     // Receipts and intra-agency amounts are never allocated: they sit on their own rows so totals tie out.
-    if (b.lineType[line] !== SPENDING) {
-      lineTo[line] = b.lineType[line] === RECEIPT ? 1 : 2;
-      addWhole(b, line, lineTo[line] as number, sums);
+    const lineType = b.lineType[line] as number;
+    if (lineType !== spending) {
+      lines.whole(line, lineType === receipt ? 1 : 2);
       continue;
     }
     const years = matcher.recastYears(line, yearOf);
     if (years) {
-      recast.set(line, allocateRecast(b, line, years, matcher, yearOf, sums));
+      lines.recast(line, years, matcher, yearOf);
       continue;
     }
     const set = matcher.undatedSet(line);
     if (set) set.linesMatched += 1;
-    const usable = usableOf(set);
-    if (usable) {
-      lineSet[line] = usable.position as number;
-      addSplit(b, line, usable, sums);
-    } else addWhole(b, line, 0, sums);
+    if (set && layout.usable[set.position] === 1) lines.split(line, set.position);
+    else lines.whole(line, 0);
   }
-  return {
-    sets,
-    lineSet,
-    lineTo,
-    recast,
-    direct: sums.direct.toLedger(AMOUNT_TYPES),
-    budget: sums.budget.toLedger(AMOUNT_TYPES),
-    // A target's total first: it names the overflow more closely than the Budget's.
-    overflows: [...sums.direct.overflows(AMOUNT_TYPES), ...sums.budget.overflows(AMOUNT_TYPES)],
-  };
+  return lines.result(sets);
 }
 
-/** A set that can split an amount: some weight above zero (else its lines go whole to Unmapped). */
-const usableOf = (set: RuleSet | null) => (set && set.weights.some((w) => w > 0) ? set : null);
+/**
+ * The crosswalk's sums while lines are allocated (direct amounts by target, and the budget totals) and where
+ * each line went.
+ */
+class Allocation {
+  private readonly lineSet: Int32Array;
+  private readonly lineTo: Uint8Array;
+  private readonly recastSets = new Map<number, Int32Array>();
+  private readonly direct: LedgerSums;
+  private readonly budget: LedgerSums;
+  private readonly splitter = new Splitter();
 
-/** Adds one amount to the budget total of its type and series. */
-function addTotal(b: BudgetColumns, line: number, a: number, sums: Sums): void {
-  const slot = sums.budget.slot(b.amountType[line] as number, b.amountSeries[a] as number);
-  sums.budget.add(slot, 0, b.amountValue[a] as number);
-}
-
-/** A line whose amounts go whole to one place (`to`, a position in `DESTINATIONS`). */
-function addWhole(b: BudgetColumns, line: number, to: number, sums: Sums): void {
-  for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
-    addTotal(b, line, a, sums);
-    const slot = sums.direct.slot(b.amountType[line] as number, b.amountSeries[a] as number);
-    sums.direct.add(slot, to, b.amountValue[a] as number);
+  constructor(
+    private readonly b: BudgetColumns,
+    private readonly layout: SetLayout,
+    keys: readonly string[],
+    seriesCount: number,
+  ) {
+    this.lineSet = new Int32Array(b.size).fill(-1);
+    this.lineTo = new Uint8Array(b.size);
+    this.direct = new LedgerSums(keys, seriesCount, AMOUNT_TYPES.length);
+    this.budget = new LedgerSums(['total'], seriesCount, AMOUNT_TYPES.length);
   }
-}
 
-/** A line whose every amount is split by one set. */
-function addSplit(b: BudgetColumns, line: number, set: RuleSet, sums: Sums): void {
-  for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
-    addTotal(b, line, a, sums);
-    addParts(b, line, a, set, sums);
-  }
-}
-
-/** One amount's parts, added to their targets. */
-function addParts(b: BudgetColumns, line: number, a: number, set: RuleSet, sums: Sums): void {
-  const slot = sums.direct.slot(b.amountType[line] as number, b.amountSeries[a] as number);
-  const ids = set.numbers as Int32Array;
-  if (ids.length === 1) {
-    sums.direct.add(slot, ids[0] as number, b.amountValue[a] as number);
-    return;
-  }
-  sums.splitter.split(set, b.amountValue[a] as number);
-  sums.direct.addParts(slot, ids, sums.splitter.parts);
-}
-
-/** A line of a recast account: each amount uses its year's rows when the year has any, else the undated rows. */
-function allocateRecast(
-  b: BudgetColumns,
-  line: number,
-  years: Set<number>,
-  matcher: LineMatcher,
-  yearOf: (series: number) => number,
-  sums: Sums,
-): Int32Array {
-  const start = b.amountStart[line] as number;
-  const out = new Int32Array((b.amountStart[line + 1] as number) - start);
-  const counted = new Set<RuleSet>();
-  for (let a = start; a < (b.amountStart[line + 1] as number); a++) {
-    addTotal(b, line, a, sums);
-    const year = yearOf(b.amountSeries[a] as number);
-    const matched = years.has(year) ? matcher.datedSet(line, year) : matcher.undatedSet(line);
-    if (matched && !counted.has(matched)) {
-      matched.linesMatched += 1;
-      counted.add(matched);
-    }
-    const set = usableOf(matched);
-    out[a - start] = set ? (set.position as number) : -1;
-    if (set) addParts(b, line, a, set, sums);
-    else {
-      const slot = sums.direct.slot(b.amountType[line] as number, b.amountSeries[a] as number);
-      sums.direct.add(slot, 0, b.amountValue[a] as number);
+  /** A line whose amounts go whole to one place (`to`, a position in `DESTINATIONS`). */
+  whole(line: number, to: number): void {
+    const b = this.b;
+    this.lineTo[line] = to;
+    const type = b.amountType[line] as number;
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+      this.addTotal(type, a);
+      this.direct.add(this.direct.slot(type, b.amountSeries[a] as number), to, b.amountValue[a] as number);
     }
   }
-  return out;
+
+  /** A line whose every amount is split by the set at `position`. */
+  split(line: number, position: number): void {
+    const b = this.b;
+    this.lineSet[line] = position;
+    const type = b.amountType[line] as number;
+    for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
+      this.addTotal(type, a);
+      this.addParts(type, a, position);
+    }
+  }
+
+  /** A line of a recast account: each amount uses its year's rows when the year has any, else the undated rows. */
+  recast(line: number, years: Set<number>, matcher: LineMatcher, yearOf: (series: number) => number): void {
+    const b = this.b;
+    const type = b.amountType[line] as number;
+    const start = b.amountStart[line] as number;
+    const out = new Int32Array((b.amountStart[line + 1] as number) - start);
+    const counted = new Set<RuleSet>();
+    for (let a = start; a < (b.amountStart[line + 1] as number); a++) {
+      this.addTotal(type, a);
+      const year = yearOf(b.amountSeries[a] as number);
+      const matched = years.has(year) ? matcher.datedSet(line, year) : matcher.undatedSet(line);
+      if (matched && !counted.has(matched)) {
+        matched.linesMatched += 1;
+        counted.add(matched);
+      }
+      const usable = matched !== null && this.layout.usable[matched.position] === 1;
+      out[a - start] = usable ? matched.position : -1;
+      if (usable) this.addParts(type, a, matched.position);
+      else
+        this.direct.add(this.direct.slot(type, b.amountSeries[a] as number), 0, b.amountValue[a] as number);
+    }
+    this.recastSets.set(line, out);
+  }
+
+  /** Adds one amount to the budget total of its type and series. */
+  private addTotal(type: number, a: number): void {
+    this.budget.add(
+      this.budget.slot(type, this.b.amountSeries[a] as number),
+      0,
+      this.b.amountValue[a] as number,
+    );
+  }
+
+  /** One amount's parts by the set at `position`, added to their targets. */
+  private addParts(type: number, a: number, position: number): void {
+    const layout = this.layout;
+    const slot = this.direct.slot(type, this.b.amountSeries[a] as number);
+    const value = this.b.amountValue[a] as number;
+    const from = layout.start[position] as number;
+    if ((layout.start[position + 1] as number) - from === 1) {
+      this.direct.add(slot, layout.target[from] as number, value);
+      return;
+    }
+    const n = this.splitter.splitAt(layout, position, value);
+    this.direct.addParts(slot, layout.target, from, n, this.splitter.parts);
+  }
+
+  result(sets: RuleSet[]): CrosswalkResult {
+    return {
+      sets,
+      lineSet: this.lineSet,
+      lineTo: this.lineTo,
+      recast: this.recastSets,
+      direct: this.direct.toLedger(AMOUNT_TYPES),
+      budget: this.budget.toLedger(AMOUNT_TYPES),
+      // A target's total first: it names the overflow more closely than the Budget's.
+      overflows: [...this.direct.overflows(AMOUNT_TYPES), ...this.budget.overflows(AMOUNT_TYPES)],
+    };
+  }
 }
 
 /**

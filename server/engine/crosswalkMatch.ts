@@ -53,6 +53,7 @@ export interface SetPlace {
 /** Numbers for distinct texts, the empty text first (number 0: "no program activity", "no object class"). */
 export class Interner {
   private readonly ids = new Map<string, number>([['', 0]]);
+  private readonly texts: string[] = [''];
 
   get size(): number {
     return this.ids.size;
@@ -61,8 +62,9 @@ export class Interner {
   intern(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.ids.size;
+      id = this.texts.length;
       this.ids.set(text, id);
+      this.texts.push(text);
     }
     return id;
   }
@@ -71,10 +73,22 @@ export class Interner {
   find(text: string): number {
     return this.ids.get(text) ?? -1;
   }
+
+  /** The text of a number `intern` gave. */
+  text(id: number): string {
+    return this.texts[id] as string;
+  }
 }
 
 /** One account's sets (undated, or one year's), by `activity * stride + objectClass` numbers. */
 export type SetTable = Map<number, RuleSet>;
+
+/**
+ * Object class numbers are below this, so `activity * STRIDE + objectClass` is one exact key per pair while both
+ * are below 2^26: far more distinct texts than a Crosswalk sheet has rows. A fixed stride lets the index grow
+ * set by set as the Crosswalk is read.
+ */
+const STRIDE = 2 ** 26;
 
 /**
  * Rule sets by integer keys: a table per account and year, and within it each set under its program activity
@@ -86,28 +100,31 @@ export class SetIndex {
   /** Undated tables by account key; a recast year's by `tableKey` (rare, so only they pay for a joined key). */
   private readonly undated = new Map<string, SetTable>();
   private readonly dated = new Map<string, SetTable>();
-  /** Object class numbers are below this, so `activity * stride + objectClass` is one key per pair. */
-  readonly stride: number;
+  readonly stride = STRIDE;
 
-  constructor(sets: readonly { place: SetPlace; set: RuleSet }[]) {
-    for (const { place } of sets) {
-      this.activities.intern(place.activity);
-      this.objectClasses.intern(place.objectClass);
+  constructor(sets: readonly { place: SetPlace; set: RuleSet }[] = []) {
+    for (const { place, set } of sets)
+      this.table(place.account, place.year).set(
+        this.key(this.activities.intern(place.activity), this.objectClasses.intern(place.objectClass)),
+        set,
+      );
+  }
+
+  /** The table of one account key and year (null: the undated rows), made on first use. */
+  table(account: string, year: number | null): SetTable {
+    const tables = year === null ? this.undated : this.dated;
+    const key = year === null ? account : tableKey(account, year);
+    let table = tables.get(key);
+    if (!table) {
+      table = new Map();
+      tables.set(key, table);
     }
-    this.stride = this.objectClasses.size;
-    for (const { place, set } of sets) {
-      const [tables, key] =
-        place.year === null
-          ? [this.undated, place.account]
-          : [this.dated, tableKey(place.account, place.year)];
-      let table = tables.get(key);
-      if (!table) {
-        table = new Map();
-        tables.set(key, table);
-      }
-      const activity = this.activities.find(place.activity);
-      table.set(activity * this.stride + this.objectClasses.find(place.objectClass), set);
-    }
+    return table;
+  }
+
+  /** A set's key in its table, from its activity and object class numbers. */
+  key(activity: number, objectClass: number): number {
+    return activity * STRIDE + objectClass;
   }
 
   /** The tables of these account keys that exist, in their order. */

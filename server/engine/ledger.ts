@@ -115,76 +115,107 @@ export class Ledger {
 }
 
 /**
- * Sums by amount type, series and target number in typed arrays, for the crosswalk's inner loop (a Map lookup
- * per part of every amount was most of its time). `toLedger` hands the totals over in the order they were first
- * touched, so the Ledger reads as if built part by part. A total past the exact range becomes NaN (`addExact`):
- * `overflows` names it, and `toLedger` leaves its whole slot out, so no figure made from it can be wrong.
+ * Sums by amount type, series and target number in one flat typed array, for the crosswalk's inner loop (a Map
+ * lookup per part of every amount was most of its time, and a sparse array of per-slot arrays was the rest).
+ * `toLedger` hands the totals over in the order they were first touched, so the Ledger reads as if built part by
+ * part. A total past the exact range becomes NaN (`addExact`): `overflows` names it, and `toLedger` leaves its
+ * whole slot out, so no figure made from it can be wrong.
  */
 export class LedgerSums {
-  private readonly sums: (Float64Array | undefined)[] = [];
-  private readonly touched: Uint8Array[] = [];
-  private readonly order: number[][] = [];
+  private readonly sums: Float64Array;
+  private readonly touched: Uint8Array;
+  /** Flat positions of the totals, in the order first added to. */
+  private readonly firstTouched: number[] = [];
+  private readonly slotSeen: Uint8Array;
   private readonly slotOrder: number[] = [];
 
-  /** `keys[t]` is the Ledger key of target number t; `seriesCount` the number of series. */
+  /** `keys[t]` is the Ledger key of target number t; then the numbers of series and of amount types. */
   constructor(
     private readonly keys: readonly string[],
     private readonly seriesCount: number,
-  ) {}
+    typeCount: number,
+  ) {
+    const slots = seriesCount * typeCount;
+    this.sums = new Float64Array(slots * keys.length);
+    this.touched = new Uint8Array(slots * keys.length);
+    this.slotSeen = new Uint8Array(slots);
+  }
 
-  /** The slot of one amount type (by position in `AmountType.options`) and series, made on first use. */
+  /**
+   * The slot of one amount type (by position in `AmountType.options`) and series, noted as used: the position
+   * of its first total in the flat sums, which `add` takes.
+   */
   slot(type: number, series: number): number {
     const at = type * this.seriesCount + series;
-    if (!this.sums[at]) {
-      this.sums[at] = new Float64Array(this.keys.length);
-      this.touched[at] = new Uint8Array(this.keys.length);
-      this.order[at] = [];
+    if (this.slotSeen[at] === 0) {
+      this.slotSeen[at] = 1;
       this.slotOrder.push(at);
     }
-    return at;
+    return at * this.keys.length;
   }
 
   /** Adds to target number `target` in a slot got from `slot`. */
   add(slot: number, target: number, amount: number): void {
     if (amount === 0) return;
-    const sums = this.sums[slot] as Float64Array;
-    const touched = this.touched[slot] as Uint8Array;
-    if (!touched[target]) {
-      touched[target] = 1;
-      (this.order[slot] as number[]).push(target);
+    const at = slot + target;
+    if (this.touched[at] === 0) {
+      this.touched[at] = 1;
+      this.firstTouched.push(at);
     }
     // `addExact`, written out: this runs for every part of every amount, and a call into another module costs
     // a getter per use where ES modules load as CommonJS (tsx).
-    const next = (sums[target] as number) + amount;
-    sums[target] = Number.isSafeInteger(next) ? next : NaN;
+    const next = (this.sums[at] as number) + amount;
+    this.sums[at] = Number.isSafeInteger(next) ? next : NaN;
   }
 
-  /** Adds split parts (`parts[i]` to target number `targets[i]`) in one slot: an amount split by a rule set. */
-  addParts(slot: number, targets: Int32Array, parts: Float64Array): void {
-    for (let i = 0; i < targets.length; i++) this.add(slot, targets[i] as number, parts[i] as number);
+  /**
+   * Adds split parts in one slot: `parts[i]` to target number `targets[from + i]`, for i below n (an amount split
+   * by a rule set, whose targets sit in a range of one array).
+   */
+  addParts(slot: number, targets: Int32Array, from: number, n: number, parts: Float64Array): void {
+    for (let i = 0; i < n; i++) this.add(slot, targets[from + i] as number, parts[i] as number);
   }
 
   /** The totals that passed the exact range, each named by type, series and key. */
   overflows(types: readonly AmountType[]): LedgerOverflow[] {
     const out: LedgerOverflow[] = [];
+    const bySlot = this.touchedBySlot();
     for (const at of this.slotOrder)
-      for (const t of this.order[at] as number[])
-        if (Number.isNaN((this.sums[at] as Float64Array)[t]))
+      for (const t of bySlot.get(at) ?? [])
+        if (Number.isNaN(this.sums[at * this.keys.length + t]))
           out.push({ ...this.typeAndSeries(types, at), key: this.keys[t] as string });
     return out;
   }
 
   toLedger(types: readonly AmountType[]): Ledger {
     const ledger = new Ledger();
+    const bySlot = this.touchedBySlot();
+    const width = this.keys.length;
     for (const at of this.slotOrder) {
       const { type, series } = this.typeAndSeries(types, at);
-      const sums = this.sums[at] as Float64Array;
+      const sums = this.sums.subarray(at * width, (at + 1) * width);
       if (sums.some(Number.isNaN)) continue;
       ledger.touch(type, series);
-      for (const t of this.order[at] as number[])
+      for (const t of bySlot.get(at) ?? [])
         ledger.add(type, series, this.keys[t] as string, sums[t] as number);
     }
     return ledger;
+  }
+
+  /** The target numbers each slot added to, by slot, in the order first added to. */
+  private touchedBySlot(): Map<number, number[]> {
+    const width = this.keys.length;
+    const bySlot = new Map<number, number[]>();
+    for (const at of this.firstTouched) {
+      const slot = Math.floor(at / width);
+      let list = bySlot.get(slot);
+      if (!list) {
+        list = [];
+        bySlot.set(slot, list);
+      }
+      list.push(at - slot * width);
+    }
+    return bySlot;
   }
 
   private typeAndSeries(types: readonly AmountType[], at: number): { type: AmountType; series: number } {

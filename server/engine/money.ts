@@ -161,7 +161,7 @@ export interface NumberBuffer {
  */
 export function splitLargestRemainderInto(
   whole: number,
-  weights: readonly number[],
+  weights: ArrayLike<number>,
   parts: NumberBuffer,
   remainders: NumberBuffer,
 ): void {
@@ -230,24 +230,45 @@ export class SplitScratch {
    * were checked beforehand (non-negative safe integers, a positive sum): a rule set's weights are checked once,
    * not once per amount. Without it, or when the products could pass the exact range, the checked general path.
    */
-  split(whole: number, weights: readonly number[], total: number | undefined, out: NumberBuffer): void {
+  split(whole: number, weights: ArrayLike<number>, total: number | undefined, out: NumberBuffer): void {
     const n = weights.length;
-    if (n > this.remainders.length) this.remainders = new Float64Array(n);
+    if (total === undefined || n < 2 || !this.splitChecked(whole, weights, 0, n, total, out))
+      splitLargestRemainderInto(whole, weights, out, this.scratchFor(n));
+  }
+
+  /**
+   * The fast path of `split` over `weights[from, from + n)`, whose `total` was checked: every product of the
+   * amount and a weight is exact in a float, so the floors and remainders are too. False, with nothing written,
+   * when the products could pass the exact range (the caller then takes the general path). The crosswalk keeps
+   * every rule set's weights in one array, so it splits by a range of it.
+   */
+  splitChecked(
+    whole: number,
+    weights: ArrayLike<number>,
+    from: number,
+    n: number,
+    total: number,
+    out: NumberBuffer,
+  ): boolean {
     const magnitude = Math.abs(whole);
-    if (total === undefined || n < 2 || !(magnitude * total <= Number.MAX_SAFE_INTEGER)) {
-      splitLargestRemainderInto(whole, weights, out, this.remainders);
-      return;
-    }
+    if (!(magnitude * total <= Number.MAX_SAFE_INTEGER)) return false;
+    const remainders = this.scratchFor(n);
     let assigned = 0;
     for (let i = 0; i < n; i++) {
-      const product = magnitude * (weights[i] as number);
+      const product = magnitude * (weights[from + i] as number);
       const q = Math.floor(product / total);
       out[i] = q;
-      this.remainders[i] = product - q * total;
+      remainders[i] = product - q * total;
       assigned += q;
     }
-    giveLeftover(out, this.remainders, n, magnitude - assigned);
+    giveLeftover(out, remainders, n, magnitude - assigned);
     if (whole < 0) negate(out, n);
+    return true;
+  }
+
+  private scratchFor(n: number): Float64Array {
+    if (n > this.remainders.length) this.remainders = new Float64Array(n);
+    return this.remainders;
   }
 }
 
