@@ -1,11 +1,4 @@
-import type {
-  EngineResult,
-  Issue,
-  OutputSheet,
-  OutputTable,
-  WorkbookGrids,
-  WorkbookModel,
-} from '../../models';
+import type { EngineResult, Issue, OutputSheet, WorkbookGrids, WorkbookModel } from '../../models';
 import { compute } from './compute';
 import { groupIssues } from './issueGroups';
 import { readWorkbook } from './read';
@@ -25,6 +18,7 @@ import {
   scenarioResultsTable,
 } from './tables/scenarios';
 import { supportCostsTable } from './tables/supportCosts';
+import { ROWS, type TableForm } from './tables/shape';
 import { tieOutTable } from './dataAct/tieOutTable';
 
 export { compute } from './compute';
@@ -43,46 +37,60 @@ export interface EngineOptions {
 }
 
 export function runEngine(grids: WorkbookGrids, options: EngineOptions = {}): EngineResult {
-  const read = readWorkbook(grids);
-  const want = (name: string) => !options.tables || options.tables.includes(name);
-  return build(read.model, read.issues, want);
+  return runEngineAs(grids, options, ROWS);
 }
 
-function build(
+/** The engine's result with its tables in another form than rows (an HTTP answer's: each table's JSON). */
+export type EngineAnswer<T> = Omit<EngineResult, 'tables'> & { tables: T[] };
+
+/** `runEngine`, with the tables made in the form given (see `TableForm`). */
+export function runEngineAs<T>(
+  grids: WorkbookGrids,
+  options: EngineOptions,
+  form: TableForm<T>,
+): EngineAnswer<T> {
+  const read = readWorkbook(grids);
+  const want = (name: string) => !options.tables || options.tables.includes(name);
+  return build(read.model, read.issues, want, form);
+}
+
+function build<T>(
   model: WorkbookModel,
   readIssues: readonly Issue[],
   want: (name: string) => boolean,
-): EngineResult {
+  form: TableForm<T>,
+): EngineAnswer<T> {
   const c = compute(model);
   const scenarios = runScenarios(c);
-  const tables: OutputTable[] = [];
-  const add = (name: OutputSheet, make: () => OutputTable) => {
+  const tables: T[] = [];
+  const add = (name: OutputSheet, make: () => T) => {
     if (want(name)) tables.push(make());
   };
-  add('ResourcesByGoal', () => resourcesByGoal(c));
-  add('CrosswalkMatrix', () => crosswalkMatrix(c));
-  add('CrosswalkDetail', () => crosswalkDetail(c));
-  add('CostPerOutcome', () => costPerOutcomeTable(c));
-  if (model.pools.length > 0) add('SupportCosts', () => supportCostsTable(c));
-  if (model.measures.length > 0) add('PerformanceTrend', () => performanceTrend(c));
-  if (model.budgetColumns.size > 0) add('ProgramInventory', () => programInventory(c));
+  const { made, open } = form;
+  add('ResourcesByGoal', () => made(resourcesByGoal(c)));
+  add('CrosswalkMatrix', () => crosswalkMatrix(c, open));
+  add('CrosswalkDetail', () => crosswalkDetail(c, open));
+  add('CostPerOutcome', () => made(costPerOutcomeTable(c)));
+  if (model.pools.length > 0) add('SupportCosts', () => made(supportCostsTable(c)));
+  if (model.measures.length > 0) add('PerformanceTrend', () => made(performanceTrend(c)));
+  if (model.budgetColumns.size > 0) add('ProgramInventory', () => made(programInventory(c)));
   if (scenarios) {
     if (scenarios.outcomes.length > 0) {
-      add('ScenarioResults', () => scenarioResultsTable(c, scenarios));
-      add('ScenarioComparison', () => scenarioComparisonTable(c, scenarios));
+      add('ScenarioResults', () => made(scenarioResultsTable(c, scenarios)));
+      add('ScenarioComparison', () => made(scenarioComparisonTable(c, scenarios)));
     }
-    if (scenarios.goalSeek.length > 0) add('GoalSeek', () => goalSeekTable(c, scenarios));
+    if (scenarios.goalSeek.length > 0) add('GoalSeek', () => made(goalSeekTable(c, scenarios)));
     if (scenarios.outcomes.some((o) => o.allocation))
-      add('BestAllocation', () => bestAllocationTable(c, scenarios));
+      add('BestAllocation', () => made(bestAllocationTable(c, scenarios)));
   }
-  if (model.tieOut) add('TieOut', () => tieOutTable(model.tieOut ?? []));
+  if (model.tieOut) add('TieOut', () => made(tieOutTable(model.tieOut ?? [])));
   const all: Issue[] = [];
   for (const list of [readIssues, c.issues, scenarios?.issues ?? []])
     for (const issue of list) all.push(issue);
   const issues = sortIssues(groupIssues(all));
-  tables.push(issuesTable(issues));
+  tables.push(made(issuesTable(issues)));
   const summary = summarize(c, issues, scenarios, all);
   // The Summary is made from the summary, so it comes last but is shown first.
-  if (want('Summary')) tables.unshift(summarySheet(summary));
+  if (want('Summary')) tables.unshift(made(summarySheet(summary)));
   return { ok: summary.issues.error === 0, summary, issues, tables, money: summary.money };
 }

@@ -1,5 +1,7 @@
-import type { CrosswalkResponse, ValidateResponse } from '../../models';
-import { runEngine } from '../engine';
+import type { ValidateResponse } from '../../models';
+import { type EngineAnswer, runEngine, runEngineAs } from '../engine';
+import { jsonTables } from '../engine/tables/jsonTable';
+import { JsonWriter } from '../engine/tables/jsonWriter';
 import { parseJson } from './body';
 import { gridsFromBody } from './gridCheck';
 import { checkGridBodySize, type GridBodyLimits } from './limits';
@@ -29,18 +31,36 @@ export function answerJson(
     const answer: ValidateResponse = { ok: result.ok, issues: result.issues, summary: result.summary };
     return Buffer.from(JSON.stringify(answer));
   }
-  const answer: CrosswalkResponse = runEngine(grids, tables ? { tables } : {});
-  return jsonBytes(answer);
+  const out = answerWriter();
+  const answer = jsonBytes(runEngineAs(grids, tables ? { tables } : {}, jsonTables(out)));
+  if (out.capacity > KEPT_WRITER_BYTES) writer = undefined;
+  return answer;
 }
 
 /**
- * `JSON.stringify(answer)` as UTF-8, made a table at a time. A single character beyond Latin-1 anywhere (the
- * Summary's apostrophe, a dash in a title) makes V8 build the whole text two bytes a character, and encoding
- * that to UTF-8 then costs half as much again as the stringifying; a table at a time, only a table holding such
- * a character pays, and CrosswalkDetail and CrosswalkMatrix, the bulk of the answer, hardly ever do.
+ * One writer for the answers of this thread, one after another (an engine worker answers one request at a time,
+ * and `answerJson` copies its answer out before it returns): a 5,000-line answer is about 3 MB, and a writer
+ * made for each request would zero-fill and copy its way up to 4 MB every time.
  */
-export function jsonBytes(answer: CrosswalkResponse): Buffer {
-  const parts: Buffer[] = [];
+let writer: JsonWriter | undefined;
+/** A writer grown past this for a very large answer is let go rather than held for ever. */
+const KEPT_WRITER_BYTES = 32 << 20;
+
+function answerWriter(): JsonWriter {
+  writer ??= new JsonWriter();
+  writer.clear();
+  return writer;
+}
+
+/**
+ * `JSON.stringify` of the engine's answer as UTF-8, given each table's JSON bytes (`jsonTables`): the big
+ * tables are written straight into bytes, the others stringified a table at a time. A single character beyond
+ * Latin-1 anywhere (the Summary's apostrophe, a dash in a title) makes V8 build a whole text two bytes a
+ * character, and encoding that to UTF-8 then costs half as much again as the stringifying; a table at a time,
+ * only a table holding such a character pays.
+ */
+function jsonBytes(answer: EngineAnswer<Uint8Array>): Buffer {
+  const parts: Uint8Array[] = [];
   let before = '{';
   for (const [key, value] of Object.entries(answer)) {
     // JSON.stringify leaves out a field that is undefined (an answer holds no functions or symbols).
@@ -52,9 +72,14 @@ export function jsonBytes(answer: CrosswalkResponse): Buffer {
       continue;
     }
     parts.push(Buffer.from(`${field}[`));
-    answer.tables.forEach((table, i) => parts.push(Buffer.from((i > 0 ? ',' : '') + JSON.stringify(table))));
+    answer.tables.forEach((table, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(table);
+    });
     parts.push(Buffer.from(']'));
   }
   parts.push(Buffer.from('}'));
   return Buffer.concat(parts);
 }
+
+const COMMA = Buffer.from(',');

@@ -1,11 +1,18 @@
-import type { AmountType, BudgetColumns, OutputCell, OutputTable, Series } from '../../../models';
-import { AMOUNT_TYPES, amountTypeOf, fundingTypeOf, lineLoc, text } from '../budget';
+import type { AmountType, BudgetColumns, OutputTable, Series } from '../../../models';
+import { AMOUNT_TYPES, amountTypeOf, fundingTypeOf, lineLoc } from '../budget';
 import { issueLocation, OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
 import { type CrosswalkResult, destinationOf, type RuleSet, setOf, Splitter } from '../crosswalk';
 import type { Target } from '../ledger';
 import { targetKey } from '../ledger';
-import { rowFormatFor, shownAmount, TableBuilder, unitsPhrase } from './shape';
+import {
+  type AmountFormat,
+  type OpenTable,
+  rowFormatFor,
+  TableBuilder,
+  type TableSink,
+  unitsPhrase,
+} from './shape';
 
 const loc = (l: { sheet: string; cell: string } | null) => (l ? issueLocation(l) : '');
 
@@ -33,13 +40,15 @@ const seriesColumns = (series: readonly Series[]) =>
  * One row per budget line × target, with one amount column per series, the Crosswalk row the amounts came
  * from (`Rule`) and the Budget cell of the line (`Source`), so an auditor can trace every goal dollar to an
  * appropriation line. Where a recast row applies to one year, that year's amounts sit on a row of their own
- * with that year's Rule. Rows are built straight from the Budget's columns into reused buffers: this table
- * has a row per line and target, several per budget line.
+ * with that year's Rule. Rows are written straight from the Budget's columns, a cell at a time (as rows, or
+ * as the table's JSON: see `TableSink`): this table has a row per line and target, several per budget line.
  */
-export function crosswalkDetail(c: Computation): OutputTable {
+export function crosswalkDetail(c: Computation): OutputTable;
+export function crosswalkDetail<T>(c: Computation, open: OpenTable<T>): T;
+export function crosswalkDetail(c: Computation, open: OpenTable<unknown> = TableBuilder.open): unknown {
   const { model, series } = c;
   const column = new Map(series.map((s, i) => [s.index, i]));
-  const t = new TableBuilder(
+  const t = open(
     'CrosswalkDetail',
     `Crosswalk detail: every budget amount by the objective, goal or cost pool it serves (${unitsPhrase(model.settings.units)})`,
     [
@@ -70,48 +79,20 @@ export function crosswalkDetail(c: Computation): OutputTable {
     }
     if (rows.count === 0) continue;
     const type = amountTypeOf(b, line);
-    const identity = detailIdentity(b, line, type);
     const source = budgetSheet && `${budgetSheet}!${lineLoc(b, line).cell}`;
     const format = { type, decimals: model.moneyDecimals };
-    for (let r = 0; r < rows.count; r++)
-      t.add(
-        detailRow(identity, targetCells.of(rows.target(r)), rows, r, format, source),
-        'detail',
-        rowFormatFor(type),
-      );
+    for (let r = 0; r < rows.count; r++) {
+      detailIdentity(t, b, line, type);
+      t.texts(targetCells.of(rows.target(r)));
+      t.cell(rows.share(r));
+      rows.writeSums(t, r, format);
+      t.text(rows.rule(r));
+      t.text(source);
+      t.endRow('detail', rowFormatFor(type));
+    }
   }
   return t.build();
 }
-
-/** A CrosswalkDetail row: the line's columns, the target's, the share, the amounts, the Rule and the Source. */
-function detailRow(
-  identity: readonly OutputCell[],
-  target: readonly OutputCell[],
-  rows: LineRows,
-  r: number,
-  format: AmountFormat,
-  source: string,
-): OutputCell[] {
-  // Built by push, never `new Array(n)`: a row with holes is a slower kind of array to V8, and JSON.stringify of
-  // the answer takes half again as long over such rows.
-  const row: OutputCell[] = [];
-  for (const cell of identity) row.push(cell);
-  for (const cell of target) row.push(cell);
-  row.push(rows.share(r));
-  for (let s = 0; s < rows.seriesCount; s++) row.push(shownOrBlank(rows.sum(r, s), format));
-  row.push(rows.rule(r), source);
-  return row;
-}
-
-/** How a row's figures are shown: its amount type and the workbook's money decimals. */
-interface AmountFormat {
-  type: AmountType;
-  decimals: number;
-}
-
-/** A figure as shown, or a blank for zero and for a sum past the exact range (see `addExactly`). */
-const shownOrBlank = (minor: number, format: AmountFormat): OutputCell =>
-  minor === 0 || Number.isNaN(minor) ? null : shownAmount(minor, format.type, format.decimals);
 
 /**
  * A running sum in minor units, exact or NaN: past the safe range the cell is left blank rather than wrong
@@ -124,14 +105,14 @@ const addExactly = (sum: number, amount: number): number => {
 
 /** The target columns of a CrosswalkDetail row (Goal ID, Objective ID, Cost Pool, Mapped To), made once per target. */
 class TargetCells {
-  private readonly byTarget = new Map<Target, OutputCell[]>();
+  private readonly byTarget = new Map<Target, string[]>();
   private readonly goalOf: Map<string, string>;
 
   constructor(objectives: readonly { id: string; goalId: string }[]) {
     this.goalOf = new Map(objectives.map((o) => [o.id, o.goalId]));
   }
 
-  of(target: Target): OutputCell[] {
+  of(target: Target): string[] {
     let cells = this.byTarget.get(target);
     if (!cells) {
       cells = [
@@ -202,8 +183,9 @@ class LineRows {
     return this.shares[r] as number;
   }
 
-  sum(r: number, series: number): number {
-    return this.sums[r * this.seriesCount + series] as number;
+  /** Row `r`'s sums, one a series, into the table. */
+  writeSums<T>(t: TableSink<T>, r: number, format: AmountFormat): void {
+    t.amounts(this.sums, r * this.seriesCount, (r + 1) * this.seriesCount, format);
   }
 }
 
@@ -221,17 +203,16 @@ class RuleTexts {
   }
 }
 
-/** The budget line's own columns of a CrosswalkDetail row. */
-function detailIdentity(b: BudgetColumns, line: number, type: AmountType): OutputCell[] {
-  return [
-    text(b, b.account, line),
-    text(b, b.accountTitle, line),
-    text(b, b.programActivity, line),
-    text(b, b.objectClass, line),
-    text(b, b.category, line),
-    fundingTypeOf(b, line) ?? '',
-    type,
-  ];
+/** The budget line's own cells of a CrosswalkDetail row. */
+function detailIdentity<T>(t: TableSink<T>, b: BudgetColumns, line: number, type: AmountType): void {
+  const { strings } = b;
+  t.interned(strings, b.account[line] as number);
+  t.interned(strings, b.accountTitle[line] as number);
+  t.interned(strings, b.programActivity[line] as number);
+  t.interned(strings, b.objectClass[line] as number);
+  t.interned(strings, b.category[line] as number);
+  t.text(fundingTypeOf(b, line) ?? '');
+  t.text(type);
 }
 
 /**
@@ -240,7 +221,9 @@ function detailIdentity(b: BudgetColumns, line: number, type: AmountType): Outpu
  * (receipts and intra-agency amounts, when there are any) and Total, with a total row per amount type. Zero
  * cells are left blank, as a budget exhibit would print them.
  */
-export function crosswalkMatrix(c: Computation): OutputTable {
+export function crosswalkMatrix(c: Computation): OutputTable;
+export function crosswalkMatrix<T>(c: Computation, open: OpenTable<T>): T;
+export function crosswalkMatrix(c: Computation, open: OpenTable<unknown> = TableBuilder.open): unknown {
   const { model } = c;
   const base = c.plan.base ?? c.series[c.series.length - 1] ?? null;
   const targets: Target[] = [];
@@ -284,7 +267,7 @@ export function crosswalkMatrix(c: Computation): OutputTable {
     ...tail,
   ];
   const title = `Crosswalk matrix, ${base?.label ?? 'no budget year'}: each budget line across objectives (${unitsPhrase(model.settings.units)})`;
-  const table = new TableBuilder('CrosswalkMatrix', title, columns);
+  const table = open('CrosswalkMatrix', title, columns);
   const column = new Map(targets.map((t, i) => [t.key, i]));
   const width = targets.length + tail.length;
   const at: MatrixColumns = {
@@ -302,30 +285,22 @@ export function crosswalkMatrix(c: Computation): OutputTable {
       if (b.amountType[line] !== typeIndex || !lines.read(line)) continue;
       const cells = lines.cells;
       for (let i = 0; i < width; i++) totals[i] = addExactly(totals[i] as number, cells[i] as number);
-      // A literal then push, so the row has no holes (see `detailRow`).
-      const row: OutputCell[] = [
-        text(b, b.account, line),
-        text(b, b.programActivity, line),
-        text(b, b.accountTitle, line),
-        text(b, b.programActivityTitle, line),
-        text(b, b.objectClass, line),
-        text(b, b.category, line),
-        type,
-      ];
-      for (let i = 0; i < width; i++) row.push(shownOrBlank(cells[i] as number, format));
-      table.add(row, 'detail', rowFormatFor(type));
+      const { strings } = b;
+      table.interned(strings, b.account[line] as number);
+      table.interned(strings, b.programActivity[line] as number);
+      table.interned(strings, b.accountTitle[line] as number);
+      table.interned(strings, b.programActivityTitle[line] as number);
+      table.interned(strings, b.objectClass[line] as number);
+      table.interned(strings, b.category[line] as number);
+      table.text(type);
+      table.amounts(cells, 0, width, format);
+      table.endRow('detail', rowFormatFor(type));
     }
-    table.add(matrixTotalRow(totals, format), 'total', rowFormatFor(type));
+    for (const cell of ['Total', '', `Total ${type}`, '', '', '', type]) table.text(cell);
+    table.amounts(totals, 0, width, format);
+    table.endRow('total', rowFormatFor(type));
   }
   return table.build();
-}
-
-/** The total row of one amount type. */
-function matrixTotalRow(totals: Float64Array, format: AmountFormat): OutputCell[] {
-  const { type } = format;
-  const row: OutputCell[] = ['Total', '', `Total ${type}`, '', '', '', type];
-  for (const total of totals) row.push(shownOrBlank(total, format));
-  return row;
 }
 
 /** Where a matrix amount lands: a target's column by key, and the Unmapped, Not Allocated and Total columns. */

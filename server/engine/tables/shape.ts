@@ -30,25 +30,34 @@ export function basisPhrase(basis: AmountType | null): string {
 export const unitsPhrase = (units: string) =>
   units === 'Dollars' ? 'dollars' : `dollars in ${units.toLowerCase()}`;
 
+/** How a row's money figures are shown: its amount type and the workbook's money decimals. */
+export interface AmountFormat {
+  type: AmountType;
+  decimals: number;
+}
+
+/** The fields after a table's rows: each row's kind, format and link, given only when some row needs them. */
+type RowMarkFields = Pick<OutputTable, 'rowKinds' | 'rowFormats' | 'links' | 'linkColumn'>;
+
 /**
- * Collects rows with their kind, format and link, and makes the table. Every row: a table longer than a sheet
- * holds is the writers' to place (the xlsx writer notes it on the sheet and the CLI writes it as CSV).
+ * A table being made a cell at a time, whatever it is made into: rows of cells (`TableBuilder`) or the table's
+ * JSON bytes (`JsonTableWriter`, for an HTTP answer, with no row ever built). The big tables are written once,
+ * against this, so both forms hold the same cells; each row ends with `endRow`, which says its kind, format
+ * and link.
  */
-export class TableBuilder {
-  private readonly rows: OutputCell[][] = [];
+export abstract class TableSink<T> {
   private readonly kinds: RowKind[] = [];
   private readonly formats: (ColumnFormat | null)[] = [];
   private readonly links: (string | null)[] = [];
-
   private linkColumn: number | undefined;
 
   constructor(
-    private readonly name: OutputSheet,
-    private readonly title: string,
-    private readonly columns: OutputColumn[],
+    protected readonly name: OutputSheet,
+    protected readonly title: string,
+    protected readonly columns: OutputColumn[],
   ) {}
 
-  /** The column whose cell carries each row's link (see `add`); the first when never said. */
+  /** The column whose cell carries each row's link (see `endRow`); the first when never said. */
   linkIn(columnName: string): this {
     const at = this.columns.findIndex((c) => c.name === columnName);
     if (at < 0) throw new Error(`${this.name}: no column ${columnName} to carry links`);
@@ -56,36 +65,139 @@ export class TableBuilder {
     return this;
   }
 
-  static columns(specs: readonly OutputColumnSpec[]): OutputColumn[] {
-    return specs.map((s) => ({ name: s.name, format: s.format }));
-  }
+  /** A cell of text. */
+  abstract text(value: string): void;
 
-  add(
-    row: OutputCell[],
-    kind: RowKind = 'detail',
-    format: ColumnFormat | null = null,
-    link: string | null = null,
-  ): void {
-    if (row.length !== this.columns.length)
-      throw new Error(`${this.name}: row has ${row.length} cells, table has ${this.columns.length} columns`);
-    this.rows.push(row);
+  /** A cell of any kind. */
+  abstract cell(value: OutputCell): void;
+
+  /** A cell of interned text: `strings[id]` (the Budget's columns hold their texts so). */
+  abstract interned(strings: readonly string[], id: number): void;
+
+  /**
+   * A run of text cells that recurs: the same array, given again for each row it belongs to (a budget line's
+   * own columns, a target's), so the JSON form writes it once and copies its bytes after.
+   */
+  abstract texts(cells: readonly string[]): void;
+
+  /**
+   * Figures in minor units, `minor[from]` up to `minor[to]`, each as shown (see `shownAmount`), or a blank for
+   * zero and for NaN (a sum past the exact range).
+   */
+  abstract amounts(minor: Float64Array, from: number, to: number, format: AmountFormat): void;
+
+  /** The table, once every row has ended. */
+  abstract build(): T;
+
+  /** How many cells the row being made has: the sink ends the row only when it has one for every column. */
+  protected abstract cellsInRow(): number;
+
+  /** Ends the row being made, with its kind, its money format (FTE rows: `fte`) and its link. */
+  endRow(kind: RowKind = 'detail', format: ColumnFormat | null = null, link: string | null = null): void {
+    const cells = this.cellsInRow();
+    if (cells !== this.columns.length)
+      throw new Error(`${this.name}: row has ${cells} cells, table has ${this.columns.length} columns`);
     this.kinds.push(kind);
     this.formats.push(format);
     this.links.push(link);
   }
 
   get size(): number {
-    return this.rows.length;
+    return this.kinds.length;
+  }
+
+  /** The fields that follow the rows, in the order the table's JSON has them. */
+  protected rowMarks(): RowMarkFields {
+    const fields: RowMarkFields = {};
+    if (this.kinds.some((k) => k !== 'detail')) fields.rowKinds = this.kinds;
+    if (this.formats.some((f) => f !== null)) fields.rowFormats = this.formats;
+    if (this.links.some((l) => l !== null)) {
+      fields.links = this.links;
+      if (this.linkColumn !== undefined) fields.linkColumn = this.linkColumn;
+    }
+    return fields;
+  }
+}
+
+/** Opens a table to be made: as rows (`TableBuilder.open`) or as JSON (`jsonTable.ts`). */
+export type OpenTable<T> = (name: OutputSheet, title: string, columns: OutputColumn[]) => TableSink<T>;
+
+/**
+ * What the engine makes its tables into: `open` for the tables written a cell at a time, `made` for those
+ * made as rows (an `OutputTable`) whatever the form.
+ */
+export interface TableForm<T> {
+  open: OpenTable<T>;
+  made: (table: OutputTable) => T;
+}
+
+/**
+ * Collects rows with their kind, format and link, and makes the table. Every row: a table longer than a sheet
+ * holds is the writers' to place (the xlsx writer notes it on the sheet and the CLI writes it as CSV).
+ */
+export class TableBuilder extends TableSink<OutputTable> {
+  private readonly rows: OutputCell[][] = [];
+  // Built by push, never `new Array(n)`: a row with holes is a slower kind of array to V8, and JSON.stringify
+  // of an answer takes half again as long over such rows.
+  private row: OutputCell[] = [];
+
+  static readonly open: OpenTable<OutputTable> = (name, title, columns) =>
+    new TableBuilder(name, title, columns);
+
+  static columns(specs: readonly OutputColumnSpec[]): OutputColumn[] {
+    return specs.map((s) => ({ name: s.name, format: s.format }));
+  }
+
+  /** A whole row at once. */
+  add(
+    row: OutputCell[],
+    kind: RowKind = 'detail',
+    format: ColumnFormat | null = null,
+    link: string | null = null,
+  ): void {
+    this.row = row;
+    this.endRow(kind, format, link);
+  }
+
+  text(value: string): void {
+    this.row.push(value);
+  }
+
+  cell(value: OutputCell): void {
+    this.row.push(value);
+  }
+
+  interned(strings: readonly string[], id: number): void {
+    this.row.push(strings[id] as string);
+  }
+
+  texts(cells: readonly string[]): void {
+    for (const cell of cells) this.row.push(cell);
+  }
+
+  amounts(minor: Float64Array, from: number, to: number, format: AmountFormat): void {
+    for (let i = from; i < to; i++) {
+      const value = minor[i] as number;
+      this.row.push(
+        value === 0 || Number.isNaN(value) ? null : shownAmount(value, format.type, format.decimals),
+      );
+    }
+  }
+
+  protected cellsInRow(): number {
+    return this.row.length;
+  }
+
+  override endRow(kind?: RowKind, format?: ColumnFormat | null, link?: string | null): void {
+    super.endRow(kind, format, link);
+    this.rows.push(this.row);
+    this.row = [];
   }
 
   build(): OutputTable {
-    const table: OutputTable = { name: this.name, title: this.title, columns: this.columns, rows: this.rows };
-    if (this.kinds.some((k) => k !== 'detail')) table.rowKinds = this.kinds;
-    if (this.formats.some((f) => f !== null)) table.rowFormats = this.formats;
-    if (this.links.some((l) => l !== null)) {
-      table.links = this.links;
-      if (this.linkColumn !== undefined) table.linkColumn = this.linkColumn;
-    }
-    return table;
+    return { name: this.name, title: this.title, columns: this.columns, rows: this.rows, ...this.rowMarks() };
   }
 }
+
+/** Tables as rows: what the CLI, the xlsx writer and the add-in take. */
+export const ROWS: TableForm<OutputTable> = { open: TableBuilder.open, made: (table) => table };
