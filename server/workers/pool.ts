@@ -38,6 +38,18 @@ const WORKER_EXEC_ARGV = extname(__filename) === '.ts' ? ['--require', require.r
  */
 const YOUNG_GENERATION_MB = 192;
 
+/**
+ * Bytes that can be moved to a worker: the body itself when it spans the whole of an ArrayBuffer, else a copy.
+ * Moving a request body, rather than copying it, matters on the server's thread: measured under 1 client posting
+ * a 5,000-line agency, the copies (one a request, freed soon after) kept a full mark-compact running every
+ * 0.3-0.6 s; with the body moved there were none.
+ */
+function movable(body: Uint8Array): Uint8Array<ArrayBuffer> {
+  const whole =
+    body.buffer instanceof ArrayBuffer && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+  return whole ? (body as Uint8Array<ArrayBuffer>) : new Uint8Array(body);
+}
+
 /** Raised in the caller when its task was stopped because it gave up on it (the answer has gone already). */
 export class TaskAbortedError extends Error {
   override readonly name = 'TaskAbortedError';
@@ -134,7 +146,9 @@ export class EnginePool {
 
   /**
    * A JSON endpoint's answer computed whole in a worker (`http/jsonAnswer.ts`): the request's bytes in, the
-   * response's bytes out, both moved between threads rather than cloned. The body's bytes are copied once.
+   * response's bytes out, both moved between threads rather than cloned. A body that is the whole of its
+   * memory (as a request body read by the server is) is moved, and empty here afterwards; a view into shared
+   * memory is copied first.
    */
   async answerJson(
     route: JsonRoute,
@@ -143,8 +157,12 @@ export class EnginePool {
     limits: GridBodyLimits,
     signal?: AbortSignal,
   ): Promise<Buffer> {
-    const copy = new Uint8Array(body);
-    const out = await this.submit({ kind: 'json', route, body: copy, tables, limits }, [copy.buffer], signal);
+    const bytes = movable(body);
+    const out = await this.submit(
+      { kind: 'json', route, body: bytes, tables, limits },
+      [bytes.buffer],
+      signal,
+    );
     if (!('json' in out)) throw new Error('a JSON task answered without a body');
     return Buffer.from(out.json.buffer, out.json.byteOffset, out.json.byteLength);
   }
