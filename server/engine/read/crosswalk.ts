@@ -1,4 +1,5 @@
 import type {
+  CellValue,
   CostPool,
   CrosswalkRule,
   CrosswalkTarget,
@@ -20,6 +21,21 @@ export function objectClassKey(oc: string): string {
   return oc.replace(/\./g, '').toUpperCase();
 }
 
+/** Grid positions of the Crosswalk's columns (-1 when absent), looked up once for the whole table. */
+function crosswalkColumns(t: TableView) {
+  return {
+    account: t.indexOf('Account'),
+    programActivity: t.indexOf('Program Activity'),
+    objectClass: t.indexOf('Object Class'),
+    objective: t.indexOf('Objective ID'),
+    goal: t.indexOf('Goal ID'),
+    pool: t.indexOf('Cost Pool'),
+    share: t.indexOf('Share'),
+    basis: t.indexOf('Basis'),
+  };
+}
+type CrosswalkColumns = ReturnType<typeof crosswalkColumns>;
+
 /**
  * Crosswalk rows. A row whose target cannot be read keeps its share but targets nothing, so that share is
  * counted as Unmapped: the line still ties out, and the error says why.
@@ -31,48 +47,63 @@ export function readCrosswalk(grids: WorkbookGrids, issues: Issue[]): CrosswalkR
     t.requireColumns(['Objective ID']);
     return [];
   }
+  const col = crosswalkColumns(t);
+  const shares = new ShareReader(t, col.share);
   const rules: CrosswalkRule[] = [];
-  for (const row of t.dataRows()) {
-    const account = t.text(row, 'Account');
-    if (!account) {
-      issues.push(issueAt(MESSAGES.valueRequired('Crosswalk', 'Account'), t.loc(row, 'Account')));
-      continue;
-    }
-    const target = targetAt(t, row, issues);
-    const share = shareAt(t, row, issues);
-    if (!share) continue;
-    const year = optionalYearAt(t, row, issues);
-    if (year === 'bad') continue;
-    // Parts per billion: a percent moves the decimal point two places further.
-    const ppb = toMinor({ ...share.value, scale: share.value.scale + (share.percent ? 2 : 0) }, 9)?.value;
-    if (ppb === undefined) {
-      issues.push(issueAt(MESSAGES.shareInvalid(share.text), share.loc));
-      continue;
-    }
-    rules.push({
-      index: rules.length,
-      loc: t.loc(row, 'Account'),
-      account,
-      programActivity: t.text(row, 'Program Activity'),
-      objectClass: t.text(row, 'Object Class'),
-      // A row with no readable target keeps its share as Unmapped (pool named '' never exists).
-      target: target ?? { kind: 'pool', name: '' },
-      share: ppb,
-      shareLoc: share.loc,
-      year,
-      shareAsWholeNumber: !share.percent && ppb > SHARE_SCALE,
-      basis: t.text(row, 'Basis'),
-    });
+  for (let row = 0; row < t.rowCount; row++) {
+    if (t.isBlank(row)) continue;
+    const rule = ruleAt(t, col, shares, row, rules.length, issues);
+    if (rule) rules.push(rule);
   }
   return rules;
 }
 
+/** One Crosswalk row as a rule numbered `index`, or null when it cannot be used (said). */
+function ruleAt(
+  t: TableView,
+  col: CrosswalkColumns,
+  shares: ShareReader,
+  row: number,
+  index: number,
+  issues: Issue[],
+): CrosswalkRule | null {
+  const account = t.textAt(row, col.account);
+  if (!account) {
+    issues.push(issueAt(MESSAGES.valueRequired('Crosswalk', 'Account'), t.loc(row, 'Account')));
+    return null;
+  }
+  const target = targetAt(t, col, row, issues);
+  const shareLoc = t.loc(row, 'Share');
+  const share = shares.read(row, shareLoc, issues);
+  if (!share) return null;
+  const year = optionalYearAt(t, row, issues);
+  if (year === 'bad') return null;
+  if (share.ppb === null) {
+    issues.push(issueAt(MESSAGES.shareInvalid(share.text), shareLoc));
+    return null;
+  }
+  return {
+    index,
+    loc: t.loc(row, 'Account'),
+    account,
+    programActivity: t.textAt(row, col.programActivity),
+    objectClass: t.textAt(row, col.objectClass),
+    // A row with no readable target keeps its share as Unmapped (pool named '' never exists).
+    target: target ?? { kind: 'pool', name: '' },
+    share: share.ppb,
+    shareLoc,
+    year,
+    shareAsWholeNumber: !share.percent && share.ppb > SHARE_SCALE,
+    basis: t.textAt(row, col.basis),
+  };
+}
+
 /** The one target a Crosswalk row names (an objective, a goal or a cost pool), or null when it names none or several. */
-function targetAt(t: TableView, row: number, issues: Issue[]): CrosswalkTarget | null {
-  const objective = t.text(row, 'Objective ID');
-  const goal = t.text(row, 'Goal ID');
-  const pool = t.text(row, 'Cost Pool');
-  const named = [objective, goal, pool].filter(Boolean).length;
+function targetAt(t: TableView, col: CrosswalkColumns, row: number, issues: Issue[]): CrosswalkTarget | null {
+  const objective = t.textAt(row, col.objective);
+  const goal = t.textAt(row, col.goal);
+  const pool = t.textAt(row, col.pool);
+  const named = (objective ? 1 : 0) + (goal ? 1 : 0) + (pool ? 1 : 0);
   if (named !== 1) {
     const msg = named === 0 ? MESSAGES.crosswalkNoTarget() : MESSAGES.crosswalkManyTargets();
     issues.push(issueAt(msg, t.loc(row, 'Objective ID')));
@@ -82,17 +113,52 @@ function targetAt(t: TableView, row: number, issues: Issue[]): CrosswalkTarget |
   return goal ? { kind: 'goal', id: goal } : { kind: 'pool', name: pool };
 }
 
-/** A row's Share as written (a decimal, and whether it is a percent), or null when it is blank, unreadable or negative (said). */
+/** A Share as read: parts per billion (null when past the exact range), whether typed as a percent, its text. */
+interface ShareRead {
+  ppb: number | null;
+  percent: boolean;
+  text: string;
+}
+
+/**
+ * Reads the Share column. A Crosswalk repeats a few shares (`100%`, `50%`, 0.25) over thousands of rows, so each
+ * distinct text or number is parsed once: a share that reads cleanly is remembered by its cell value (the result
+ * depends on nothing else), and any other is read, and reported at its own cell, afresh.
+ */
+class ShareReader {
+  private readonly known = new Map<string | number, ShareRead>();
+
+  constructor(
+    private readonly t: TableView,
+    private readonly column: number,
+  ) {}
+
+  /** The row's Share, or null when it is blank, unreadable or negative (said at `loc`). */
+  read(row: number, loc: Loc, issues: Issue[]): ShareRead | null {
+    const cell = this.column < 0 ? null : (this.t.grid.rows[row]?.[this.column] ?? null);
+    const memo = typeof cell === 'string' || typeof cell === 'number';
+    const known = memo ? this.known.get(cell) : undefined;
+    if (known) return known;
+    const share = shareAt(cell, loc, issues);
+    if (!share) return null;
+    // Parts per billion: a percent moves the decimal point two places further.
+    const scale = share.value.scale + (share.percent ? 2 : 0);
+    const ppb = toMinor({ ...share.value, scale }, 9)?.value ?? null;
+    const read = { ppb, percent: share.percent, text: share.text };
+    if (memo && ppb !== null) this.known.set(cell, read);
+    return read;
+  }
+}
+
+/** A Share cell as written (a decimal, and whether it is a percent), or null when it is blank, unreadable or negative (said). */
 function shareAt(
-  t: TableView,
-  row: number,
+  cell: CellValue,
+  loc: Loc,
   issues: Issue[],
-): { value: Decimal; percent: boolean; text: string; loc: Loc } | null {
-  const loc = t.loc(row, 'Share');
-  const cell = t.value(row, 'Share');
+): { value: Decimal; percent: boolean; text: string } | null {
   const text = cellText(cell);
   const parsed = parseShare(cell);
-  if (parsed.kind === 'ok' && !parsed.value.value.negative) return { ...parsed.value, text, loc };
+  if (parsed.kind === 'ok' && !parsed.value.value.negative) return { ...parsed.value, text };
   const problem =
     parsed.kind === 'blank'
       ? MESSAGES.valueRequired('Crosswalk', 'Share')

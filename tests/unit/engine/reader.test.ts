@@ -310,6 +310,58 @@ describe('reading the Budget', () => {
   });
 });
 
+describe('reading the Crosswalk', () => {
+  // Each distinct share is parsed once and remembered; these rows repeat good and bad shares to show that a
+  // remembered share still belongs to its own row, and that a bad one is reported at every cell that has it.
+  const { model, issues } = readWorkbook(
+    minimalWorkbook({
+      Objectives: [
+        ['Objective ID', 'Goal ID', 'Objective'],
+        ['1.1', 'G1', 'One'],
+        ['1.2', 'G1', 'Two'],
+      ],
+      Crosswalk: [
+        ['Account', 'Objective ID', 'Share'],
+        ['A', '1.1', '40%'],
+        ['A', '1.2', '40%'],
+        ['B', '1.1', 0.25],
+        ['B', '1.2', 0.25],
+        ['C', '1.1', 'abc'],
+        ['C', '1.2', 'abc'],
+        ['D', '1.1', '1e20'],
+        ['D', '1.2', '1e20'],
+        ['E', '1.1', '-5%'],
+        ['E', '1.2', '-5%'],
+        ['F', '1.1', 40],
+        ['F', '1.2', 40],
+      ],
+    }),
+  );
+
+  test('Given the same share on several rows, when read, then each row has its own share cell and the same parts per billion', () => {
+    expect(model.crosswalk.map((r) => [r.account, r.share, r.shareLoc.cell, r.shareAsWholeNumber])).toEqual([
+      ['A', 400_000_000, 'C2', false],
+      ['A', 400_000_000, 'C3', false],
+      ['B', 250_000_000, 'C4', false],
+      ['B', 250_000_000, 'C5', false],
+      ['F', 40_000_000_000, 'C12', true],
+      ['F', 40_000_000_000, 'C13', true],
+    ]);
+    expect(model.crosswalk.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  test('Given the same bad share on several rows, when read, then each cell is reported in row order', () => {
+    expect(issues.map((i) => `${i.code} ${i.cell}`)).toEqual([
+      'SHARE_INVALID C6',
+      'SHARE_INVALID C7',
+      'SHARE_INVALID C8',
+      'SHARE_INVALID C9',
+      'SHARE_NEGATIVE C10',
+      'SHARE_NEGATIVE C11',
+    ]);
+  });
+});
+
 describe('money precision and Units', () => {
   const budget = (units: string | null, ...values: (number | string)[]) =>
     readWorkbook(
