@@ -15,7 +15,8 @@ import {
   StagedAmounts,
 } from './budgetBuilder';
 import { grown } from './growable';
-import { LineIndex } from './lineIndex';
+import { IssuePlaces } from './issuePlaces';
+import { LineIndex, repeatedLines } from './lineIndex';
 import type { TextIds } from './textIds';
 import { cellText, type Parsed, parseAmount, parseYear } from './cells';
 import { amountTypeOf, fundingTypeOf, lineTypeOf } from './enums';
@@ -266,6 +267,22 @@ function duplicateLine(
   return issueAt(MESSAGES.duplicateBudgetLine(firstCell), t.loc(row, 'Account'));
 }
 
+/** A wide Budget's repeated lines (see `repeatedLines`), each with its DUPLICATE_BUDGET_LINE, in line order. */
+function repeatsSaid(
+  t: TableView,
+  lines: LineColumns,
+  col: IdentityColumns,
+): { item: number; issue: Issue }[] {
+  const repeats = repeatedLines(lines);
+  const said: { item: number; issue: Issue }[] = [];
+  for (let i = 0; i < repeats.length; i += 2) {
+    const line = repeats[i] as number;
+    const issue = duplicateLine(t, lines, repeats[i + 1] as number, lines.row[line] as number, col);
+    said.push({ item: line, issue });
+  }
+  return said;
+}
+
 /**
  * Reads the Budget table, wide (one column per fiscal year) or long (`Fiscal Year` and `Amount`), into columns.
  * Amounts are kept as typed until the whole table is read, because the money precision is the finest any amount
@@ -289,7 +306,12 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   const lines = new LineColumns(dataRows);
   const texts = lines.texts;
   const staged = new StagedAmounts(dataRows * (longForm ? 1 : years.length));
-  const firstLine = new LineIndex(lines, dataRows);
+  /**
+   * Long form: the first line of each identity, as rows are read (a row of a line already read adds to it). A wide
+   * Budget's every row is a line, so its repeats are found once all are read (`repeatedLines`), and said in place.
+   */
+  const firstLine = longForm ? new LineIndex(lines, dataRows) : null;
+  const places = new IssuePlaces(issues);
   /** Long form only: `line series` pairs already read, to say when a year is entered twice. */
   const seen = new Set<string>();
   const col = identityColumns(t);
@@ -331,8 +353,8 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
         if (f.amountType !== FTE_TYPE) moneyPlaces = Math.max(moneyPlaces, used);
       }
     }
-    const existing = firstLine.find(f);
-    if (existing >= 0 && longForm) {
+    const existing = firstLine ? firstLine.find(f) : -1;
+    if (existing >= 0) {
       // Both amounts count (the total still ties out), but a year entered twice is usually a slip: say so.
       const repeated = from < staged.size && seen.has(`${existing} ${staged.series[from] as number}`);
       if (repeated) issues.push(duplicateLine(t, lines, existing, row, col));
@@ -345,10 +367,12 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     f.row = row;
     const line = lines.add(f);
     staged.assign(from, line);
-    if (longForm && from < staged.size) seen.add(`${line} ${staged.series[from] as number}`);
-    if (existing >= 0) issues.push(duplicateLine(t, lines, existing, row, col));
-    else firstLine.add(line);
+    if (firstLine) {
+      if (from < staged.size) seen.add(`${line} ${staged.series[from] as number}`);
+      firstLine.add(line);
+    } else places.note(line);
   }
+  if (!firstLine) places.insert(repeatsSaid(t, lines, col));
 
   const decimals = Math.max(
     MIN_DECIMALS[settings.units],

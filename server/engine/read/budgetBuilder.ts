@@ -117,17 +117,21 @@ export interface LineFields extends LineKey {
   row: number;
 }
 
-/** A LineFields to fill (all blank). */
-export const blankLineFields = (): LineFields => ({
+const BLANK_KEY: LineKey = {
   account: 0,
-  accountTitle: 0,
   programActivity: 0,
-  programActivityTitle: 0,
   objectClass: 0,
   category: 0,
   amountType: 0,
   lineType: 0,
   fundingType: -1,
+};
+
+/** A LineFields to fill (all blank). */
+export const blankLineFields = (): LineFields => ({
+  ...BLANK_KEY,
+  accountTitle: 0,
+  programActivityTitle: 0,
   row: 0,
 });
 
@@ -180,6 +184,18 @@ export class LineColumns {
     this.row[i] = f.row;
     this.size = i + 1;
     return i;
+  }
+
+  /** Line `line`'s identity, written into `into` (or a new key): the key of `LineIndex`. */
+  keyOf(line: number, into: LineKey = { ...BLANK_KEY }): LineKey {
+    into.account = this.account[line] as number;
+    into.programActivity = this.programActivity[line] as number;
+    into.objectClass = this.objectClass[line] as number;
+    into.category = this.category[line] as number;
+    into.amountType = this.amountType[line] as number;
+    into.lineType = this.lineType[line] as number;
+    into.fundingType = this.fundingType[line] as number;
+    return into;
   }
 
   /**

@@ -29,6 +29,8 @@ export class LineIndex {
   /** Where the last `find` stopped without a match, and the hash it looked for (-1: no miss to add at). */
   private missSlot = -1;
   private missHash = 0;
+  /** Any bits of the slots `warm` read (see `repeatedLines`). */
+  warmedSlots = 0;
 
   /** `expected`: about how many lines will be added (the table's row count), so the table rarely regrows. */
   constructor(
@@ -42,14 +44,7 @@ export class LineIndex {
 
   /** The first line with this identity, or -1 (then `add` may record the line that has it). */
   find(k: LineKey): number {
-    const fold = this.lines.texts.fold;
-    const h = hashOf(
-      fold[k.account] as number,
-      fold[k.programActivity] as number,
-      fold[k.objectClass] as number,
-      fold[k.category] as number,
-      packTypes(k.amountType, k.lineType, k.fundingType),
-    );
+    const h = this.hashOf(k);
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
@@ -78,6 +73,32 @@ export class LineIndex {
       this.table[2 * this.missSlot + 1] = this.missHash;
     }
     this.missSlot = -1;
+  }
+
+  /**
+   * Reads the slots where searches for these hashes (`hashOf`) start, so that `find`s soon after find them in
+   * cache, and returns what it read (of no use but to be kept). A table of a million lines is far larger than the
+   * cache, and one `find` after another waits for each slot in turn; read one after another in a tight loop, a
+   * block of slots is fetched at once.
+   */
+  warm(hashes: Int32Array, count: number): number {
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    let read = 0;
+    for (let i = 0; i < count; i++) read |= table[2 * ((hashes[i] as number) & mask)] as number;
+    return read;
+  }
+
+  /** The hash a key is found by. */
+  hashOf(k: LineKey): number {
+    const fold = this.lines.texts.fold;
+    return hashOf(
+      fold[k.account] as number,
+      fold[k.programActivity] as number,
+      fold[k.objectClass] as number,
+      fold[k.category] as number,
+      packTypes(k.amountType, k.lineType, k.fundingType),
+    );
   }
 
   private sameIdentity(line: number, k: LineKey): boolean {
@@ -112,6 +133,35 @@ export class LineIndex {
       if (line >= 0) this.place(line, old[s + 1] as number);
     }
   }
+}
+
+/** Lines whose slots `repeatedLines` reads ahead at a time (see `LineIndex.warm`). */
+const BLOCK = 64;
+
+/**
+ * Each line whose identity an earlier line has, as pairs: the line, then the first line with its identity, in
+ * line order. For a table whose every row is a line (the wide Budget), checked once all are read, a block of
+ * lines at a time (see `LineIndex.warm`).
+ */
+export function repeatedLines(lines: LineColumns): number[] {
+  const index = new LineIndex(lines, lines.size);
+  const key = lines.keyOf(0);
+  const hashes = new Int32Array(BLOCK);
+  const repeats: number[] = [];
+  let warmed = 0;
+  for (let from = 0; from < lines.size; from += BLOCK) {
+    const to = Math.min(from + BLOCK, lines.size);
+    for (let line = from; line < to; line++) hashes[line - from] = index.hashOf(lines.keyOf(line, key));
+    warmed |= index.warm(hashes, to - from);
+    for (let line = from; line < to; line++) {
+      const first = index.find(lines.keyOf(line, key));
+      if (first >= 0) repeats.push(line, first);
+      else index.add(line);
+    }
+  }
+  // Kept in sight, so the reads that warm the table are never optimised away.
+  index.warmedSlots = warmed;
+  return repeats;
 }
 
 /** The three types in one number; each index is small (amount type < 16, line type < 4, funding -1 to 2). */

@@ -142,9 +142,19 @@ export function isBlankRow(cells: readonly CellValue[] | undefined): boolean {
   if (!cells) return true;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
+    if (v !== null && v !== undefined && !(typeof v === 'string' && isBlankText(v))) return false;
   }
   return true;
+}
+
+/**
+ * Whether a text is empty or white space only (what `trim` leaves empty). A text that opens with a printable
+ * ASCII character other than a space (nearly every cell of a large table) is settled by that one character.
+ */
+function isBlankText(s: string): boolean {
+  const first = s.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return s.trim() === '';
 }
 
 /**

@@ -295,6 +295,38 @@ describe('reading the Budget', () => {
     expect(dup[0]?.message).toContain('Budget!A2');
   });
 
+  test("Given repeated lines among rows with other problems, when read, then each DUPLICATE_BUDGET_LINE is said at its own row, after that row's other issues and before the next row's", () => {
+    // A wide Budget's repeats are found once every row is read; they must still read in row order.
+    const { issues } = readWorkbook(
+      minimalWorkbook({
+        Budget: [
+          ['Account', 'Amount Type', 'FY2018', 'FY2019'],
+          ['A', 'BA', 1.005, 1],
+          ['B', 'BA', 'x', 2],
+          ['a', 'BA', 'y', 3],
+          [null, 'BA', 4, 4],
+          ['B', 'Outlays', 5, 5],
+          ['b', 'BA', 6, 'z'],
+          ['A', 'BA', 7, 7],
+        ],
+      }),
+    );
+    expect(issues.map((i) => `${i.code} ${i.cell}`)).toEqual([
+      'AMOUNT_INVALID C3',
+      'AMOUNT_INVALID C4',
+      'DUPLICATE_BUDGET_LINE A4',
+      'VALUE_REQUIRED A5',
+      'AMOUNT_INVALID D7',
+      'DUPLICATE_BUDGET_LINE A7',
+      'DUPLICATE_BUDGET_LINE A8',
+      // Rounding is decided once the money precision is known, after every row.
+      'AMOUNT_ROUNDED C2',
+    ]);
+    expect(
+      issuesWith(issues, 'DUPLICATE_BUDGET_LINE').map((i) => i.message.match(/Budget!A\d/)?.[0]),
+    ).toEqual(['Budget!A2', 'Budget!A3', 'Budget!A2']);
+  });
+
   test('Given a row with no Account, when read, then VALUE_REQUIRED is reported and the other rows are still read', () => {
     const { model, issues } = readWorkbook(
       minimalWorkbook({
