@@ -158,6 +158,8 @@ type IdentityColumns = ReturnType<typeof identityColumns>;
 
 /** Not looked up yet (see `WordPositions`). */
 const UNASKED = -2;
+/** How many cell strings a `WordPositions` remembers. */
+const RECENT_CELLS = 8;
 
 /**
  * The position of each text's word in a type column's vocabulary (-1: not one of its words), looked up once
@@ -166,6 +168,12 @@ const UNASKED = -2;
  */
 class WordPositions<T extends string> {
   private memo = new Int8Array(16).fill(UNASKED);
+  /**
+   * The last few cell strings read as a word or as blank, and their positions: a type column takes turns among
+   * two or three texts row after row, and comparing with them spares a text id lookup (see `TextIds`) per row.
+   */
+  private readonly recentCells: string[] = [];
+  private readonly recentAt: number[] = [];
 
   constructor(
     readonly column: string,
@@ -174,6 +182,20 @@ class WordPositions<T extends string> {
     readonly blank: number,
     readonly said: readonly string[],
   ) {}
+
+  /** The position a cell string was last read as, or UNASKED. */
+  recent(cell: string): number {
+    const cells = this.recentCells;
+    for (let i = 0; i < cells.length; i++) if (cells[i] === cell) return this.recentAt[i] as number;
+    return UNASKED;
+  }
+
+  /** Remembers what a cell string reads as (the first few strings only; a type column has few). */
+  remember(cell: string, at: number): void {
+    if (this.recentCells.length === RECENT_CELLS) return;
+    this.recentCells.push(cell);
+    this.recentAt.push(at);
+  }
 
   of(texts: TextIds, id: number): number {
     if (id >= this.memo.length) {
@@ -245,13 +267,18 @@ class RowTypes {
     issues: Issue[],
   ): number | null {
     const { t, texts } = this;
+    const cell = index < 0 ? null : cells[index];
+    const known = typeof cell === 'string' ? words.recent(cell) : UNASKED;
+    if (known !== UNASKED) return known;
     const id = textIdAt(t, texts, cells, row, index);
-    if (id === 0) return words.blank;
-    const at = words.of(texts, id);
-    if (at >= 0) return at;
-    const said = MESSAGES.enumInvalid(words.column, texts.text[id] as string, words.said);
-    issues.push(issueAt(said, t.loc(row, words.column)));
-    return null;
+    const at = id === 0 ? words.blank : words.of(texts, id);
+    if (id !== 0 && at < 0) {
+      const said = MESSAGES.enumInvalid(words.column, texts.text[id] as string, words.said);
+      issues.push(issueAt(said, t.loc(row, words.column)));
+      return null;
+    }
+    if (typeof cell === 'string') words.remember(cell, at);
+    return at;
   }
 }
 
@@ -300,8 +327,8 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     return empty;
   }
 
-  // Sized once from the rows with data (a stray note far below makes a long grid of blank rows).
-  const dataRows = t.dataRowCount();
+  // Sized once from the rows up to the last with data (a sheet may hand over a long blank tail).
+  const dataRows = t.dataRowEnd();
   if (dataRows === 0) issues.push(issueAt(MESSAGES.tableEmpty('Budget'), t.headerLoc(0)));
   const lines = new LineColumns(dataRows);
   const texts = lines.texts;
@@ -321,7 +348,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   const f = blankLineFields();
   /** The most decimal places any money amount (FTE aside) uses; -1 while there is none. */
   let moneyPlaces = -1;
-  for (let row = 0; row < t.rowCount; row++) {
+  for (let row = 0; row < dataRows; row++) {
     const cells = t.grid.rows[row] as readonly CellValue[];
     if (isBlankRow(cells)) continue;
     f.account = textIdAt(t, texts, cells, row, col.account);

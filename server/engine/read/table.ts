@@ -65,11 +65,14 @@ export class TableView {
     return isBlankRow(this.grid.rows[row]);
   }
 
-  /** How many rows are not blank. */
-  dataRowCount(): number {
-    let n = 0;
-    for (let i = 0; i < this.grid.rows.length; i++) if (!isBlankRow(this.grid.rows[i])) n++;
-    return n;
+  /**
+   * One past the last row that is not blank (0: every row is blank). Rows below it are blank, so a reader
+   * stops there and sizes for no more: a sheet formatted far below its data hands over a long blank tail.
+   */
+  dataRowEnd(): number {
+    let end = this.grid.rows.length;
+    while (end > 0 && isBlankRow(this.grid.rows[end - 1])) end--;
+    return end;
   }
 
   /** Indexes of the non-blank rows. */

@@ -262,6 +262,43 @@ describe('reading the Budget', () => {
     ]);
   });
 
+  test('Given type words repeated row after row, blank, white space and misspelt ones among them, when read, then each row has its own types and every misspelt cell is reported', () => {
+    // A type column's recent texts are remembered; a remembered text must still be read as itself, row by row.
+    const { model, issues } = readWorkbook(
+      minimalWorkbook({
+        Budget: [
+          ['Account', 'Amount Type', 'Funding Type', 'FY2018'],
+          ['A', 'BA', 'Direct', 1],
+          ['B', 'Outlays', ' ', 2],
+          ['C', 'BA', 'Direct', 3],
+          ['D', 'Outflow', 'Direct', 4],
+          ['E', 'Outflow', 'Direct', 5],
+          ['F', ' ', null, 6],
+          ['G', { formula: '=X1' }, 'Reimbursable', 7],
+          ['H', 'Outlays', ' ', 8],
+          ['I', 'BA', 'Direkt', 9],
+          // A blank tail, as a sheet formatted below its data hands over.
+          [null, null, null, null],
+          [' ', null, null, null],
+        ],
+      }),
+    );
+    expect(model.budget.map((l) => [l.account, l.amountType, l.fundingType ?? null])).toEqual([
+      ['A', 'Budget Authority', 'Direct'],
+      ['B', 'Outlays', null],
+      ['C', 'Budget Authority', 'Direct'],
+      ['F', 'Budget Authority', null],
+      ['G', 'Budget Authority', 'Reimbursable'],
+      ['H', 'Outlays', null],
+    ]);
+    expect(issues.map((i) => `${i.code} ${i.cell}`)).toEqual([
+      'VALUE_NOT_ALLOWED B5',
+      'VALUE_NOT_ALLOWED B6',
+      'FORMULA_NOT_CALCULATED B8',
+      'VALUE_NOT_ALLOWED C10',
+    ]);
+  });
+
   test('Given an account typed as the number 4542, when crosswalked by the text "4542", then they are the same account', () => {
     const result = runEngine(
       minimalWorkbook({
