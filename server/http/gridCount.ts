@@ -78,16 +78,18 @@ export function countGridBody(bytes: Uint8Array): GridCounts {
   return counts;
 }
 
-/** The index just past the string that starts at `from` (just after its opening quote). */
+/**
+ * The index just past the string that starts at `from` (just after its opening quote); the end of the bytes
+ * when it never closes. A backslash escapes the byte after it (`\"`, `\\`; the hex digits of `\u` are never a
+ * quote). A loop here, not `indexOf`: a grid's texts are short, and each call into the runtime cost more than
+ * reading the few bytes it would skip (a third of the count's time on a 5,000-line body).
+ */
 function afterString(bytes: Uint8Array, from: number): number {
-  let i = from;
-  for (;;) {
-    const quote = bytes.indexOf(QUOTE, i);
-    if (quote < 0) return bytes.length;
-    // The quote is escaped when an odd number of backslashes precede it.
-    let slashes = 0;
-    while (quote - slashes - 1 >= from && bytes[quote - slashes - 1] === BACKSLASH) slashes++;
-    if (slashes % 2 === 0) return quote + 1;
-    i = quote + 1;
+  const n = bytes.length;
+  for (let i = from; i < n; i++) {
+    const c = bytes[i] as number;
+    if (c === QUOTE) return i + 1;
+    if (c === BACKSLASH) i++;
   }
+  return n;
 }

@@ -15,6 +15,11 @@ import {
 } from './shape';
 
 const loc = (l: { sheet: string; cell: string } | null) => (l ? issueLocation(l) : '');
+/**
+ * SHARE_SCALE read once: compiled to CommonJS, a name `models/index.ts` re-exports is read through a getter
+ * call at every use, which cost about a millisecond a 5,000-line CrosswalkDetail.
+ */
+const SCALE = SHARE_SCALE;
 
 export function mappedTo(t: Target): string {
   switch (t.kind) {
@@ -47,7 +52,9 @@ export function crosswalkDetail(c: Computation): OutputTable;
 export function crosswalkDetail<T>(c: Computation, open: OpenTable<T>): T;
 export function crosswalkDetail(c: Computation, open: OpenTable<unknown> = TableBuilder.open): unknown {
   const { model, series } = c;
-  const column = new Map(series.map((s, i) => [s.index, i]));
+  // Each amount's column among the series shown, by its series' index in the model.
+  const column = new Int32Array(model.series.length);
+  series.forEach((s, i) => (column[s.index] = i));
   const t = open(
     'CrosswalkDetail',
     `Crosswalk detail: every budget amount by the objective, goal or cost pool it serves (${unitsPhrase(model.settings.units)})`,
@@ -64,13 +71,16 @@ export function crosswalkDetail(c: Computation, open: OpenTable<unknown> = Table
   const splitter = new Splitter();
   // The Budget sheet's name as a reference quotes it (when it must be), once rather than once a line.
   const budgetSheet = loc({ sheet: b.sheet, cell: '' });
+  // The one target of an amount no set splits (it goes whole to Unmapped, receipts or eliminations).
+  const whole: Target[] = [];
   for (let line = 0; line < b.size; line++) {
     rows.clear();
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
       const set = setOf(c.crosswalk, b, line, a);
-      const targets = set ? set.targets : [destinationOf(c.crosswalk, line)];
+      if (!set) whole[0] = destinationOf(c.crosswalk, line);
+      const targets = set ? set.targets : whole;
       const count = splitter.split(set, b.amountValue[a] as number);
-      const at = column.get(b.amountSeries[a] as number) as number;
+      const at = column[b.amountSeries[a] as number] as number;
       for (let i = 0; i < count; i++) {
         const part = splitter.parts[i] as number;
         if (part === 0) continue;
@@ -156,7 +166,7 @@ class LineRows {
     const r = this.count++;
     this.targets[r] = target;
     this.rules[r] = rule;
-    this.shares[r] = set ? (set.shares[i] as number) / SHARE_SCALE : 1;
+    this.shares[r] = set ? (set.shares[i] as number) / SCALE : 1;
     if (this.sums.length < this.count * this.seriesCount) {
       const grown = new Float64Array(this.count * this.seriesCount * 2);
       grown.set(this.sums);
@@ -189,15 +199,15 @@ class LineRows {
   }
 }
 
-/** The `Sheet!A1` of each set's Crosswalk rows, made once per set. */
+/** The `Sheet!A1` of each set's Crosswalk rows, made once per set (found by its position). */
 class RuleTexts {
-  private readonly bySet = new Map<RuleSet, string[]>();
+  private readonly bySet: (string[] | undefined)[] = [];
 
   of(set: RuleSet, i: number): string {
-    let texts = this.bySet.get(set);
+    let texts = this.bySet[set.position];
     if (!texts) {
       texts = set.ruleLocs.map((l) => loc(l));
-      this.bySet.set(set, texts);
+      this.bySet[set.position] = texts;
     }
     return texts[i] as string;
   }
