@@ -302,6 +302,8 @@ const shareOf = (rule: CrosswalkRule, wholeNumbers: boolean) =>
  * scratch arrays and gives each set copies of their exact length.
  */
 class Weigher {
+  // Scratch, written from the start and never shortened: setting an array's length to 0 drops its storage,
+  // and every set would then grow new storage.
   private readonly targets: Target[] = [];
   private readonly weights: number[] = [];
   private readonly locs: (Loc | null)[] = [];
@@ -310,9 +312,7 @@ class Weigher {
 
   weigh(set: RuleSet): void {
     const { targets, weights, locs } = this;
-    targets.length = 0;
-    weights.length = 0;
-    locs.length = 0;
+    let n = 0;
     const wholeNumbers = typedAsWholeNumbers(set.rules);
     set.wholeNumbers = wholeNumbers;
     let sum = 0;
@@ -322,26 +322,28 @@ class Weigher {
       if (rule.share === 0) continue;
       const target = this.resolver.of(rule);
       const at = targets.indexOf(target);
-      if (at >= 0) {
+      if (at >= 0 && at < n) {
         weights[at] = (weights[at] as number) + share;
         continue;
       }
-      targets.push(target);
-      weights.push(share);
-      locs.push(rule.loc);
+      targets[n] = target;
+      weights[n] = share;
+      locs[n] = rule.loc;
+      n += 1;
     }
     set.sum = sum;
     // Shares short of 100% leave the rest Unmapped; shares over 100% are scaled down by the weights themselves.
     if (sum < SHARE_SCALE - TOLERANCE) {
-      targets.push(UNMAPPED);
-      weights.push(SHARE_SCALE - sum);
-      locs.push(null);
+      targets[n] = UNMAPPED;
+      weights[n] = SHARE_SCALE - sum;
+      locs[n] = null;
+      n += 1;
     }
-    set.targets = targets.slice();
-    set.weights = weights.slice();
+    set.targets = targets.slice(0, n);
+    set.weights = weights.slice(0, n);
     // A part's share shown is its weight: one array serves as both.
     set.shares = set.weights;
-    set.ruleLocs = locs.slice();
+    set.ruleLocs = locs.slice(0, n);
   }
 }
 
@@ -473,12 +475,14 @@ export class SetLayout {
   }
 }
 
-/** Target positions in target-key order into `order` (a stable insertion sort: sets have a few targets). */
+/**
+ * Target positions in target-key order into `order[0, targets.length)` (a stable insertion sort: sets have a few
+ * targets). `order` is scratch, never shortened (see `Weigher`).
+ */
 function tieOrder(targets: readonly Target[], order: number[]): void {
-  order.length = 0;
   for (let i = 0; i < targets.length; i++) {
     const key = (targets[i] as Target).key;
-    let k = order.length;
+    let k = i;
     while (k > 0 && (targets[order[k - 1] as number] as Target).key > key) {
       order[k] = order[k - 1] as number;
       k--;
@@ -542,15 +546,14 @@ export function allocateCrosswalk(
 }
 
 /**
- * The crosswalk's sums while lines are allocated (direct amounts by target, and the budget totals) and where
- * each line went.
+ * The crosswalk's sums while lines are allocated (direct amounts by target, and in the same slots the budget
+ * totals: see `LedgerSums`) and where each line went.
  */
 class Allocation {
   private readonly lineSet: Int32Array;
   private readonly lineTo: Uint8Array;
   private readonly recastSets = new Map<number, Int32Array>();
-  private readonly direct: LedgerSums;
-  private readonly budget: LedgerSums;
+  private readonly sums: LedgerSums;
   private readonly splitter = new Splitter();
 
   constructor(
@@ -561,41 +564,50 @@ class Allocation {
   ) {
     this.lineSet = new Int32Array(b.size).fill(-1);
     this.lineTo = new Uint8Array(b.size);
-    this.direct = new LedgerSums(keys, seriesCount, AMOUNT_TYPES.length);
-    this.budget = new LedgerSums(['total'], seriesCount, AMOUNT_TYPES.length);
+    this.sums = new LedgerSums(keys, seriesCount, AMOUNT_TYPES.length);
   }
 
   /** A line whose amounts go whole to one place (`to`, a position in `DESTINATIONS`). */
   whole(line: number, to: number): void {
     const b = this.b;
+    const sums = this.sums;
     this.lineTo[line] = to;
     const type = b.amountType[line] as number;
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
-      this.addTotal(type, a);
-      this.direct.add(this.direct.slot(type, b.amountSeries[a] as number), to, b.amountValue[a] as number);
+      const slot = sums.slot(type, b.amountSeries[a] as number);
+      sums.addTotal(slot, b.amountValue, a);
+      sums.add(slot, to, b.amountValue, a);
     }
   }
 
   /** A line whose every amount is split by the set at `position`. */
   split(line: number, position: number): void {
     const b = this.b;
+    const sums = this.sums;
     this.lineSet[line] = position;
     const type = b.amountType[line] as number;
+    const from = this.layout.start[position] as number;
+    const single = (this.layout.start[position + 1] as number) - from === 1;
+    const target = this.layout.target[from] as number;
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
-      this.addTotal(type, a);
-      this.addParts(type, a, position);
+      const slot = sums.slot(type, b.amountSeries[a] as number);
+      sums.addTotal(slot, b.amountValue, a);
+      if (single) sums.add(slot, target, b.amountValue, a);
+      else this.splitAmount(slot, position, a);
     }
   }
 
   /** A line of a recast account: each amount uses its year's rows when the year has any, else the undated rows. */
   recast(line: number, years: Set<number>, matcher: LineMatcher, yearOf: (series: number) => number): void {
     const b = this.b;
+    const sums = this.sums;
     const type = b.amountType[line] as number;
     const start = b.amountStart[line] as number;
     const out = new Int32Array((b.amountStart[line + 1] as number) - start);
     const counted = new Set<RuleSet>();
     for (let a = start; a < (b.amountStart[line + 1] as number); a++) {
-      this.addTotal(type, a);
+      const slot = sums.slot(type, b.amountSeries[a] as number);
+      sums.addTotal(slot, b.amountValue, a);
       const year = yearOf(b.amountSeries[a] as number);
       const matched = years.has(year) ? matcher.datedSet(line, year) : matcher.undatedSet(line);
       if (matched && !counted.has(matched)) {
@@ -604,34 +616,34 @@ class Allocation {
       }
       const usable = matched !== null && this.layout.usable[matched.position] === 1;
       out[a - start] = usable ? matched.position : -1;
-      if (usable) this.addParts(type, a, matched.position);
-      else
-        this.direct.add(this.direct.slot(type, b.amountSeries[a] as number), 0, b.amountValue[a] as number);
+      if (usable) this.addParts(slot, matched.position, a);
+      else sums.add(slot, 0, b.amountValue, a);
     }
     this.recastSets.set(line, out);
   }
 
-  /** Adds one amount to the budget total of its type and series. */
-  private addTotal(type: number, a: number): void {
-    this.budget.add(
-      this.budget.slot(type, this.b.amountSeries[a] as number),
-      0,
-      this.b.amountValue[a] as number,
-    );
+  /** Amount `a`'s parts by the set at `position`, added to their targets in its slot. */
+  private addParts(slot: number, position: number, a: number): void {
+    const from = this.layout.start[position] as number;
+    if ((this.layout.start[position + 1] as number) - from === 1)
+      this.sums.add(slot, this.layout.target[from] as number, this.b.amountValue, a);
+    else this.splitAmount(slot, position, a);
   }
 
-  /** One amount's parts by the set at `position`, added to their targets. */
-  private addParts(type: number, a: number, position: number): void {
-    const layout = this.layout;
-    const slot = this.direct.slot(type, this.b.amountSeries[a] as number);
-    const value = this.b.amountValue[a] as number;
-    const from = layout.start[position] as number;
-    if ((layout.start[position + 1] as number) - from === 1) {
-      this.direct.add(slot, layout.target[from] as number, value);
-      return;
-    }
-    const n = this.splitter.splitAt(layout, position, value);
-    this.direct.addParts(slot, layout.target, from, n, this.splitter.parts);
+  /**
+   * `addParts` for a set of several targets. It takes the amount's position, not its value: a fractional or
+   * large number passed to a call the compiler did not inline is boxed, and per amount that was most of the
+   * crosswalk's garbage.
+   */
+  private splitAmount(slot: number, position: number, a: number): void {
+    const n = this.splitter.splitAt(this.layout, position, this.b.amountValue[a] as number);
+    this.sums.addParts(
+      slot,
+      this.layout.target,
+      this.layout.start[position] as number,
+      n,
+      this.splitter.parts,
+    );
   }
 
   result(sets: RuleSet[]): CrosswalkResult {
@@ -640,10 +652,10 @@ class Allocation {
       lineSet: this.lineSet,
       lineTo: this.lineTo,
       recast: this.recastSets,
-      direct: this.direct.toLedger(AMOUNT_TYPES),
-      budget: this.budget.toLedger(AMOUNT_TYPES),
+      direct: this.sums.toLedger(AMOUNT_TYPES),
+      budget: this.sums.totalsLedger(AMOUNT_TYPES, 'total'),
       // A target's total first: it names the overflow more closely than the Budget's.
-      overflows: [...this.direct.overflows(AMOUNT_TYPES), ...this.budget.overflows(AMOUNT_TYPES)],
+      overflows: [...this.sums.overflows(AMOUNT_TYPES), ...this.sums.totalOverflows(AMOUNT_TYPES, 'total')],
     };
   }
 }

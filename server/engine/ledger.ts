@@ -115,19 +115,31 @@ export class Ledger {
 }
 
 /**
+ * A sum is kept as `addExact` keeps it: itself while a safe integer (at most this in magnitude, and whole), else
+ * NaN. The test is written out where a sum is made, and NaN stored by a branch: a call (to `addExact`, which
+ * under tsx is also a getter per use, or to `Number.isSafeInteger`) or a conditional expression choosing NaN made
+ * V8 box the sum, a heap number for every part of every amount (40 MB of garbage at a million lines).
+ */
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/**
  * Sums by amount type, series and target number in one flat typed array, for the crosswalk's inner loop (a Map
  * lookup per part of every amount was most of its time, and a sparse array of per-slot arrays was the rest).
- * `toLedger` hands the totals over in the order they were first touched, so the Ledger reads as if built part by
- * part. A total past the exact range becomes NaN (`addExact`): `overflows` names it, and `toLedger` leaves its
- * whole slot out, so no figure made from it can be wrong.
+ * Each slot also keeps the total of the whole amounts added to it (`addTotal`: the Budget's totals), in the
+ * column after its targets', so an amount finds both with one slot. `toLedger` hands the target totals over in
+ * the order they were first touched, so the Ledger reads as if built part by part. A total past the exact range
+ * becomes NaN (`addExact`): `overflows` names it, and the ledgers leave its whole slot out, so no figure made
+ * from it can be wrong.
  */
 export class LedgerSums {
   private readonly sums: Float64Array;
   private readonly touched: Uint8Array;
-  /** Flat positions of the totals, in the order first added to. */
+  /** Flat positions of the target totals, in the order first added to. */
   private readonly firstTouched: number[] = [];
   private readonly slotSeen: Uint8Array;
   private readonly slotOrder: number[] = [];
+  /** The targets' columns and then the whole amounts' total: a slot's width in `sums`. */
+  private readonly width: number;
 
   /** `keys[t]` is the Ledger key of target number t; then the numbers of series and of amount types. */
   constructor(
@@ -136,14 +148,15 @@ export class LedgerSums {
     typeCount: number,
   ) {
     const slots = seriesCount * typeCount;
-    this.sums = new Float64Array(slots * keys.length);
-    this.touched = new Uint8Array(slots * keys.length);
+    this.width = keys.length + 1;
+    this.sums = new Float64Array(slots * this.width);
+    this.touched = new Uint8Array(slots * this.width);
     this.slotSeen = new Uint8Array(slots);
   }
 
   /**
    * The slot of one amount type (by position in `AmountType.options`) and series, noted as used: the position
-   * of its first total in the flat sums, which `add` takes.
+   * of its first total in the flat sums, which `add` and `addTotal` take.
    */
   slot(type: number, series: number): number {
     const at = type * this.seriesCount + series;
@@ -151,21 +164,33 @@ export class LedgerSums {
       this.slotSeen[at] = 1;
       this.slotOrder.push(at);
     }
-    return at * this.keys.length;
+    return at * this.width;
   }
 
-  /** Adds to target number `target` in a slot got from `slot`. */
-  add(slot: number, target: number, amount: number): void {
+  /**
+   * Adds `values[i]` to target number `target` in a slot got from `slot`. The amount is passed as an array and a
+   * position, never as a number: a fractional or large number passed to a call the compiler did not inline is
+   * boxed, and per amount of a million-line Budget that was most of the crosswalk's garbage.
+   */
+  add(slot: number, target: number, values: Float64Array, i: number): void {
+    const amount = values[i] as number;
     if (amount === 0) return;
     const at = slot + target;
     if (this.touched[at] === 0) {
       this.touched[at] = 1;
       this.firstTouched.push(at);
     }
-    // `addExact`, written out: this runs for every part of every amount, and a call into another module costs
-    // a getter per use where ES modules load as CommonJS (tsx).
     const next = (this.sums[at] as number) + amount;
-    this.sums[at] = Number.isSafeInteger(next) ? next : NaN;
+    this.sums[at] = next;
+    if (!(next <= MAX_EXACT && next >= -MAX_EXACT && Math.floor(next) === next)) this.sums[at] = NaN;
+  }
+
+  /** Adds `values[i]`, a whole amount, to its slot's total (see `totalsLedger`; and `add` for why an array). */
+  addTotal(slot: number, values: Float64Array, i: number): void {
+    const at = slot + this.keys.length;
+    const next = (this.sums[at] as number) + (values[i] as number);
+    this.sums[at] = next;
+    if (!(next <= MAX_EXACT && next >= -MAX_EXACT && Math.floor(next) === next)) this.sums[at] = NaN;
   }
 
   /**
@@ -173,27 +198,34 @@ export class LedgerSums {
    * by a rule set, whose targets sit in a range of one array).
    */
   addParts(slot: number, targets: Int32Array, from: number, n: number, parts: Float64Array): void {
-    for (let i = 0; i < n; i++) this.add(slot, targets[from + i] as number, parts[i] as number);
+    for (let i = 0; i < n; i++) this.add(slot, targets[from + i] as number, parts, i);
   }
 
-  /** The totals that passed the exact range, each named by type, series and key. */
+  /** The target totals that passed the exact range, each named by type, series and key. */
   overflows(types: readonly AmountType[]): LedgerOverflow[] {
     const out: LedgerOverflow[] = [];
     const bySlot = this.touchedBySlot();
     for (const at of this.slotOrder)
       for (const t of bySlot.get(at) ?? [])
-        if (Number.isNaN(this.sums[at * this.keys.length + t]))
+        if (Number.isNaN(this.sums[at * this.width + t]))
           out.push({ ...this.typeAndSeries(types, at), key: this.keys[t] as string });
     return out;
   }
 
+  /** The slots whose total of whole amounts passed the exact range, each named by type, series and `key`. */
+  totalOverflows(types: readonly AmountType[], key: string): LedgerOverflow[] {
+    return this.slotOrder
+      .filter((at) => Number.isNaN(this.total(at)))
+      .map((at) => ({ ...this.typeAndSeries(types, at), key }));
+  }
+
+  /** The target totals as a Ledger. */
   toLedger(types: readonly AmountType[]): Ledger {
     const ledger = new Ledger();
     const bySlot = this.touchedBySlot();
-    const width = this.keys.length;
     for (const at of this.slotOrder) {
       const { type, series } = this.typeAndSeries(types, at);
-      const sums = this.sums.subarray(at * width, (at + 1) * width);
+      const sums = this.sums.subarray(at * this.width, at * this.width + this.keys.length);
       if (sums.some(Number.isNaN)) continue;
       ledger.touch(type, series);
       for (const t of bySlot.get(at) ?? [])
@@ -202,18 +234,34 @@ export class LedgerSums {
     return ledger;
   }
 
+  /** The slots' totals of whole amounts as a Ledger, each under `key`. */
+  totalsLedger(types: readonly AmountType[], key: string): Ledger {
+    const ledger = new Ledger();
+    for (const at of this.slotOrder) {
+      const total = this.total(at);
+      if (Number.isNaN(total)) continue;
+      const { type, series } = this.typeAndSeries(types, at);
+      ledger.touch(type, series);
+      ledger.add(type, series, key, total);
+    }
+    return ledger;
+  }
+
+  private total(at: number): number {
+    return this.sums[at * this.width + this.keys.length] as number;
+  }
+
   /** The target numbers each slot added to, by slot, in the order first added to. */
   private touchedBySlot(): Map<number, number[]> {
-    const width = this.keys.length;
     const bySlot = new Map<number, number[]>();
     for (const at of this.firstTouched) {
-      const slot = Math.floor(at / width);
+      const slot = Math.floor(at / this.width);
       let list = bySlot.get(slot);
       if (!list) {
         list = [];
         bySlot.set(slot, list);
       }
-      list.push(at - slot * width);
+      list.push(at - slot * this.width);
     }
     return bySlot;
   }

@@ -253,6 +253,31 @@ describe('SplitScratch', () => {
     );
   });
 
+  test('Given weights in a range of a longer array, when split checked, then the parts are those of the range alone, and nothing is written past the exact range', () => {
+    const seed = 20261203;
+    console.log(`SplitScratch.splitChecked property seed ${seed}`);
+    const scratch = new SplitScratch();
+    const out = new Float64Array(12);
+    const weights = fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: 2, maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        fc.array(fc.integer({ min: 1, max: 99 }), { maxLength: 4 }),
+        weights,
+        (whole, before, ws) => {
+          fc.pre(sum(ws) > 0);
+          const all = Float64Array.from([...before, ...ws, 7]);
+          out.fill(-1);
+          const split = scratch.splitChecked(whole, all, before.length, ws.length, sum(ws), out);
+          expect(split).toBe(Math.abs(whole) * sum(ws) <= Number.MAX_SAFE_INTEGER);
+          const expected = split ? splitLargestRemainder(whole, ws) : ws.map(() => -1);
+          expect(Array.from(out.subarray(0, ws.length))).toEqual(expected);
+        },
+      ),
+      { numRuns: 3_000, seed },
+    );
+  });
+
   test('Given no checked total, when weights a split refuses are given, then it refuses them as splitLargestRemainder does', () => {
     const out = new Float64Array(2);
     expect(() => new SplitScratch().split(100, [1.5, 2], undefined, out)).toThrow(RangeError);
