@@ -13,7 +13,16 @@ export function resolveIdSpellings(model: ModelWithoutBudget): ModelWithoutBudge
   const spelling = (ids: readonly string[]) => {
     const m = new Map<string, string>();
     for (const id of ids) if (!m.has(idKey(id))) m.set(idKey(id), id);
-    return (ref: string) => m.get(idKey(ref)) ?? ref;
+    // Each distinct reference is worked out once: a Crosswalk names a few dozen objectives over many rows.
+    const resolved = new Map<string, string>();
+    return (ref: string) => {
+      let to = resolved.get(ref);
+      if (to === undefined) {
+        to = m.get(idKey(ref)) ?? ref;
+        resolved.set(ref, to);
+      }
+      return to;
+    };
   };
   const goal = spelling(model.goals.map((g) => g.id));
   const objective = spelling(model.objectives.map((o) => o.id));

@@ -1,5 +1,5 @@
 import { idKey } from '../../../models';
-import { runEngine } from '../../../server/engine';
+import { readWorkbook, runEngine } from '../../../server/engine';
 import { placesOf, rowsOf } from '../../helpers/outputs';
 import { minimalWorkbook } from '../../helpers/workbook';
 import { BASE, responses, scenarios } from '../scenarios/fixtures';
@@ -49,6 +49,38 @@ describe('every reference compares by idKey', () => {
       minimalWorkbook({ ...BASE, Responses: responses(['M9', 'Proportional', null, null, null, null]) }),
     );
     expect(placesOf(result.issues, 'UNKNOWN_MEASURE')).toEqual(['Responses!A2']);
+  });
+
+  test('Given Crosswalk rows naming the same objectives again and again in several spellings, then each row is respelt as the Objectives table spells it, and an unknown one is left as written', () => {
+    // Each distinct reference is worked out once and remembered; every row must still get its own answer.
+    const { model } = readWorkbook(
+      minimalWorkbook({
+        Objectives: [
+          ['Objective ID', 'Goal ID', 'Objective'],
+          ['1.1', 'G1', 'One'],
+          ['Ob-2', 'G1', 'Two'],
+        ],
+        Crosswalk: [
+          ['Account', 'Objective ID', 'Share'],
+          ['A', ' 1.1 ', '50%'],
+          ['A', 'ob-2', '50%'],
+          ['B', '1.1', '50%'],
+          ['B', 'OB-2', '50%'],
+          ['C', ' 1.1 ', '50%'],
+          ['C', 'x9', '50%'],
+          ['D', 'x9', '100%'],
+        ],
+      }),
+    );
+    expect(model.crosswalk.map((r) => (r.target.kind === 'objective' ? r.target.id : null))).toEqual([
+      '1.1',
+      'Ob-2',
+      '1.1',
+      'Ob-2',
+      '1.1',
+      'x9',
+      'x9',
+    ]);
   });
 
   test('Given IDs typed in other cases, with spaces, or as numbers in the referring tables, then every reference resolves and costs flow', () => {
