@@ -8,9 +8,11 @@ import {
   type ExactAmount,
   finishColumns,
   inLineOrder,
+  type KeptAmounts,
   LineColumns,
   type LineFields,
   placesOf,
+  runningTotals,
   scaledExactly,
   StagedAmounts,
 } from './budgetBuilder';
@@ -406,9 +408,10 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
     Math.min(moneyPlaces, MAX_DECIMALS[settings.units]),
   );
   const { series, renumber } = finder.finish();
-  const order = inLineOrder(lines.size, staged);
-  const keep = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
-  const columns = finishColumns(lines, staged, order, keep, {
+  // A wide Budget's amounts are staged row by row, each row a line: in line order already.
+  const order = longForm ? inLineOrder(lines.size, staged) : null;
+  const kept = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
+  const columns = finishColumns(lines, staged, order, kept, {
     sheet: t.sheet,
     originColumn: t.origin.column,
     originRow: t.origin.row,
@@ -420,7 +423,8 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
 /**
  * Every staged amount in integer minor units, in place (`staged.value`, and `staged.series` renumbered), in the
  * order of the lines: FTE in tenths, money at `decimals`. Amounts with more decimals are rounded (and said so);
- * those past the exact range are reported and not kept. Returns which amounts are kept (read, and not zero).
+ * those past the exact range are reported and not kept. Returns which amounts are kept (read, and not zero),
+ * and where each line's kept amounts start when laid end to end (see `KeptAmounts`).
  */
 function convertAmounts(
   t: TableView,
@@ -431,33 +435,44 @@ function convertAmounts(
   decimals: number,
   settings: Settings,
   issues: Issue[],
-): Uint8Array {
+): KeptAmounts {
   const keep = new Uint8Array(staged.size);
+  const counts = new Int32Array(lines.size + 1);
   for (let o = 0; o < staged.size; o++) {
     const i = order === null ? o : (order[o] as number);
     staged.series[i] = renumber[staged.series[i] as number] as number;
-    const fte = lines.amountType[staged.line[i] as number] === FTE_TYPE;
-    const places = fte ? FTE_DECIMALS : decimals;
-    const k = staged.places[i] as number;
-    const fast = k >= 0 ? scaledExactly(staged.value[i] as number, k, places) : null;
-    if (fast !== null) {
-      staged.value[i] = fast;
-      keep[i] = 1;
-      continue;
-    }
-    const raw = k >= 0 ? (staged.value[i] as number) : (staged.exact.get(i) as ExactAmount).raw;
-    const value =
-      k >= 0
-        ? (decimalFromNumber(staged.value[i] as number) as Decimal)
-        : (staged.exact.get(i) as ExactAmount).value;
-    const loc = t.locAt(staged.row[i] as number, staged.column[i] as number);
-    const exact = exactMinor(value, raw, places, fte, settings, loc, issues);
-    if (exact !== null && exact !== 0) {
-      staged.value[i] = exact;
-      keep[i] = 1;
-    }
+    const line = staged.line[i] as number;
+    const fte = lines.amountType[line] === FTE_TYPE;
+    const minor = minorAt(t, staged, i, fte ? FTE_DECIMALS : decimals, fte, settings, issues);
+    if (minor === null || minor === 0) continue;
+    staged.value[i] = minor;
+    keep[i] = 1;
+    counts[line + 1] = (counts[line + 1] as number) + 1;
   }
-  return keep;
+  return { keep, amountStart: runningTotals(counts) };
+}
+
+/**
+ * Staged amount `i` in minor units at `places`: scaled exactly when it can be, else through the exact-decimal
+ * path (rounded, and said so, past `places`); null when out of range (said).
+ */
+function minorAt(
+  t: TableView,
+  staged: StagedAmounts,
+  i: number,
+  places: number,
+  fte: boolean,
+  settings: Settings,
+  issues: Issue[],
+): number | null {
+  const k = staged.places[i] as number;
+  const fast = k >= 0 ? scaledExactly(staged.value[i] as number, k, places) : null;
+  if (fast !== null) return fast;
+  const exact = k >= 0 ? null : (staged.exact.get(i) as ExactAmount);
+  const raw = exact ? exact.raw : (staged.value[i] as number);
+  const value = exact ? exact.value : (decimalFromNumber(staged.value[i] as number) as Decimal);
+  const loc = t.locAt(staged.row[i] as number, staged.column[i] as number);
+  return exactMinor(value, raw, places, fte, settings, loc, issues);
 }
 
 /** One amount through the exact-decimal path: rounded (and said so) past `places`; null when out of range. */

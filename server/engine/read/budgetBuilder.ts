@@ -50,7 +50,7 @@ export interface ExactAmount {
  */
 export class StagedAmounts {
   size = 0;
-  /** The line each amount belongs to (-1 until `assign`). */
+  /** The line each amount belongs to (set by `assign`: every amount staged is assigned to a line). */
   line: Int32Array;
   series: Int32Array;
   /** The number as typed (in Units), when `places[i]` >= 0. */
@@ -87,7 +87,6 @@ export class StagedAmounts {
   addNumber(series: number, v: number, k: number, row: number, column: number): void {
     const i = this.size;
     if (i === this.line.length) this.grow();
-    this.line[i] = -1;
     this.series[i] = series;
     this.value[i] = v;
     this.places[i] = k;
@@ -247,7 +246,7 @@ export class LineColumns {
  */
 export function inLineOrder(lineCount: number, staged: StagedAmounts): Int32Array | null {
   if (isInLineOrder(staged)) return null;
-  const next = lineStarts(lineCount, staged, null);
+  const next = lineStarts(lineCount, staged);
   const order = new Int32Array(staged.size);
   for (let i = 0; i < staged.size; i++) {
     const line = staged.line[i] as number;
@@ -263,16 +262,26 @@ function isInLineOrder(staged: StagedAmounts): boolean {
   return true;
 }
 
-/** Where each line's amounts (those kept) start when laid end to end; entry `lineCount` is their count. */
-function lineStarts(lineCount: number, staged: StagedAmounts, keep: Uint8Array | null): Int32Array {
-  const start = new Int32Array(lineCount + 1);
+/** Where each line's staged amounts start when laid end to end; entry `lineCount` is their count. */
+function lineStarts(lineCount: number, staged: StagedAmounts): Int32Array {
+  const counts = new Int32Array(lineCount + 1);
   for (let i = 0; i < staged.size; i++) {
-    if (keep && !keep[i]) continue;
     const at = (staged.line[i] as number) + 1;
-    start[at] = (start[at] as number) + 1;
+    counts[at] = (counts[at] as number) + 1;
   }
-  for (let l = 0; l < lineCount; l++) start[l + 1] = (start[l + 1] as number) + (start[l] as number);
-  return start;
+  return runningTotals(counts);
+}
+
+/** Each line's count (at entry line + 1, entry 0 being 0) turned, in place, into where its entries start. */
+export function runningTotals(counts: Int32Array): Int32Array {
+  for (let l = 1; l < counts.length; l++) counts[l] = (counts[l] as number) + (counts[l - 1] as number);
+  return counts;
+}
+
+/** Which staged amounts are kept (`keep[i]`), and where each line's start when laid end to end (`amountStart`). */
+export interface KeptAmounts {
+  keep: Uint8Array;
+  amountStart: Int32Array;
 }
 
 /** The Budget's amount columns: `amountSeries`, `amountValue`, `amountRow` and `amountColumn`. */
@@ -327,11 +336,10 @@ export function finishColumns(
   lines: LineColumns,
   staged: StagedAmounts,
   order: Int32Array | null,
-  keep: Uint8Array,
+  { keep, amountStart }: KeptAmounts,
   where: { sheet: string; originColumn: number; originRow: number; accountColumn: number },
 ): BudgetColumns {
   const size = lines.size;
-  const amountStart = lineStarts(size, staged, keep);
   const strings = lines.internTexts();
   return {
     size,
