@@ -32,15 +32,18 @@ export function answerJson(
     return Buffer.from(JSON.stringify(answer));
   }
   const out = answerWriter();
-  const answer = jsonBytes(runEngineAs(grids, tables ? { tables } : {}, jsonTables(out)));
-  if (out.capacity > KEPT_WRITER_BYTES) writer = undefined;
-  return answer;
+  try {
+    return jsonBytes(runEngineAs(grids, tables ? { tables } : {}, jsonTables(out)));
+  } finally {
+    out.clear();
+    if (out.capacity > KEPT_WRITER_BYTES) writer = undefined;
+  }
 }
 
 /**
  * One writer for the answers of this thread, one after another (an engine worker answers one request at a time,
- * and `answerJson` copies its answer out before it returns): a 5,000-line answer is about 3 MB, and a writer
- * made for each request would zero-fill and copy its way up to 4 MB every time.
+ * and `answerJson` copies its answer out, then wipes the writer, before it returns): a 5,000-line answer is
+ * about 3 MB, and a writer made for each request would zero-fill and copy its way up to 4 MB every time.
  */
 let writer: JsonWriter | undefined;
 /** A writer grown past this for a very large answer is let go rather than held for ever. */
@@ -48,7 +51,6 @@ const KEPT_WRITER_BYTES = 32 << 20;
 
 function answerWriter(): JsonWriter {
   writer ??= new JsonWriter();
-  writer.clear();
   return writer;
 }
 

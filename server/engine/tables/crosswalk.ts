@@ -294,7 +294,11 @@ export function crosswalkMatrix(c: Computation, open: OpenTable<unknown> = Table
     for (let line = 0; line < b.size && lines; line++) {
       if (b.amountType[line] !== typeIndex || !lines.read(line)) continue;
       const cells = lines.cells;
-      for (let i = 0; i < width; i++) totals[i] = addExactly(totals[i] as number, cells[i] as number);
+      // Most of a line's cells are zero, which leave a total as it is (NaN included).
+      for (let i = 0; i < width; i++) {
+        const cell = cells[i] as number;
+        if (cell !== 0) totals[i] = addExactly(totals[i] as number, cell);
+      }
       const { strings } = b;
       table.interned(strings, b.account[line] as number);
       table.interned(strings, b.programActivity[line] as number);

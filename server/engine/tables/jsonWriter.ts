@@ -50,10 +50,12 @@ export class JsonWriter {
   }
 
   /**
-   * Starts again at the first byte, keeping the room made: a writer reused for one answer after another grows
-   * (and zero-fills its new room) only for the first. What `since` gave before is written over.
+   * Starts again at the first byte, keeping the room made (a writer reused for one answer after another grows,
+   * and zero-fills its new room, only for the first), with what was written wiped: one request's answer is
+   * never held in memory while the thread waits for the next. What `since` gave before is gone.
    */
   clear(): void {
+    this.bytes.fill(0, 0, this.end);
     this.end = 0;
   }
 

@@ -151,11 +151,12 @@ describe('Given bytes written before', () => {
     expect(Buffer.from(w.since(0)).toString()).toBe(`${text},${text},a `);
   });
 
-  test('When the writer is cleared, Then it writes from the start again', () => {
+  test('When the writer is cleared, Then what it held is wiped and it writes from the start again', () => {
     const w = new JsonWriter(4);
     w.string('first answer');
     const first = w.since(0);
     w.clear();
+    expect(first.every((b) => b === 0)).toBe(true);
     w.null();
     expect(Buffer.from(w.since(0)).toString()).toBe('null');
     expect(w.capacity).toBeGreaterThanOrEqual(first.length);
