@@ -195,25 +195,35 @@ function noteKind(kinds: AccountKinds, rule: CrosswalkRule, account: string): vo
   kinds.recastAccounts.add(account);
 }
 
-/** A text's key, worked out once per distinct text (a Crosswalk repeats its accounts, codes and classes). */
+/**
+ * A text's key, worked out once per distinct text (a Crosswalk repeats its accounts, codes and classes); the
+ * last text asked is answered without a lookup (a Crosswalk's rows come account by account).
+ */
 class KeyMemo {
   private readonly keys = new Map<string, string>();
+  private lastText: string | null = null;
+  private lastKey = '';
 
   constructor(private readonly key: (text: string) => string) {}
 
   of(text: string): string {
+    if (text === this.lastText) return this.lastKey;
     let key = this.keys.get(text);
     if (key === undefined) {
       key = this.key(text);
       this.keys.set(text, key);
     }
+    this.lastText = text;
+    this.lastKey = key;
     return key;
   }
 }
 
-/** A text's key's number among the index's activities or object classes, worked out once per distinct text. */
+/** A text's key's number among the index's activities or object classes, worked out as `KeyMemo` works keys. */
 class NumberMemo {
   private readonly numbers = new Map<string, number>();
+  private lastText: string | null = null;
+  private lastNumber = 0;
 
   constructor(
     private readonly key: (text: string) => string,
@@ -221,11 +231,14 @@ class NumberMemo {
   ) {}
 
   of(text: string): number {
+    if (text === this.lastText) return this.lastNumber;
     let n = this.numbers.get(text);
     if (n === undefined) {
       n = this.among.intern(this.key(text));
       this.numbers.set(text, n);
     }
+    this.lastText = text;
+    this.lastNumber = n;
     return n;
   }
 }
@@ -365,7 +378,9 @@ function typedAsWholeNumbers(rules: readonly CrosswalkRule[]): boolean {
  */
 export function splitInSet(whole: number, set: RuleSet): number[] {
   const splitter = new Splitter();
-  return Array.from(splitter.parts.subarray(0, splitter.split(set, whole)));
+  // Split first: a set of more targets than the buffers hold gets new buffers.
+  const n = splitter.split(set, whole);
+  return Array.from(splitter.parts.subarray(0, n));
 }
 
 /**
@@ -375,7 +390,8 @@ export function splitInSet(whole: number, set: RuleSet): number[] {
  */
 export class Splitter {
   parts = new Float64Array(8);
-  private inTieOrder = new Float64Array(8);
+  /** The parts in the set's tie order, as `splitKeyed` leaves them. */
+  keyed = new Float64Array(8);
   private readonly scratch = new SplitScratch();
 
   split(set: RuleSet | null, whole: number): number {
@@ -386,23 +402,30 @@ export class Splitter {
     return this.splitAt(set.layout as SetLayout, set.position, whole);
   }
 
-  /** `split` by the set at `position` in a layout: the crosswalk's inner loop, which holds no set objects. */
+  /** `split` by the set at `position` in a layout. */
   splitAt(layout: SetLayout, position: number, whole: number): number {
+    const n = this.splitKeyed(layout, position, whole);
+    const from = layout.start[position] as number;
+    for (let i = 0; i < n; i++) this.parts[i] = this.keyed[layout.tiePlace[from + i] as number] as number;
+    return n;
+  }
+
+  /**
+   * The parts of a split by the set at `position`, in its tie order, to `keyed[0..n)`; returns n. The
+   * crosswalk's inner loop adds them from there through `SetLayout.tiePlace`, rather than copying them into
+   * row order first.
+   */
+  splitKeyed(layout: SetLayout, position: number, whole: number): number {
     const from = layout.start[position] as number;
     const n = (layout.start[position + 1] as number) - from;
-    if (n === 1) {
-      this.parts[0] = whole;
-      return 1;
-    }
     if (n > this.parts.length) {
       this.parts = new Float64Array(n);
-      this.inTieOrder = new Float64Array(n);
+      this.keyed = new Float64Array(n);
     }
     const total = layout.total[position] as number;
-    const out = this.inTieOrder;
-    if (!(total > 0 && n > 1 && this.scratch.splitChecked(whole, layout.weight, from, n, total, out)))
-      this.scratch.split(whole, layout.weight.subarray(from, from + n), undefined, out);
-    for (let i = 0; i < n; i++) this.parts[i] = out[layout.tiePlace[from + i] as number] as number;
+    if (n === 1) this.keyed[0] = whole;
+    else if (!(total > 0 && this.scratch.splitChecked(whole, layout.weight, from, n, total, this.keyed)))
+      this.scratch.split(whole, layout.weight.subarray(from, from + n), undefined, this.keyed);
     return n;
   }
 }
@@ -636,14 +659,12 @@ class Allocation {
    * crosswalk's garbage.
    */
   private splitAmount(slot: number, position: number, a: number): void {
-    const n = this.splitter.splitAt(this.layout, position, this.b.amountValue[a] as number);
-    this.sums.addParts(
-      slot,
-      this.layout.target,
-      this.layout.start[position] as number,
-      n,
-      this.splitter.parts,
-    );
+    const layout = this.layout;
+    const n = this.splitter.splitKeyed(layout, position, this.b.amountValue[a] as number);
+    const keyed = this.splitter.keyed;
+    const from = layout.start[position] as number;
+    for (let i = 0; i < n; i++)
+      this.sums.add(slot, layout.target[from + i] as number, keyed, layout.tiePlace[from + i] as number);
   }
 
   result(sets: RuleSet[]): CrosswalkResult {

@@ -193,14 +193,6 @@ export class LedgerSums {
     if (!(next <= MAX_EXACT && next >= -MAX_EXACT && Math.floor(next) === next)) this.sums[at] = NaN;
   }
 
-  /**
-   * Adds split parts in one slot: `parts[i]` to target number `targets[from + i]`, for i below n (an amount split
-   * by a rule set, whose targets sit in a range of one array).
-   */
-  addParts(slot: number, targets: Int32Array, from: number, n: number, parts: Float64Array): void {
-    for (let i = 0; i < n; i++) this.add(slot, targets[from + i] as number, parts, i);
-  }
-
   /** The target totals that passed the exact range, each named by type, series and key. */
   overflows(types: readonly AmountType[]): LedgerOverflow[] {
     const out: LedgerOverflow[] = [];

@@ -252,6 +252,11 @@ export class SplitScratch {
   ): boolean {
     const magnitude = Math.abs(whole);
     if (!(magnitude * total <= Number.MAX_SAFE_INTEGER)) return false;
+    if (n === 2) {
+      splitInTwo(magnitude, weights[from] as number, total, out);
+      if (whole < 0) negate(out, 2);
+      return true;
+    }
     const remainders = this.scratchFor(n);
     let assigned = 0;
     for (let i = 0; i < n; i++) {
@@ -270,6 +275,20 @@ export class SplitScratch {
     if (n > this.remainders.length) this.remainders = new Float64Array(n);
     return this.remainders;
   }
+}
+
+/**
+ * Largest remainder for two parts (most multi-part splits), exact under `splitChecked`'s condition. The two
+ * remainders sum to `total` or are both 0, so at most one unit is left over, and it goes to the first part when
+ * its remainder is at least half of `total` (the larger, or a tie, which goes to the earlier part).
+ */
+function splitInTwo(magnitude: number, first: number, total: number, out: NumberBuffer): void {
+  const product = magnitude * first;
+  let q = Math.floor(product / total);
+  const rest = product - q * total;
+  if (rest > 0 && 2 * rest >= total) q += 1;
+  out[0] = q;
+  out[1] = magnitude - q;
 }
 
 /**

@@ -101,6 +101,24 @@ describe('splitting by a laid-out set', () => {
     expect(splitInSet(10, set)).toEqual([3, 3, 4]);
   });
 
+  test('Given a set of twelve targets, more than the buffers start with, when the Budget is allocated, then each target gets its part and the odd units go in key order', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `1.${i + 1}`);
+    const model = readWorkbook(
+      minimalWorkbook({
+        Objectives: [OBJECTIVES[0] as Row, ...ids.map((id): Row => [id, 'G1', `Objective ${id}`])],
+        Crosswalk: [
+          ['Account', 'Objective ID', 'Share'],
+          ...ids.map((id): Row => ['023-05-0110', id, 1 / 12]),
+        ],
+      }),
+    ).model;
+    const c = allocateCrosswalk(model);
+    // $1,000.00 is 100,000 cents: 8,333 each and 4 left, to 1.1, 1.10, 1.11 and 1.12 (first in key order).
+    const expected = ids.map((id) => (['1.1', '1.10', '1.11', '1.12'].includes(id) ? 8334 : 8333));
+    expect(splitInSet(100_000, c.sets[0] as RuleSet)).toEqual(expected);
+    expect(ids.map((id) => c.direct.get('Budget Authority', 0, `O:${id}`))).toEqual(expected);
+  });
+
   test('Given an amount whose products pass the exact range, when split, then the general path gives parts that still sum exactly', () => {
     const set = laidOut([
       ['023-05-0110', '1.1', '33.3333333%'],

@@ -89,15 +89,4 @@ describe('LedgerSums', () => {
     expect(sums.totalsLedger(AMOUNT_TYPES, 'total').slots()).toEqual([]);
     expect(sums.overflows(AMOUNT_TYPES)).toEqual([]);
   });
-
-  test('Given split parts for targets in a range of one array, when added, then each part lands on its target', () => {
-    const sums = new LedgerSums(KEYS, 1, AMOUNT_TYPES.length);
-    const slot = sums.slot(BA, 0);
-    sums.addParts(slot, Int32Array.of(0, 2, 1, 0), 1, 2, Float64Array.of(40, 60, 999));
-    const ledger = sums.toLedger(AMOUNT_TYPES);
-    expect([...ledger.slot('Budget Authority', 0)]).toEqual([
-      ['O:1.2', 40],
-      ['O:1.1', 60],
-    ]);
-  });
 });
