@@ -1,5 +1,6 @@
 import type { Issue } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
+import { columnLetters } from '../../../models/a1';
 import { amountCount, amountTypeOf, lineLoc, text } from '../budget';
 import { isUnmapped } from '../crosswalkQueries';
 import { describeLine, issueAt, MESSAGES, WHO } from '../messages';
@@ -29,6 +30,8 @@ export const duplicateTargets: Rule = {
   check: ({ crosswalk }) => {
     const issues: Issue[] = [];
     for (const set of crosswalk.sets) {
+      // One row cannot repeat a target (most sets at a million lines have one or two rows).
+      if (set.rules.length < 2) continue;
       const seen = new Set<string>();
       for (const rule of set.rules) {
         const t = rule.target;
@@ -54,11 +57,16 @@ export const unmappedLines: Rule = {
   check: ({ model, crosswalk }) => {
     const b = model.budgetColumns;
     const byAccount = new Map<string, { first: number; cells: string[]; types: Set<string> }>();
+    // Each line's cell is its Account cell (`lineLoc`): the column's letters are made once, not per line.
+    const letters = columnLetters(b.originColumn + b.accountColumn);
+    /** Each account text's key (trimmed, any case), by its place in `b.strings`: made once per text. */
+    const keys = new Array<string | undefined>(b.strings.length);
     for (let line = 0; line < b.size; line++) {
       if (!isUnmapped(crosswalk, line) || amountCount(b, line) === 0) continue;
-      const key = text(b, b.account, line).trim().toUpperCase();
+      const account = b.account[line] as number;
+      const key = (keys[account] ??= text(b, b.account, line).trim().toUpperCase());
       const group = byAccount.get(key) ?? { first: line, cells: [], types: new Set<string>() };
-      group.cells.push(lineLoc(b, line).cell);
+      group.cells.push(`${letters}${b.originRow + 1 + (b.row[line] as number)}`);
       group.types.add(amountTypeOf(b, line));
       byAccount.set(key, group);
     }

@@ -46,6 +46,19 @@ export const planReferences: Rule = {
   },
 };
 
+/** `idKey`, worked out once per distinct text: a Crosswalk names a few dozen IDs over many thousand rows. */
+function idKeys(): (id: string) => string {
+  const known = new Map<string, string>();
+  return (id) => {
+    let key = known.get(id);
+    if (key === undefined) {
+      key = idKey(id);
+      known.set(id, key);
+    }
+    return key;
+  };
+}
+
 /** Crosswalk targets and drivers must name objectives, goals and pools that exist. */
 export const crosswalkReferences: Rule = {
   name: 'crosswalk references',
@@ -54,14 +67,15 @@ export const crosswalkReferences: Rule = {
     const goals = keys(model.goals.map((g) => g.id));
     const objectives = keys(model.objectives.map((o) => o.id));
     const pools = keys(model.pools.map((p) => p.name));
+    const keyOf = idKeys();
+    const from = WHO.row('Crosswalk');
     for (const rule of model.crosswalk) {
       const t = rule.target;
-      const from = WHO.row('Crosswalk');
-      if (t.kind === 'objective' && !objectives.has(idKey(t.id)))
+      if (t.kind === 'objective' && !objectives.has(keyOf(t.id)))
         issues.push(issueAt(MESSAGES.unknownObjective(t.id, from), rule.loc));
-      if (t.kind === 'goal' && !goals.has(idKey(t.id)))
+      if (t.kind === 'goal' && !goals.has(keyOf(t.id)))
         issues.push(issueAt(MESSAGES.unknownGoal(t.id, from), rule.loc));
-      if (t.kind === 'pool' && t.name && !pools.has(idKey(t.name)))
+      if (t.kind === 'pool' && t.name && !pools.has(keyOf(t.name)))
         issues.push(issueAt(MESSAGES.unknownPool(t.name, from), rule.loc));
     }
     for (const d of model.drivers) {

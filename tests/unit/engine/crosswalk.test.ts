@@ -283,3 +283,31 @@ describe('tracing an amount back', () => {
     ]);
   });
 });
+
+describe('budget lines no Crosswalk row matches', () => {
+  test('Given unmapped lines of one account spelt in two cases, in a Budget at B3, when run, then one BUDGET_LINE_UNMAPPED per account lists each line by its own Account cell', () => {
+    const result = runEngine(
+      minimalWorkbook({
+        Budget: grid(
+          'Budget',
+          [
+            ['Account', 'Amount Type', 'FY2018'],
+            ['023-05-0110', 'BA', 1000],
+            ['X-1', 'BA', 10],
+            ['Y-2', 'BA', 20],
+            ['x-1', 'Outlays', 30],
+            ['X-1', 'Outlays', 0],
+          ],
+          { topLeft: 'B3' },
+        ),
+      }),
+    );
+    const unmapped = issuesWith(result.issues, 'BUDGET_LINE_UNMAPPED');
+    expect(unmapped.map((i) => i.cell)).toEqual(['B5', 'B6']);
+    // Both X-1 lines with an amount, in row order, by their own cells; the line with no amount is not listed.
+    expect(unmapped[0]?.message).toContain('(rows B5, B7)');
+    expect(unmapped[0]?.message).toContain('Budget Authority');
+    expect(unmapped[0]?.message).toContain('Outlays');
+    expect(unmapped[1]?.message).not.toContain('rows');
+  });
+});
