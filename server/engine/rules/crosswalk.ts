@@ -1,4 +1,4 @@
-import type { Issue } from '../../../models';
+import type { CrosswalkTarget, Issue } from '../../../models';
 import { SHARE_SCALE } from '../../../models';
 import { columnLetters } from '../../../models/a1';
 import { amountCount, amountTypeOf, lineLoc, text } from '../budget';
@@ -29,23 +29,50 @@ export const duplicateTargets: Rule = {
   name: 'duplicate targets in a set',
   check: ({ crosswalk }) => {
     const issues: Issue[] = [];
+    const keyOf = targetKeys();
     for (const set of crosswalk.sets) {
       // One row cannot repeat a target (most sets at a million lines have one or two rows).
       if (set.rules.length < 2) continue;
       const seen = new Set<string>();
       for (const rule of set.rules) {
         const t = rule.target;
-        const label =
-          t.kind === 'pool' ? WHO.pool(t.name) : WHO.record(t.kind === 'goal' ? 'Goal' : 'Objective', t.id);
         if (t.kind === 'pool' && !t.name) continue;
-        const key = label.toUpperCase();
-        if (seen.has(key)) issues.push(issueAt(MESSAGES.duplicateTarget(set.where, label), rule.loc));
+        const key = keyOf(t);
+        if (seen.has(key))
+          issues.push(issueAt(MESSAGES.duplicateTarget(set.where, targetLabel(t)), rule.loc));
         seen.add(key);
       }
     }
     return issues;
   },
 };
+
+/** A target as messages name it: `Objective 1.1`, `Goal G1`, `Cost pool IT`. */
+function targetLabel(t: CrosswalkTarget): string {
+  return t.kind === 'pool' ? WHO.pool(t.name) : WHO.record(t.kind === 'goal' ? 'Goal' : 'Objective', t.id);
+}
+
+/**
+ * What makes two targets the same (their labels, ignoring case), worked out once per distinct target: a
+ * Crosswalk names a few dozen targets over many thousand rows.
+ */
+function targetKeys(): (t: CrosswalkTarget) => string {
+  const known = {
+    objective: new Map<string, string>(),
+    goal: new Map<string, string>(),
+    pool: new Map<string, string>(),
+  };
+  return (t) => {
+    const byName = known[t.kind];
+    const name = t.kind === 'pool' ? t.name : t.id;
+    let key = byName.get(name);
+    if (key === undefined) {
+      key = targetLabel(t).toUpperCase();
+      byName.set(name, key);
+    }
+    return key;
+  };
+}
 
 /**
  * Budget lines no Crosswalk row matches are shown as Unmapped, and said so once per account: an account with

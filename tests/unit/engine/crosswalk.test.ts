@@ -311,3 +311,25 @@ describe('budget lines no Crosswalk row matches', () => {
     expect(unmapped[1]?.message).not.toContain('rows');
   });
 });
+
+describe('the same target twice in one set', () => {
+  test('Given targets repeated in other cases, and a goal and an objective of one ID, when run, then each repeat is said at its row, by its own spelling, and the goal and objective are not a repeat', () => {
+    const result = runEngine(
+      minimalWorkbook({
+        Crosswalk: [
+          ['Account', 'Objective ID', 'Goal ID', 'Cost Pool', 'Share'],
+          ['023-05-0110', 'x9', null, null, '25%'],
+          ['023-05-0110', 'X9', null, null, '25%'],
+          ['023-05-0110', null, 'G1', null, '10%'],
+          ['023-05-0110', 'G1', null, null, '10%'],
+          ['023-05-0110', null, null, 'IT', '15%'],
+          ['023-05-0110', null, null, 'it', '15%'],
+        ],
+      }),
+    );
+    const repeats = issuesWith(result.issues, 'CROSSWALK_DUPLICATE_TARGET');
+    expect(repeats.map((i) => i.cell)).toEqual(['A3', 'A7']);
+    expect(repeats[0]?.message).toContain('Objective X9 appears twice');
+    expect(repeats[1]?.message).toContain('Cost pool it appears twice');
+  });
+});
