@@ -145,7 +145,11 @@ export interface RuleSets {
   kinds: AccountKinds;
 }
 
-/** Groups Crosswalk rows into rule sets and decides each set's weights; the index finds them by numbers. */
+/**
+ * Groups Crosswalk rows into rule sets and decides each set's weights; the index finds them by numbers. Its
+ * loops (and the layout's) index their arrays: they run once per workbook, much of it before they are
+ * optimised, where a for-of loop makes an iterator result for every row and set.
+ */
 export function buildRuleSets(model: WorkbookModel, known: KnownTargets): RuleSets {
   const rows = model.crosswalk;
   const sets: BuiltSet[] = [];
@@ -176,7 +180,7 @@ export function buildRuleSets(model: WorkbookModel, known: KnownTargets): RuleSe
   }
   giveRows(sets, rows, setOfRow);
   const weigher = new Weigher(new TargetResolver(known));
-  for (const s of sets) weigher.weigh(s);
+  for (let s = 0; s < sets.length; s++) weigher.weigh(sets[s] as BuiltSet);
   return { sets, index, kinds };
 }
 
@@ -300,7 +304,8 @@ function giveRows(sets: readonly BuiltSet[], rows: readonly CrosswalkRule[], set
   const bySet: CrosswalkRule[] = [];
   for (let k = 0; k < rows.length; k++) bySet.push(rows[order[k] as number] as CrosswalkRule);
   let at = 0;
-  for (const set of sets) {
+  for (let s = 0; s < sets.length; s++) {
+    const set = sets[s] as BuiltSet;
     set.rules = bySet.slice(at, at + set.rowCount);
     at += set.rowCount;
   }
@@ -329,7 +334,8 @@ class Weigher {
     const wholeNumbers = typedAsWholeNumbers(set.rules);
     set.wholeNumbers = wholeNumbers;
     let sum = 0;
-    for (const rule of set.rules) {
+    for (let r = 0; r < set.rules.length; r++) {
+      const rule = set.rules[r] as CrosswalkRule;
       const share = shareOf(rule, wholeNumbers);
       sum += share;
       if (rule.share === 0) continue;
@@ -363,11 +369,12 @@ class Weigher {
 /** Every share typed (not zero) was typed as a whole number; the rules registry reports such sets. */
 function typedAsWholeNumbers(rules: readonly CrosswalkRule[]): boolean {
   let typed = 0;
-  for (const r of rules)
-    if (r.share !== 0) {
-      typed += 1;
-      if (!r.shareAsWholeNumber) return false;
-    }
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i] as CrosswalkRule;
+    if (r.share === 0) continue;
+    typed += 1;
+    if (!r.shareAsWholeNumber) return false;
+  }
   return typed > 0;
 }
 
@@ -453,7 +460,7 @@ export class SetLayout {
 
   constructor(sets: readonly RuleSet[], numbers: TargetNumbers) {
     let parts = 0;
-    for (const set of sets) parts += set.targets.length;
+    for (let s = 0; s < sets.length; s++) parts += (sets[s] as RuleSet).targets.length;
     this.start = new Int32Array(sets.length + 1);
     this.target = new Int32Array(parts);
     this.tiePlace = new Int32Array(parts);
@@ -486,15 +493,16 @@ export class SetLayout {
     }
     // One part splits nothing: its weight as typed, like a set of one target always had.
     if (n === 1 || !divisor) divisor = 1;
+    // Safe non-negative integers, tested inline: `Number.isSafeInteger` boxed each weight to be called.
     let checked = true;
     let total = 0;
     for (let k = 0; k < n; k++) {
       const w = (set.weights[order[k] as number] as number) / divisor;
       this.weight[at + k] = w;
-      checked &&= Number.isSafeInteger(w) && w >= 0;
+      checked &&= w >= 0 && w <= Number.MAX_SAFE_INTEGER && Math.floor(w) === w;
       total += w;
     }
-    if (checked && total > 0 && Number.isSafeInteger(total)) this.total[s] = total;
+    if (checked && total > 0 && total <= Number.MAX_SAFE_INTEGER) this.total[s] = total;
   }
 }
 

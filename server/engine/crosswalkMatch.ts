@@ -83,6 +83,8 @@ export class Interner {
 /** One account's sets (undated, or one year's), by `activity * stride + objectClass` numbers. */
 export type SetTable = Map<number, RuleSet>;
 
+const NO_TABLES: readonly SetTable[] = [];
+
 /**
  * Object class numbers are below this, so `activity * STRIDE + objectClass` is one exact key per pair while both
  * are below 2^26: far more distinct texts than a Crosswalk sheet has rows. A fixed stride lets the index grow
@@ -128,13 +130,16 @@ export class SetIndex {
   }
 
   /** The tables of these account keys that exist, in their order. */
-  tablesOf(accounts: readonly string[], year: number | null): SetTable[] {
-    const out: SetTable[] = [];
+  tablesOf(accounts: readonly string[], year: number | null): readonly SetTable[] {
+    // Most accounts have one table or none: a list of exactly that, or the one shared empty list.
+    let out: SetTable[] | null = null;
     for (const account of accounts) {
       const table = year === null ? this.undated.get(account) : this.dated.get(tableKey(account, year));
-      if (table) out.push(table);
+      if (!table) continue;
+      if (out) out.push(table);
+      else out = [table];
     }
-    return out;
+    return out ?? NO_TABLES;
   }
 }
 
@@ -157,7 +162,8 @@ export interface LineKeys {
  * then the account alone.
  */
 export function findSet(tables: readonly SetTable[], k: LineKeys, stride: number): RuleSet | null {
-  for (const table of tables) {
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as SetTable;
     if (k.hasActivity) {
       const found = inActivity(table, k.activity, k, stride);
       if (found) return found;
@@ -184,13 +190,19 @@ function inActivity(table: SetTable, activity: number, k: LineKeys, stride: numb
 interface AccountEntry {
   /** `lineAccountKeys` of the text. */
   keys: string[];
-  undated: SetTable[];
+  undated: readonly SetTable[];
   /** Some Crosswalk row of its account has a program activity or object class, so lines differ. */
   specific: boolean;
   /** Some Crosswalk row of its account has a Fiscal Year. */
   recast: boolean;
   /** For an account that is not specific: the set of all its lines (their activity and class do not matter). */
   whole: RuleSet | null;
+}
+
+/** Some of the keys is in the set (a loop, not `keys.some` with a closure made per account). */
+function someIn(keys: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const key of keys) if (set.has(key)) return true;
+  return false;
 }
 
 /** The accounts of the Crosswalk that have rows by program activity or object class, and that are recast by year. */
@@ -249,8 +261,8 @@ export class LineMatcher {
     const entry: AccountEntry = {
       keys,
       undated: this.index.tablesOf(keys, null),
-      specific: keys.some((k) => this.kinds.specific.has(k)),
-      recast: keys.some((k) => this.kinds.recastAccounts.has(k)),
+      specific: someIn(keys, this.kinds.specific),
+      recast: someIn(keys, this.kinds.recastAccounts),
       whole: null,
     };
     if (!entry.specific && entry.undated.length > 0) {
