@@ -42,9 +42,11 @@ export class LineIndex {
     this.table = new Int32Array(slots * 2);
   }
 
-  /** The first line with this identity, or -1 (then `add` may record the line that has it). */
-  find(k: LineKey): number {
-    const h = this.hashOf(k);
+  /**
+   * The first line with this identity, or -1 (then `add` may record the line that has it). `h`: the key's
+   * `hashOf`, when the caller has it already.
+   */
+  find(k: LineKey, h = this.hashOf(k)): number {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
@@ -154,7 +156,7 @@ export function repeatedLines(lines: LineColumns): number[] {
     for (let line = from; line < to; line++) hashes[line - from] = index.hashOf(lines.keyOf(line, key));
     warmed |= index.warm(hashes, to - from);
     for (let line = from; line < to; line++) {
-      const first = index.find(lines.keyOf(line, key));
+      const first = index.find(lines.keyOf(line, key), hashes[line - from] as number);
       if (first >= 0) repeats.push(line, first);
       else index.add(line);
     }
