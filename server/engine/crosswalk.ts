@@ -555,6 +555,8 @@ export function allocateCrosswalk(
   const yearOf = (series: number) => (model.series[series] as Series).year;
   // Local copies: a constant imported from another module is a getter call per use under tsx (CommonJS).
   const spending = SPENDING;
+  // Most Crosswalks recast no account by year: their lines need not be asked.
+  const anyRecast = kinds.recastAccounts.size > 0;
   const receipt = RECEIPT;
   for (let line = 0; line < b.size; line++) {
     // Receipts and intra-agency amounts are never allocated: they sit on their own rows so totals tie out.
@@ -563,7 +565,7 @@ export function allocateCrosswalk(
       lines.whole(line, lineType === receipt ? 1 : 2);
       continue;
     }
-    const years = matcher.recastYears(line, yearOf);
+    const years = anyRecast ? matcher.recastYears(line, yearOf) : null;
     if (years) {
       lines.recast(line, years, matcher, yearOf);
       continue;
