@@ -597,7 +597,7 @@ class Allocation {
   ) {
     this.lineSet = new Int32Array(b.size).fill(-1);
     this.lineTo = new Uint8Array(b.size);
-    this.sums = new LedgerSums(keys, seriesCount, AMOUNT_TYPES.length);
+    this.sums = new LedgerSums(keys, seriesCount, AMOUNT_TYPES.length, !magnitudesStayExact(b));
   }
 
   /** A line whose amounts go whole to one place (`to`, a position in `DESTINATIONS`). */
@@ -689,6 +689,17 @@ class Allocation {
       overflows: [...this.sums.overflows(AMOUNT_TYPES), ...this.sums.totalOverflows(AMOUNT_TYPES, 'total')],
     };
   }
+}
+
+/**
+ * The magnitudes of all the Budget's amounts add up within the exact range, so no total of any of them (or of
+ * their parts, each no bigger than its amount) can pass it, and the sums need not test each addition. A float
+ * sum of integers is exact while it stays within the range, and cannot come back within it once past.
+ */
+function magnitudesStayExact(b: BudgetColumns): boolean {
+  let sum = 0;
+  for (let a = 0; a < b.amountValue.length; a++) sum += Math.abs(b.amountValue[a] as number);
+  return sum <= Number.MAX_SAFE_INTEGER;
 }
 
 /**

@@ -89,4 +89,30 @@ describe('LedgerSums', () => {
     expect(sums.totalsLedger(AMOUNT_TYPES, 'total').slots()).toEqual([]);
     expect(sums.overflows(AMOUNT_TYPES)).toEqual([]);
   });
+
+  test('Given additions whose magnitudes sum within the exact range, when added unchecked, then the ledgers are those of checked sums', () => {
+    const seed = 20261203;
+    console.log(`LedgerSums unchecked seed ${seed}`);
+    let state = seed;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
+    // The generator's high bits, scaled: its low bits repeat with a short period.
+    const pick = (n: number) => Math.floor((next() / 2147483648) * n);
+    const checked = new LedgerSums(KEYS, 3, AMOUNT_TYPES.length);
+    const unchecked = new LedgerSums(KEYS, 3, AMOUNT_TYPES.length, false);
+    const values = new Float64Array(1);
+    for (let i = 0; i < 500; i++) {
+      const [type, series, target] = [pick(AMOUNT_TYPES.length), pick(3), pick(KEYS.length)];
+      values[0] = pick(2_000_001) - 1_000_000;
+      for (const sums of [checked, unchecked]) {
+        const slot = sums.slot(type, series);
+        sums.add(slot, target, values, 0);
+        sums.addTotal(slot, values, 0);
+      }
+    }
+    expect(unchecked.toLedger(AMOUNT_TYPES)).toEqual(checked.toLedger(AMOUNT_TYPES));
+    expect(unchecked.totalsLedger(AMOUNT_TYPES, 'total')).toEqual(
+      checked.totalsLedger(AMOUNT_TYPES, 'total'),
+    );
+    expect(checked.toLedger(AMOUNT_TYPES).slots().length).toBeGreaterThan(10);
+  });
 });
