@@ -45,8 +45,14 @@ const YOUNG_GENERATION_MB = 192;
  * 0.3-0.6 s; with the body moved there were none.
  */
 function movable(body: Uint8Array): Uint8Array<ArrayBuffer> {
+  // An empty body is never moved: it may be a view of memory moved away already (a body passed twice), and Node
+  // drops, without a word, a message whose transfer list holds such memory, so its task would never end. Copying
+  // such a view throws at once instead.
   const whole =
-    body.buffer instanceof ArrayBuffer && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+    body.buffer instanceof ArrayBuffer &&
+    body.byteLength > 0 &&
+    body.byteOffset === 0 &&
+    body.byteLength === body.buffer.byteLength;
   return whole ? (body as Uint8Array<ArrayBuffer>) : new Uint8Array(body);
 }
 

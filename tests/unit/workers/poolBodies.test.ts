@@ -31,6 +31,14 @@ describe('Given an engine pool answering JSON requests', () => {
     expect(result.ok).toBe(true);
   });
 
+  test('When a body already moved is passed again, Then it is refused at once, not left waiting for ever', async () => {
+    const owned = new Uint8Array(Buffer.from(text)).slice();
+    await answer(owned);
+    expect(owned.byteLength).toBe(0);
+    await expect(pool.answerJson('validate', owned, undefined, limits)).rejects.toThrow('detached');
+    expect((await answer(Buffer.from(text))).ok).toBe(true);
+  });
+
   test('When the body is a view into a larger buffer, Then it is copied: the shared memory is left as it was', async () => {
     const shared = new Uint8Array(text.length + 16);
     shared.set(Buffer.from(text), 8);
