@@ -40,7 +40,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The tables of a body shaped like `{grids: {tables: [...]}}`, or none. */
-function tablesOf(body: unknown): unknown[] {
+export function tablesOf(body: unknown): unknown[] {
   if (!isObject(body) || !isObject(body.grids) || !Array.isArray(body.grids.tables)) return [];
   return body.grids.tables;
 }

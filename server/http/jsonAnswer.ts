@@ -4,7 +4,7 @@ import { jsonTables } from '../engine/tables/jsonTable';
 import { JsonWriter } from '../engine/tables/jsonWriter';
 import { parseJson } from './body';
 import { gridsFromBody } from './gridCheck';
-import { checkGridBodySize, type GridBodyLimits } from './limits';
+import { checkGridBodySize, checkTableCount, type GridBodyLimits } from './limits';
 
 /** The JSON endpoints whose whole answer is computed in an engine worker. */
 export type JsonRoute = 'validate' | 'crosswalk';
@@ -24,7 +24,9 @@ export function answerJson(
   limits: GridBodyLimits,
 ): Buffer {
   checkGridBodySize(body, limits);
-  const grids = gridsFromBody(parseJson(body));
+  const parsed = parseJson(body);
+  checkTableCount(parsed);
+  const grids = gridsFromBody(parsed);
   if (route === 'validate') {
     // Issues and the summary only: no output table is shaped.
     const result = runEngine(grids, { tables: [] });

@@ -1,4 +1,5 @@
 import type { RequestHandler, Response } from 'express';
+import { tablesOf } from './gridCheck';
 import { countGridBody } from './gridCount';
 import { HttpProblem, problems, sendProblem } from './problems';
 
@@ -20,10 +21,31 @@ export interface GridBodyLimits {
 }
 
 export function checkGridBodySize(bytes: Uint8Array, limits: GridBodyLimits): void {
+  if (!mayHoldTooMany(bytes.length, limits)) return;
   const { tables, rows, cells } = countGridBody(bytes);
   if (tables > MAX_TABLES) throw new HttpProblem(problems.tooManyTables(tables, MAX_TABLES));
   if (rows > limits.maxRows) throw new HttpProblem(problems.tooManyRows(rows, limits.maxRows));
   if (cells > limits.maxCells) throw new HttpProblem(problems.tooManyCells(cells, limits.maxCells));
+}
+
+/**
+ * Whether a body of this many bytes could hold more rows or cells than the limits allow. In JSON, n cells take
+ * at least 2n - 1 bytes (a character each, a comma between) and n rows at least 3n - 1 (`[]` each, a comma
+ * between), so a smaller body cannot, and is not counted: it goes straight to JSON.parse, whose cost its size
+ * bounds (a 5,000-line agency's 575 KB body, under the default limits' 4 MB, saves a pass of about 1.6 ms of
+ * CPU). Its tables are counted once parsed (`checkTableCount`).
+ */
+function mayHoldTooMany(bytes: number, limits: GridBodyLimits): boolean {
+  return (bytes + 1) / 2 > limits.maxCells || (bytes + 1) / 3 > limits.maxRows;
+}
+
+/**
+ * Refuses a parsed body with more tables than `MAX_TABLES`, as `checkGridBodySize` would have from its bytes:
+ * checking each table makes a few issues at most, and this keeps their number small.
+ */
+export function checkTableCount(body: unknown): void {
+  const tables = tablesOf(body).length;
+  if (tables > MAX_TABLES) throw new HttpProblem(problems.tooManyTables(tables, MAX_TABLES));
 }
 
 /** The request id pino-http gave this request. */
