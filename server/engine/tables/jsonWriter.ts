@@ -77,13 +77,7 @@ export class JsonWriter {
 
   null(): void {
     if (this.end + 4 > this.bytes.length) this.reserve(4);
-    const bytes = this.bytes;
-    const at = this.end;
-    bytes[at] = 0x6e;
-    bytes[at + 1] = 0x75;
-    bytes[at + 2] = 0x6c;
-    bytes[at + 3] = 0x6c;
-    this.end = at + 4;
+    this.end = writeNull(this.bytes, this.end);
   }
 
   /** The bytes from `start` to `end` written before, again (a run of cells that recurs). */
@@ -149,13 +143,7 @@ export class JsonWriter {
         this.minor(value, decimals);
         continue;
       }
-      const bytes = this.bytes;
-      const at = this.end;
-      bytes[at] = 0x6e;
-      bytes[at + 1] = 0x75;
-      bytes[at + 2] = 0x6c;
-      bytes[at + 3] = 0x6c;
-      this.end = at + 4;
+      this.end = writeNull(this.bytes, this.end);
     }
   }
 
@@ -226,4 +214,13 @@ export class JsonWriter {
     grown.set(this.bytes.subarray(0, this.end));
     this.bytes = grown;
   }
+}
+
+/** Writes `null` at `at` (room for it already made) and returns the index after it. */
+function writeNull(bytes: Uint8Array, at: number): number {
+  bytes[at] = 0x6e;
+  bytes[at + 1] = 0x75;
+  bytes[at + 2] = 0x6c;
+  bytes[at + 3] = 0x6c;
+  return at + 4;
 }
