@@ -1,7 +1,6 @@
 import type { OutputCell, OutputColumn, OutputSheet } from '../../../models';
-import { FTE_DECIMALS } from '../read/budget';
 import { JsonWriter } from './jsonWriter';
-import { type AmountFormat, type TableForm, TableSink } from './shape';
+import { type AmountFormat, shownDecimals, type TableForm, TableSink } from './shape';
 
 const OPEN_ROW = 0x5b;
 const CLOSE_ROW = 0x5d;
@@ -88,7 +87,7 @@ export class JsonTableWriter extends TableSink<Uint8Array> {
     if (to <= from) return;
     this.next();
     this.cells += to - from - 1;
-    this.out.minors(minor, from, to, format.type === 'FTE' ? FTE_DECIMALS : format.decimals);
+    this.out.minors(minor, from, to, shownDecimals(format.type, format.decimals));
   }
 
   protected cellsInRow(): number {

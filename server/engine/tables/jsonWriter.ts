@@ -1,3 +1,4 @@
+import { DIGITS_BYTES, putUnits } from '../../../models/decimalBytes';
 import { fromMinor } from '../money';
 
 /**
@@ -11,8 +12,6 @@ import { fromMinor } from '../money';
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
-const POINT = 0x2e;
-const ZERO = 0x30;
 
 /**
  * Figures below this many units (in magnitude) are written from their digits: such a figure has at most 15
@@ -24,8 +23,6 @@ const DIGITS_BELOW = 1e15;
 const MAX_DIGIT_DECIMALS = 6;
 
 const COMMA = 0x2c;
-/** Whole numbers below this are turned into digits with 32-bit integer arithmetic, which V8 does fastest. */
-const INT32_BELOW = 2 ** 31;
 
 /** The most bytes a figure and its comma take: `-` and 15 digits and a point, or `String` of a double. */
 const FIGURE_BYTES = 26;
@@ -156,52 +153,9 @@ export class JsonWriter {
 
   /** A whole number of at most 15 digits, with a decimal point `decimals` from its end and trailing zeros dropped. */
   private digits(whole: number, decimals: number): void {
-    if (this.end + 24 > this.bytes.length) this.reserve(24);
+    if (this.end + DIGITS_BYTES + 2 + decimals > this.bytes.length) this.reserve(DIGITS_BYTES + 2 + decimals);
     if (whole < 0) this.bytes[this.end++] = MINUS;
-    const magnitude = Math.abs(whole);
-    if (decimals === 0) return this.integer(magnitude);
-    const scale = 10 ** decimals;
-    let fraction = magnitude % scale;
-    this.integer((magnitude - fraction) / scale);
-    if (fraction === 0) return;
-    let places = decimals;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      places--;
-    }
-    this.bytes[this.end++] = POINT;
-    // The fraction's digits from the right; the places left over are its leading zeros (`0.05`).
-    const bytes = this.bytes;
-    for (let at = this.end + places - 1; at >= this.end; at--) {
-      bytes[at] = ZERO + (fraction % 10);
-      fraction = Math.floor(fraction / 10);
-    }
-    this.end += places;
-  }
-
-  /** The digits of a whole number from 0 up to 10^15. */
-  private integer(value: number): void {
-    const bytes = this.bytes;
-    if (value < INT32_BELOW) {
-      let n = value | 0;
-      let length = 1;
-      for (let rest = n; rest >= 10; rest = (rest / 10) | 0) length++;
-      for (let at = this.end + length - 1; at >= this.end; at--) {
-        const next = (n / 10) | 0;
-        bytes[at] = ZERO + n - next * 10;
-        n = next;
-      }
-      this.end += length;
-      return;
-    }
-    let length = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) length++;
-    let rest = value;
-    for (let at = this.end + length - 1; at >= this.end; at--) {
-      bytes[at] = ZERO + (rest % 10);
-      rest = Math.floor(rest / 10);
-    }
-    this.end += length;
+    this.end = putUnits(this.bytes, this.end, Math.abs(whole), decimals, false);
   }
 
   /** Room for `more` bytes: the buffer doubles as it fills, so growing costs at most the size of the answer. */

@@ -12,8 +12,12 @@ import { FTE_DECIMALS } from '../read/budget';
 
 /** Minor units to the number shown: money in Units at the workbook's decimals, FTE to one decimal. */
 export function shownAmount(value: number, type: AmountType, moneyDecimals: number): number {
-  return type === 'FTE' ? fromMinor(value, FTE_DECIMALS) : fromMinor(value, moneyDecimals);
+  return fromMinor(value, shownDecimals(type, moneyDecimals));
 }
+
+/** The decimals an amount of this type is held and shown in: FTE its own, money the workbook's. */
+export const shownDecimals = (type: AmountType, moneyDecimals: number): number =>
+  type === 'FTE' ? FTE_DECIMALS : moneyDecimals;
 
 export const rowFormatFor = (type: AmountType): ColumnFormat | null => (type === 'FTE' ? 'fte' : null);
 

@@ -1,3 +1,5 @@
+import { DIGITS_BYTES, putDigits, putUnits } from '../../../models/decimalBytes';
+
 /**
  * A part written straight into bytes: the sheet writer puts each tag, number and text into one buffer and
  * hands it on in chunks of about a megabyte, so a sheet of a million rows costs neither a string per cell nor
@@ -84,22 +86,8 @@ export class ByteSink {
 
   /** A non-negative integer below 2^53, in decimal. */
   digits(value: number): void {
-    this.room(16);
-    const b = this.buffer;
-    if (value < 10) {
-      b[this.at++] = 48 + value;
-      return;
-    }
-    let length = 0;
-    for (let v = value; v >= 1; v = Math.floor(v / 10)) length++;
-    let at = this.at + length;
-    this.at = at;
-    if (value <= 0x7fffffff) {
-      // Small integers (row numbers, string ids, most amounts) in 32-bit arithmetic.
-      for (let v = value | 0; v > 0; v = (v / 10) | 0) b[--at] = 48 + (v % 10);
-      return;
-    }
-    for (let v = value; v >= 1; v = Math.floor(v / 10)) b[--at] = 48 + (v % 10);
+    this.room(DIGITS_BYTES);
+    this.at = putDigits(this.buffer, this.at, value);
   }
 
   /**
@@ -131,22 +119,8 @@ export class ByteSink {
     const units = Math.round(magnitude * scale);
     if (units / scale !== magnitude) return false;
     if (value < 0) this.ascii('-'); // -0 is not below 0, and String(-0) is "0" too.
-    this.digits(Math.floor(units / scale));
-    let fraction = units % scale;
-    let places = decimals;
-    if (!pad) {
-      while (places > 0 && fraction % 10 === 0) {
-        fraction /= 10;
-        places--;
-      }
-    }
-    if (places === 0) return true;
-    this.room(places + 1);
-    const b = this.buffer;
-    b[this.at] = 46; // .
-    for (let i = places; i > 0; i--, fraction = Math.floor(fraction / 10))
-      b[this.at + i] = 48 + (fraction % 10);
-    this.at += places + 1;
+    this.room(DIGITS_BYTES + 1 + decimals);
+    this.at = putUnits(this.buffer, this.at, units, decimals, pad);
     return true;
   }
 
