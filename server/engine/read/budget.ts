@@ -16,7 +16,7 @@ import {
   scaledExactly,
   StagedAmounts,
 } from './budgetBuilder';
-import { grown } from './growable';
+import { grown, newColumn } from './growable';
 import { IssuePlaces } from './issuePlaces';
 import { LineIndex, repeatedLines } from './lineIndex';
 import type { TextIds } from './textIds';
@@ -436,8 +436,8 @@ function convertAmounts(
   settings: Settings,
   issues: Issue[],
 ): KeptAmounts {
-  const keep = new Uint8Array(staged.size);
-  const counts = new Int32Array(lines.size + 1);
+  const keep = newColumn(Uint8Array, staged.size);
+  const counts = newColumn(Int32Array, lines.size + 1);
   for (let o = 0; o < staged.size; o++) {
     const i = order === null ? o : (order[o] as number);
     staged.series[i] = renumber[staged.series[i] as number] as number;

@@ -1,6 +1,6 @@
 import type { BudgetColumns, CellValue } from '../../../models';
 import type { Decimal } from '../money';
-import { fitted, grown } from './growable';
+import { fitted, grown, newColumn } from './growable';
 import type { LineKey } from './lineIndex';
 import { TextIds } from './textIds';
 
@@ -64,12 +64,12 @@ export class StagedAmounts {
   /** `capacity`: the most amounts expected (rows times amount columns); more still fit, by regrowing. */
   constructor(capacity: number) {
     const n = Math.max(capacity, 16);
-    this.line = new Int32Array(n);
-    this.series = new Int32Array(n);
-    this.value = new Float64Array(n);
-    this.places = new Int8Array(n);
-    this.row = new Int32Array(n);
-    this.column = new Int32Array(n);
+    this.line = newColumn(Int32Array, n);
+    this.series = newColumn(Int32Array, n);
+    this.value = newColumn(Float64Array, n);
+    this.places = newColumn(Int8Array, n);
+    this.row = newColumn(Int32Array, n);
+    this.column = newColumn(Int32Array, n);
   }
 
   addExact(series: number, value: Decimal, raw: CellValue, row: number, column: number): void {
@@ -156,16 +156,16 @@ export class LineColumns {
   /** `capacity`: the most lines expected (the table's row count); more still fit, by regrowing. */
   constructor(capacity: number) {
     const n = Math.max(capacity, 16);
-    this.account = new Int32Array(n);
-    this.accountTitle = new Int32Array(n);
-    this.programActivity = new Int32Array(n);
-    this.programActivityTitle = new Int32Array(n);
-    this.objectClass = new Int32Array(n);
-    this.category = new Int32Array(n);
-    this.amountType = new Uint8Array(n);
-    this.lineType = new Uint8Array(n);
-    this.fundingType = new Int8Array(n);
-    this.row = new Int32Array(n);
+    this.account = newColumn(Int32Array, n);
+    this.accountTitle = newColumn(Int32Array, n);
+    this.programActivity = newColumn(Int32Array, n);
+    this.programActivityTitle = newColumn(Int32Array, n);
+    this.objectClass = newColumn(Int32Array, n);
+    this.category = newColumn(Int32Array, n);
+    this.amountType = newColumn(Uint8Array, n);
+    this.lineType = newColumn(Uint8Array, n);
+    this.fundingType = newColumn(Int8Array, n);
+    this.row = newColumn(Int32Array, n);
   }
 
   add(f: LineFields): number {
@@ -260,7 +260,7 @@ function internAt(
 export function inLineOrder(lineCount: number, staged: StagedAmounts): Int32Array | null {
   if (isInLineOrder(staged)) return null;
   const next = lineStarts(lineCount, staged);
-  const order = new Int32Array(staged.size);
+  const order = newColumn(Int32Array, staged.size);
   for (let i = 0; i < staged.size; i++) {
     const line = staged.line[i] as number;
     order[next[line] as number] = i;
@@ -277,7 +277,7 @@ function isInLineOrder(staged: StagedAmounts): boolean {
 
 /** Where each line's staged amounts start when laid end to end; entry `lineCount` is their count. */
 function lineStarts(lineCount: number, staged: StagedAmounts): Int32Array {
-  const counts = new Int32Array(lineCount + 1);
+  const counts = newColumn(Int32Array, lineCount + 1);
   for (let i = 0; i < staged.size; i++) {
     const at = (staged.line[i] as number) + 1;
     counts[at] = (counts[at] as number) + 1;
@@ -319,10 +319,10 @@ function amountColumns(
         amountColumn: staged.column,
       }
     : {
-        amountSeries: new Int32Array(count),
-        amountValue: new Float64Array(count),
-        amountRow: new Int32Array(count),
-        amountColumn: new Int32Array(count),
+        amountSeries: newColumn(Int32Array, count),
+        amountValue: newColumn(Float64Array, count),
+        amountRow: newColumn(Int32Array, count),
+        amountColumn: newColumn(Int32Array, count),
       };
   // In place with every amount kept (the usual wide Budget), the staged columns already are the result.
   const size = inPlace && count === staged.size ? 0 : staged.size;

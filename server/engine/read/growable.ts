@@ -4,11 +4,29 @@
  */
 
 export type NumberColumn = Int32Array | Float64Array | Int8Array | Uint8Array;
+type ColumnType<T extends NumberColumn> = {
+  new (buffer: ArrayBufferLike): T;
+  readonly BYTES_PER_ELEMENT: number;
+};
+
+/**
+ * A zero-filled column of `length` entries, its memory a SharedArrayBuffer's where there is one. V8 counts an
+ * ordinary ArrayBuffer's memory against the isolate's external-memory limit (64 MB since the last full
+ * collection): the read of a million-line Budget allocates well past that, which started a full mark of the
+ * whole heap, the input grids' few hundred MB included, during the read. Shared memory is not counted there
+ * (V8's `BackingStore::PerIsolateAccountingLength`), and is collected like any other once unreachable. Nothing
+ * here shares it with another thread: it is used as an ordinary typed array.
+ */
+export function newColumn<T extends NumberColumn>(Column: ColumnType<T>, length: number): T {
+  const bytes = length * Column.BYTES_PER_ELEMENT;
+  return new Column(
+    typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes),
+  );
+}
 
 /** A copy of `column` with room for at least `needed` entries (double its length, or more), contents kept. */
 export function grown<T extends NumberColumn>(column: T, needed: number): T {
-  const Column = column.constructor as new (length: number) => T;
-  const bigger = new Column(Math.max(needed, column.length * 2, 16));
+  const bigger = newColumn(column.constructor as ColumnType<T>, Math.max(needed, column.length * 2, 16));
   bigger.set(column);
   return bigger;
 }
@@ -19,5 +37,8 @@ export function grown<T extends NumberColumn>(column: T, needed: number): T {
  */
 export function fitted<T extends NumberColumn>(column: T, size: number): T {
   if (size === column.length) return column;
-  return (size * 8 >= column.length * 7 ? column.subarray(0, size) : column.slice(0, size)) as T;
+  if (size * 8 >= column.length * 7) return column.subarray(0, size) as T;
+  const copy = newColumn(column.constructor as ColumnType<T>, size);
+  copy.set(column.subarray(0, size));
+  return copy;
 }

@@ -1,3 +1,4 @@
+import { newColumn } from './growable';
 import type { LineColumns } from './budgetBuilder';
 
 /**
@@ -39,7 +40,7 @@ export class LineIndex {
   ) {
     let slots = 1024;
     while (slots < expected * 2) slots *= 2;
-    this.table = new Int32Array(slots * 2);
+    this.table = newColumn(Int32Array, slots * 2);
   }
 
   /**
@@ -129,7 +130,7 @@ export class LineIndex {
   /** Twice the slots, every line placed again by its stored hash. */
   private rehash(): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
+    this.table = newColumn(Int32Array, old.length * 2);
     for (let s = 0; s < old.length; s += 2) {
       const line = (old[s] as number) - 1;
       if (line >= 0) this.place(line, old[s + 1] as number);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readWorkbook } from '../../../server/engine';
 import { LineColumns, blankLineFields, type LineFields } from '../../../server/engine/read/budgetBuilder';
 import { cellText, isPlainText } from '../../../server/engine/read/cells';
-import { fitted, grown } from '../../../server/engine/read/growable';
+import { fitted, grown, newColumn } from '../../../server/engine/read/growable';
 import { LineIndex } from '../../../server/engine/read/lineIndex';
 import { TextIds } from '../../../server/engine/read/textIds';
 import { issuesWith, placesOf } from '../../helpers/outputs';
@@ -35,6 +35,18 @@ describe('growable columns', () => {
     expect(copy.length).toBe(10);
     expect(copy.buffer).not.toBe(roomy.buffer);
     expect(fitted(tight, 8)).toBe(tight);
+  });
+
+  test('Given a new, grown or copied column, then it is zero-filled, of its type, and on memory V8 does not count as external', () => {
+    const fresh = newColumn(Float64Array, 5);
+    expect(fresh).toBeInstanceOf(Float64Array);
+    expect(Array.from(fresh)).toEqual([0, 0, 0, 0, 0]);
+    const bigger = grown(Int32Array.from([1, 2]), 3);
+    const copy = fitted(new Int8Array(64).fill(3), 4);
+    // Shared memory is what keeps a large read from starting a full collection (see `newColumn`).
+    for (const column of [fresh, bigger, copy]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(bigger.subarray(0, 3))).toEqual([1, 2, 0]);
+    expect(Array.from(copy)).toEqual([3, 3, 3, 3]);
   });
 
   test('Given more lines than the columns were sized for, when added, then every line reads back', () => {
@@ -147,5 +159,32 @@ describe('reading a Budget into columns', () => {
     expect(placesOf(issues, 'DUPLICATE_BUDGET_LINE')).toEqual(['Budget!A3']);
     expect(issuesWith(issues, 'DUPLICATE_BUDGET_LINE')[0]?.message).toContain('Budget!A2');
     expect(model.budget.map((l) => l.programActivity)).toEqual(['Ops', 'OPS', 'Ops']);
+  });
+
+  test('Given a Budget read, then its line and amount columns are on shared memory (see `newColumn`)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      '023-05-0110',
+      `PA ${i}`,
+      'Discretionary',
+      i + 1,
+      i + 2,
+    ]);
+    const { model } = readWorkbook(
+      minimalWorkbook({
+        Budget: grid('Budget', [['Account', 'Program Activity', 'Category', 'FY2018', 'FY2019'], ...rows]),
+      }),
+    );
+    const b = model.budgetColumns;
+    expect(b.size).toBe(40);
+    for (const column of [
+      b.account,
+      b.row,
+      b.amountStart,
+      b.amountSeries,
+      b.amountValue,
+      b.amountRow,
+      b.amountColumn,
+    ])
+      expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 });
