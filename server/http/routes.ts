@@ -45,8 +45,9 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
   const answer = (route: JsonRoute) => async (req: Request, res: Response) => {
     if (res.headersSent) return;
     const tables = route === 'crosswalk' ? tablesWanted(req.query.tables) : undefined;
-    const body = await stoppable(
-      engine.answerJson(route, (res.locals as JsonLocals).jsonBytes, tables, gridLimits, whileOpen(res)),
+    const bytes = (res.locals as JsonLocals).jsonBytes;
+    const body = await whileOpen(res, (signal) =>
+      engine.answerJson(route, bytes, tables, gridLimits, signal),
     );
     if (body && !res.headersSent) res.type('application/json; charset=utf-8').send(body);
   };
@@ -61,12 +62,12 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
     // A CSV is held to the upload's limits: its size, and the cells a workbook may hold.
     const csvLimits = { maxBytes: config.maxUploadBytes, maxCells: config.maxCells };
     const filename = `${name}-crosswalk.xlsx`;
-    const run = await stoppable(
+    const run = await whileOpen(res, (signal) =>
       jobs.run(() =>
         engine.crosswalkXlsx(
           bytes,
           { maxCells: config.maxCells, maxUncompressedBytes: config.maxUnpackedBytes },
-          whileOpen(res),
+          signal,
           { ...(csvs ? { csvs, csvLimits } : {}), maxDetailRows, ...(zip ? { zipAs: filename } : {}) },
         ),
       ),
@@ -174,22 +175,30 @@ function maxDetailRowsOf(query: unknown, csv: boolean): number {
 }
 
 /**
- * Aborted when the response closes: once the deadline has answered (or the client has gone), the engine task
- * still running for it is stopped, its worker replaced, rather than left computing for nobody.
+ * Runs an engine task that is stopped if the response closes while it runs: once the deadline has answered (or
+ * the client has gone), the task still running for it is stopped, its worker replaced, rather than left computing
+ * for nobody. Undefined when it was stopped so. A task that has ended is not signalled when its response closes
+ * (every response does): an abort makes a DOMException and runs its listeners, work the server's thread would do
+ * for every request, for nothing.
  */
-function whileOpen(res: Response): AbortSignal {
+async function whileOpen<T>(
+  res: Response,
+  task: (signal: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
   const controller = new AbortController();
-  res.once('close', () => controller.abort());
-  return controller.signal;
-}
-
-/** The task's result, or undefined when it was stopped because its request had already been answered. */
-async function stoppable<T>(task: Promise<T>): Promise<T | undefined> {
+  let running = true;
+  const stop = () => {
+    if (running) controller.abort();
+  };
+  res.once('close', stop);
   try {
-    return await task;
+    return await task(controller.signal);
   } catch (e) {
     if (e instanceof TaskAbortedError) return undefined;
     throw e;
+  } finally {
+    running = false;
+    res.off('close', stop);
   }
 }
 
