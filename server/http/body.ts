@@ -1,9 +1,10 @@
-import express, { type Request, type RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import secureJson from 'secure-json-parse';
 import { XLSX_MEDIA_TYPE } from '../../models';
 import type { DataActCsvs } from '../csv';
 import { HttpProblem, problems } from './problems';
+import { rawBytes } from './rawBody';
 
 /**
  * Reading request bodies: JSON that cannot be used for prototype pollution, and an .xlsx upload either as
@@ -36,7 +37,7 @@ const JSON_TYPES = ['application/json'];
 export function jsonBody(limit: number): RequestHandler[] {
   return [
     requireMediaType(JSON_TYPES, ['application/json']),
-    express.raw({ type: () => true, limit }),
+    rawBytes(limit),
     (req, res, next) => {
       const bytes: unknown = req.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0)
@@ -86,7 +87,7 @@ const UPLOAD_TYPES = [...RAW_TYPES, 'multipart/form-data'];
  * Uploads are held in memory: the workbook is read into memory anyway, and nothing is ever written to disk.
  */
 export function uploadBody(limit: number): RequestHandler[] {
-  const raw = express.raw({ type: () => true, limit });
+  const raw = rawBytes(limit);
   const form = multer({
     storage: multer.memoryStorage(),
     // Browsers send a form file's name as UTF-8 bytes with no charset; read as Latin-1, "é" would become "Ã©".
