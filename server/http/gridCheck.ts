@@ -59,9 +59,12 @@ function withoutCells(body: unknown): unknown {
 }
 
 /** The checked envelope's tables with the body's own header and rows, all of which passed `isCellValue`. */
-function withCellsOf(grids: WorkbookGrids, bodyTables: readonly Json[]): WorkbookGrids {
+export function withCellsOf(
+  grids: WorkbookGrids,
+  bodyTables: readonly { header?: unknown; rows?: unknown }[],
+): WorkbookGrids {
   const tables = grids.tables.map((t, i) => {
-    const own = bodyTables[i] as Json;
+    const own = bodyTables[i] as { header?: unknown; rows?: unknown };
     return { ...t, header: own.header as CellValue[], rows: own.rows as CellValue[][] };
   });
   return { ...grids, tables };
@@ -97,8 +100,8 @@ function badCells(body: unknown, listed: ProblemError[]): number {
   return bad;
 }
 
-/** Excel's limit on a cell's text, as the model states it. */
-const TEXT_MAX =
+/** Excel's limit on a cell's text, as the model states it (also held to by `gridJson.ts`). */
+export const TEXT_MAX =
   CellValue.options.find((o): o is z.ZodString => o.def.type === 'string')?.maxLength ?? Infinity;
 const OBJECT_CELLS = new Map<string, z.ZodType>([
   ['error', ErrorCell],

@@ -2,17 +2,17 @@ import type { ValidateResponse } from '../../models';
 import { type EngineAnswer, runEngine, runEngineAs } from '../engine';
 import { jsonTables } from '../engine/tables/jsonTable';
 import { JsonWriter } from '../engine/tables/jsonWriter';
-import { parseJson } from './body';
-import { gridsFromBody } from './gridCheck';
-import { checkGridBodySize, checkTableCount, type GridBodyLimits } from './limits';
+import { gridsOfBody } from './gridJson';
+import { checkGridBodySize, type GridBodyLimits } from './limits';
 
 /** The JSON endpoints whose whole answer is computed in an engine worker. */
 export type JsonRoute = 'validate' | 'crosswalk';
 
 /**
  * A JSON endpoint's whole answer, from the request's bytes to the response's: tables, rows and cells counted
- * from the bytes (a 413 problem past the limits, before anything is parsed), parse (prototype keys refused),
- * check against the models (a 400 problem listing the first bad cells), run the engine, serialise. Runs in an
+ * from the bytes (a 413 problem past the limits, before anything is parsed), the grids read straight from the
+ * bytes (`gridJson.ts`) or, when that reader defers, parsed (prototype keys refused) and checked against the
+ * models (a 400 problem listing the first bad cells), run the engine, serialise. Runs in an
  * engine worker, so neither counting nor parsing a large body, nor serialising a large answer, ever holds the
  * server's thread (counting a 100,000-line body's 13 MB takes about 60 ms, which `/health` would wait for);
  * the bytes travel between threads by transfer, not by a structured clone of every cell.
@@ -24,9 +24,7 @@ export function answerJson(
   limits: GridBodyLimits,
 ): Buffer {
   checkGridBodySize(body, limits);
-  const parsed = parseJson(body);
-  checkTableCount(parsed);
-  const grids = gridsFromBody(parsed);
+  const grids = gridsOfBody(body);
   if (route === 'validate') {
     // Issues and the summary only: no output table is shaped.
     const result = runEngine(grids, { tables: [] });
