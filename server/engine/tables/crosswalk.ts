@@ -73,6 +73,8 @@ export function crosswalkDetail(c: Computation, open: OpenTable<unknown> = Table
   const budgetSheet = loc({ sheet: b.sheet, cell: '' });
   // The one target of an amount no set splits (it goes whole to Unmapped, receipts or eliminations).
   const whole: Target[] = [];
+  // Each amount type's format, made once rather than once a line.
+  const formats = AMOUNT_TYPES.map((type) => ({ type, decimals: model.moneyDecimals }));
   for (let line = 0; line < b.size; line++) {
     rows.clear();
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
@@ -90,7 +92,7 @@ export function crosswalkDetail(c: Computation, open: OpenTable<unknown> = Table
     if (rows.count === 0) continue;
     const type = amountTypeOf(b, line);
     const source = budgetSheet && `${budgetSheet}!${lineLoc(b, line).cell}`;
-    const format = { type, decimals: model.moneyDecimals };
+    const format = formats[b.amountType[line] as number] as AmountFormat;
     for (let r = 0; r < rows.count; r++) {
       detailIdentity(t, b, line, type);
       t.texts(targetCells.of(rows.target(r)));

@@ -78,12 +78,22 @@ function programsOf(c: Computation): Program[] {
   const { model } = c;
   const programs = new Map<string | number, Program>();
   const b = model.budgetColumns;
+  /** A program named for its account and program activity (no Programs table): from the line's own texts. */
+  const nameOf = (line: number) => {
+    const account = text(b, b.account, line);
+    const pa = text(b, b.programActivity, line);
+    const name = text(b, b.programActivityTitle, line) || pa || text(b, b.accountTitle, line) || account;
+    return pa ? `${name} (${account})` : name;
+  };
   const keys = new ProgramKeys(b, model.programs.length);
-  /** Adds the line to the program `id`, made (named by `nameOf`) when first met. */
-  const add = (id: string | number, nameOf: () => string, line: number) => {
+  /**
+   * Adds the line to the program `id`, made when first met and named `name`, or by `nameOf(line)` when none is
+   * given (a name made from the line's texts only for a program's first line, and no function made per line).
+   */
+  const add = (id: string | number, name: string | null, nameOf: (line: number) => string, line: number) => {
     let p = programs.get(id);
     if (!p) {
-      p = { name: nameOf(), accounts: new Set(), lines: [] };
+      p = { name: name ?? nameOf(line), accounts: new Set(), lines: [] };
       programs.set(id, p);
     }
     p.accounts.add(text(b, b.account, line));
@@ -102,19 +112,13 @@ function programsOf(c: Computation): Program[] {
       const named =
         byLine.get(keys.pair(account, keys.ofLine(b.programActivity, line))) ??
         byLine.get(keys.pair(account, noActivity));
-      for (const name of named ?? []) add(name.trim().toUpperCase(), () => name, line);
+      for (const name of named ?? []) add(name.trim().toUpperCase(), name, nameOf, line);
     }
   } else {
-    const nameOf = (line: number) => {
-      const account = text(b, b.account, line);
-      const pa = text(b, b.programActivity, line);
-      const name = text(b, b.programActivityTitle, line) || pa || text(b, b.accountTitle, line) || account;
-      return pa ? `${name} (${account})` : name;
-    };
     for (let line = 0; line < b.size; line++) {
       if (b.lineType[line] === RECEIPT) continue;
       const id = keys.pair(keys.ofLine(b.account, line), keys.ofLine(b.programActivity, line));
-      add(id, () => nameOf(line), line);
+      add(id, null, nameOf, line);
     }
   }
   return [...programs.values()];
