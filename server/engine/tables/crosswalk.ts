@@ -2,11 +2,20 @@ import type { AmountType, BudgetColumns, OutputTable, Series } from '../../../mo
 import { AMOUNT_TYPES, amountTypeOf, fundingTypeOf, lineLoc } from '../budget';
 import { issueLocation, OUTPUT_TABLES, SHARE_SCALE } from '../../../models';
 import type { Computation } from '../compute';
-import { type CrosswalkResult, destinationOf, type RuleSet, setOf, Splitter } from '../crosswalk';
+import {
+  type CrosswalkResult,
+  DESTINATIONS,
+  destinationOf,
+  type RuleSet,
+  setOf,
+  type SetLayout,
+  Splitter,
+} from '../crosswalk';
 import type { Target } from '../ledger';
 import { targetKey } from '../ledger';
 import {
   type AmountFormat,
+  type CellRun,
   type OpenTable,
   rowFormatFor,
   TableBuilder,
@@ -66,7 +75,7 @@ export function crosswalkDetail(c: Computation, open: OpenTable<unknown> = Table
   );
   const b = model.budgetColumns;
   const rules = new RuleTexts();
-  const targetCells = new TargetCells(model.objectives);
+  const heads = new PartHeads(c.crosswalk, new TargetCells(model.objectives));
   const rows = new LineRows(series.length);
   const splitter = new Splitter();
   // The Budget sheet's name as a reference quotes it (when it must be), once rather than once a line.
@@ -86,17 +95,24 @@ export function crosswalkDetail(c: Computation, open: OpenTable<unknown> = Table
       for (let i = 0; i < count; i++) {
         const part = splitter.parts[i] as number;
         if (part === 0) continue;
-        rows.add(rows.rowFor(targets[i] as Target, set, i, rules), at, part);
+        rows.add(rows.rowFor(targets[i] as Target, set, i, rules, heads.key(set, i, line)), at, part);
       }
     }
     if (rows.count === 0) continue;
     const type = amountTypeOf(b, line);
     const source = budgetSheet && `${budgetSheet}!${lineLoc(b, line).cell}`;
     const format = formats[b.amountType[line] as number] as AmountFormat;
+    // A line of several rows writes its own cells once and gives them again to its later rows.
+    const many = rows.count > 1;
+    let own: CellRun | null = null;
     for (let r = 0; r < rows.count; r++) {
-      detailIdentity(t, b, line, type);
-      t.texts(targetCells.of(rows.target(r)));
-      t.cell(rows.share(r));
+      if (own) t.again(own);
+      else {
+        if (many) t.startRun();
+        detailIdentity(t, b, line, type);
+        if (many) own = t.endRun();
+      }
+      heads.write(t, rows.key(r), rows.target(r), rows.share(r));
       rows.writeSums(t, r, format);
       t.text(rows.rule(r));
       t.text(source);
@@ -144,14 +160,51 @@ class TargetCells {
 }
 
 /**
+ * A CrosswalkDetail row's target cells (Goal ID, Objective ID, Cost Pool, Mapped To) and share, which depend only
+ * on the part of a split that made the row: written once per part and given again (`TableSink.again`) to every
+ * line the part reaches. Parts are numbered as the sets' layout numbers them, and an amount no set splits after
+ * them, by where it goes whole.
+ */
+class PartHeads {
+  private readonly runs: (CellRun | undefined)[];
+  /** The number of the first whole destination: after every set's parts. */
+  private readonly wholeFrom: number;
+
+  constructor(
+    private readonly crosswalk: CrosswalkResult,
+    private readonly cells: TargetCells,
+  ) {
+    this.wholeFrom = crosswalk.sets[0]?.layout?.start[crosswalk.sets.length] ?? 0;
+    this.runs = new Array<CellRun | undefined>(this.wholeFrom + DESTINATIONS.length).fill(undefined);
+  }
+
+  /** The number of part `i` of `set`, or of where `line` goes whole when `set` is null. */
+  key(set: RuleSet | null, i: number, line: number): number {
+    if (!set) return this.wholeFrom + (this.crosswalk.lineTo[line] as number);
+    return ((set.layout as SetLayout).start[set.position] as number) + i;
+  }
+
+  write<T>(t: TableSink<T>, key: number, target: Target, share: number): void {
+    const run = this.runs[key];
+    if (run) return t.again(run);
+    t.startRun();
+    for (const cell of this.cells.of(target)) t.text(cell);
+    t.cell(share);
+    this.runs[key] = t.endRun();
+  }
+}
+
+/**
  * The CrosswalkDetail rows of one budget line while it is read, in the order first met: a target, the Crosswalk
- * row it came from and its sums by series. One set of buffers serves every line (`clear` between lines).
+ * row it came from, the part that made it (see `PartHeads`) and its sums by series. One set of buffers serves
+ * every line (`clear` between lines).
  */
 class LineRows {
   count = 0;
   private readonly targets: Target[] = [];
   private readonly rules: string[] = [];
   private readonly shares: number[] = [];
+  private readonly keys: number[] = [];
   private sums = new Float64Array(0);
 
   constructor(readonly seriesCount: number) {}
@@ -160,22 +213,33 @@ class LineRows {
     this.count = 0;
   }
 
-  /** The row for a target and rule, made when first needed (a line has a few). */
-  rowFor(target: Target, set: RuleSet | null, i: number, rules: RuleTexts): number {
+  /**
+   * The row for a target and rule, made when first needed (a line has a few) with the share and part number of
+   * the part that first reaches it.
+   */
+  rowFor(target: Target, set: RuleSet | null, i: number, rules: RuleTexts, key: number): number {
     const rule = set ? rules.of(set, i) : '';
     for (let r = 0; r < this.count; r++)
-      if ((this.targets[r] as Target).key === target.key && this.rules[r] === rule) return r;
+      if (this.keys[r] === key || ((this.targets[r] as Target).key === target.key && this.rules[r] === rule))
+        return r;
     const r = this.count++;
     this.targets[r] = target;
     this.rules[r] = rule;
     this.shares[r] = set ? (set.shares[i] as number) / SCALE : 1;
-    if (this.sums.length < this.count * this.seriesCount) {
-      const grown = new Float64Array(this.count * this.seriesCount * 2);
+    this.keys[r] = key;
+    const n = this.seriesCount;
+    if (this.sums.length < this.count * n) {
+      const grown = new Float64Array(this.count * n * 2);
       grown.set(this.sums);
       this.sums = grown;
     }
-    this.sums.fill(0, r * this.seriesCount, this.count * this.seriesCount);
+    // By hand: a row has a few sums, fewer than a call to `fill` is worth.
+    for (let at = r * n; at < this.count * n; at++) this.sums[at] = 0;
     return r;
+  }
+
+  key(r: number): number {
+    return this.keys[r] as number;
   }
 
   add(r: number, series: number, amount: number): void {

@@ -1,17 +1,11 @@
 import type { OutputCell, OutputColumn, OutputSheet } from '../../../models';
 import { JsonWriter } from './jsonWriter';
-import { type AmountFormat, shownDecimals, type TableForm, TableSink } from './shape';
+import { type AmountFormat, type CellRun, shownDecimals, type TableForm, TableSink } from './shape';
 
 const OPEN_ROW = 0x5b;
 const CLOSE_ROW = 0x5d;
 const COMMA = 0x2c;
 const CLOSE_TABLE = 0x7d;
-
-/** Bytes written before, from `start` up to `end`. */
-interface Span {
-  start: number;
-  end: number;
-}
 
 /**
  * A table written straight into its JSON bytes (`{"name":…,"title":…,"columns":[…],"rows":[[…],…],…}`, byte
@@ -20,8 +14,9 @@ interface Span {
 export class JsonTableWriter extends TableSink<Uint8Array> {
   private readonly start: number;
   private cells = 0;
-  /** Where each recurring run of texts was first written. */
-  private readonly runs = new Map<readonly string[], Span>();
+  /** The run being written (`startRun`): the row's cells before it, and where its first cell's bytes start. */
+  private runCells = 0;
+  private runStart = 0;
   /**
    * Where each interned text was first written, quoted, by its number (-1: not yet): most recur (an account on
    * each of its lines), and copying bytes costs a fraction of quoting a text a character at a time again.
@@ -69,18 +64,22 @@ export class JsonTableWriter extends TableSink<Uint8Array> {
     this.internedEnd[id] = this.out.length;
   }
 
-  texts(cells: readonly string[]): void {
-    if (cells.length === 0) return;
+  startRun(): void {
+    this.runCells = this.cells;
+    // The run's bytes start after its first cell's separator (`next`): a comma, or a row's `[` after a comma.
+    this.runStart = this.out.length + (this.cells === 0 && this.size > 0 ? 2 : 1);
+  }
+
+  endRun(): CellRun {
+    const cells = this.cells - this.runCells;
+    return { cells, start: this.runStart, end: cells > 0 ? this.out.length : this.runStart, values: null };
+  }
+
+  again(run: CellRun): void {
+    if (run.cells === 0) return;
     this.next();
-    this.cells += cells.length - 1;
-    const span = this.runs.get(cells);
-    if (span) return this.out.again(span.start, span.end);
-    const start = this.out.length;
-    cells.forEach((cell, i) => {
-      if (i > 0) this.out.byte(COMMA);
-      this.out.string(cell);
-    });
-    this.runs.set(cells, { start, end: this.out.length });
+    this.cells += run.cells - 1;
+    this.out.again(run.start, run.end);
   }
 
   amounts(minor: Float64Array, from: number, to: number, format: AmountFormat): void {

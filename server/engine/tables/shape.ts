@@ -40,6 +40,17 @@ export interface AmountFormat {
   decimals: number;
 }
 
+/**
+ * Cells written once and given again (`TableSink.startRun`), in the form of the sink that wrote them: the JSON
+ * form's bytes (`start` to `end` of its writer), or the rows form's cells (`values`).
+ */
+export interface CellRun {
+  readonly cells: number;
+  readonly start: number;
+  readonly end: number;
+  readonly values: readonly OutputCell[] | null;
+}
+
 /** The fields after a table's rows: each row's kind, format and link, given only when some row needs them. */
 type RowMarkFields = Pick<OutputTable, 'rowKinds' | 'rowFormats' | 'links' | 'linkColumn'>;
 
@@ -79,10 +90,18 @@ export abstract class TableSink<T> {
   abstract interned(strings: readonly string[], id: number): void;
 
   /**
-   * A run of text cells that recurs: the same array, given again for each row it belongs to (a budget line's
-   * own columns, a target's), so the JSON form writes it once and copies its bytes after.
+   * Starts a run of cells that recurs: the cells written from here to `endRun`, within one row, which `again`
+   * writes again on this row or a later one. The JSON form copies their bytes rather than writing each cell
+   * afresh: CrosswalkDetail gives a budget line's own cells to each of the line's rows, and a target's cells,
+   * share and rule to every line that reaches it.
    */
-  abstract texts(cells: readonly string[]): void;
+  abstract startRun(): void;
+
+  /** The cells written since `startRun`. */
+  abstract endRun(): CellRun;
+
+  /** The cells of a run written before, again. */
+  abstract again(run: CellRun): void;
 
   /**
    * Figures in minor units, `minor[from]` up to `minor[to]`, each as shown (see `shownAmount`), or a blank for
@@ -175,8 +194,20 @@ export class TableBuilder extends TableSink<OutputTable> {
     this.row.push(strings[id] as string);
   }
 
-  texts(cells: readonly string[]): void {
-    for (const cell of cells) this.row.push(cell);
+  /** Where the run being written starts in the row. */
+  private runFrom = 0;
+
+  startRun(): void {
+    this.runFrom = this.row.length;
+  }
+
+  endRun(): CellRun {
+    const values = this.row.slice(this.runFrom);
+    return { cells: values.length, start: -1, end: -1, values };
+  }
+
+  again(run: CellRun): void {
+    for (const value of run.values ?? []) this.row.push(value);
   }
 
   amounts(minor: Float64Array, from: number, to: number, format: AmountFormat): void {
