@@ -8,5 +8,17 @@
 export function idKey(id: string | number | null | undefined): string {
   if (id === null || id === undefined) return '';
   const text = typeof id === 'number' ? String(id) : id;
-  return text.replace(/\s+/g, ' ').trim().toUpperCase();
+  return isKeyAlready(text) ? text : text.replace(/\s+/g, ' ').trim().toUpperCase();
+}
+
+/**
+ * The text is its own key: printable ASCII without spaces or small letters (`G1`, `1.1`, `M-12`), which folding,
+ * trimming and capitals leave as it is. Most IDs are, and the engine asks for keys thousands of times a run.
+ */
+function isKeyAlready(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x61 && c <= 0x7a)) return false;
+  }
+  return true;
 }

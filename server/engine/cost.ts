@@ -11,6 +11,7 @@ import { idKey, SHARE_SCALE } from '../../models';
 import { costSharesByObjective, splitByCostShares } from './costShares';
 import { latestActualYear, type StatusContext, statusOf } from './status';
 import { unitCost } from './unitCost';
+import { usNumber } from './money';
 
 /**
  * Cost per outcome, per measure and fiscal year. A measure's cost is its Cost Share of its objective's cost
@@ -287,7 +288,7 @@ export function costPerOutcome(
         const said = `${measure.objectiveId}|${r.year}`;
         if (!negativeSaid.has(said)) {
           negativeSaid.add(said);
-          const amount = `${(cost.objectiveFull / 10 ** model.moneyDecimals).toLocaleString('en-US')} ${model.settings.units.toLowerCase()}`;
+          const amount = `${usNumber(cost.objectiveFull / 10 ** model.moneyDecimals)} ${model.settings.units.toLowerCase()}`;
           issues.push(
             issueAt(
               MESSAGES.negativeNetCost(measure.objectiveId, r.year, basis, amount),

@@ -118,6 +118,16 @@ const quotientExactBelow = (decimals: number): number =>
   10 ** decimals * 2 ** (52 - Math.ceil(decimals * Math.log2(10)));
 const EXACT_BELOW = Array.from({ length: 16 }, (_, d) => quotientExactBelow(d));
 
+const US_NUMBERS = new Intl.NumberFormat('en-US');
+
+/**
+ * A number as `n.toLocaleString('en-US')` writes it (`1,234.5`), by one formatter made once: `toLocaleString`
+ * makes a new one on every call, which cost more than the rest of the message it was written into.
+ */
+export function usNumber(n: number): string {
+  return US_NUMBERS.format(n);
+}
+
 /** Minor units back to a number in Units, for display and for the wire (exact to the shown decimals). */
 export function fromMinor(value: number, decimals: number): number {
   if (decimals === 0) return value;

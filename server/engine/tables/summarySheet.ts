@@ -9,6 +9,7 @@ import type {
 } from '../../../models';
 import { Status as StatusEnum, SUMMARY_SECTIONS as S } from '../../../models';
 import { CHANGE_COLUMN } from '../../../models/summaryCharts';
+import { usNumber } from '../money';
 import { unitsPhrase } from './shape';
 
 /** The Summary's own words (it is the only output that speaks in sentences). */
@@ -49,7 +50,7 @@ const BASIS_NOTES: Record<string, string> = {
 const NO_BASIS = 'The Budget holds no amounts, so the figures have no cost basis.';
 
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${usNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**

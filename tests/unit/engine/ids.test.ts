@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { idKey } from '../../../models';
 import { readWorkbook, runEngine } from '../../../server/engine';
 import { placesOf, rowsOf } from '../../helpers/outputs';
@@ -26,6 +27,37 @@ describe('idKey: the one way IDs compare', () => {
 
   test('Given a blank, null or undefined ID, then its key is empty', () => {
     expect([idKey(''), idKey(null), idKey(undefined), idKey('   ')]).toEqual(['', '', '', '']);
+  });
+
+  test('Given any text, then its key is the text folded, trimmed and in capitals (the fast path changes nothing)', () => {
+    const seed = 20261203;
+    console.log(`idKey: fast-check seed ${seed}`);
+    const pieces = fc.constantFrom(
+      'G',
+      '1',
+      '.',
+      '-',
+      'm',
+      'é',
+      'ß',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      '~',
+      '\u007f',
+      'Z',
+    );
+    const texts = fc.oneof(
+      fc.string({ unit: pieces, maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(idKey(text)).toBe(text.replace(/\s+/g, ' ').trim().toUpperCase());
+      }),
+      { numRuns: 3000, seed },
+    );
   });
 });
 

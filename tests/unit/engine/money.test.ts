@@ -9,6 +9,7 @@ import {
   SplitScratch,
   toMinor,
   usedDecimals,
+  usNumber,
 } from '../../../server/engine/money';
 
 const minor = (text: string, decimals: number) => {
@@ -282,5 +283,20 @@ describe('SplitScratch', () => {
     const out = new Float64Array(2);
     expect(() => new SplitScratch().split(100, [1.5, 2], undefined, out)).toThrow(RangeError);
     expect(() => new SplitScratch().split(100, [0, 0], undefined, out)).toThrow(RangeError);
+  });
+});
+
+describe('usNumber', () => {
+  test('Given any number, then it reads as toLocaleString in en-US writes it', () => {
+    const seed = 20261204;
+    console.log(`usNumber: fast-check seed ${seed}`);
+    for (const n of [0, -0, 1234.5, -1234567.891, 1e21, NaN, Infinity])
+      expect(usNumber(n)).toBe(n.toLocaleString('en-US'));
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer()), (n) => {
+        expect(usNumber(n)).toBe(n.toLocaleString('en-US'));
+      }),
+      { numRuns: 2000, seed },
+    );
   });
 });
