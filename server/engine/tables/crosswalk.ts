@@ -353,6 +353,7 @@ export function crosswalkMatrix(c: Computation, open: OpenTable<unknown> = Table
     total: width - 1,
   };
   const lines = base ? new MatrixLines(c, base.index, at, width) : null;
+  const program = new ProgramCells(b);
   for (const type of c.amountTypes) {
     const typeIndex = AMOUNT_TYPES.indexOf(type);
     const totals = new Float64Array(width);
@@ -360,16 +361,14 @@ export function crosswalkMatrix(c: Computation, open: OpenTable<unknown> = Table
     for (let line = 0; line < b.size && lines; line++) {
       if (b.amountType[line] !== typeIndex || !lines.read(line)) continue;
       const cells = lines.cells;
-      // Most of a line's cells are zero, which leave a total as it is (NaN included).
-      for (let i = 0; i < width; i++) {
+      // Only the columns the line put something in can add to a total; a zero leaves it as it is (NaN included).
+      for (let k = 0; k < lines.count; k++) {
+        const i = lines.touched[k] as number;
         const cell = cells[i] as number;
         if (cell !== 0) totals[i] = addExactly(totals[i] as number, cell);
       }
       const { strings } = b;
-      table.interned(strings, b.account[line] as number);
-      table.interned(strings, b.programActivity[line] as number);
-      table.interned(strings, b.accountTitle[line] as number);
-      table.interned(strings, b.programActivityTitle[line] as number);
+      program.write(table, line);
       table.interned(strings, b.objectClass[line] as number);
       table.interned(strings, b.category[line] as number);
       table.text(type);
@@ -383,6 +382,44 @@ export function crosswalkMatrix(c: Computation, open: OpenTable<unknown> = Table
   return table.build();
 }
 
+/**
+ * A matrix row's account, program activity and their titles: the same on the neighbouring lines of one program
+ * activity (its object classes), so written once and given again (`TableSink.again`) while they stay the same.
+ */
+class ProgramCells {
+  private run: CellRun | null = null;
+  private readonly ids = new Int32Array(4).fill(-1);
+
+  constructor(private readonly b: BudgetColumns) {}
+
+  write<T>(t: TableSink<T>, line: number): void {
+    const b = this.b;
+    const ids = this.ids;
+    const account = b.account[line] as number;
+    const activity = b.programActivity[line] as number;
+    const accountTitle = b.accountTitle[line] as number;
+    const activityTitle = b.programActivityTitle[line] as number;
+    if (
+      this.run &&
+      ids[0] === account &&
+      ids[1] === activity &&
+      ids[2] === accountTitle &&
+      ids[3] === activityTitle
+    )
+      return t.again(this.run);
+    ids[0] = account;
+    ids[1] = activity;
+    ids[2] = accountTitle;
+    ids[3] = activityTitle;
+    t.startRun();
+    t.interned(b.strings, account);
+    t.interned(b.strings, activity);
+    t.interned(b.strings, accountTitle);
+    t.interned(b.strings, activityTitle);
+    this.run = t.endRun();
+  }
+}
+
 /** Where a matrix amount lands: a target's column by key, and the Unmapped, Not Allocated and Total columns. */
 interface MatrixColumns {
   of: ReadonlyMap<string, number>;
@@ -392,13 +429,19 @@ interface MatrixColumns {
 }
 
 /**
- * One budget line's base-year amounts split across the matrix columns, into one reused buffer (`cells`); each
- * set's columns are found once.
+ * One budget line's base-year amounts split across the matrix columns, into one reused buffer (`cells`), with
+ * the columns it put something in (`touched[0..count)`): a line reaches a few of a department's dozens of
+ * columns, so only those are cleared for the next line and added to the totals. Each part's column is found
+ * once, by its number in the sets' layout.
  */
 class MatrixLines {
   readonly cells: Float64Array;
+  readonly touched: Int32Array;
+  count = 0;
+  private readonly marked: Uint8Array;
   private readonly splitter = new Splitter();
-  private readonly setColumns: (Int32Array | undefined)[] = [];
+  /** By part number in the sets' layout (see `SetLayout`): the part's column, or -1 until first needed. */
+  private readonly partColumns: Int32Array;
 
   constructor(
     private readonly c: Computation,
@@ -407,38 +450,53 @@ class MatrixLines {
     width: number,
   ) {
     this.cells = new Float64Array(width);
+    this.touched = new Int32Array(width);
+    this.marked = new Uint8Array(width);
+    const sets = c.crosswalk.sets;
+    this.partColumns = new Int32Array(sets[0]?.layout?.start[sets.length] ?? 0).fill(-1);
   }
 
   /** Splits the line's base-year amounts into `cells`; false when it has none. */
   read(line: number): boolean {
     const b = this.c.model.budgetColumns;
-    const cells = this.cells;
+    for (let k = 0; k < this.count; k++) {
+      const i = this.touched[k] as number;
+      this.cells[i] = 0;
+      this.marked[i] = 0;
+    }
+    this.count = 0;
     let any = false;
-    cells.fill(0);
     for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
       if (b.amountSeries[a] !== this.base) continue;
       any = true;
       const value = b.amountValue[a] as number;
       const set = setOf(this.c.crosswalk, b, line, a);
       const count = this.splitter.split(set, value);
-      const columns = set ? this.columnsOf(set) : null;
       for (let i = 0; i < count; i++) {
-        const to = columns ? (columns[i] as number) : this.columnOf(destinationOf(this.c.crosswalk, line));
-        cells[to] = addExactly(cells[to] as number, this.splitter.parts[i] as number);
+        const to = set ? this.partColumn(set, i) : this.columnOf(destinationOf(this.c.crosswalk, line));
+        this.put(to, this.splitter.parts[i] as number);
       }
-      cells[this.at.total] = addExactly(cells[this.at.total] as number, value);
+      this.put(this.at.total, value);
     }
     return any;
   }
 
-  private columnsOf(set: RuleSet): Int32Array {
-    const position = set.position as number;
-    let columns = this.setColumns[position];
-    if (!columns) {
-      columns = Int32Array.from(set.targets, (t) => this.columnOf(t));
-      this.setColumns[position] = columns;
+  private put(column: number, amount: number): void {
+    if (this.marked[column] === 0) {
+      this.marked[column] = 1;
+      this.touched[this.count++] = column;
     }
-    return columns;
+    this.cells[column] = addExactly(this.cells[column] as number, amount);
+  }
+
+  private partColumn(set: RuleSet, i: number): number {
+    const part = ((set.layout as SetLayout).start[set.position] as number) + i;
+    let column = this.partColumns[part] as number;
+    if (column < 0) {
+      column = this.columnOf(set.targets[i] as Target);
+      this.partColumns[part] = column;
+    }
+    return column;
   }
 
   private columnOf(t: Target): number {

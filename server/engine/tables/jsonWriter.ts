@@ -132,17 +132,22 @@ export class JsonWriter {
 
   /** `minor[from]` up to `minor[to]`, comma-separated, each by `minor` or `null` for zero and NaN. */
   minors(minor: Float64Array, from: number, to: number, decimals: number): void {
-    // Room for every figure at once; a matrix row is mostly nulls, written here without a call each.
+    // Room for every figure at once; a matrix row is mostly nulls, written here without a call each, and with
+    // the commas through a local index (`minor` writes from `end`, so that is kept in step around it).
     this.reserve((to - from) * FIGURE_BYTES);
+    const bytes = this.bytes;
+    let at = this.end;
     for (let i = from; i < to; i++) {
-      if (i > from) this.bytes[this.end++] = COMMA;
+      if (i > from) bytes[at++] = COMMA;
       const value = minor[i] as number;
-      if (value !== 0 && !Number.isNaN(value)) {
+      if (value === 0 || Number.isNaN(value)) at = writeNull(bytes, at);
+      else {
+        this.end = at;
         this.minor(value, decimals);
-        continue;
+        at = this.end;
       }
-      this.end = writeNull(this.bytes, this.end);
     }
+    this.end = at;
   }
 
   /** A text known to be printable ASCII with nothing to escape (a number's digits). */
