@@ -78,6 +78,8 @@ describe('Given a JSON grids body read straight from its bytes', () => {
     ['a duplicated key', table('[]').replace('"sheet":"S"', '"sheet":"S","sheet":"T"'), undefined],
     ['an unknown escape', table('["\\x41"]'), 'malformed-json'],
     ['a trailing comma', table('[1,]'), 'malformed-json'],
+    ['a row cut short where the row above went on', rows('["abcdefgh",1],["abcdefgh",]'), 'malformed-json'],
+    ['a row running on where the row above ended', rows('["abcdefgh",1],["abcdefgh",1,]'), 'malformed-json'],
     ['more after the body', `${table('[]')} {}`, 'malformed-json'],
   ])('When it holds %s, Then the reader defers and the full path answers', (_what, body, slug) => {
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -137,6 +139,11 @@ describe('Given a JSON grids body read straight from its bytes', () => {
     expect(broken).toBeGreaterThan(RUNS.numRuns / 10);
   });
 });
+
+/** A one-table body with these rows. */
+function rows(list: string): string {
+  return table('[]').replace('"rows":[[]]', `"rows":[${list}]`);
+}
 
 /** The body's bytes with the first `mark` replaced by `byte`. */
 function withByte(body: string, mark: string, byte: number): Buffer {
@@ -236,13 +243,31 @@ const KEY_VALUES = {
   topLeft: mostly(['"A1"', '"B3"'], ['"a1"', '"A0"']),
 };
 
+/**
+ * Rows that mostly start as the row above does, as a budget's do: `same` > 0 keeps the row above's cells but
+ * its last `same` - 1, then the row's own in their place (0, a row of its own).
+ */
+function likeTheRowAbove(rows: [string[] | null, number][]): (string[] | null)[] {
+  let above: string[] | null = null;
+  return rows.map(([own, same]) => {
+    const row =
+      own && above && same > 0 ? [...above.slice(0, above.length - same + 1), ...own.slice(0, same)] : own;
+    above = row;
+    return row;
+  });
+}
+
 const tableArb = fc
   .record({
     ...KEY_VALUES,
     header: rowArb,
-    rows: fc.array(fc.oneof({ arbitrary: rowArb, weight: 40 }, { arbitrary: fc.constant(null), weight: 1 }), {
-      maxLength: 6,
-    }),
+    rows: fc.array(
+      fc.tuple(
+        fc.oneof({ arbitrary: rowArb, weight: 40 }, { arbitrary: fc.constant(null), weight: 1 }),
+        fc.nat(3),
+      ),
+      { maxLength: 6 },
+    ),
     extra: rarely(
       fc.constantFrom(
         '"extra":1',
@@ -258,7 +283,7 @@ const tableArb = fc
     space: spaceArb,
   })
   .map((t) => {
-    const rows = t.rows.map((row) => (row === null ? 'null' : listOf(row, t.space)));
+    const rows = likeTheRowAbove(t.rows).map((row) => (row === null ? 'null' : listOf(row, t.space)));
     const entries = [
       `"name":${t.name}`,
       `"source":${t.source}`,
