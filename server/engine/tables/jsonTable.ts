@@ -101,10 +101,39 @@ export class JsonTableWriter extends TableSink<Uint8Array> {
 
   build(): Uint8Array {
     this.out.byte(CLOSE_ROW);
-    for (const [key, value] of Object.entries(this.rowMarks()))
-      this.out.raw(`,${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    for (const [key, value] of Object.entries(this.rowMarks())) {
+      this.out.raw(`,${JSON.stringify(key)}:`);
+      if (Array.isArray(value)) this.marks(value);
+      else this.out.raw(JSON.stringify(value));
+    }
     this.out.byte(CLOSE_TABLE);
     return this.out.since(this.start);
+  }
+
+  /**
+   * A list of row marks as `JSON.stringify` writes it, each distinct mark's bytes copied after its first (a list
+   * has a row's worth of a few kinds and formats, made into a string and encoded again by `stringify`).
+   */
+  private marks(marks: readonly (string | null)[]): void {
+    const written = new Map<string, { start: number; end: number }>();
+    this.out.byte(OPEN_ROW);
+    for (let i = 0; i < marks.length; i++) {
+      if (i > 0) this.out.byte(COMMA);
+      const mark = marks[i] ?? null;
+      if (mark === null) {
+        this.out.null();
+        continue;
+      }
+      const span = written.get(mark);
+      if (span) {
+        this.out.again(span.start, span.end);
+        continue;
+      }
+      const start = this.out.length;
+      this.out.string(mark);
+      written.set(mark, { start, end: this.out.length });
+    }
+    this.out.byte(CLOSE_ROW);
   }
 
   /** Opens the row before its first cell (after a comma from the row before), or puts a comma between cells. */

@@ -61,9 +61,15 @@ type RowMarkFields = Pick<OutputTable, 'rowKinds' | 'rowFormats' | 'links' | 'li
  * and link.
  */
 export abstract class TableSink<T> {
-  private readonly kinds: RowKind[] = [];
-  private readonly formats: (ColumnFormat | null)[] = [];
-  private readonly links: (string | null)[] = [];
+  /**
+   * Each row's kind, format and link, each list made only when a row first needs other than the default (a
+   * detail row, no format, no link): most tables never do, and a list pushed to for every row cost as much as
+   * writing a row's cells to JSON.
+   */
+  private kinds: RowKind[] | null = null;
+  private formats: (ColumnFormat | null)[] | null = null;
+  private links: (string | null)[] | null = null;
+  private ended = 0;
   private linkColumn: number | undefined;
 
   constructor(
@@ -120,21 +126,27 @@ export abstract class TableSink<T> {
     const cells = this.cellsInRow();
     if (cells !== this.columns.length)
       throw new Error(`${this.name}: row has ${cells} cells, table has ${this.columns.length} columns`);
-    this.kinds.push(kind);
-    this.formats.push(format);
-    this.links.push(link);
+    if (this.kinds || kind !== 'detail') (this.kinds ??= this.defaults<RowKind>('detail')).push(kind);
+    if (this.formats || format !== null) (this.formats ??= this.defaults(null)).push(format);
+    if (this.links || link !== null) (this.links ??= this.defaults(null)).push(link);
+    this.ended++;
   }
 
   get size(): number {
-    return this.kinds.length;
+    return this.ended;
   }
 
-  /** The fields that follow the rows, in the order the table's JSON has them. */
+  /** A list of marks for the rows ended so far, each the default (a mark list is made when first needed). */
+  private defaults<M>(mark: M): M[] {
+    return new Array<M>(this.ended).fill(mark);
+  }
+
+  /** The fields that follow the rows, in the order the table's JSON has them: a list only when some row needs it. */
   protected rowMarks(): RowMarkFields {
     const fields: RowMarkFields = {};
-    if (this.kinds.some((k) => k !== 'detail')) fields.rowKinds = this.kinds;
-    if (this.formats.some((f) => f !== null)) fields.rowFormats = this.formats;
-    if (this.links.some((l) => l !== null)) {
+    if (this.kinds) fields.rowKinds = this.kinds;
+    if (this.formats) fields.rowFormats = this.formats;
+    if (this.links) {
       fields.links = this.links;
       if (this.linkColumn !== undefined) fields.linkColumn = this.linkColumn;
     }
