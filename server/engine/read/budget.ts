@@ -11,9 +11,7 @@ import {
   type KeptAmounts,
   LineColumns,
   type LineFields,
-  placesOf,
   runningTotals,
-  scaledExactly,
   StagedAmounts,
 } from './budgetBuilder';
 import { grown, newColumn } from './growable';
@@ -24,7 +22,7 @@ import { cellText, type Parsed, parseAmount, parseYear } from './cells';
 import { amountTypeOf, fundingTypeOf, lineTypeOf } from './enums';
 import { makeSeries, type SeriesHeader, seriesKey, seriesLabel, seriesOfHeader } from './series';
 import { cellProblem, yearProblem } from './values';
-import { isBlankRow, type TableView, openTable } from './table';
+import { type TableView, openTable } from './table';
 
 /** The finest money precision kept: a cent, whatever the Units. */
 const MAX_DECIMALS = { Dollars: 2, Thousands: 5, Millions: 8 } as const;
@@ -106,11 +104,8 @@ function readAmount(
   const raw = cells[index] ?? null;
   if (raw === null || raw === 0) return -1;
   // Whole numbers and numbers with a few decimals (nearly every amount) skip the exact-decimal path.
-  const k = typeof raw === 'number' ? placesOf(raw) : -1;
-  if (k >= 0) {
-    staged.addNumber(series, raw as number, k, row, index);
-    return k;
-  }
+  const k = staged.addPlainNumber(series, raw, row, index);
+  if (k >= 0) return k;
   const d = reportAmount(parseAmount(raw), t.locAt(row, index), issues);
   if (!d) return -1;
   staged.addExact(series, d, raw, row, index);
@@ -352,7 +347,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   let moneyPlaces = -1;
   for (let row = 0; row < dataRows; row++) {
     const cells = t.grid.rows[row] as readonly CellValue[];
-    if (isBlankRow(cells)) continue;
+    if (t.isBlank(row)) continue;
     f.account = textIdAt(t, texts, cells, row, col.account);
     if (f.account === 0) {
       issues.push(issueAt(MESSAGES.valueRequired('Budget', 'Account'), t.loc(row, 'Account')));
@@ -465,9 +460,9 @@ function minorAt(
   settings: Settings,
   issues: Issue[],
 ): number | null {
-  const k = staged.places[i] as number;
-  const fast = k >= 0 ? scaledExactly(staged.value[i] as number, k, places) : null;
+  const fast = staged.scaledAt(i, places);
   if (fast !== null) return fast;
+  const k = staged.places[i] as number;
   const exact = k >= 0 ? null : (staged.exact.get(i) as ExactAmount);
   const raw = exact ? exact.raw : (staged.value[i] as number);
   const value = exact ? exact.value : (decimalFromNumber(staged.value[i] as number) as Decimal);

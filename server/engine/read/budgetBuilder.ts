@@ -72,6 +72,23 @@ export class StagedAmounts {
     this.column = newColumn(Int32Array, n);
   }
 
+  /**
+   * Stages a number cell read without the exact-decimal path (see `placesOf`) and returns its decimal places;
+   * -1 (nothing staged) for any other cell. A method, so the reader's loop calls no function of another module
+   * per amount: under tsx such a call goes through the module's export getter.
+   */
+  addPlainNumber(series: number, raw: CellValue, row: number, column: number): number {
+    const k = typeof raw === 'number' ? placesOf(raw) : -1;
+    if (k >= 0) this.addNumber(series, raw as number, k, row, column);
+    return k;
+  }
+
+  /** Amount `i` in minor units at `places` when a plain number scales exactly (see `scaledExactly`), else null. */
+  scaledAt(i: number, places: number): number | null {
+    const k = this.places[i] as number;
+    return k >= 0 ? scaledExactly(this.value[i] as number, k, places) : null;
+  }
+
   addExact(series: number, value: Decimal, raw: CellValue, row: number, column: number): void {
     this.exact.set(this.size, { value, raw });
     this.addNumber(series, 0, -1, row, column);

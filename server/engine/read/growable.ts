@@ -9,19 +9,23 @@ type ColumnType<T extends NumberColumn> = {
   readonly BYTES_PER_ELEMENT: number;
 };
 
+/** From this many bytes on, a column's memory is a SharedArrayBuffer's (see `newColumn`). */
+export const SHARED_FROM_BYTES = 1 << 20;
+
 /**
- * A zero-filled column of `length` entries, its memory a SharedArrayBuffer's where there is one. V8 counts an
- * ordinary ArrayBuffer's memory against the isolate's external-memory limit (64 MB since the last full
- * collection): the read of a million-line Budget allocates well past that, which started a full mark of the
- * whole heap, the input grids' few hundred MB included, during the read. Shared memory is not counted there
- * (V8's `BackingStore::PerIsolateAccountingLength`), and is collected like any other once unreachable. Nothing
- * here shares it with another thread: it is used as an ordinary typed array.
+ * A zero-filled column of `length` entries; from `SHARED_FROM_BYTES` on, its memory a SharedArrayBuffer's
+ * where there is one. V8 counts an ordinary ArrayBuffer's memory against the isolate's external-memory limit
+ * (64 MB since the last full collection): the read of a million-line Budget allocates well past that, which
+ * started a full mark of the whole heap, the input grids' few hundred MB included, during the read. Shared
+ * memory is not counted there (V8's `BackingStore::PerIsolateAccountingLength`), and is collected like any
+ * other once unreachable; nothing here shares it with another thread. Small columns stay ordinary: they are
+ * quicker to allocate, and a few of them never come near the limit.
  */
 export function newColumn<T extends NumberColumn>(Column: ColumnType<T>, length: number): T {
   const bytes = length * Column.BYTES_PER_ELEMENT;
-  return new Column(
-    typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes),
-  );
+  if (bytes < SHARED_FROM_BYTES || typeof SharedArrayBuffer !== 'function')
+    return new Column(new ArrayBuffer(bytes));
+  return new Column(new SharedArrayBuffer(bytes));
 }
 
 /** A copy of `column` with room for at least `needed` entries (double its length, or more), contents kept. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readWorkbook } from '../../../server/engine';
 import { LineColumns, blankLineFields, type LineFields } from '../../../server/engine/read/budgetBuilder';
 import { cellText, isPlainText } from '../../../server/engine/read/cells';
-import { fitted, grown, newColumn } from '../../../server/engine/read/growable';
+import { fitted, grown, newColumn, SHARED_FROM_BYTES } from '../../../server/engine/read/growable';
 import { LineIndex } from '../../../server/engine/read/lineIndex';
 import { TextIds } from '../../../server/engine/read/textIds';
 import { issuesWith, placesOf } from '../../helpers/outputs';
@@ -37,16 +37,26 @@ describe('growable columns', () => {
     expect(fitted(tight, 8)).toBe(tight);
   });
 
-  test('Given a new, grown or copied column, then it is zero-filled, of its type, and on memory V8 does not count as external', () => {
-    const fresh = newColumn(Float64Array, 5);
+  test('Given columns of a megabyte or more, new, grown or copied, then zero-filled, of their type, on memory V8 does not count as external', () => {
+    const big = SHARED_FROM_BYTES / 8;
+    const fresh = newColumn(Float64Array, big);
     expect(fresh).toBeInstanceOf(Float64Array);
-    expect(Array.from(fresh)).toEqual([0, 0, 0, 0, 0]);
-    const bigger = grown(Int32Array.from([1, 2]), 3);
-    const copy = fitted(new Int8Array(64).fill(3), 4);
+    expect(fresh.length).toBe(big);
+    expect(fresh.every((v) => v === 0)).toBe(true);
+    const bigger = grown(Int32Array.from([1, 2]), SHARED_FROM_BYTES / 4);
+    const copy = fitted(new Int8Array(SHARED_FROM_BYTES * 2).fill(3), SHARED_FROM_BYTES);
     // Shared memory is what keeps a large read from starting a full collection (see `newColumn`).
     for (const column of [fresh, bigger, copy]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(bigger.subarray(0, 3))).toEqual([1, 2, 0]);
-    expect(Array.from(copy)).toEqual([3, 3, 3, 3]);
+    expect(copy.length).toBe(SHARED_FROM_BYTES);
+    expect(copy.every((v) => v === 3)).toBe(true);
+  });
+
+  test('Given columns under a megabyte, then ordinary memory, zero-filled', () => {
+    const small = newColumn(Int32Array, SHARED_FROM_BYTES / 4 - 1);
+    expect(small.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(small.every((v) => v === 0)).toBe(true);
+    expect(grown(new Uint8Array(4), 5).buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   test('Given more lines than the columns were sized for, when added, then every line reads back', () => {
@@ -161,30 +171,22 @@ describe('reading a Budget into columns', () => {
     expect(model.budget.map((l) => l.programActivity)).toEqual(['Ops', 'OPS', 'Ops']);
   });
 
-  test('Given a Budget read, then its line and amount columns are on shared memory (see `newColumn`)', () => {
-    const rows = Array.from({ length: 40 }, (_, i) => [
+  test('Given a Budget of 45,000 lines, then its columns of a megabyte or more are on shared memory (see `newColumn`)', () => {
+    const rows = Array.from({ length: 45_000 }, (_, i) => [
       '023-05-0110',
       `PA ${i}`,
       'Discretionary',
       i + 1,
       i + 2,
+      i + 3,
     ]);
-    const { model } = readWorkbook(
-      minimalWorkbook({
-        Budget: grid('Budget', [['Account', 'Program Activity', 'Category', 'FY2018', 'FY2019'], ...rows]),
-      }),
-    );
+    const header = ['Account', 'Program Activity', 'Category', 'FY2018', 'FY2019', 'FY2020'];
+    const { model } = readWorkbook(minimalWorkbook({ Budget: grid('Budget', [header, ...rows]) }));
     const b = model.budgetColumns;
-    expect(b.size).toBe(40);
-    for (const column of [
-      b.account,
-      b.row,
-      b.amountStart,
-      b.amountSeries,
-      b.amountValue,
-      b.amountRow,
-      b.amountColumn,
-    ])
-      expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(b.size).toBe(45_000);
+    expect(b.amountValue[3 * 44_999 + 2]).toBe(4_500_200); // $45,002 in cents
+    // 135,000 amounts: their values take over a megabyte, each line column under one.
+    expect(b.amountValue.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(b.account.buffer).toBeInstanceOf(ArrayBuffer);
   });
 });
