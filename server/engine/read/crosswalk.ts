@@ -32,6 +32,7 @@ function crosswalkColumns(t: TableView) {
     pool: t.indexOf('Cost Pool'),
     share: t.indexOf('Share'),
     basis: t.indexOf('Basis'),
+    year: t.indexOf('Fiscal Year'),
   };
 }
 type CrosswalkColumns = ReturnType<typeof crosswalkColumns>;
@@ -73,10 +74,11 @@ function ruleAt(
     return null;
   }
   const target = targetAt(t, col, row, issues);
-  const shareLoc = t.loc(row, 'Share');
+  // Account and Share are required columns: their positions are known.
+  const shareLoc = t.locAt(row, col.share);
   const share = shares.read(row, shareLoc, issues);
   if (!share) return null;
-  const year = optionalYearAt(t, row, issues);
+  const year = optionalYearAt(t, row, col.year, issues);
   if (year === 'bad') return null;
   if (share.ppb === null) {
     issues.push(issueAt(MESSAGES.shareInvalid(share.text), shareLoc));
@@ -84,7 +86,7 @@ function ruleAt(
   }
   return {
     index,
-    loc: t.loc(row, 'Account'),
+    loc: t.locAt(row, col.account),
     account,
     programActivity: t.textAt(row, col.programActivity),
     objectClass: t.textAt(row, col.objectClass),
@@ -170,9 +172,9 @@ function shareAt(
 }
 
 /** The row's Fiscal Year when one is given (null for every year), or 'bad' when it holds no year (said). */
-function optionalYearAt(t: TableView, row: number, issues: Issue[]): number | null | 'bad' {
-  const value = t.value(row, 'Fiscal Year');
-  if (!cellText(value)) return null;
+function optionalYearAt(t: TableView, row: number, index: number, issues: Issue[]): number | null | 'bad' {
+  const value = t.valueAt(row, index);
+  if (value === null || !cellText(value)) return null;
   const year = parseYear(value);
   if (year !== null) return year;
   issues.push(issueAt(yearProblem(value), t.loc(row, 'Fiscal Year')));

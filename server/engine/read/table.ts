@@ -15,6 +15,12 @@ export class TableView {
   private readonly columns = new Map<string, number>();
   private readonly letters: string[] = [];
   private readonly formulasSaid = new Set<string>();
+  /** By grid column: the last string cell `textAt` read, and its text. */
+  private readonly lastCell: string[] = [];
+  private readonly lastText: string[] = [];
+  /** The last row `locAt` placed, and its row number as the sheet shows it. */
+  private lastRow = -1;
+  private lastRowNumber = '';
 
   constructor(
     readonly spec: InputTableSpec,
@@ -87,12 +93,29 @@ export class TableView {
     return i === undefined ? null : (this.grid.rows[row]?.[i] ?? null);
   }
 
-  /** Text of the cell at a grid column index (see `indexOf`), for readers' inner loops. */
+  /**
+   * Text of the cell at a grid column index (see `indexOf`), for readers' inner loops. A column's last string
+   * cell and its text are remembered: a table repeats a text row after row (an account over its rules, one
+   * basis throughout), and the text is then not worked out again.
+   */
   textAt(row: number, index: number): string {
     if (index < 0) return '';
     const v = this.grid.rows[row]?.[index] ?? null;
-    if (v !== null && typeof v === 'object' && 'formula' in v) this.reportFormula(row, index, v.formula);
+    if (typeof v === 'string') {
+      if (this.lastCell[index] === v) return this.lastText[index] as string;
+      const text = cellText(v);
+      this.lastCell[index] = v;
+      this.lastText[index] = text;
+      return text;
+    }
+    if (v === null) return '';
+    if (typeof v === 'object' && 'formula' in v) this.reportFormula(row, index, v.formula);
     return cellText(v);
+  }
+
+  /** The cell at a grid column index (see `indexOf`; null when absent), for readers' inner loops. */
+  valueAt(row: number, index: number): CellValue {
+    return index < 0 ? null : (this.grid.rows[row]?.[index] ?? null);
   }
 
   text(row: number, column: string): string {
@@ -122,7 +145,12 @@ export class TableView {
       letters = columnLetters(this.origin.column + columnIndex);
       this.letters[columnIndex] = letters;
     }
-    return { sheet: this.sheet, cell: letters + (this.origin.row + 1 + row) };
+    // A reader places a row's cells one after another: its number is written once.
+    if (row !== this.lastRow) {
+      this.lastRow = row;
+      this.lastRowNumber = String(this.origin.row + 1 + row);
+    }
+    return { sheet: this.sheet, cell: letters + this.lastRowNumber };
   }
 
   /** The grid position of a contract column (or -1), for readers' inner loops. */
