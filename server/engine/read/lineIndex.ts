@@ -30,7 +30,7 @@ export class LineIndex {
   /** Where the last `find` stopped without a match, and the hash it looked for (-1: no miss to add at). */
   private missSlot = -1;
   private missHash = 0;
-  /** Any bits of the slots `warm` read (see `repeatedLines`). */
+  /** Any bits of the slots `warm` read (see `repeatedAnywhere`). */
   warmedSlots = 0;
 
   /** `expected`: about how many lines will be added (the table's row count), so the table rarely regrows. */
@@ -138,15 +138,121 @@ export class LineIndex {
   }
 }
 
-/** Lines whose slots `repeatedLines` reads ahead at a time (see `LineIndex.warm`). */
-const BLOCK = 64;
-
 /**
  * Each line whose identity an earlier line has, as pairs: the line, then the first line with its identity, in
- * line order. For a table whose every row is a line (the wide Budget), checked once all are read, a block of
- * lines at a time (see `LineIndex.warm`).
+ * line order. For a table whose every row is a line (the wide Budget), checked once all are read. A Budget lists
+ * each account's lines together: then each account's run of lines is checked on its own, in a small index that
+ * stays in cache (`RunIndex`); otherwise every line goes through one `LineIndex` (see `repeatedAnywhere`).
  */
 export function repeatedLines(lines: LineColumns): number[] {
+  const longest = longestAccountRun(lines);
+  return longest < 0 ? repeatedAnywhere(lines) : repeatedInRuns(lines, longest);
+}
+
+/** The most lines in one run of an account's lines (accounts by fold id), or -1 if an account has two runs. */
+function longestAccountRun(lines: LineColumns): number {
+  const fold = lines.texts.fold;
+  const seen = new Uint8Array(lines.texts.foldCount);
+  let longest = 0;
+  let runStart = 0;
+  let account = -1;
+  for (let line = 0; line < lines.size; line++) {
+    const a = fold[lines.account[line] as number] as number;
+    if (a === account) continue;
+    if (seen[a]) return -1;
+    seen[a] = 1;
+    longest = Math.max(longest, line - runStart);
+    runStart = line;
+    account = a;
+  }
+  return Math.max(longest, lines.size - runStart);
+}
+
+/** `repeatedLines` when every account's lines are one run: each run checked on its own. */
+function repeatedInRuns(lines: LineColumns, longest: number): number[] {
+  const fold = lines.texts.fold;
+  const index = new RunIndex(lines, longest);
+  const repeats: number[] = [];
+  let account = -1;
+  for (let line = 0; line < lines.size; line++) {
+    const a = fold[lines.account[line] as number] as number;
+    if (a !== account) {
+      index.nextRun();
+      account = a;
+    }
+    const first = index.firstOrAdd(line);
+    if (first >= 0) repeats.push(line, first);
+  }
+  return repeats;
+}
+
+/**
+ * The first line of each identity within one run of an account's lines (so the account is not compared): an
+ * open-addressing table like `LineIndex`'s, sized for the longest run, whose slots count only for the run that
+ * filled them, so a new run starts without clearing it.
+ */
+class RunIndex {
+  /** Per slot: the line plus one, and the run that put it there. */
+  private readonly line: Int32Array;
+  private readonly run: Int32Array;
+  private current = 0;
+
+  constructor(
+    private readonly lines: LineColumns,
+    longest: number,
+  ) {
+    let slots = 16;
+    while (slots < longest * 2) slots *= 2;
+    this.line = new Int32Array(slots);
+    this.run = new Int32Array(slots);
+  }
+
+  nextRun(): void {
+    this.current++;
+  }
+
+  /** The first line of this run with `line`'s identity; -1, recording `line` as that first, when there is none. */
+  firstOrAdd(line: number): number {
+    const l = this.lines;
+    const fold = l.texts.fold;
+    const h = hashOf(
+      fold[l.programActivity[line] as number] as number,
+      fold[l.objectClass[line] as number] as number,
+      fold[l.category[line] as number] as number,
+      packTypes(l.amountType[line] as number, l.lineType[line] as number, l.fundingType[line] as number),
+      0,
+    );
+    const mask = this.line.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      if (this.run[s] !== this.current) {
+        this.run[s] = this.current;
+        this.line[s] = line + 1;
+        return -1;
+      }
+      const first = (this.line[s] as number) - 1;
+      if (sameInRun(l, first, line)) return first;
+    }
+  }
+}
+
+/** Whether two lines of one account's run have the same identity (see `LineIndex`). */
+function sameInRun(l: LineColumns, a: number, b: number): boolean {
+  const fold = l.texts.fold;
+  return (
+    fold[l.programActivity[a] as number] === fold[l.programActivity[b] as number] &&
+    fold[l.objectClass[a] as number] === fold[l.objectClass[b] as number] &&
+    fold[l.category[a] as number] === fold[l.category[b] as number] &&
+    l.amountType[a] === l.amountType[b] &&
+    l.lineType[a] === l.lineType[b] &&
+    l.fundingType[a] === l.fundingType[b]
+  );
+}
+
+/** Lines whose slots `repeatedAnywhere` reads ahead at a time (see `LineIndex.warm`). */
+const BLOCK = 64;
+
+/** `repeatedLines` for lines in any order: one `LineIndex` for all, checked a block of lines at a time (see `LineIndex.warm`). */
+export function repeatedAnywhere(lines: LineColumns): number[] {
   const index = new LineIndex(lines, lines.size);
   const key = lines.keyOf(0);
   const hashes = new Int32Array(BLOCK);

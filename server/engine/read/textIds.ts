@@ -14,6 +14,11 @@ export class TextIds {
   fold = new Int32Array(64);
   private readonly byCell = new Map<string, number>([['', 0]]);
   private readonly byFolded = new Map<string, number>([['', 0]]);
+
+  /** How many fold ids there are (each is below this). */
+  get foldCount(): number {
+    return this.byFolded.size;
+  }
   /** By grid column: the last cell string looked up there and its id (a column repeats a text row after row). */
   private readonly lastCell: (string | null)[] = [];
   private readonly lastId: number[] = [];

@@ -3,7 +3,7 @@ import { readWorkbook } from '../../../server/engine';
 import { LineColumns, blankLineFields, type LineFields } from '../../../server/engine/read/budgetBuilder';
 import { cellText, isPlainText } from '../../../server/engine/read/cells';
 import { fitted, grown, newColumn, SHARED_FROM_BYTES } from '../../../server/engine/read/growable';
-import { LineIndex } from '../../../server/engine/read/lineIndex';
+import { LineIndex, repeatedAnywhere, repeatedLines } from '../../../server/engine/read/lineIndex';
 import { TextIds } from '../../../server/engine/read/textIds';
 import { issuesWith, placesOf } from '../../helpers/outputs';
 import { grid, minimalWorkbook } from '../../helpers/workbook';
@@ -124,6 +124,75 @@ describe('LineIndex', () => {
     index.add(lines.add(probe));
     expect(index.find(probe)).toBe(5000);
     expect(() => index.add(5000)).toThrow('must follow a find that found nothing');
+  });
+});
+
+describe('repeated lines', () => {
+  /** Lines from small draws: account, program activity (either in any case), category and amount type. */
+  const lineDraws = fc.array(
+    fc.tuple(fc.nat(5), fc.nat(3), fc.boolean(), fc.nat(1), fc.nat(2), fc.boolean()),
+    {
+      maxLength: 60,
+    },
+  );
+  const spell = (text: string, upper: boolean) => (upper ? text.toUpperCase() : text);
+
+  function linesOf(
+    draws: [number, number, boolean, number, number, boolean][],
+    grouped: boolean,
+  ): LineColumns {
+    const sorted = grouped ? [...draws].sort((a, b) => a[0] - b[0]) : draws;
+    const lines = new LineColumns(4);
+    const f = blankLineFields();
+    for (const [account, pa, upper, category, type, upperAccount] of sorted) {
+      f.account = lines.texts.idOf(spell(`acct-${account}`, upperAccount));
+      f.programActivity = lines.texts.idOf(spell(`pa ${pa}`, upper));
+      f.category = lines.texts.idOf(['Discretionary', 'Mandatory'][category] as string);
+      f.amountType = type;
+      lines.add(f);
+    }
+    return lines;
+  }
+
+  /** What `repeatedLines` must say, worked out plainly: each line and the first with its identity, in order. */
+  function expected(lines: LineColumns): number[] {
+    const fold = lines.texts.fold;
+    const firstOf = new Map<string, number>();
+    const out: number[] = [];
+    for (let line = 0; line < lines.size; line++) {
+      const k = lines.keyOf(line);
+      const key = [k.account, k.programActivity, k.objectClass, k.category].map((id) => fold[id]).join(' ');
+      const id = `${key} ${k.amountType} ${k.lineType} ${k.fundingType}`;
+      const first = firstOf.get(id);
+      if (first === undefined) firstOf.set(id, line);
+      else out.push(line, first);
+    }
+    return out;
+  }
+
+  test(`Given lines with each account's together or scattered, then each repeat and its first line, in order (seed ${RUNS.seed})`, () => {
+    fc.assert(
+      fc.property(lineDraws, fc.boolean(), (draws, grouped) => {
+        const lines = linesOf(draws, grouped);
+        expect(repeatedLines(lines)).toEqual(expected(lines));
+        expect(repeatedAnywhere(lines)).toEqual(expected(lines));
+      }),
+      RUNS,
+    );
+  });
+
+  test('Given an account whose lines are together, in another case, with a repeat in its run, then the repeat is found', () => {
+    const lines = linesOf(
+      [
+        [1, 0, false, 0, 0, false],
+        [1, 1, false, 0, 0, true],
+        [1, 0, true, 0, 0, true],
+        [2, 0, false, 0, 0, false],
+        [2, 0, false, 0, 1, false],
+      ],
+      true,
+    );
+    expect(repeatedLines(lines)).toEqual([2, 0]);
   });
 });
 
