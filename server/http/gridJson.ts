@@ -21,11 +21,12 @@ export function checkedGrids(bytes: Uint8Array): WorkbookGrids {
 /**
  * A JSON grids body read straight from its UTF-8 bytes into the `WorkbookGrids` that
  * `gridsFromBody(parseJson(bytes))` returns, in one pass: no text of the whole body, no parsed tree to walk
- * again, each cell tested as `isCellValue` would as it is read. Parsing and checking a 5,000-line agency that
- * way costs about 7 ms on JSON.parse, its prototype-key test and the walk after it, plus collecting tens of
- * thousands of short-lived strings; a budget repeats the same few hundred texts (account IDs, amount types,
- * categories), so here each distinct text is made once, found again by hashing its bytes, and the engine's
- * later Map lookups meet the same string object, its hash already computed.
+ * again, each cell tested as `isCellValue` would as it is read. The full path spends about 7 ms of a
+ * 5,000-line agency's request on the body's text, JSON.parse, its prototype-key test and the walk after it,
+ * plus collecting tens of thousands of short-lived strings (this reader, about half that). A budget repeats
+ * the same few hundred texts (account IDs, amount types, categories), so here each distinct text is made once,
+ * found again by hashing its bytes or by comparing them with the row above, and the engine's later Map
+ * lookups meet the same string object, its hash already computed.
  *
  * Only the plain shape clients send is read: `{"grids": {"tables": [{name, source, sheet, topLeft, header,
  * rows}]}}`, keys in any order, cells null, true, false, numbers and strings. Anything else (an object cell, a
@@ -80,7 +81,6 @@ const enum TableKey {
   Header,
   Rows,
 }
-const ALL_TABLE_KEYS = (1 << TABLE_KEYS.length) - 1;
 
 /** `\b \f \n \r \t \" \\ \/`: the character each short escape stands for, by the byte after the backslash. */
 const SHORT_ESCAPES = new Map<number, string>(
@@ -152,16 +152,13 @@ class GridBodyReader {
   }
 
   /**
-   * An object whose every key is one of `keys`, each at most once (`{}` is let through: the models refuse what
-   * is missing); `value` reads the value of the key at that index.
+   * An object whose keys are `keys`, each once, in any order (one missing defers: the models say what is
+   * missing); `value` reads the value of the key at that index.
    */
-  private object(keys: readonly Uint8Array[], value: (key: number) => void): number {
+  private object(keys: readonly Uint8Array[], value: (key: number) => void): void {
     let seen = 0;
     this.expect(OPEN_BRACE);
-    if (this.peek() === CLOSE_BRACE) {
-      this.pos++;
-      return seen;
-    }
+    if (this.peek() === CLOSE_BRACE) throw DEFER;
     do {
       const key = this.key(keys);
       if (seen & (1 << key)) throw DEFER;
@@ -169,7 +166,7 @@ class GridBodyReader {
       this.expect(COLON);
       value(key);
     } while (this.afterItem(CLOSE_BRACE));
-    return seen;
+    if (seen !== (1 << keys.length) - 1) throw DEFER;
   }
 
   /** Which of `keys` the key here is, compared byte by byte; any other key, or one with an escape, defers. */
@@ -199,7 +196,7 @@ class GridBodyReader {
 
   private table(): ReadTable {
     const table: ReadTable = { envelope: {}, header: [], rows: [] };
-    const seen = this.object(TABLE_KEYS, (key) => {
+    this.object(TABLE_KEYS, (key) => {
       switch (key) {
         case TableKey.Header:
           table.header = this.cells();
@@ -212,7 +209,6 @@ class GridBodyReader {
           table.envelope[TABLE_KEY_NAMES[key] as string] = this.text();
       }
     });
-    if (seen !== ALL_TABLE_KEYS) throw DEFER;
     table.envelope.header = [];
     table.envelope.rows = [];
     return table;

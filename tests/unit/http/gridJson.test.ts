@@ -78,6 +78,10 @@ describe('Given a JSON grids body read straight from its bytes', () => {
     ['a duplicated key', table('[]').replace('"sheet":"S"', '"sheet":"S","sheet":"T"'), undefined],
     ['an unknown escape', table('["\\x41"]'), 'malformed-json'],
     ['a trailing comma', table('[1,]'), 'malformed-json'],
+    ['nothing', '{}', 'invalid-body'],
+    ['no tables', '{"grids":{}}', 'invalid-body'],
+    ['an empty table', '{"grids":{"tables":[{}]}}', 'invalid-body'],
+    ['a table without its rows', table('[]').replace(',"rows":[[]]', ''), 'invalid-body'],
     ['a row cut short where the row above went on', rows('["abcdefgh",1],["abcdefgh",]'), 'malformed-json'],
     ['a row running on where the row above ended', rows('["abcdefgh",1],["abcdefgh",1,]'), 'malformed-json'],
     ['more after the body', `${table('[]')} {}`, 'malformed-json'],
@@ -305,10 +309,11 @@ const bodyArb = fc
     fc.array(tableArb, { maxLength: 3 }),
     spaceArb,
     rarely(fc.constantFrom('"more":1', '"grids":{}'), 15),
+    rarely(fc.constantFrom('{}', '{"grids":{}}', '{"grids":{"tables":[]}}'), 30),
   )
-  .map(([tables, space, extra]) => {
+  .map(([tables, space, extra, bare]) => {
     const root = [`"grids":{${space}"tables":${listOf(tables, space)}}`, ...(extra ? [extra] : [])];
-    return `${space}{${root.join(',')}}${space}`;
+    return bare ?? `${space}{${root.join(',')}}${space}`;
   });
 
 /** Bytes JSON or UTF-8 may break on: structure, escapes, controls, a stray continuation or lead byte. */
