@@ -95,7 +95,7 @@ function ruleAt(
     share: share.ppb,
     shareLoc,
     year,
-    shareAsWholeNumber: !share.percent && share.ppb > SHARE_SCALE,
+    shareAsWholeNumber: share.wholeNumber,
     basis: t.textAt(row, col.basis),
   };
 }
@@ -120,6 +120,8 @@ interface ShareRead {
   ppb: number | null;
   percent: boolean;
   text: string;
+  /** Over 1 and not typed as a percent: `40` where `40%` or 0.4 was meant (see `CrosswalkRule`). */
+  wholeNumber: boolean;
 }
 
 /**
@@ -146,7 +148,8 @@ class ShareReader {
     // Parts per billion: a percent moves the decimal point two places further.
     const scale = share.value.scale + (share.percent ? 2 : 0);
     const ppb = toMinor({ ...share.value, scale }, 9)?.value ?? null;
-    const read = { ppb, percent: share.percent, text: share.text };
+    const wholeNumber = !share.percent && ppb !== null && ppb > SHARE_SCALE;
+    const read = { ppb, percent: share.percent, text: share.text, wholeNumber };
     if (memo && ppb !== null) this.known.set(cell, read);
     return read;
   }

@@ -29,13 +29,7 @@ export class TableView {
   ) {
     this.sheet = grid.sheet;
     this.origin = parseA1(grid.topLeft);
-    const wanted = new Map<string, string>();
-    for (const column of spec.columns) {
-      for (const name of [column.name, ...(column.aliases ?? [])]) {
-        const key = normalizeName(name);
-        if (!wanted.has(key)) wanted.set(key, column.name);
-      }
-    }
+    const wanted = wantedColumns(spec);
     grid.header.forEach((h, i) => {
       const name = wanted.get(normalizeName(cellText(h)));
       if (!name) return;
@@ -189,11 +183,42 @@ function isBlankText(s: string): boolean {
 }
 
 /**
+ * Worked out once per contract table, not on every read (a server reads thousands of workbooks): its names and
+ * its columns' names and aliases, normalised (see `normalizeName`).
+ */
+const specNames = new WeakMap<InputTableSpec, Set<string>>();
+const specColumns = new WeakMap<InputTableSpec, Map<string, string>>();
+
+/** A contract table's columns by normalised name or alias: the column's contract name. */
+function wantedColumns(spec: InputTableSpec): Map<string, string> {
+  let wanted = specColumns.get(spec);
+  if (wanted) return wanted;
+  wanted = new Map<string, string>();
+  for (const column of spec.columns) {
+    for (const name of [column.name, ...(column.aliases ?? [])]) {
+      const key = normalizeName(name);
+      if (!wanted.has(key)) wanted.set(key, column.name);
+    }
+  }
+  specColumns.set(spec, wanted);
+  return wanted;
+}
+
+function tableNames(spec: InputTableSpec): Set<string> {
+  let names = specNames.get(spec);
+  if (!names) {
+    names = new Set([spec.name, ...(spec.aliases ?? [])].map(normalizeName));
+    specNames.set(spec, names);
+  }
+  return names;
+}
+
+/**
  * Finds a contract table: an Excel table (ListObject) with the name, else a worksheet with the name. Names
  * match ignoring case, spaces and punctuation.
  */
 export function findTable(grids: WorkbookGrids, spec: InputTableSpec): GridTable | null {
-  const names = new Set([spec.name, ...(spec.aliases ?? [])].map(normalizeName));
+  const names = tableNames(spec);
   const matches = grids.tables.filter((t) => names.has(normalizeName(t.name)));
   return matches.find((t) => t.source === 'table') ?? matches[0] ?? null;
 }
