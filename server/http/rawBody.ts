@@ -3,10 +3,11 @@ import express, { type RequestHandler } from 'express';
 
 /**
  * A request body as bytes, up to `limit`: Express's raw reader, except for the body nearly every client sends
- * (its length declared, not compressed), which is read straight into one buffer of that length. Express's
- * reader keeps every chunk, then copies them all into a new buffer at the end: on the server's own thread, for
- * every request, one more copy of the body and twice its memory held at once (a 100,000-line body is 13 MB).
- * The buffer is the whole of its memory, so it can be moved to an engine worker rather than copied.
+ * (its length declared, not compressed), which is copied chunk by chunk, as it arrives, into one buffer of that
+ * length. Express's reader holds every chunk until the last has come and only then copies them into a new
+ * buffer, so on the server's own thread twice the body's memory is held at once (26 MB for a 100,000-line
+ * body); here each chunk can be freed once copied. Either way the body is copied once. The buffer is the whole
+ * of its memory, so it can be moved to an engine worker rather than copied again.
  *
  * Everything else (a chunked or compressed body, no body) goes to Express's reader, and every error is the one
  * that reader gives (same `type` and `status`), so the problem a client gets is the same either way.
