@@ -549,7 +549,8 @@ const FNV_PRIME = 0x01000193;
  * body only.
  */
 class TextTable {
-  private mask = 1023;
+  /** 2,048 slots, kept at most half full: a budget's few hundred distinct texts fit without growing. */
+  private mask = 2047;
   private hashes = new Int32Array(this.mask + 1);
   private starts = new Int32Array(this.mask + 1);
   private ends = new Int32Array(this.mask + 1);
