@@ -165,36 +165,39 @@ export function programInventory(c: Computation): OutputTable {
   const servedByPool = poolReach(c);
   const reach = new ProgramReach(c, goalOf, servedByPool);
   // A series stands for one fiscal year, and each amount type for at most one measure: where an amount adds.
-  const yearOfSeries = new Map<number, number>();
+  // Both by number (-1: none), read for every amount of every program.
+  const yearOfSeries = new Int32Array(model.series.length).fill(-1);
   years.forEach(({ series }, y) => {
-    if (series) yearOfSeries.set(series.index, y);
+    if (series) yearOfSeries[series.index] = y;
   });
   const measureOfType = AMOUNT_TYPES.map((type) => typeOf.indexOf(type));
+  // Each program's sums by year and measure (`y * MEASURES.length + m`), in one buffer cleared per program.
+  const width = MEASURES.length;
+  const sums = new Float64Array(years.length * width);
 
   for (const program of programsOf(c)) {
-    const sums = years.map(() => MEASURES.map(() => 0));
+    sums.fill(0);
     reach.clear();
     for (const line of program.lines) {
       const m = measureOfType[b.amountType[line] as number] as number;
       for (let a = b.amountStart[line] as number; a < (b.amountStart[line + 1] as number); a++) {
         const value = b.amountValue[a] as number;
         reach.addAmount(line, a, value);
-        const y = m < 0 ? undefined : yearOfSeries.get(b.amountSeries[a] as number);
-        if (y === undefined) continue;
-        const row = sums[y] as number[];
-        row[m] = addExact(row[m] as number, value);
+        const y = m < 0 ? -1 : (yearOfSeries[b.amountSeries[a] as number] as number);
+        if (y < 0) continue;
+        sums[y * width + m] = addExact(sums[y * width + m] as number, value);
       }
     }
     const { goals, objectives } = reach;
     const cells: OutputCell[] = [];
-    sums.forEach((row, y) =>
-      row.forEach((v, m) => {
+    for (let y = 0; y < years.length; y++)
+      for (let m = 0; m < width; m++) {
         const type = typeOf[m];
+        const v = sums[y * width + m] as number;
         // A sum past the exact range (NaN) is left blank; the Budget's totals report it.
         if (type && held(y, m))
           cells.push(Number.isNaN(v) ? null : shownAmount(v, type, model.moneyDecimals));
-      }),
-    );
+      }
     const notes: string[] = [];
     if (objectives.size === 0 && goals.size === 0) notes.push(NOTES.inventoryUnmapped());
     t.add([
