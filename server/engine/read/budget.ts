@@ -433,6 +433,29 @@ function convertAmounts(
 ): KeptAmounts {
   const keep = newColumn(Uint8Array, staged.size);
   const counts = newColumn(Int32Array, lines.size + 1);
+  convertEach({ t, lines, staged, order, renumber, decimals, settings, issues, keep, counts });
+  return { keep, amountStart: runningTotals(counts) };
+}
+
+/**
+ * `convertAmounts`' loop, alone in its function: V8 compiles a long loop on the fly (on-stack replacement)
+ * before the code after it has ever run, and that code then lacked the type feedback it needs, so every call
+ * left the fast code there (a deoptimisation per Budget read, and the next read's loop slow until compiled
+ * again). Here nothing follows the loop.
+ */
+function convertEach(c: {
+  t: TableView;
+  lines: LineColumns;
+  staged: StagedAmounts;
+  order: Int32Array | null;
+  renumber: readonly number[];
+  decimals: number;
+  settings: Settings;
+  issues: Issue[];
+  keep: Uint8Array;
+  counts: Int32Array;
+}): void {
+  const { t, lines, staged, order, renumber, decimals, settings, issues, keep, counts } = c;
   for (let o = 0; o < staged.size; o++) {
     const i = order === null ? o : (order[o] as number);
     staged.series[i] = renumber[staged.series[i] as number] as number;
@@ -444,7 +467,6 @@ function convertAmounts(
     keep[i] = 1;
     counts[line + 1] = (counts[line + 1] as number) + 1;
   }
-  return { keep, amountStart: runningTotals(counts) };
 }
 
 /**
