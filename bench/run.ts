@@ -115,12 +115,15 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
 }
 
 /**
- * Requests sent before each timed HTTP run and not counted. A run's end hangs up on the requests in flight, and
- * the server stops their tasks by replacing their workers, so without it the next run would time its first
- * requests on freshly loaded workers whose engine code the JIT has not compiled yet (the first request a worker
- * answers takes several times as long): a start-up cost a service pays once, not a request's latency.
+ * Requests sent before each timed HTTP run and not counted: the server is timed as it runs in service, warm. A
+ * run's end hangs up on the requests in flight, and the server stops their tasks by replacing their workers, so
+ * the next run would otherwise start on freshly loaded workers. And a worker is not warm after a few requests:
+ * V8 compiles the engine's functions as they get hot, in the background, while requests run. Measured on one
+ * thread answering the 5,000-line agency's summary 100 requests at a time: the first hundred cost 29 ms of CPU
+ * each (18 ms of wall time), compiling went on through the first 400 to 500, and from then on a request cost
+ * 12-13 ms (10-12 ms of wall). 1,000 requests shared by the workers bring each to about 500.
  */
-const WARM_UP_REQUESTS = 40;
+const WARM_UP_REQUESTS = 1_000;
 
 /**
  * Waits until the last run's requests have left the engine. When a run ends its clients hang up, and the
