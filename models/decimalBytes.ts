@@ -40,6 +40,8 @@ export function putUnits(
   decimals: number,
   pad: boolean,
 ): number {
+  if (units <= MAX_INT32 && decimals <= MAX_INT32_DECIMALS)
+    return putSmallUnits(bytes, at, units, decimals, pad);
   const scale = 10 ** decimals;
   let fraction = units % scale;
   const end = putDigits(bytes, at, (units - fraction) / scale);
@@ -54,5 +56,33 @@ export function putUnits(
   bytes[end] = POINT;
   for (let i = end + places; i > end; i--, fraction = Math.floor(fraction / 10))
     bytes[i] = ZERO + (fraction % 10);
+  return end + places + 1;
+}
+
+const MAX_INT32 = 0x7fffffff;
+/** 10^9 is the largest power of ten a 32-bit integer holds. */
+const MAX_INT32_DECIMALS = 9;
+
+/**
+ * `putUnits` for units up to 2^31 - 1 (most figures of a table) in 32-bit integer arithmetic throughout, which
+ * V8 runs several times faster than the general path's divisions and remainders of doubles.
+ */
+function putSmallUnits(bytes: Uint8Array, at: number, units: number, decimals: number, pad: boolean): number {
+  const scale = 10 ** decimals;
+  const whole = (units / scale) | 0;
+  let fraction = units - whole * scale;
+  let end = at + 1;
+  for (let v = whole; v >= 10; v = (v / 10) | 0) end++;
+  for (let v = whole, i = end; i > at; v = (v / 10) | 0) bytes[--i] = ZERO + (v % 10);
+  let places = decimals;
+  if (!pad) {
+    while (places > 0 && fraction % 10 === 0) {
+      fraction = (fraction / 10) | 0;
+      places--;
+    }
+  }
+  if (places === 0) return end;
+  bytes[end] = POINT;
+  for (let i = end + places; i > end; i--, fraction = (fraction / 10) | 0) bytes[i] = ZERO + (fraction % 10);
   return end + places + 1;
 }

@@ -161,11 +161,7 @@ export class JsonWriter {
   private digits(whole: number, decimals: number): void {
     if (this.end + FIGURE_BYTES + decimals > this.bytes.length) this.reserve(FIGURE_BYTES + decimals);
     if (whole < 0) this.bytes[this.end++] = MINUS;
-    const units = Math.abs(whole);
-    this.end =
-      units <= MAX_INT32
-        ? putSmallUnits(this.bytes, this.end, units, decimals)
-        : putUnits(this.bytes, this.end, units, decimals, false);
+    this.end = putUnits(this.bytes, this.end, Math.abs(whole), decimals, false);
   }
 
   /** Room for `more` bytes: the buffer doubles as it fills, so growing costs at most the size of the answer. */
@@ -178,36 +174,6 @@ export class JsonWriter {
     grown.set(this.bytes.subarray(0, this.end));
     this.bytes = grown;
   }
-}
-
-const MAX_INT32 = 0x7fffffff;
-const ZERO = 0x30;
-const POINT = 0x2e;
-/** 10^d for the decimals `putSmallUnits` writes (up to `MAX_DIGIT_DECIMALS`). */
-const POWERS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
-
-/**
- * `putUnits` without padding for units up to 2^31 - 1 (most figures of a table), in 32-bit integer arithmetic
- * throughout, which V8 runs several times faster than the general path's divisions and remainders of doubles:
- * the whole part's digits, then the places without their trailing zeros (and no point when none are left).
- * Returns the index after what it wrote.
- */
-function putSmallUnits(bytes: Uint8Array, at: number, units: number, decimals: number): number {
-  const scale = POWERS[decimals] as number;
-  const whole = (units / scale) | 0;
-  let fraction = units - whole * scale;
-  let end = at + 1;
-  for (let v = whole; v >= 10; v = (v / 10) | 0) end++;
-  for (let v = whole, i = end; i > at; v = (v / 10) | 0) bytes[--i] = ZERO + (v % 10);
-  let places = decimals;
-  while (places > 0 && fraction % 10 === 0) {
-    fraction = (fraction / 10) | 0;
-    places--;
-  }
-  if (places === 0) return end;
-  bytes[end] = POINT;
-  for (let i = end + places; i > end; i--, fraction = (fraction / 10) | 0) bytes[i] = ZERO + (fraction % 10);
-  return end + places + 1;
 }
 
 /** Writes `null` at `at` (room for it already made) and returns the index after it. */
