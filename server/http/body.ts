@@ -4,7 +4,7 @@ import secureJson from 'secure-json-parse';
 import { XLSX_MEDIA_TYPE } from '../../models';
 import type { DataActCsvs } from '../csv';
 import { HttpProblem, problems } from './problems';
-import { rawBytes } from './rawBody';
+import { type BodyMemory, rawBytes } from './rawBody';
 
 /**
  * Reading request bodies: JSON that cannot be used for prototype pollution, and an .xlsx upload either as
@@ -32,12 +32,12 @@ const JSON_TYPES = ['application/json'];
 /**
  * Reads the body as bytes (up to `limit`). The bytes are not counted or parsed here: counting, parsing,
  * checking and answering a large body is CPU work, done in an engine worker (`jsonAnswer.ts`), so the
- * server's own thread stays free.
+ * server's own thread stays free. `memory` gives the body's buffer (see `rawBytes`).
  */
-export function jsonBody(limit: number): RequestHandler[] {
+export function jsonBody(limit: number, memory?: BodyMemory): RequestHandler[] {
   return [
     requireMediaType(JSON_TYPES, ['application/json']),
-    rawBytes(limit),
+    rawBytes(limit, memory),
     (req, res, next) => {
       const bytes: unknown = req.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0)

@@ -22,6 +22,7 @@ export function answerJson(
   body: Uint8Array,
   tables: readonly string[] | undefined,
   limits: GridBodyLimits,
+  into?: Uint8Array,
 ): Buffer {
   checkGridBodySize(body, limits);
   const grids = gridsOfBody(body);
@@ -29,11 +30,11 @@ export function answerJson(
     // Issues and the summary only: no output table is shaped.
     const result = runEngine(grids, { tables: [] });
     const answer: ValidateResponse = { ok: result.ok, issues: result.issues, summary: result.summary };
-    return Buffer.from(JSON.stringify(answer));
+    return joined([Buffer.from(JSON.stringify(answer))], into);
   }
   const out = answerWriter();
   try {
-    return jsonBytes(runEngineAs(grids, tables ? { tables } : {}, jsonTables(out)));
+    return joined(jsonParts(runEngineAs(grids, tables ? { tables } : {}, jsonTables(out))), into);
   } finally {
     out.clear();
     if (out.capacity > KEPT_WRITER_BYTES) writer = undefined;
@@ -61,7 +62,7 @@ function answerWriter(): JsonWriter {
  * character, and encoding that to UTF-8 then costs half as much again as the stringifying; a table at a time,
  * only a table holding such a character pays.
  */
-function jsonBytes(answer: EngineAnswer<Uint8Array>): Buffer {
+function jsonParts(answer: EngineAnswer<Uint8Array>): Uint8Array[] {
   const parts: Uint8Array[] = [];
   let before = '{';
   for (const [key, value] of Object.entries(answer)) {
@@ -81,7 +82,23 @@ function jsonBytes(answer: EngineAnswer<Uint8Array>): Buffer {
     parts.push(Buffer.from(']'));
   }
   parts.push(Buffer.from('}'));
-  return Buffer.concat(parts);
+  return parts;
+}
+
+/** The parts end to end: at the start of `into` when they fit there (a view of it), else in a buffer of their own. */
+function joined(parts: readonly Uint8Array[], into: Uint8Array | undefined): Buffer {
+  let length = 0;
+  for (const part of parts) length += part.byteLength;
+  if (!into || length > into.byteLength) {
+    const [only] = parts;
+    return parts.length === 1 && Buffer.isBuffer(only) ? only : Buffer.concat(parts);
+  }
+  let at = 0;
+  for (const part of parts) {
+    into.set(part, at);
+    at += part.byteLength;
+  }
+  return Buffer.from(into.buffer, into.byteOffset, length);
 }
 
 const COMMA = Buffer.from(',');

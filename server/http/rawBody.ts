@@ -6,26 +6,31 @@ import express, { type RequestHandler } from 'express';
  * (its length declared, not compressed), which is copied chunk by chunk, as it arrives, into one buffer of that
  * length. Express's reader holds every chunk until the last has come and only then copies them into a new
  * buffer, so on the server's own thread twice the body's memory is held at once (26 MB for a 100,000-line
- * body); here each chunk can be freed once copied. Either way the body is copied once. The buffer is the whole
- * of its memory, so it can be moved to an engine worker rather than copied again.
+ * body); here each chunk can be freed once copied. Either way the body is copied once. The buffer comes from
+ * `allocate` when it gives one (the engine pool's shared memory, `workers/sharedBytes.ts`, which an engine
+ * worker reads in place), else it is the whole of its own memory, so it can be moved to a worker rather than
+ * copied again.
  *
  * Everything else (a chunked or compressed body, no body) goes to Express's reader, and every error is the one
  * that reader gives (same `type` and `status`), so the problem a client gets is the same either way.
  */
-export function rawBytes(limit: number): RequestHandler {
+export function rawBytes(limit: number, allocate: BodyMemory = () => null): RequestHandler {
   const general = express.raw({ type: () => true, limit });
   return (req, res, next) => {
     const declared = declaredLength(req);
     if (declared === null) return general(req, res, next);
     if (declared > limit)
       return next(bodyError(413, 'request entity too large', 'entity.too.large', declared, limit));
-    readDeclared(req, declared, (err, bytes) => {
+    readDeclared(req, declared, allocate, (err, bytes) => {
       if (err) return next(err);
       req.body = bytes;
       next();
     });
   };
 }
+
+/** Where a body of a declared length goes: a buffer of exactly that length, or null for one of its own. */
+export type BodyMemory = (length: number) => Buffer | null;
 
 /** The body's declared length when it is read as sent (no Content-Encoding, or `identity`); else null. */
 function declaredLength(req: IncomingMessage): number | null {
@@ -43,9 +48,10 @@ function declaredLength(req: IncomingMessage): number | null {
 function readDeclared(
   req: IncomingMessage,
   length: number,
+  allocate: BodyMemory,
   done: (err: Error | null, bytes?: Buffer) => void,
 ): void {
-  const bytes = Buffer.allocUnsafeSlow(length);
+  const bytes = allocate(length) ?? Buffer.allocUnsafeSlow(length);
   let received = 0;
   let finished = false;
   const finish = (err: Error | null) => {

@@ -29,7 +29,8 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
   const jobs = new JobSlots(config.maxConcurrentJobs);
   const openapi = JSON.stringify(openApiDocument(packageVersion()));
   // JSON grids: a slot from the headers on; the worker counts the body's cells before it parses them.
-  const grids = [auth, jobs.hold(), ...jsonBody(config.maxJsonBytes)];
+  // Bodies are read into the engine pool's shared memory, which its workers read in place.
+  const grids = [auth, jobs.hold(), ...jsonBody(config.maxJsonBytes, (length) => engine.shared.take(length))];
   const gridLimits = { maxCells: config.maxCells, maxRows: config.maxRows };
 
   router.get('/health', (_req, res) => {
@@ -49,7 +50,14 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
     const body = await whileOpen(res, (signal) =>
       engine.answerJson(route, bytes, tables, gridLimits, signal),
     );
-    if (body && !res.headersSent) res.type('application/json; charset=utf-8').send(body);
+    if (!body) return;
+    if (res.headersSent || res.destroyed) {
+      engine.answered(body);
+      return;
+    }
+    // The answer's memory is lent again once the response has closed: sent in full, or its client gone.
+    res.once('close', () => engine.answered(body));
+    res.type('application/json; charset=utf-8').send(body);
   };
   router.post('/validate', ...grids, answer('validate'));
   router.post('/crosswalk', ...grids, answer('crosswalk'));

@@ -12,7 +12,11 @@ import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerReq
 async function perform(task: WorkerRequest['task']): Promise<{ value: TaskOutput; transfer: ArrayBuffer[] }> {
   if (task.kind === 'engine') return { value: { result: runEngine(task.grids, task.options) }, transfer: [] };
   if (task.kind === 'json') {
-    const json = ownBytes(answerJson(task.route, task.body, task.tables, task.limits));
+    const { answerTo } = task;
+    const answer = answerJson(task.route, task.body, task.tables, task.limits, answerTo);
+    if (answerTo && answer.buffer === answerTo.buffer)
+      return { value: { written: answer.byteLength }, transfer: [] };
+    const json = ownBytes(answer);
     return { value: { json }, transfer: [json.buffer as ArrayBuffer] };
   }
   const input = task.input && Buffer.from(task.input.buffer, task.input.byteOffset, task.input.byteLength);

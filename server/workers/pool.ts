@@ -15,6 +15,7 @@ import {
   type WorkerRequest,
   type XlsxTaskOptions,
 } from './protocol';
+import { SharedBytes } from './sharedBytes';
 
 /**
  * A fixed set of engine worker threads, so the server's own thread only parses, routes and answers (`/health`
@@ -39,7 +40,8 @@ const WORKER_EXEC_ARGV = extname(__filename) === '.ts' ? ['--require', require.r
 const YOUNG_GENERATION_MB = 192;
 
 /**
- * Bytes that can be moved to a worker: the body itself when it spans the whole of an ArrayBuffer, else a copy.
+ * Bytes that can be moved to a worker: the body itself when it spans the whole of an ArrayBuffer, else a copy
+ * (a body on the pool's shared memory is neither: the worker reads it in place).
  * Moving a request body, rather than copying it, matters on the server's thread: measured under 1 client posting
  * a 5,000-line agency, the copies (one a request, freed soon after) kept a full mark-compact running every
  * 0.3-0.6 s; with the body moved there were none.
@@ -70,6 +72,8 @@ interface Pending {
   resolve: (value: TaskOutput) => void;
   reject: (error: Error) => void;
   signal: AbortSignal | undefined;
+  /** Called when the task's worker has replied (and so is done with everything the task lent it). */
+  onReply?: (reply: WorkerReply) => void;
 }
 
 interface Running extends Pending {
@@ -117,6 +121,13 @@ export class EnginePool {
   private nextId = 1;
   private closed = false;
   private replaced = 0;
+  /**
+   * Shared memory for JSON bodies and answers (`sharedBytes.ts`): the HTTP server reads a body into it, and
+   * gives an answer back once its response has closed.
+   */
+  readonly shared = new SharedBytes();
+  /** The last answer's size by route and tables asked for, to lend room enough for the next. */
+  private readonly answerSizes = new Map<string, number>();
 
   constructor(readonly size: number) {
     if (!Number.isSafeInteger(size) || size < 1)
@@ -152,9 +163,11 @@ export class EnginePool {
 
   /**
    * A JSON endpoint's answer computed whole in a worker (`http/jsonAnswer.ts`): the request's bytes in, the
-   * response's bytes out, both moved between threads rather than cloned. A body that is the whole of its
-   * memory (as a request body read by the server is) is moved, and empty here afterwards; a view into shared
-   * memory is copied first.
+   * response's bytes out, neither cloned. A body on `shared` memory (as the HTTP server reads one) is read in
+   * place and given back when the worker replies; any other body that is the whole of its memory is moved, and
+   * empty here afterwards; else it is copied first. The answer is written into room lent from `shared` (as
+   * much as the last answer to the same question needed) and must then be given back with `answered`; a
+   * larger answer is moved here in bytes of its own.
    */
   async answerJson(
     route: JsonRoute,
@@ -163,14 +176,37 @@ export class EnginePool {
     limits: GridBodyLimits,
     signal?: AbortSignal,
   ): Promise<Buffer> {
-    const bytes = movable(body);
-    const out = await this.submit(
-      { kind: 'json', route, body: bytes, tables, limits },
-      [bytes.buffer],
-      signal,
-    );
+    const shared = this.shared.owns(body);
+    const bytes = shared ? body : movable(body);
+    const key = `${route} ${tables?.join(',') ?? '*'}`;
+    const room = this.shared.take(this.answerSizes.get(key) ?? 0);
+    const task: EngineTask = {
+      kind: 'json',
+      route,
+      body: bytes,
+      tables,
+      limits,
+      ...(room ? { answerTo: room } : {}),
+    };
+    // Given back only once the worker has replied: a worker stopped mid-task may still be using them.
+    const onReply = (reply: WorkerReply) => {
+      if (shared) this.shared.give(body);
+      if (room && !(reply.ok && 'written' in reply.value)) this.shared.give(room);
+    };
+    const out = await this.submit(task, shared ? [] : [bytes.buffer as ArrayBuffer], signal, onReply);
+    if (this.answerSizes.size >= 64 && !this.answerSizes.has(key)) this.answerSizes.clear();
+    if ('written' in out && room) {
+      this.answerSizes.set(key, out.written);
+      return Buffer.from(room.buffer, room.byteOffset, out.written);
+    }
     if (!('json' in out)) throw new Error('a JSON task answered without a body');
+    this.answerSizes.set(key, out.json.byteLength);
     return Buffer.from(out.json.buffer, out.json.byteOffset, out.json.byteLength);
+  }
+
+  /** Gives back an answer from `answerJson` once nothing will read it again (its response has closed). */
+  answered(answer: Uint8Array): void {
+    this.shared.give(answer);
   }
 
   /**
@@ -201,11 +237,16 @@ export class EnginePool {
     await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 
-  private submit(task: EngineTask, transfer: ArrayBuffer[], signal?: AbortSignal): Promise<TaskOutput> {
+  private submit(
+    task: EngineTask,
+    transfer: ArrayBuffer[],
+    signal?: AbortSignal,
+    onReply?: (reply: WorkerReply) => void,
+  ): Promise<TaskOutput> {
     if (this.closed) return Promise.reject(new Error('The engine pool has been closed.'));
     if (signal?.aborted) return Promise.reject(new TaskAbortedError());
     return new Promise((resolve, reject) => {
-      const pending: Pending = { task, transfer, resolve, reject, signal };
+      const pending: Pending = { task, transfer, resolve, reject, signal, onReply };
       this.queue.push(pending);
       // A task given up while it waits simply leaves the queue.
       signal?.addEventListener(
@@ -267,6 +308,7 @@ export class EnginePool {
     job.signal?.removeEventListener('abort', job.onAbort);
     thread.worker.unref();
     this.idle.push(thread);
+    job.onReply?.(reply);
     if (reply.ok) job.resolve(reply.value);
     else job.reject(rebuiltError(reply.error));
     this.dispatch();

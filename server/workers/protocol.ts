@@ -24,7 +24,15 @@ import {
 export type EngineTask =
   | { kind: 'engine'; grids: WorkbookGrids; options: EngineOptions }
   | ({ kind: 'xlsx'; input: Uint8Array | null; limits: ReadLimits } & XlsxTaskOptions)
-  | { kind: 'json'; route: JsonRoute; body: Uint8Array; tables?: string[]; limits: GridBodyLimits };
+  | {
+      kind: 'json';
+      route: JsonRoute;
+      body: Uint8Array;
+      tables?: string[];
+      limits: GridBodyLimits;
+      /** Shared memory the answer is written into when it fits (`written`), else it comes in bytes of its own. */
+      answerTo?: Uint8Array;
+    };
 
 /**
  * What an xlsx task may add: File A/File B CSVs, the most CrosswalkDetail rows its sheet may take, and
@@ -37,8 +45,12 @@ export interface XlsxTaskOptions {
   zipAs?: string;
 }
 
-/** An engine result (and for `xlsx` the workbook's bytes), or for `json` the response body's bytes. */
-export type TaskOutput = { result: EngineResult; output?: Uint8Array } | { json: Uint8Array };
+/**
+ * An engine result (and for `xlsx` the workbook's bytes), or for `json` the response body's bytes, or how many
+ * of them were written at the start of the task's `answerTo`.
+ */
+export type TaskOutput =
+  { result: EngineResult; output?: Uint8Array } | { json: Uint8Array } | { written: number };
 
 export type WorkerRequest = { id: number; task: EngineTask };
 
