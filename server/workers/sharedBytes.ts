@@ -45,8 +45,8 @@ export class SharedBytes {
 
   /** Gives back bytes from `take` (anything else is ignored), to be lent again. */
   give(bytes: Uint8Array): void {
-    const memory = bytes.buffer;
-    if (!SHARED || !(memory instanceof SharedArrayBuffer) || !this.lent.has(memory)) return;
+    if (!this.owns(bytes)) return;
+    const memory = bytes.buffer as SharedArrayBuffer;
     this.lent.delete(memory);
     const size = memory.byteLength;
     if (this.keptBytes + size > this.maxKeptBytes) return;

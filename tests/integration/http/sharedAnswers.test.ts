@@ -1,5 +1,6 @@
 import { generateWorkbook } from '../../../bench/generate';
 import { answerJson } from '../../../server/http/jsonAnswer';
+import { SUMMARY_TABLES } from '../../../server/http/routes';
 import { postJson, start, type TestServer } from './harness';
 
 /**
@@ -24,14 +25,11 @@ describe('Given a server whose workers read bodies and write answers in shared m
       Buffer.from(JSON.stringify({ grids: generateWorkbook(lines, { seed: 20261203 + i }).grids })),
     );
     const queries = ['', '?tables=summary'];
+    // Each answer computed alone, in this thread: `?tables=summary` asks for SUMMARY_TABLES.
     const expected = new Map<string, Buffer>();
     for (const [b, body] of bodies.entries())
       for (const q of queries)
-        expected.set(`${b}${q}`, answerJson('crosswalk', body, q ? undefined : undefined, LIMITS));
-    // The summary answers, as the route asks for them.
-    const summary = (await import('../../../server/http/routes')).SUMMARY_TABLES;
-    for (const [b, body] of bodies.entries())
-      expected.set(`${b}?tables=summary`, answerJson('crosswalk', body, [...summary], LIMITS));
+        expected.set(`${b}${q}`, answerJson('crosswalk', body, q ? [...SUMMARY_TABLES] : undefined, LIMITS));
 
     // Three rounds of every workbook and question, in a shuffled order, six at a time.
     const jobs: string[] = [];
