@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { runEngine } from '../server/engine';
-import { serverConfig, startServer } from '../server/http';
-import type { EnginePool } from '../server/workers/pool';
 import { planWrites } from '../addin/excel/planWrites';
 import { DEPARTMENT, generateWorkbook } from './generate';
 import { cliBench } from './cli';
 import { dataActBench, describeDataActRun } from './dataAct';
 import { compareWithSpreadsheet, type SpreadsheetRun } from './spreadsheet';
+import { serveEngine } from './servedEngine';
 
 /**
  * `npm run bench [-- --quick]`: the engine at 1k–1M budget lines, the .xlsx round trip, HTTP /crosswalk under
@@ -69,12 +68,14 @@ const child = (script: string, arg: string): Record<string, number> => {
 };
 
 /**
- * `/crosswalk` under 1, 8 and 32 clients for every output table, then 8 clients asking only for the summary tables.
- * Each run also reports the CPU a request cost this process (server, engine workers and the load generator
- * alike): on a shared machine latency follows the neighbours' load, CPU per request much less.
+ * `/crosswalk` under 1, 8 and 32 clients for every output table, then 8 clients asking only for the summary tables,
+ * against the server as `npm start` runs it (`servedEngine.ts`), with 64 job slots so that no client is turned
+ * away busy. Each run also reports the CPU a request cost: the server's process (its thread, the engine workers,
+ * the collector) and the load generator's apart; on a shared machine latency follows the neighbours' load, CPU
+ * per request much less.
  */
 export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unknown>[]> {
-  const server = await startServer(serverConfig({ port: 0, logLevel: 'silent', maxConcurrentJobs: 64 }));
+  const server = await serveEngine(['--max-jobs', '64']);
   const body = JSON.stringify({ grids: generateWorkbook(5_000).grids });
   const out: Record<string, unknown>[] = [];
   const runs: [number, string][] = [
@@ -92,18 +93,23 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
         body,
         connections,
       };
-      await settled(server.engine);
       // Untimed warm-up: a fixed number of requests, every answer awaited, so no worker is stopped at its end.
       await autocannon({ ...load, amount: WARM_UP_REQUESTS });
-      const cpu = process.cpuUsage();
+      const clients = process.cpuUsage();
+      const served = server.cpuMs();
       const r = await autocannon({ ...load, duration: seconds });
+      const servedAfter = server.cpuMs();
+      const serverCpu = served === null || servedAfter === null ? null : servedAfter - served;
+      const clientsCpu = msOf(process.cpuUsage(clients));
       out.push({
         connections,
         tables: query ? 'summary' : 'all',
         p50Ms: r.latency.p50,
         p99Ms: r.latency.p99,
         requestsPerSec: r.requests.average,
-        cpuMsPerRequest: cpuMsPer(process.cpuUsage(cpu), r.requests.total),
+        cpuMsPerRequest: perRequest(serverCpu === null ? null : serverCpu + clientsCpu, r.requests.total),
+        serverCpuMsPerRequest: perRequest(serverCpu, r.requests.total),
+        clientCpuMsPerRequest: perRequest(clientsCpu, r.requests.total),
         non2xx: r.non2xx,
         errors: r.errors,
       });
@@ -117,32 +123,20 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
 /**
  * Requests sent before each timed HTTP run and not counted: the server is timed as it runs in service, warm. A
  * run's end hangs up on the requests in flight, and the server stops their tasks by replacing their workers, so
- * the next run would otherwise start on freshly loaded workers. And a worker is not warm after a few requests:
- * V8 compiles the engine's functions as they get hot, in the background, while requests run. Measured on one
- * thread answering the 5,000-line agency's summary 100 requests at a time: the first hundred cost 29 ms of CPU
- * each (18 ms of wall time), compiling went on through the first 400 to 500, and from then on a request cost
- * 12-13 ms (10-12 ms of wall). 1,000 requests shared by the workers bring each to about 500.
+ * the next run would otherwise start on freshly loaded workers (this warm-up also waits out their loading and
+ * the old queue). And a worker is not warm after a few requests: V8 compiles the engine's functions as they
+ * get hot, in the background, while requests run. Measured on one thread answering the 5,000-line agency's
+ * summary 100 requests at a time: the first hundred cost 29 ms of CPU each (18 ms of wall time), compiling went
+ * on through the first 400 to 500, and from then on a request cost 12-13 ms (10-12 ms of wall). 1,000 requests
+ * shared by the workers bring each to about 500.
  */
 const WARM_UP_REQUESTS = 1_000;
 
-/**
- * Waits until the last run's requests have left the engine. When a run ends its clients hang up, and the
- * server stops their unfinished tasks by terminating the workers running them; the next run must not be
- * timed while fresh workers load (seconds under tsx) and the old queue drains.
- */
-async function settled(engine: EnginePool, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = engine.stats();
-    if (s.busy === 0 && s.waiting === 0 && s.ready === engine.size) return;
-    if (Date.now() > until) throw new Error(`the engine did not settle: ${JSON.stringify(s)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const msOf = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
 
-/** CPU milliseconds (user and system) per request, or null when no request completed. */
-const cpuMsPer = (used: NodeJS.CpuUsage, requests: number): number | null =>
-  requests > 0 ? Math.round((used.user + used.system) / 1000 / requests) : null;
+/** Milliseconds of CPU per request, or null when not measured or no request completed. */
+const perRequest = (ms: number | null, requests: number): number | null =>
+  ms !== null && requests > 0 ? Math.round(ms / requests) : null;
 
 /**
  * `/health` while the engine computes a 100,000-line workbook: the engine runs in a worker, so the server's own
@@ -165,7 +159,7 @@ interface Probed {
 
 /**
  * The client side, in plain JavaScript for a worker thread: make the 100k workbook's request body, post it, and
- * probe until it answers. The body is made here, not on the server's thread, whose heap it would otherwise share.
+ * probe until it answers. The body is made here, off the bench's own thread.
  * As a health checker would be, the clients are connected before the upload starts (five untimed probes at
  * once), and the body is encoded beforehand: probes and upload share this thread, and otherwise each client's
  * first probe waited for its own connection while the thread encoded the 11 MB body (measured: the four first
@@ -216,15 +210,9 @@ function probeWhileBusy(bigUrl: string, healthUrl: string, lines: number): Promi
 }
 
 export async function healthWhileBusy(): Promise<HealthWhileBusy> {
-  const server = await startServer(
-    serverConfig({
-      port: 0,
-      logLevel: 'silent',
-      maxJsonBytes: 512 * 2 ** 20,
-      maxCells: 50_000_000,
-      requestTimeoutMs: 600_000,
-    }),
-  );
+  const server = await serveEngine([
+    ...['--max-json-mb', '512', '--max-cells', '50000000', '--request-timeout', '600'],
+  ]);
   try {
     // A server already running: its engine workers loaded by an earlier request, as in service.
     const warm = await fetch(`${server.url}/api/v1/crosswalk?tables=${SUMMARY_TABLES}`, {
@@ -233,7 +221,7 @@ export async function healthWhileBusy(): Promise<HealthWhileBusy> {
       body: JSON.stringify({ grids: generateWorkbook(1_000, DEPARTMENT).grids }),
     });
     await warm.arrayBuffer();
-    // The clients run on a thread of their own, as they would in another process: this thread is the server's.
+    // The clients run on a thread of their own, so encoding the big body never holds up a probe's timing.
     const { answer, probes, failed } = await probeWhileBusy(
       `${server.url}/api/v1/crosswalk?tables=${SUMMARY_TABLES}`,
       `${server.url}/api/v1/health`,
@@ -338,11 +326,13 @@ async function main(): Promise<void> {
   const dataAct = await dataActBench(quick ? 20_000 : 200_000);
   console.log(`  ${describeDataActRun(dataAct)}`);
 
-  console.log('\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback');
+  console.log(
+    "\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; autocannon in the bench's",
+  );
   const httpRuns = await http();
   for (const h of httpRuns)
     console.log(
-      `  ${String(h.connections).padStart(2)} clients, ${h.tables} tables: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, ${h.cpuMsPerRequest ?? '-'} ms CPU a request, non-2xx ${h.non2xx}, errors ${h.errors}`,
+      `  ${String(h.connections).padStart(2)} clients, ${h.tables} tables: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, ${h.cpuMsPerRequest ?? '-'} ms CPU a request (server ${h.serverCpuMsPerRequest ?? '-'}, clients ${h.clientCpuMsPerRequest ?? '-'}), non-2xx ${h.non2xx}, errors ${h.errors}`,
     );
 
   console.log('\nAdd-in write plan for a 100,000-row output table');
@@ -351,7 +341,9 @@ async function main(): Promise<void> {
     `  ${fmt(plan.valueSyncs as number)} value syncs, largest payload ${fmt(plan.largestPayloadMb as number, 2)} MB (limit 5 MB), planned in ${fmt(plan.planMs as number)} ms`,
   );
 
-  console.log('\n/health while a 100,000-line workbook computes (4 clients probing for as long as it runs)');
+  console.log(
+    '\n/health while a 100,000-line workbook computes (the bundled server again; 4 clients probing for as long as it runs)',
+  );
   const health = await healthWhileBusy();
   console.log(
     `  the big request took ${fmt(health.bigRequestMs / 1000, 1)} s; ${fmt(health.probes)} probes: p50 ${fmt(health.p50Ms, 1)} ms, p99 ${fmt(health.p99Ms, 1)} ms, max ${fmt(health.maxMs, 1)} ms, failed ${health.failed}`,
