@@ -210,9 +210,9 @@ function probeWhileBusy(bigUrl: string, healthUrl: string, lines: number): Promi
 }
 
 export async function healthWhileBusy(): Promise<HealthWhileBusy> {
-  const server = await serveEngine([
-    ...['--max-json-mb', '512', '--max-cells', '50000000', '--request-timeout', '600'],
-  ]);
+  // Room for the 100k body and its cells, and time for it (the defaults are for an agency's requests).
+  const limits = ['--max-json-mb', '512', '--max-cells', '50000000', '--request-timeout', '600'];
+  const server = await serveEngine(limits);
   try {
     // A server already running: its engine workers loaded by an earlier request, as in service.
     const warm = await fetch(`${server.url}/api/v1/crosswalk?tables=${SUMMARY_TABLES}`, {
