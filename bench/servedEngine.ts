@@ -37,7 +37,11 @@ let bundled: Promise<string> | undefined;
 /** Starts the bundled server with these flags (`--port 0` and a silent log are added) and waits for its URL. */
 export async function serveEngine(flags: string[]): Promise<ServedEngine> {
   bundled ??= bundleServer();
-  const main = await bundled;
+  return serveBundle(await bundled, flags);
+}
+
+/** Starts a server bundle (`main.js` of `bundleServer`) in a process of its own, as `serveEngine` does. */
+export async function serveBundle(main: string, flags: string[]): Promise<ServedEngine> {
   const child = spawn(
     process.execPath,
     [main, '--port', '0', '--log-level', 'silent', '--shutdown-grace', '5', ...flags],

@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { serveBundle, type ServedEngine } from '../../../bench/servedEngine';
 import { bundleServer } from '../../../server/build/bundle';
 import { answerJson } from '../../../server/http/jsonAnswer';
 import { exampleBytes, exampleGrids, postJson, postWorkbook, root } from './harness';
@@ -14,33 +14,18 @@ import { exampleBytes, exampleGrids, postJson, postWorkbook, root } from './harn
 jest.setTimeout(120_000);
 
 const outDir = join(root, 'dist', `test-server-${process.pid}`);
-let child: ChildProcess;
+let server: ServedEngine | undefined;
 let url: string;
 
 beforeAll(async () => {
   const main = await bundleServer(outDir);
   expect(existsSync(join(outDir, 'engineWorker.js'))).toBe(true);
-  child = spawn(process.execPath, [main, '--port', '0', '--log-level', 'silent'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let said = '';
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      said += chunk;
-      const found = /listening on (http:\/\/\S+)/.exec(said);
-      if (found) resolve(found[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`the bundled server exited (${code}): ${said}`)));
-  });
+  server = await serveBundle(main, []);
+  url = server.url;
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await server?.close();
   rmSync(outDir, { recursive: true, force: true });
 });
 
