@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { bundleServer } from '../server/build/bundle';
+import { SERVER_NODE_FLAGS } from '../server/http/config';
 
 /**
  * The HTTP server as `npm start` runs it: the bundle in dist/server (built here first), in a process of its own,
@@ -44,7 +45,7 @@ export async function serveEngine(flags: string[]): Promise<ServedEngine> {
 export async function serveBundle(main: string, flags: string[]): Promise<ServedEngine> {
   const child = spawn(
     process.execPath,
-    [main, '--port', '0', '--log-level', 'silent', '--shutdown-grace', '5', ...flags],
+    [...SERVER_NODE_FLAGS, main, '--port', '0', '--log-level', 'silent', '--shutdown-grace', '5', ...flags],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const url = await listening(child);

@@ -1,7 +1,8 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveBundle, type ServedEngine } from '../../../bench/servedEngine';
 import { bundleServer } from '../../../server/build/bundle';
+import { SERVER_NODE_FLAGS, SERVER_USAGE } from '../../../server/http/config';
 import { answerJson } from '../../../server/http/jsonAnswer';
 import { exampleBytes, exampleGrids, postJson, postWorkbook, root } from './harness';
 
@@ -46,5 +47,15 @@ describe('Given the bundled server, started as npm start starts it', () => {
     // A zip (an .xlsx) with the output sheets in it.
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(bytes.includes(Buffer.from('xl/worksheets/'))).toBe(true);
+  });
+
+  test('When npm start and the usage are read, Then both run this bundle with the Node flags the bench times it with', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const command = `node ${SERVER_NODE_FLAGS.join(' ')} dist/server/main.js`;
+    expect(SERVER_NODE_FLAGS.length).toBeGreaterThan(0);
+    expect(pkg.scripts.start).toBe(`npm run build && ${command}`);
+    expect(SERVER_USAGE).toContain(`(or: ${command} [options])`);
   });
 });
