@@ -10,6 +10,7 @@ import { DEPARTMENT, generateWorkbook } from './generate';
 import { cliBench } from './cli';
 import { dataActBench, describeDataActRun } from './dataAct';
 import { compareWithSpreadsheet, type SpreadsheetRun } from './spreadsheet';
+import { closedLoop } from './load';
 import { serveEngine } from './servedEngine';
 
 /**
@@ -70,54 +71,84 @@ const child = (script: string, arg: string): Record<string, number> => {
 /**
  * `/crosswalk` under 1, 8 and 32 clients for every output table, then 8 clients asking only for the summary tables,
  * against the server as `npm start` runs it (`servedEngine.ts`), with 64 job slots so that no client is turned
- * away busy. Each run also reports the CPU a request cost: the server's process (its thread, the engine workers,
- * the collector) and the load generator's apart; on a shared machine latency follows the neighbours' load, CPU
- * per request much less.
+ * away busy. The clients are `closedLoop` (`load.ts`), which counts each answer's bytes without keeping them; one
+ * more run at 8 clients, all tables, uses autocannon as earlier benches did, for comparison: it turns every
+ * answer into a string, and on this 2-core machine that CPU is taken from the server being timed. Each run also
+ * reports the CPU a request cost: the server's process (its thread, the engine workers, the collector) and the
+ * load generator's apart; on a shared machine latency follows the neighbours' load, CPU per request much less.
  */
 export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unknown>[]> {
   const server = await serveEngine(['--max-jobs', '64']);
   const body = JSON.stringify({ grids: generateWorkbook(5_000).grids });
   const out: Record<string, unknown>[] = [];
-  const runs: [number, string][] = [
-    [1, ''],
-    [8, ''],
-    [32, ''],
-    [8, `?tables=${SUMMARY_TABLES}`],
+  const runs: [number, string, Client][] = [
+    [1, '', 'closedLoop'],
+    [8, '', 'closedLoop'],
+    [32, '', 'closedLoop'],
+    [8, `?tables=${SUMMARY_TABLES}`, 'closedLoop'],
+    [8, '', 'autocannon'],
   ];
   try {
-    for (const [connections, query] of runs) {
+    for (const [connections, query, client] of runs) {
       const load = {
         url: `${server.url}/api/v1/crosswalk${query}`,
-        method: 'POST' as const,
         headers: { 'content-type': 'application/json' },
         body,
         connections,
       };
       // Untimed warm-up: a fixed number of requests, every answer awaited, so no worker is stopped at its end.
-      await autocannon({ ...load, amount: WARM_UP_REQUESTS });
+      await closedLoop({ ...load, amount: WARM_UP_REQUESTS });
       const clients = process.cpuUsage();
       const served = server.cpuMs();
-      const r = await autocannon({ ...load, duration: seconds });
+      const r = await timed(client, load, seconds);
       const servedAfter = server.cpuMs();
       const serverCpu = served === null || servedAfter === null ? null : servedAfter - served;
       const clientsCpu = msOf(process.cpuUsage(clients));
       out.push({
         connections,
         tables: query ? 'summary' : 'all',
-        p50Ms: r.latency.p50,
-        p99Ms: r.latency.p99,
-        requestsPerSec: r.requests.average,
-        cpuMsPerRequest: perRequest(serverCpu === null ? null : serverCpu + clientsCpu, r.requests.total),
-        serverCpuMsPerRequest: perRequest(serverCpu, r.requests.total),
-        clientCpuMsPerRequest: perRequest(clientsCpu, r.requests.total),
-        non2xx: r.non2xx,
-        errors: r.errors,
+        client,
+        ...r,
+        cpuMsPerRequest: perRequest(serverCpu === null ? null : serverCpu + clientsCpu, r.requests),
+        serverCpuMsPerRequest: perRequest(serverCpu, r.requests),
+        clientCpuMsPerRequest: perRequest(clientsCpu, r.requests),
       });
     }
   } finally {
     await server.close();
   }
   return out;
+}
+
+type Client = 'closedLoop' | 'autocannon';
+
+/** One timed run with either load generator, in the same terms. */
+async function timed(
+  client: Client,
+  load: { url: string; headers: Record<string, string>; body: string; connections: number },
+  seconds: number,
+): Promise<{
+  p50Ms: number;
+  p99Ms: number;
+  requestsPerSec: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}> {
+  if (client === 'closedLoop') {
+    const r = await closedLoop({ ...load, durationMs: seconds * 1000 });
+    const { p50Ms, p99Ms, requestsPerSec, requests, non2xx, errors } = r;
+    return { p50Ms, p99Ms, requestsPerSec, requests, non2xx, errors };
+  }
+  const r = await autocannon({ ...load, method: 'POST', duration: seconds });
+  return {
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requestsPerSec: r.requests.average,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 /**
@@ -366,12 +397,12 @@ async function main(): Promise<void> {
   console.log(`  ${describeDataActRun(dataAct)}`);
 
   console.log(
-    "\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; autocannon in the bench's",
+    "\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; the clients (bench/load.ts) in the bench's",
   );
   const httpRuns = await http();
   for (const h of httpRuns)
     console.log(
-      `  ${String(h.connections).padStart(2)} clients, ${h.tables} tables: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, ${h.cpuMsPerRequest ?? '-'} ms CPU a request (server ${h.serverCpuMsPerRequest ?? '-'}, clients ${h.clientCpuMsPerRequest ?? '-'}), non-2xx ${h.non2xx}, errors ${h.errors}`,
+      `  ${String(h.connections).padStart(2)} clients, ${h.tables} tables${h.client === 'autocannon' ? ' (autocannon, for comparison)' : ''}: p50 ${fmt(h.p50Ms as number)} ms, p99 ${fmt(h.p99Ms as number)} ms, ${fmt(h.requestsPerSec as number, 1)} req/s, ${h.cpuMsPerRequest ?? '-'} ms CPU a request (server ${h.serverCpuMsPerRequest ?? '-'}, clients ${h.clientCpuMsPerRequest ?? '-'}), non-2xx ${h.non2xx}, errors ${h.errors}`,
     );
 
   console.log('\nAdd-in write plan for a 100,000-row output table');
@@ -403,8 +434,9 @@ async function main(): Promise<void> {
   }
 
   const oneM = engine.find((r) => (r.lines as number) >= 1_000_000);
-  const h8 = httpRuns.find((h) => h.connections === 8 && h.tables === 'all');
-  const h8s = httpRuns.find((h) => h.connections === 8 && h.tables === 'summary');
+  const ours = httpRuns.filter((h) => h.client === 'closedLoop');
+  const h8 = ours.find((h) => h.connections === 8 && h.tables === 'all');
+  const h8s = ours.find((h) => h.connections === 8 && h.tables === 'summary');
   const side = sheets.find((r): r is SpreadsheetRun => !('skipped' in r) && r.lines >= 100_000);
   const engineMb = (r: Record<string, number>) => (r.enginePeakRssMb as number) - (r.inputRssMb as number);
   const verdicts = [
