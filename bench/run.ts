@@ -484,14 +484,14 @@ async function main(): Promise<void> {
       ? [
           `HTTP p99 under ${TARGETS.http8P99Ms} ms at 8 clients, all tables`,
           (h8.p99Ms as number) < TARGETS.http8P99Ms,
-          `${h8.p99Ms} ms`,
+          `${fmt(h8.p99Ms as number, 1)} ms`,
         ]
       : null,
     h8s
       ? [
           `HTTP p99 under ${TARGETS.http8SummaryP99Ms} ms at 8 clients, summary tables`,
           (h8s.p99Ms as number) < TARGETS.http8SummaryP99Ms,
-          `${h8s.p99Ms} ms`,
+          `${fmt(h8s.p99Ms as number, 1)} ms`,
         ]
       : null,
     [
