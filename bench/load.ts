@@ -58,10 +58,13 @@ export function closedLoop(options: LoadOptions): Promise<LoadResult> {
   let bytesRead = 0;
   const started = performance.now();
   let lastAnswer = started;
+  /** Set when a connection fails: the others stop sending too, and the run is refused. */
+  let failed = false;
   const more = (): boolean =>
-    options.amount !== undefined
+    !failed &&
+    (options.amount !== undefined
       ? sent < options.amount
-      : performance.now() - started < (options.durationMs ?? 0);
+      : performance.now() - started < (options.durationMs ?? 0));
 
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -118,6 +121,7 @@ export function closedLoop(options: LoadOptions): Promise<LoadResult> {
       socket.once('connect', next);
       socket.once('error', (e) => {
         errors++;
+        failed = true;
         reject(e);
       });
     });
