@@ -136,8 +136,10 @@ async function timed(
   errors: number;
 }> {
   if (client === 'closedLoop') {
-    const r = await closedLoop({ ...load, durationMs: seconds * 1000 });
-    const { p50Ms, p99Ms, requestsPerSec, requests, non2xx, errors } = r;
+    const { p50Ms, p99Ms, requestsPerSec, requests, non2xx, errors } = await closedLoop({
+      ...load,
+      durationMs: seconds * 1000,
+    });
     return { p50Ms, p99Ms, requestsPerSec, requests, non2xx, errors };
   }
   const r = await autocannon({ ...load, method: 'POST', duration: seconds });
@@ -152,10 +154,10 @@ async function timed(
 }
 
 /**
- * Requests sent before each timed HTTP run and not counted: the server is timed as it runs in service, warm. A
- * run's end hangs up on the requests in flight, and the server stops their tasks by replacing their workers, so
- * the next run would otherwise start on freshly loaded workers (this warm-up also waits out their loading and
- * the old queue). And a worker is not warm after a few requests: V8 compiles the engine's functions as they
+ * Requests sent before each timed HTTP run and not counted: the server is timed as it runs in service, warm.
+ * autocannon's run ends by hanging up on the requests in flight, and the server stops their tasks by replacing
+ * their workers (`closedLoop` waits for its answers instead), so a run after it would otherwise start on freshly
+ * loaded workers; this warm-up also waits out their loading. And a worker is not warm after a few requests: V8 compiles the engine's functions as they
  * get hot, in the background, while requests run. Measured on one thread answering the 5,000-line agency's
  * summary 100 requests at a time: the first hundred cost 29 ms of CPU each (18 ms of wall time), compiling went
  * on through the first 400 to 500, and from then on a request cost 12-13 ms (10-12 ms of wall). 1,000 requests
