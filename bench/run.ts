@@ -343,6 +343,9 @@ function addinPlan(): Record<string, number> {
   };
 }
 
+const HTTP_HEADING =
+  "HTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; the clients (bench/load.ts) in the bench's";
+
 function printHttp(runs: Record<string, unknown>[]): void {
   for (const h of runs)
     console.log(
@@ -384,7 +387,7 @@ async function httpOnly(rounds: number, machine: Record<string, unknown>): Promi
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, `http-${stamp}.json`),
-    `${JSON.stringify({ date: new Date().toISOString(), machine, rounds: results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), quick, machine, rounds: results }, null, 2)}\n`,
   );
   console.log(`Wrote bench/results/http-${stamp}.json`);
 }
@@ -400,9 +403,7 @@ async function main(): Promise<void> {
     `Throughline bench on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}${quick ? ' (quick)' : ''}\n`,
   );
   if (httpRounds !== null) {
-    console.log(
-      "HTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; the clients (bench/load.ts) in the bench's",
-    );
+    console.log(HTTP_HEADING);
     return httpOnly(httpRounds, machine);
   }
 
@@ -458,9 +459,7 @@ async function main(): Promise<void> {
   const dataAct = await dataActBench(quick ? 20_000 : 200_000);
   console.log(`  ${describeDataActRun(dataAct)}`);
 
-  console.log(
-    "\nHTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; the clients (bench/load.ts) in the bench's",
-  );
+  console.log(`\n${HTTP_HEADING}`);
   const httpRuns = await http();
   printHttp(httpRuns);
 
