@@ -133,7 +133,13 @@ export interface LineFields extends LineKey {
   row: number;
 }
 
-const BLANK_KEY: LineKey = {
+/**
+ * A blank line key. Spelled out, not spread from a shared constant: V8 gave the objects `{ ...constant, more }`
+ * made a map of their own each request after the first few (a copy with no transition back to the others), so
+ * the reader's every store into its row (`f.account = ...`) met a map it had not seen, deoptimised, and then
+ * went through the generic store path for good.
+ */
+const blankKey = (): LineKey => ({
   account: 0,
   programActivity: 0,
   objectClass: 0,
@@ -141,11 +147,17 @@ const BLANK_KEY: LineKey = {
   amountType: 0,
   lineType: 0,
   fundingType: -1,
-};
+});
 
-/** A LineFields to fill (all blank). */
+/** A LineFields to fill (all blank), spelled out as `blankKey` is. */
 export const blankLineFields = (): LineFields => ({
-  ...BLANK_KEY,
+  account: 0,
+  programActivity: 0,
+  objectClass: 0,
+  category: 0,
+  amountType: 0,
+  lineType: 0,
+  fundingType: -1,
   accountTitle: 0,
   programActivityTitle: 0,
   row: 0,
@@ -203,7 +215,7 @@ export class LineColumns {
   }
 
   /** Line `line`'s identity, written into `into` (or a new key): the key of `LineIndex`. */
-  keyOf(line: number, into: LineKey = { ...BLANK_KEY }): LineKey {
+  keyOf(line: number, into: LineKey = blankKey()): LineKey {
     into.account = this.account[line] as number;
     into.programActivity = this.programActivity[line] as number;
     into.objectClass = this.objectClass[line] as number;
