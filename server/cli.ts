@@ -31,6 +31,7 @@ import {
   UnreadableWorkbookError,
   WorkbookTooLargeError,
 } from './xlsx';
+import { withFields } from './objects';
 
 /**
  * `npm run crosswalk -- <input.xlsx> -o <output.xlsx> [--json] [--quiet]`; `--help` (in `cliText.ts`) lists
@@ -86,7 +87,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   const output =
     parsed.values.output ?? join(dirname(named), `${basename(named, extname(named))}-crosswalk.xlsx`);
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`The output must be an .xlsx file, got "${output}".`);
-  const csvs = { ...(fileA ? { fileA } : {}), ...(fileB ? { fileB } : {}) };
+  const csvs = withFields(fileA ? { fileA } : {}, fileB ? { fileB } : {});
   return {
     input: input ?? null,
     ...csvs,

@@ -10,6 +10,7 @@ import {
   writeCrosswalkWorkbook,
 } from './xlsx';
 import { deflatePart, writeZipAsync, type StoredPart, type ZipEntry } from './xlsx/ooxml/zipWriter';
+import { withFields } from './objects';
 
 export type Stage = 'reading' | 'computing' | 'writing';
 
@@ -75,7 +76,7 @@ export async function crosswalkZip(
 ): Promise<XlsxRun> {
   const { maxDetailRows, ...rest } = opts;
   const csvName = (table: string) => csvNameBeside(workbookName, table);
-  const run = await crosswalkXlsx(input, { ...rest, oversize: { maxDetailRows, csvName } });
+  const run = await crosswalkXlsx(input, withFields(rest, { oversize: { maxDetailRows, csvName } }));
   const entries: ZipEntry[] = [{ name: workbookName, stored: storedAsIs(run.output) }];
   for (const table of oversizedTables(run.result.tables, maxDetailRows))
     entries.push({ name: csvName(table.name), stored: await deflatePart(tableCsv(table, run.result.money)) });

@@ -5,6 +5,7 @@ import { fitsDouble } from '../engine/dataAct/exact';
 import { FILE_A_FIELDS, FILE_B_FIELDS, type FieldKind } from '../engine/dataAct/reference/fields';
 import { TextInterner } from '../xlsx/package/textInterner';
 import { parsePlainCsv, type RecordContext } from './plainCsv';
+import { withFields } from '../objects';
 
 /**
  * A DATA Act File A or File B CSV (the broker's file, or USAspending's account download) as the grid the engine
@@ -77,7 +78,7 @@ export function dataActCsvGrid(sheet: DataActSheet, input: CsvInput, limits: Csv
   if (rows === null) {
     typer = new RecordTyper(sheet, name, limits);
     try {
-      rows = parseTyped(text, { ...CSV_OPTIONS, on_record: typer.type });
+      rows = parseTyped(text, withFields(CSV_OPTIONS, { on_record: typer.type }));
     } catch (e) {
       throw e instanceof CsvInputError ? e : malformed(name, text, e);
     }
@@ -191,7 +192,7 @@ function malformed(name: string, text: string, e: unknown): CsvInputError {
 /** The line the record after the first `records` starts on: they parsed before, so they parse again. */
 function lineAfter(text: string, records: number): number {
   if (records === 0) return 1;
-  const read = parse(text, { ...CSV_OPTIONS, to: records, info: true }) as unknown as {
+  const read = parse(text, withFields(CSV_OPTIONS, { to: records, info: true })) as unknown as {
     info: { lines: number };
   }[];
   return (read.at(-1)?.info.lines ?? 0) + 1;

@@ -1,6 +1,7 @@
 import type { BudgetColumns, BudgetLine, Loc, WorkbookModel } from '../../models';
 import { AmountType, FundingType, LineType, type Series } from '../../models';
 import { columnLetters } from '../../models/a1';
+import { withFields } from '../objects';
 
 /**
  * Reading the columnar Budget (see `BudgetColumns`): a line's text, types, amounts and cells by line number.
@@ -105,19 +106,33 @@ export function emptyBudget(): BudgetColumns {
 
 export type ModelWithoutBudget = Omit<WorkbookModel, 'budget' | 'budgetColumns'>;
 
+/** Each model's object-per-line list, once made (see `withBudget`). */
+const budgetLists = new WeakMap<WorkbookModel, BudgetLine[]>();
+
+/**
+ * The `budget` getter of every model `withBudget` makes: one function for them all, so that the models share one
+ * V8 map. A getter made per model gave each model a map of its own (a property's accessor is part of the map),
+ * and every function reading models then met a new map each request.
+ */
+function budgetList(this: WorkbookModel): BudgetLine[] {
+  let lines = budgetLists.get(this);
+  if (!lines) {
+    const columns = this.budgetColumns;
+    const { series } = this;
+    lines = Array.from({ length: columns.size }, (_, i) => lineObject(columns, series, i));
+    budgetLists.set(this, lines);
+  }
+  return lines;
+}
+
 /**
  * The model with both views of one Budget: the columns, and the object-per-line list (`budget`) made from them
  * on first use, so the engine, which never asks for it, never pays for a million objects. Copy such a model
  * with `withBudget`, not by spreading it: a spread would make the list.
  */
 export function withBudget(model: ModelWithoutBudget, columns: BudgetColumns): WorkbookModel {
-  let lines: BudgetLine[] | null = null;
-  const out = { ...model, budgetColumns: columns } as WorkbookModel;
-  Object.defineProperty(out, 'budget', {
-    enumerable: true,
-    get: (): BudgetLine[] =>
-      (lines ??= Array.from({ length: columns.size }, (_, i) => lineObject(columns, model.series, i))),
-  });
+  const out = withFields(model, { budgetColumns: columns }) as WorkbookModel;
+  Object.defineProperty(out, 'budget', { enumerable: true, get: budgetList });
   return out;
 }
 
@@ -145,12 +160,11 @@ export function withoutAmounts(
       if (!drop(b.amountType[line] as number, b.amountSeries[a] as number)) kept.push(a);
   }
   amountStart[b.size] = kept.length;
-  return {
-    ...b,
+  return withFields(b, {
     amountStart,
     amountSeries: Int32Array.from(kept, (a) => b.amountSeries[a] as number),
     amountValue: Float64Array.from(kept, (a) => b.amountValue[a] as number),
     amountRow: Int32Array.from(kept, (a) => b.amountRow[a] as number),
     amountColumn: Int32Array.from(kept, (a) => b.amountColumn[a] as number),
-  };
+  });
 }

@@ -8,6 +8,7 @@ import { planSeries, type SeriesPlan } from './series';
 import { AMOUNT_TYPES, replaceBudget, withoutAmounts } from './budget';
 import { targetName } from './ledger';
 import { issueAt, MESSAGES, WHO } from './messages';
+import { withFields } from '../objects';
 
 /** Everything computed from one workbook, before it is shaped into output tables. */
 export interface Computation {
@@ -95,5 +96,8 @@ function exactCrosswalk(
     model,
     withoutAmounts(b, (type, series) => dropped.has(`${type} ${series}`)),
   );
-  return { model: exact, crosswalk: { ...allocateCrosswalk(exact, known), overflows: crosswalk.overflows } };
+  return {
+    model: exact,
+    crosswalk: withFields(allocateCrosswalk(exact, known), { overflows: crosswalk.overflows }),
+  };
 }

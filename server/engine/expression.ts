@@ -1,5 +1,6 @@
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
 import { EXPRESSION_REASONS } from './messages';
+import { withFields } from '../objects';
 
 /**
  * Response formulas typed by users, made safe. Three layers:
@@ -42,8 +43,8 @@ function restrictedParser(): (expr: string) => MathNode {
     throw new Error('not allowed in a response formula');
   };
   math.import(
-    {
-      ...Object.fromEntries(
+    withFields(
+      Object.fromEntries(
         [
           'import',
           'createUnit',
@@ -62,8 +63,8 @@ function restrictedParser(): (expr: string) => MathNode {
         ].map((n) => [n, refuse]),
       ),
       // `ln` is the name budget analysts know; mathjs calls it log.
-      ln: (x: number) => Math.log(x),
-    },
+      { ln: (x: number) => Math.log(x) },
+    ),
     { override: true },
   );
   return parse;

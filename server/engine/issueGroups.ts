@@ -1,5 +1,6 @@
 import type { Issue } from '../../models';
 import { cellList, issueAt, MESSAGES } from './messages';
+import { withFields } from '../objects';
 
 /** A problem repeated on this many cells or more is listed once, with its cells. */
 const GROUP_FROM = 3;
@@ -28,10 +29,11 @@ export function groupIssues(issues: readonly Issue[]): Issue[] {
       continue;
     }
     const others = group.slice(1).map((i) => i.cell);
-    grouped.push({
-      ...first,
-      message: `${first.message} The same on ${group.length - 1} more cells: ${cellList(others)}.`,
-    });
+    grouped.push(
+      withFields(first, {
+        message: `${first.message} The same on ${group.length - 1} more cells: ${cellList(others)}.`,
+      }),
+    );
   }
   return capPerCode(grouped);
 }

@@ -1,5 +1,6 @@
 import type { AmountType } from '../../models';
 import { assertSafe } from './money';
+import { withFields } from '../objects';
 
 /**
  * Where money lands: an objective, a goal (goal-level mapping), a cost pool, or Unmapped; receipts and
@@ -207,7 +208,7 @@ export class LedgerSums {
     for (const at of this.slotOrder)
       for (const t of bySlot.get(at) ?? [])
         if (Number.isNaN(this.sums[at * this.width + t]))
-          out.push({ ...this.typeAndSeries(types, at), key: this.keys[t] as string });
+          out.push(withFields(this.typeAndSeries(types, at), { key: this.keys[t] as string }));
     return out;
   }
 
@@ -215,7 +216,7 @@ export class LedgerSums {
   totalOverflows(types: readonly AmountType[], key: string): LedgerOverflow[] {
     return this.slotOrder
       .filter((at) => Number.isNaN(this.total(at)))
-      .map((at) => ({ ...this.typeAndSeries(types, at), key }));
+      .map((at) => withFields(this.typeAndSeries(types, at), { key }));
   }
 
   /** The target totals as a Ledger. */

@@ -3,6 +3,7 @@ import { availableParallelism, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Level } from 'pino';
+import { withFields } from '../objects';
 
 /**
  * The server's settings. Defaults are safe for one person on their own machine (loopback only, no CORS,
@@ -97,7 +98,7 @@ export const DEFAULTS: ServerConfig = {
 
 /** The defaults with some settings replaced (tests, embedding). */
 export function serverConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...DEFAULTS, ...overrides };
+  return withFields(DEFAULTS, overrides) as ServerConfig;
 }
 
 /** A setting that cannot be used; the message says which and what is expected. */

@@ -11,6 +11,7 @@ import {
 } from '../../models';
 import { HttpProblem, problems } from './problems';
 import { describeZodError, MAX_LISTED } from './zodSentences';
+import { withFields } from '../objects';
 
 /**
  * A parsed grids body checked against the zod models without zod ever seeing a cell. zod gathers every issue
@@ -55,7 +56,7 @@ function withoutCells(body: unknown): unknown {
     if (Array.isArray(t.rows)) copy.rows = [];
     return copy;
   });
-  return { ...body, grids: { ...body.grids, tables } };
+  return withFields(body, { grids: withFields(body.grids, { tables }) });
 }
 
 /** The checked envelope's tables with the body's own header and rows, all of which passed `isCellValue`. */
@@ -65,9 +66,9 @@ export function withCellsOf(
 ): WorkbookGrids {
   const tables = grids.tables.map((t, i) => {
     const own = bodyTables[i] as { header?: unknown; rows?: unknown };
-    return { ...t, header: own.header as CellValue[], rows: own.rows as CellValue[][] };
+    return withFields(t, { header: own.header as CellValue[], rows: own.rows as CellValue[][] });
   });
-  return { ...grids, tables };
+  return withFields(grids, { tables });
 }
 
 /** Counts the rows that are not lists and the cells that are not cell values; lists the first few in `listed`. */

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { Issue, Problem, ProblemError } from '../../models';
 import type { CsvRefusal } from '../csv';
+import { withFields } from '../objects';
 
 /**
  * Every error the API returns, as RFC 9457 problem details. The `type` is a stable name a program can
@@ -151,7 +152,7 @@ export const problems = {
     status: 422,
     title: 'Output table name taken',
     detail: message,
-    issues: [{ ...workbookIssue('OUTPUT_NAME_CONFLICT', message), sheet }],
+    issues: [withFields(workbookIssue('OUTPUT_NAME_CONFLICT', message), { sheet })],
   }),
   /** A File A / File B CSV refused: its message names the file, and the line when there is one. */
   csvRefused: (reason: CsvRefusal, message: string): ProblemInit => {

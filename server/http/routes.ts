@@ -76,7 +76,7 @@ export function apiRoutes(config: ServerConfig, engine: EnginePool): Router {
           bytes,
           { maxCells: config.maxCells, maxUncompressedBytes: config.maxUnpackedBytes },
           signal,
-          { ...(csvs ? { csvs, csvLimits } : {}), maxDetailRows, ...(zip ? { zipAs: filename } : {}) },
+          { maxDetailRows, ...(csvs ? { csvs, csvLimits } : {}), ...(zip ? { zipAs: filename } : {}) },
         ),
       ),
     );

@@ -7,6 +7,7 @@ import { EnginePool } from '../workers/pool';
 import { createApp } from './app';
 import { ConfigError, type ServerConfig } from './config';
 import { createLogger } from './logging';
+import { withFields } from '../objects';
 
 /** A listening server: where it is, and how to stop it gracefully. */
 export interface RunningServer {
@@ -52,7 +53,7 @@ export async function startServer(
     keepAliveTimeout: 5_000,
   };
   const server: http.Server | https.Server = config.tls
-    ? https.createServer({ ...options, ...readTls(config.tls) }, app)
+    ? https.createServer(withFields(options, readTls(config.tls)), app)
     : http.createServer(options, app);
 
   let draining = false;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ProblemError } from '../../models';
+import { withFields } from '../objects';
 
 /**
  * Turns zod's validation issues into sentences a person can act on, each with a JSON Pointer to the place:
@@ -20,7 +21,8 @@ export function describeZodError(
   at: readonly PropertyKey[] = [],
 ): { errors: ProblemError[]; total: number } {
   const errors = error.issues.slice(0, MAX_LISTED).map((issue) => {
-    const placed = at.length === 0 ? issue : { ...issue, path: [...at, ...issue.path] };
+    const placed =
+      at.length === 0 ? issue : (withFields(issue, { path: [...at, ...issue.path] }) as typeof issue);
     return { pointer: jsonPointer(placed.path), detail: sentence(placed, body) };
   });
   return { errors, total: error.issues.length };

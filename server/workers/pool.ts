@@ -16,6 +16,7 @@ import {
   type XlsxTaskOptions,
 } from './protocol';
 import { SharedBytes } from './sharedBytes';
+import { withFields } from '../objects';
 
 /**
  * A fixed set of engine worker threads, so the server's own thread only parses, routes and answers (`/health`
@@ -277,7 +278,7 @@ export class EnginePool {
         pending.reject(new TaskAbortedError());
         void thread.worker.terminate();
       };
-      thread.job = { ...pending, id, onAbort };
+      thread.job = withFields(pending, { id, onAbort });
       pending.signal?.addEventListener('abort', onAbort, { once: true });
       thread.worker.ref();
       thread.worker.postMessage({ id, task: pending.task } satisfies WorkerRequest, pending.transfer);

@@ -23,6 +23,7 @@ import { amountTypeOf, fundingTypeOf, lineTypeOf } from './enums';
 import { makeSeries, type SeriesHeader, seriesKey, seriesLabel, seriesOfHeader } from './series';
 import { cellProblem, yearProblem } from './values';
 import { type TableView, openTable } from './table';
+import { withFields } from '../../objects';
 
 /** The finest money precision kept: a cent, whatever the Units. */
 const MAX_DECIMALS = { Dollars: 2, Thousands: 5, Millions: 8 } as const;
@@ -59,7 +60,7 @@ class SeriesFinder {
     const order = this.found.map((_, i) => i).sort((a, b) => this.year(a) - this.year(b) || a - b);
     const renumber = new Array<number>(this.found.length);
     order.forEach((i, index) => (renumber[i] = index));
-    const series = order.map((i, index) => ({ ...(this.found[i] as Omit<Series, 'index'>), index }));
+    const series = order.map((i, index) => withFields(this.found[i] as Omit<Series, 'index'>, { index }));
     return { series, renumber };
   }
 

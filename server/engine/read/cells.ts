@@ -1,5 +1,6 @@
 import type { CellValue } from '../../../models';
 import { type Decimal, decimalFromNumber, parseDecimalText } from '../money';
+import { withFields } from '../../objects';
 
 /**
  * Turning raw cell values into what a budget officer meant. Every parser returns a tagged result instead of
@@ -105,7 +106,7 @@ export function parseAmount(v: CellValue): Parsed<Decimal> {
   }
   const d = parseDecimalText(t.replace(/,/g, ''));
   if (!d) return { kind: 'bad', problem: 'not-a-number', text: original };
-  return { kind: 'ok', value: { ...d, negative: negative && /[1-9]/.test(d.digits) } };
+  return { kind: 'ok', value: withFields(d, { negative: negative && /[1-9]/.test(d.digits) }) };
 }
 
 /** A measure value, driver value or elasticity: a plain number, `55%` read as 0.55, text numbers accepted. */
@@ -141,7 +142,9 @@ export function parseShare(v: CellValue): Parsed<{ value: Decimal; percent: bool
   }
   const d = parseAmount(v);
   if (d.kind !== 'ok')
-    return d.kind === 'bad' && d.problem === 'percent' ? { ...d, problem: 'not-a-number' } : d;
+    return d.kind === 'bad' && d.problem === 'percent'
+      ? withFields(d, { problem: 'not-a-number' as const })
+      : d;
   return { kind: 'ok', value: { value: d.value, percent: false } };
 }
 

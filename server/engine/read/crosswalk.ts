@@ -15,6 +15,7 @@ import { cellText, parseShare, parseYear } from './cells';
 import { poolMethodOf } from './enums';
 import { openTable, type TableView } from './table';
 import { cellProblem, choiceAt, numberAt, yearProblem } from './values';
+import { withFields } from '../../objects';
 
 /** Object classes compare without their dot: `25.2` and `252` are the same object class. */
 export function objectClassKey(oc: string): string {
@@ -147,7 +148,7 @@ class ShareReader {
     if (!share) return null;
     // Parts per billion: a percent moves the decimal point two places further.
     const scale = share.value.scale + (share.percent ? 2 : 0);
-    const ppb = toMinor({ ...share.value, scale }, 9)?.value ?? null;
+    const ppb = toMinor(withFields(share.value, { scale }), 9)?.value ?? null;
     const wholeNumber = !share.percent && ppb !== null && ppb > SHARE_SCALE;
     const read = { ppb, percent: share.percent, text: share.text, wholeNumber };
     if (memo && ppb !== null) this.known.set(cell, read);
@@ -163,7 +164,7 @@ function shareAt(
 ): { value: Decimal; percent: boolean; text: string } | null {
   const text = cellText(cell);
   const parsed = parseShare(cell);
-  if (parsed.kind === 'ok' && !parsed.value.value.negative) return { ...parsed.value, text };
+  if (parsed.kind === 'ok' && !parsed.value.value.negative) return withFields(parsed.value, { text });
   const problem =
     parsed.kind === 'blank'
       ? MESSAGES.valueRequired('Crosswalk', 'Share')

@@ -4,6 +4,7 @@ import type { Msg } from '../messages';
 import { toMinor } from '../money';
 import { cellText, parseShare } from './cells';
 import { cellProblem } from './values';
+import { withFields } from '../../objects';
 
 export type Fraction = { kind: 'blank' } | { kind: 'ok'; ppb: number } | { kind: 'bad'; msg: Msg };
 
@@ -20,6 +21,6 @@ export function readFraction(v: CellValue, notValid: (text: string) => Msg): Fra
   const bad = { kind: 'bad', msg: notValid(cellText(v)) } as const;
   if (value.negative) return bad;
   // A percent moves the decimal point two places further; past the exact range it is no fraction either.
-  const ppb = toMinor({ ...value, scale: value.scale + (percent ? 2 : 0) }, 9)?.value;
+  const ppb = toMinor(withFields(value, { scale: value.scale + (percent ? 2 : 0) }), 9)?.value;
   return ppb === undefined || ppb > SHARE_SCALE ? bad : { kind: 'ok', ppb };
 }

@@ -1,6 +1,7 @@
 import type { CrosswalkTarget, Driver } from '../../../models';
 import type { ModelWithoutBudget } from '../budget';
 import { idKey } from '../../../models';
+import { withFields } from '../../objects';
 
 /**
  * Every reference to a goal, objective, measure or cost pool rewritten to the spelling of the table that defines
@@ -33,19 +34,18 @@ export function resolveIdSpellings(model: ModelWithoutBudget): ModelWithoutBudge
   const respell = <T, K extends keyof T>(rows: readonly T[], field: K, to: (v: T[K]) => T[K]): T[] =>
     rows.map((r) => {
       const v = to(r[field]);
-      return v === r[field] ? r : { ...r, [field]: v };
+      return v === r[field] ? r : (Object.assign({}, r, { [field]: v }) as T);
     });
   const target = <T extends CrosswalkTarget | Driver['target']>(t: T): T => {
     if (t.kind === 'pool') {
       const name = t.name ? pool(t.name) : t.name;
-      return name === t.name ? t : { ...t, name };
+      return name === t.name ? t : (withFields(t, { name }) as T);
     }
     const id = t.kind === 'goal' ? goal(t.id) : objective(t.id);
-    return id === t.id ? t : { ...t, id };
+    return id === t.id ? t : (withFields(t, { id }) as T);
   };
 
-  return {
-    ...model,
+  return withFields(model, {
     objectives: respell(model.objectives, 'goalId', goal),
     measures: respell(model.measures, 'objectiveId', objective),
     results: respell(model.results, 'measureId', measure),
@@ -56,7 +56,7 @@ export function resolveIdSpellings(model: ModelWithoutBudget): ModelWithoutBudge
     scenarios: model.scenarios.map((s) => {
       // Account and Program Activity keys are budget text, matched by the scenario code itself.
       const key = s.scope === 'Goal' ? goal(s.key) : s.scope === 'Objective' ? objective(s.key) : s.key;
-      return key === s.key ? s : { ...s, key };
+      return key === s.key ? s : withFields(s, { key });
     }),
-  };
+  });
 }

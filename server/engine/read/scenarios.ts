@@ -6,10 +6,11 @@ import { cellText, parseAmount, parseShare, parseYear } from './cells';
 import { responseModelOf, scopeOf } from './enums';
 import { openTable, type TableView } from './table';
 import { choiceAt, numberAt, unreadable, yearProblem } from './values';
+import { withFields } from '../../objects';
 
 /** A share or percent as parts per billion, keeping its sign (-10% → -100,000,000); null past the range. */
 function toPpb(s: { value: Decimal; percent: boolean }): number | null {
-  return toMinor({ ...s.value, scale: s.value.scale + (s.percent ? 2 : 0) }, 9)?.value ?? null;
+  return toMinor(withFields(s.value, { scale: s.value.scale + (s.percent ? 2 : 0) }), 9)?.value ?? null;
 }
 
 /** `-10%` → percent in parts per billion; `-5,000` → an amount in minor units of the workbook's Units. */

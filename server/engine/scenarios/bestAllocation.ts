@@ -7,6 +7,7 @@ import { assertSafe, splitLargestRemainder } from '../money';
 import { percentOf, seriesOfYear } from './apply';
 import type { ModeledMeasure } from './measures';
 import { type AllocationPlan, type ObjectiveInput, objectiveValue, planAllocation } from './optimize';
+import { withFields } from '../../objects';
 
 /** How a Best Allocation scenario was decided: once, here, and read by every output. */
 export interface AllocationDecision {
@@ -65,7 +66,7 @@ export function planBest(row: Scenario, inputs: AllocationInputs): BestAllocatio
     const change = choice.changes[i] as number;
     if (change !== 0) deltas.set(targetKey('objective', o.objectiveId), change);
   });
-  return { ...plan, total, deltas, objectives, ...choice };
+  return withFields(plan, { total, deltas, objectives, ...choice });
 }
 
 const toUnits = (c: Computation, minor: number) => minor / 10 ** c.model.moneyDecimals;

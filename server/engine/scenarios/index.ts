@@ -8,6 +8,7 @@ import { type BestAllocation, planBest } from './bestAllocation';
 import { goalSeekFor, type GoalSeekRow } from './goalSeek';
 import { type ModeledMeasure, type NotModeled, prepareMeasures } from './measures';
 import { notProjected, project, type Projection } from './project';
+import { withFields } from '../../objects';
 
 export type { AllocationDecision, BestAllocation } from './bestAllocation';
 export type { GoalSeekRow } from './goalSeek';
@@ -180,7 +181,7 @@ function projectAll(
         name,
         m,
         year,
-        { ...fundingOf(m.measure.objectiveId), base: ctx.baseFundingOf(m) },
+        withFields(fundingOf(m.measure.objectiveId), { base: ctx.baseFundingOf(m) }),
         tolerance,
         toUnits,
       ),

@@ -5,6 +5,7 @@ import { measuresInPlanOrder } from '../cost';
 import { issueAt, MESSAGES, NOTES } from '../messages';
 import { type Bounded, type Bounds, boundsOf, clamp } from './bounds';
 import { type Projector, projectorFor } from './responses';
+import { withFields } from '../../objects';
 
 /**
  * A measure ready to project, following the contract's "How a measure responds": its base value is its actual
@@ -49,7 +50,7 @@ export function projectMeasure(
   e: number,
   noise = 0,
 ): Bounded {
-  const raw = m.project({ ...inputs, baseValue: m.modeledBase }, e) * (1 + noise);
+  const raw = m.project(withFields(inputs, { baseValue: m.modeledBase }), e) * (1 + noise);
   if (m.measure.kind === 'Cumulative') {
     // A total that fell in the base year (a cumulative reduction that slipped back) is no stock that cannot
     // shrink: its own history says it can, so its increase is not bounded at zero.

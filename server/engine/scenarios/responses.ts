@@ -1,5 +1,6 @@
 import type { Response } from '../../../models';
 import { checkExpression } from '../expression';
+import { withFields } from '../../objects';
 
 /**
  * The contract's response models: how a measure moves when its objective's funding moves. With r = funding /
@@ -44,7 +45,7 @@ export function projectorFor(r: Response): { ok: true; project: Projector } | { 
     case 'Expression': {
       const check = checkExpression(r.expression);
       if (!check.ok) return check;
-      return { ok: true, project: (x, e) => check.evaluate({ ...x, e }) };
+      return { ok: true, project: (x, e) => check.evaluate(withFields(x, { e })) };
     }
   }
 }
@@ -72,7 +73,7 @@ export function fundingForTarget(
     case 'Fixed':
       return null;
     case 'Expression':
-      return bisect((f) => project({ ...x, funding: f }, e) - target, 0, 10 * bf);
+      return bisect((f) => project(withFields(x, { funding: f }), e) - target, 0, 10 * bf);
   }
 }
 

@@ -3,6 +3,7 @@ import { idKey } from '../../../models';
 import { measureDecimals } from '../precision';
 import { isRateUnit } from '../read/measureKind';
 import { ratesAsFractions } from '../scenarios/bounds';
+import { withFields } from '../../objects';
 
 /** A fraction's decimals less these are its percent's: 0.032 has three, 3.2% one. */
 const PERCENT_PLACES = 2;
@@ -37,5 +38,5 @@ export function measureValueFormats(
 
 /** The table with its rows' value formats (one per row, in row order), when any row has one. */
 export function withValueFormats(table: OutputTable, formats: readonly (ValueFormat | null)[]): OutputTable {
-  return formats.some((f) => f !== null) ? { ...table, valueFormats: [...formats] } : table;
+  return formats.some((f) => f !== null) ? withFields(table, { valueFormats: [...formats] }) : table;
 }
