@@ -9,7 +9,9 @@
  * the generic property lookup for good (measured on the engine: a map per object from the ninth call on; the
  * Budget reader's stores alone were 2% of a request). `Object.assign` onto a fresh `{}` adds the fields through
  * V8's shared transitions instead. A literal that begins with a plain field (`{ kind, ...rest }`) is not
- * affected, nor is a bare copy (`{ ...base }`) nothing is added to. ESLint refuses a literal that begins with a
+ * affected, nor is a bare copy (`{ ...base }`) that is only read. A bare copy that is written to can be: the
+ * Settings reader's copy of its defaults, where a null becomes a year, deoptimised the Budget reader on every
+ * request, so such a copy is made here as `withFields(base, {})`. ESLint refuses a literal that begins with a
  * spread and has more after it in server code (eslint.config.mjs).
  */
 export function withFields<B extends object, F extends object>(base: B, fields: F): Omit<B, keyof F> & F {

@@ -51,7 +51,7 @@ function withoutCells(body: unknown): unknown {
   if (!isObject(body) || !isObject(body.grids) || !Array.isArray(body.grids.tables)) return body;
   const tables = body.grids.tables.map((t: unknown) => {
     if (!isObject(t)) return t;
-    const copy: Json = { ...t };
+    const copy: Json = withFields(t, {});
     if (Array.isArray(t.header)) copy.header = [];
     if (Array.isArray(t.rows)) copy.rows = [];
     return copy;

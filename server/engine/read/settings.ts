@@ -5,6 +5,7 @@ import { normalizeName, parseYear } from './cells';
 import { allocationOf, amountTypeOf, unitsOf } from './enums';
 import { readFraction } from './fraction';
 import { openTable } from './table';
+import { withFields } from '../../objects';
 
 export const DEFAULT_SETTINGS: Settings = {
   agency: '',
@@ -20,7 +21,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Settings is optional; every value has a default, and a bad value is reported and replaced by it. */
 export function readSettings(grids: WorkbookGrids, issues: Issue[]): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  // Not `{ ...DEFAULT_SETTINGS }`: written to below, such a copy took a new V8 map each request (see withFields).
+  const settings: Settings = withFields(DEFAULT_SETTINGS, {});
   const t = openTable(grids, INPUT_TABLES.Settings, issues);
   if (!t || !t.requireColumns()) return settings;
   for (const row of t.dataRows()) {
