@@ -3,6 +3,7 @@ import type { Decimal } from '../money';
 import { fitted, grown, newColumn } from './growable';
 import type { LineKey } from './lineIndex';
 import { TextIds } from './textIds';
+import { withFields } from '../../objects';
 
 /**
  * Builds the columnar Budget (`BudgetColumns`) row by row: lines as they are found, and their amounts staged
@@ -134,10 +135,9 @@ export interface LineFields extends LineKey {
 }
 
 /**
- * A blank line key. Spelled out, not spread from a shared constant: V8 gave the objects `{ ...constant, more }`
- * made a map of their own each request after the first few (a copy with no transition back to the others), so
- * the reader's every store into its row (`f.account = ...`) met a map it had not seen, deoptimised, and then
- * went through the generic store path for good.
+ * A blank line key, made fresh: not `{ ...constant, more }`, which gave each request's object a map of its own
+ * (see `withFields`), so the reader's every store into its row (`f.account = ...`) met a map it had not seen,
+ * deoptimised, and then went through the generic store path for good.
  */
 const blankKey = (): LineKey => ({
   account: 0,
@@ -149,19 +149,9 @@ const blankKey = (): LineKey => ({
   fundingType: -1,
 });
 
-/** A LineFields to fill (all blank), spelled out as `blankKey` is. */
-export const blankLineFields = (): LineFields => ({
-  account: 0,
-  programActivity: 0,
-  objectClass: 0,
-  category: 0,
-  amountType: 0,
-  lineType: 0,
-  fundingType: -1,
-  accountTitle: 0,
-  programActivityTitle: 0,
-  row: 0,
-});
+/** A LineFields to fill (all blank). */
+export const blankLineFields = (): LineFields =>
+  withFields(blankKey(), { accountTitle: 0, programActivityTitle: 0, row: 0 });
 
 /**
  * The line columns, growing. While reading, the text columns hold text ids (see `TextIds`); `internTexts`
