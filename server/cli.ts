@@ -31,7 +31,6 @@ import {
   UnreadableWorkbookError,
   WorkbookTooLargeError,
 } from './xlsx';
-import { withFields } from './objects';
 
 /**
  * `npm run crosswalk -- <input.xlsx> -o <output.xlsx> [--json] [--quiet]`; `--help` (in `cliText.ts`) lists
@@ -87,10 +86,10 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   const output =
     parsed.values.output ?? join(dirname(named), `${basename(named, extname(named))}-crosswalk.xlsx`);
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`The output must be an .xlsx file, got "${output}".`);
-  const csvs = withFields(fileA ? { fileA } : {}, fileB ? { fileB } : {});
   return {
     input: input ?? null,
-    ...csvs,
+    ...(fileA ? { fileA } : {}),
+    ...(fileB ? { fileB } : {}),
     output,
     json: parsed.values.json ?? false,
     quiet: parsed.values.quiet ?? false,

@@ -1,34 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { lintAs } from '../../helpers/lint';
 
 /**
  * The engine's stages import one way (read → rules → compute → scenarios → tables): the lint configuration
  * enforces it, and these cases show it refuses a backward import and lets the forward ones through.
  */
-const root = join(__dirname, '..', '..', '..');
 
-/**
- * Lints each case as if it were the file named, in one plain Node process (ESLint loads its flat config with a
- * dynamic import, which jest's module sandbox does not allow), and returns the stage-order messages per case.
- */
+/** The stage-order messages of each case, linted as the file it names (`lintAs`). */
 function stageErrors(cases: [string, string, boolean][]): string[][] {
-  const script = `
-    const { ESLint } = require('eslint');
-    const cases = JSON.parse(process.argv[1]);
-    (async () => {
-      const eslint = new ESLint({ cwd: process.cwd() });
-      const out = [];
-      for (const [file, code] of cases) {
-        const [result] = await eslint.lintText(code, { filePath: file });
-        out.push(result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message));
-      }
-      process.stdout.write(JSON.stringify(out));
-    })();
-  `;
-  const input = cases.map(([file, code]) => [join(root, file), `${code}\nvoid [typeof a];\n`]);
-  return JSON.parse(
-    execFileSync(process.execPath, ['-e', script, JSON.stringify(input)], { cwd: root, encoding: 'utf8' }),
-  ) as string[][];
+  return lintAs(cases.map(([file, code]) => [file, `${code}\nvoid [typeof a];\n`] as const)).map((messages) =>
+    messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message),
+  );
 }
 
 const cases: [string, string, boolean][] = [
