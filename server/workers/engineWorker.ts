@@ -2,11 +2,14 @@ import { parentPort } from 'node:worker_threads';
 import { runEngine } from '../engine';
 import { answerJson } from '../http/jsonAnswer';
 import { crosswalkXlsx, crosswalkZip } from '../pipeline';
+import { lowerThisThreadsPriority } from './priority';
 import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerRequest } from './protocol';
 
 /**
  * An engine worker thread: takes one task at a time from the pool, runs the engine (or the whole xlsx
  * pipeline) and posts the result back. The pool terminates it when a task runs past its request's time limit.
+ * A large task (`background`) is computed at a lower priority than the server's thread (`priority.ts`); a
+ * thread cannot take its priority back, so the pool retires the worker after it.
  */
 
 async function perform(task: WorkerRequest['task']): Promise<{ value: TaskOutput; transfer: ArrayBuffer[] }> {
@@ -39,6 +42,7 @@ function ownBytes(b: Buffer): Uint8Array {
 const port = parentPort;
 if (port) {
   port.on('message', (request: WorkerRequest) => {
+    if (request.background) lowerThisThreadsPriority();
     perform(request.task).then(
       ({ value, transfer }) =>
         port.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply, transfer),

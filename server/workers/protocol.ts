@@ -52,7 +52,11 @@ export interface XlsxTaskOptions {
 export type TaskOutput =
   { result: EngineResult; output?: Uint8Array } | { json: Uint8Array } | { written: number };
 
-export type WorkerRequest = { id: number; task: EngineTask };
+/**
+ * `background`: the task is a large one (`pool.ts`, BACKGROUND_TASK_BYTES), to be computed at the engine's lower
+ * priority; the worker that took it is retired once it replies.
+ */
+export type WorkerRequest = { id: number; task: EngineTask; background?: boolean };
 
 export type WorkerReply =
   { id: number; ok: true; value: TaskOutput } | { id: number; ok: false; error: SentError };

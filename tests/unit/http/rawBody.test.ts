@@ -1,8 +1,9 @@
-import { createServer, request, type Server } from 'node:http';
+import { createServer, IncomingMessage, request, type Server } from 'node:http';
+import { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import express, { type ErrorRequestHandler } from 'express';
-import { copyInto, rawBytes } from '../../../server/http/rawBody';
+import { copyInto, rawBytes, YIELD_EVERY_BYTES } from '../../../server/http/rawBody';
 
 /**
  * The request body reader on a real HTTP server: a declared-length body read into one buffer of its own, and
@@ -154,5 +155,50 @@ describe('Given a body read into shared memory (the engine pool lends it)', () =
       }
       expect(target.equals(body)).toBe(true);
     }
+  });
+});
+
+describe('Given a large body whose bytes are all waiting at once', () => {
+  /**
+   * A request whose every chunk is already buffered: unpaused, a readable stream hands them all over in one turn
+   * of the event loop, so anything else the server's thread had to do (another socket, `/health`) waited for
+   * the whole body. Counts the bytes read between turns (a setImmediate chain ticks once a turn).
+   */
+  test('When it is read, Then the reader gives the event loop a turn at least every YIELD_EVERY_BYTES, and the bytes are exact', async () => {
+    const chunk = 64 * 1024;
+    const length = 40 * chunk + 123;
+    const whole = Buffer.from(Array.from({ length }, (_, i) => (i * 31 + 7) % 256));
+    const req = new IncomingMessage(new Socket());
+    req.headers = { 'content-length': String(length) };
+    for (let at = 0; at < length; at += chunk) req.push(whole.subarray(at, at + chunk));
+    req.push(null);
+
+    let readThisTurn = 0;
+    let mostInOneTurn = 0;
+    let turns = 0;
+    let reading = true;
+    const tick = () => {
+      mostInOneTurn = Math.max(mostInOneTurn, readThisTurn);
+      readThisTurn = 0;
+      turns++;
+      if (reading) setImmediate(tick);
+    };
+    req.on('data', (c: Buffer) => (readThisTurn += c.length));
+    setImmediate(tick);
+
+    type Handler = Parameters<ReturnType<typeof rawBytes>>;
+    const asRequest = req as Handler[0];
+    const got = await new Promise<Buffer>((resolve, reject) => {
+      rawBytes(length)(asRequest, {} as Handler[1], (err?: unknown) =>
+        err ? reject(err as Error) : resolve(asRequest.body as Buffer),
+      );
+    });
+    reading = false;
+    mostInOneTurn = Math.max(mostInOneTurn, readThisTurn);
+
+    expect(got.equals(whole)).toBe(true);
+    expect(mostInOneTurn).toBeGreaterThan(0);
+    expect(mostInOneTurn).toBeLessThanOrEqual(YIELD_EVERY_BYTES + chunk);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(length / (YIELD_EVERY_BYTES + chunk)));
   });
 });
