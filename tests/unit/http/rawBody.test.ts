@@ -3,7 +3,7 @@ import { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import express, { type ErrorRequestHandler } from 'express';
-import { copyInto, rawBytes, YIELD_EVERY_BYTES } from '../../../server/http/rawBody';
+import { copyInto, rawBytes, YIELD_ABOVE_BYTES, YIELD_EVERY_BYTES } from '../../../server/http/rawBody';
 
 /**
  * The request body reader on a real HTTP server: a declared-length body read into one buffer of its own, and
@@ -158,15 +158,16 @@ describe('Given a body read into shared memory (the engine pool lends it)', () =
   });
 });
 
-describe('Given a large body whose bytes are all waiting at once', () => {
+describe('Given a body whose bytes are all waiting at once', () => {
   /**
    * A request whose every chunk is already buffered: unpaused, a readable stream hands them all over in one turn
    * of the event loop, so anything else the server's thread had to do (another socket, `/health`) waited for
-   * the whole body. Counts the bytes read between turns (a setImmediate chain ticks once a turn).
+   * the whole body. Reads it and counts the bytes read between turns (a setImmediate chain ticks once a turn).
    */
-  test('When it is read, Then the reader gives the event loop a turn at least every YIELD_EVERY_BYTES, and the bytes are exact', async () => {
+  async function readCountingTurns(
+    length: number,
+  ): Promise<{ got: Buffer; whole: Buffer; mostInOneTurn: number; turns: number }> {
     const chunk = 64 * 1024;
-    const length = 40 * chunk + 123;
     const whole = Buffer.from(Array.from({ length }, (_, i) => (i * 31 + 7) % 256));
     const req = new IncomingMessage(new Socket());
     req.headers = { 'content-length': String(length) };
@@ -195,10 +196,23 @@ describe('Given a large body whose bytes are all waiting at once', () => {
     });
     reading = false;
     mostInOneTurn = Math.max(mostInOneTurn, readThisTurn);
+    return { got, whole, mostInOneTurn, turns };
+  }
 
+  test('When it is larger than YIELD_ABOVE_BYTES, Then the reader gives the event loop a turn at least every YIELD_EVERY_BYTES, and the bytes are exact', async () => {
+    const length = YIELD_ABOVE_BYTES + 24 * 64 * 1024 + 123;
+    const { got, whole, mostInOneTurn, turns } = await readCountingTurns(length);
     expect(got.equals(whole)).toBe(true);
     expect(mostInOneTurn).toBeGreaterThan(0);
-    expect(mostInOneTurn).toBeLessThanOrEqual(YIELD_EVERY_BYTES + chunk);
-    expect(turns).toBeGreaterThanOrEqual(Math.floor(length / (YIELD_EVERY_BYTES + chunk)));
+    expect(mostInOneTurn).toBeLessThanOrEqual(YIELD_EVERY_BYTES + 64 * 1024);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(length / (YIELD_EVERY_BYTES + 64 * 1024)));
+  });
+
+  test("When it is an agency's size, Then it is read in one turn, as it arrived", async () => {
+    const length = 9 * 64 * 1024 + 5;
+    expect(length).toBeLessThanOrEqual(YIELD_ABOVE_BYTES);
+    const { got, whole, mostInOneTurn } = await readCountingTurns(length);
+    expect(got.equals(whole)).toBe(true);
+    expect(mostInOneTurn).toBe(length);
   });
 });
