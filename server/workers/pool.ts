@@ -330,12 +330,11 @@ export class EnginePool {
       thread.job = withFields(pending, { id, onAbort });
       pending.signal?.addEventListener('abort', onAbort, { once: true });
       thread.worker.ref();
-      const background = taskBytes(pending.task) >= this.backgroundBytes;
-      if (background) thread.retiring = true;
-      const request: WorkerRequest = background
-        ? { id, task: pending.task, background }
-        : { id, task: pending.task };
-      thread.worker.postMessage(request, pending.transfer);
+      thread.retiring = taskBytes(pending.task) >= this.backgroundBytes;
+      thread.worker.postMessage(
+        { id, task: pending.task, background: thread.retiring } satisfies WorkerRequest,
+        pending.transfer,
+      );
     }
   }
 

@@ -56,7 +56,7 @@ export type TaskOutput =
  * `background`: the task is a large one (`pool.ts`, BACKGROUND_TASK_BYTES), to be computed at the engine's lower
  * priority; the worker that took it is retired once it replies.
  */
-export type WorkerRequest = { id: number; task: EngineTask; background?: boolean };
+export type WorkerRequest = { id: number; task: EngineTask; background: boolean };
 
 export type WorkerReply =
   { id: number; ok: true; value: TaskOutput } | { id: number; ok: false; error: SentError };
