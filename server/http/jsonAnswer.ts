@@ -2,6 +2,7 @@ import type { ValidateResponse } from '../../models';
 import { type EngineAnswer, runEngine, runEngineAs } from '../engine';
 import { jsonTables } from '../engine/tables/jsonTable';
 import { JsonWriter } from '../engine/tables/jsonWriter';
+import { copyInto } from '../workers/sharedBytes';
 import { gridsOfBody } from './gridJson';
 import { checkGridBodySize, type GridBodyLimits } from './limits';
 
@@ -95,7 +96,8 @@ function joined(parts: readonly Uint8Array[], into: Uint8Array | undefined): Buf
   }
   let at = 0;
   for (const part of parts) {
-    into.set(part, at);
+    // Into shared memory at any alignment (`copyInto`): a table's bytes start wherever the one before ended.
+    copyInto(into, part, at);
     at += part.byteLength;
   }
   return Buffer.from(into.buffer, into.byteOffset, length);

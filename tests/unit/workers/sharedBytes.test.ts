@@ -1,4 +1,4 @@
-import { SharedBytes } from '../../../server/workers/sharedBytes';
+import { copyInto, SharedBytes } from '../../../server/workers/sharedBytes';
 
 /**
  * The pool of shared memory JSON bodies and answers live in: buffers come in power-of-two sizes, a buffer given
@@ -63,5 +63,34 @@ describe('Given a pool of shared bytes', () => {
     const reused = [1, 2, 3].map(() => (pool.take(1 << 20) as Buffer).buffer);
     expect(reused.filter((m) => m === lent[0]?.buffer || m === lent[1]?.buffer)).toHaveLength(2);
     expect(reused).not.toContain(lent[2]?.buffer);
+  });
+});
+
+describe('Given bytes copied into shared memory (a body as it arrives, an answer into its room)', () => {
+  test('When its chunks land at every alignment, some larger than the scratch room, Then the bytes are exact', () => {
+    // Seeded, so a failure replays: sizes and places chosen to cross every alignment and the 64 KiB room.
+    let seed = 20261203;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let round = 0; round < 60; round++) {
+      const length = 1 + next(300_000);
+      const body = Buffer.alloc(length);
+      for (let i = 0; i < length; i++) body[i] = next(256);
+      const target = Buffer.from(new SharedArrayBuffer(length + 16), next(9), length);
+      let at = 0;
+      while (at < length) {
+        const size = Math.min(length - at, 1 + next(next(2) ? 200_000 : 70));
+        // A chunk on its own memory, or a view into another at an odd offset.
+        const own = next(2) === 0;
+        const chunk = own
+          ? Buffer.from(body.subarray(at, at + size))
+          : Buffer.concat([Buffer.alloc(next(8)), body.subarray(at, at + size)]).subarray(-size);
+        copyInto(target, chunk, at);
+        at += size;
+      }
+      expect(target.equals(body)).toBe(true);
+    }
   });
 });
