@@ -106,10 +106,11 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
         body,
         connections,
       };
-      // Untimed warm-up: a fixed number of requests, every answer awaited, so no worker is stopped at its end.
-      await closedLoop({ ...load, amount: WARM_UP_REQUESTS });
+      // The reference before the warm-up, so the timed run follows the warm-up at once, as it always has.
       await settled(server);
       const referenceBefore = await reference.ms();
+      // Untimed warm-up: a fixed number of requests, every answer awaited, so no worker is stopped at its end.
+      await closedLoop({ ...load, amount: WARM_UP_REQUESTS });
       const clients = process.cpuUsage();
       const served = server.cpuMs();
       const r = await timed(client, load, seconds);
@@ -140,8 +141,8 @@ type Client = 'closedLoop' | 'autocannon';
 /**
  * The machine's speed at a moment, in the server's own work: one 5,000-line all-tables answer (`answerJson`, what
  * an engine worker does for a request, without HTTP) computed on a thread of the bench's own, the median of 15,
- * taken just before and just after each HTTP run once nothing else runs (`settled`). This 2-core machine has stretches, some tens of
- * seconds long, in which the same work takes 50-65% longer in every function at once (seen mid-run in one
+ * taken once nothing else runs (`settled`) before each HTTP run's warm-up and after its timed part. This 2-core
+ * machine has stretches, some tens of seconds long, in which the same work takes 50-65% longer in every function at once (seen mid-run in one
  * process, the same code, inputs and heap: 15 ms an answer for a minute, then 25 ms for twenty seconds, then 15
  * again) and the guest sees no steal time; a p99 drawn in such a stretch is partly the machine's, and a reference
  * well above its usual figure around a run says the run may have fallen in one. It is only printed: every target
@@ -174,7 +175,7 @@ class SpeedReference {
     this.ready = next();
   }
 
-  /** The median of a few answers, in ms. */
+  /** The median of `TIMED` answers, in ms. */
   async ms(): Promise<number> {
     await this.ready;
     const answered = this.thread.next();
@@ -204,8 +205,8 @@ parentPort.on('message', (n) => {
 let reference: SpeedReference | undefined;
 
 /**
- * Waits until the server and this process have gone quiet (under a tenth of a core each over 200 ms; at most 5 s), so
- * the reference answer times the machine, not the work a run leaves behind: V8 compiling on the server's helper
+ * Waits until the server and this process have gone quiet (under a tenth of a core each over 200 ms; at most
+ * 5 s), so the reference answer times the machine, not the work a run leaves behind: V8 compiling on the server's helper
  * threads after a warm-up, or this process collecting a run's garbage (autocannon's strings above all). Measured
  * without the wait, a reference taken just after a run read up to three times its quiet figure.
  */
@@ -437,7 +438,7 @@ function addinPlan(): Record<string, number> {
 }
 
 const HTTP_HEADING =
-  "HTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; the clients (bench/load.ts) in the bench's.\nEach run also gives the machine's speed around it: one all-tables answer computed in the bench's own process (no HTTP) just before and after, once the server and the bench have gone quiet.";
+  "HTTP POST /api/v1/crosswalk, 5,000-line agency, loopback: the server as npm start runs it, in its own process; the clients (bench/load.ts) in the bench's.\nEach run also gives the machine's speed around it: one all-tables answer computed on a thread of the bench's own (no HTTP), before the run's warm-up and after it, once the server and the bench have gone quiet.";
 
 function printHttp(runs: Record<string, unknown>[]): void {
   for (const h of runs)
