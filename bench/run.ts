@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { runEngine } from '../server/engine';
 import { planWrites } from '../addin/excel/planWrites';
@@ -12,6 +12,7 @@ import { dataActBench, describeDataActRun } from './dataAct';
 import { compareWithSpreadsheet, type SpreadsheetRun } from './spreadsheet';
 import { closedLoop } from './load';
 import { serveEngine } from './servedEngine';
+import { YOUNG_GENERATION_MB } from '../server/workers/pool';
 
 /**
  * `npm run bench [-- --quick]`: the engine at 1k–1M budget lines, the .xlsx round trip, HTTP /crosswalk under
@@ -138,6 +139,11 @@ export async function http(seconds = quick ? 3 : 8): Promise<Record<string, unkn
 
 type Client = 'closedLoop' | 'autocannon';
 
+interface BenchThread {
+  worker: Worker;
+  next: () => Promise<unknown>;
+}
+
 /**
  * The machine's speed at a moment, in the server's own work: one 5,000-line all-tables answer (`answerJson`, what
  * an engine worker does for a request, without HTTP) computed on a thread of the bench's own, the median of 15,
@@ -152,27 +158,19 @@ class SpeedReference {
   /** Answers computed once, untimed, so the figures time compiled code (a worker takes 400-500 to get there). */
   private static readonly WARM_UP = 1_000;
   private static readonly TIMED = 15;
-  private readonly thread: { worker: Worker; next: () => Promise<unknown> };
+  private readonly thread: BenchThread;
   private readonly ready: Promise<unknown>;
 
   constructor(body: string) {
     // A thread of its own, as an engine worker is (its own heap, the same young generation), so the load
     // generator's garbage is never collected in the middle of a timing.
-    const worker = new Worker(REFERENCE, {
-      eval: true,
-      execArgv: ['--require', require.resolve('tsx/cjs')],
-      workerData: {
-        body,
-        answer: join(__dirname, '../server/http/jsonAnswer.ts'),
-        warmUp: SpeedReference.WARM_UP,
-      },
-      resourceLimits: { maxYoungGenerationSizeMb: 192 },
-    });
-    worker.unref();
-    const failed = new Promise<never>((_, reject) => worker.once('error', reject));
-    const next = () => Promise.race([new Promise((resolve) => worker.once('message', resolve)), failed]);
-    this.thread = { worker, next };
-    this.ready = next();
+    this.thread = benchThread(
+      REFERENCE,
+      { body, answer: join(__dirname, '../server/http/jsonAnswer.ts'), warmUp: SpeedReference.WARM_UP },
+      { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    );
+    this.thread.worker.unref();
+    this.ready = this.thread.next();
   }
 
   /** The median of `TIMED` answers, in ms. */
@@ -353,12 +351,17 @@ if (role === 'upload') {
 }
 `;
 
-/** One of CLIENT's threads, and its next message. */
-function client(workerData: Record<string, unknown>): { worker: Worker; next: () => Promise<unknown> } {
-  const worker = new Worker(CLIENT, {
+/** A thread of the bench running `source` (which may require the TypeScript sources), and its next message. */
+function benchThread(
+  source: string,
+  workerData: Record<string, unknown>,
+  resourceLimits?: WorkerOptions['resourceLimits'],
+): BenchThread {
+  const worker = new Worker(source, {
     eval: true,
     execArgv: ['--require', require.resolve('tsx/cjs')],
     workerData,
+    ...(resourceLimits ? { resourceLimits } : {}),
   });
   const failed = new Promise<never>((_, reject) => worker.once('error', reject));
   const next = () => Promise.race([new Promise((resolve) => worker.once('message', resolve)), failed]);
@@ -367,8 +370,8 @@ function client(workerData: Record<string, unknown>): { worker: Worker; next: ()
 
 async function probeWhileBusy(bigUrl: string, healthUrl: string, lines: number): Promise<Probed> {
   const shared = { bigUrl, healthUrl, generator: join(__dirname, 'generate.ts'), lines };
-  const upload = client({ ...shared, role: 'upload' });
-  const probe = client({ ...shared, role: 'probe' });
+  const upload = benchThread(CLIENT, { ...shared, role: 'upload' });
+  const probe = benchThread(CLIENT, { ...shared, role: 'probe' });
   try {
     await Promise.all([upload.next(), probe.next()]);
     const answered = upload.next() as Promise<Probed['answer']>;

@@ -38,7 +38,7 @@ const WORKER_EXEC_ARGV = extname(__filename) === '.ts' ? ['--require', require.r
  * through one worker, 40 warm requests each: mean CPU 166-173 ms a request before, 115-119 ms after (twice as
  * large was no better). The space is committed only as a worker's allocations grow into it.
  */
-const YOUNG_GENERATION_MB = 192;
+export const YOUNG_GENERATION_MB = 192;
 
 /**
  * Bytes that can be moved to a worker: the body itself when it spans the whole of an ArrayBuffer, else a copy
