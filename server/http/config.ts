@@ -115,8 +115,20 @@ export class ConfigError extends Error {
  * on V8's helper threads); with 64 MB, none. Measured in three interleaved pairs of runs, eight clients asking
  * for the summary: 13.9, 12.2 and 13.0 ms of the server's CPU a request with the default, 13.3, 10.8 and 11.5
  * with 64 MB. The limit only delays the first collection: memory is taken as the heap grows into it.
+ *
+ * `--no-turbo-inline-array-builtins`: V8's optimising compiler writes `map`, `filter`, `forEach` and the like
+ * inline, and its inline `map` returns a holey array where the builtin returns a packed one. So once a function
+ * that maps is compiled, the arrays it makes change kind, and every spread, `for … of` or index over them that
+ * was compiled for the other kind is a "wrong map": the code is thrown away and compiled again, one such site at
+ * a time. The output tables' functions (`summarySheet`, `resourcesByGoal`, `programInventory`) took 80-150 ms
+ * of a helper thread to compile, and were compiled 4-6 times each over a worker's first 5,000 requests: about
+ * a tenth of the server's CPU while the bench's HTTP runs time it. Calling the builtins instead costs nothing
+ * measurable in the engine (its inner loops are plain loops over typed arrays): see `docs/development.md`.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--initial-old-space-size=64'];
+export const SERVER_NODE_FLAGS: readonly string[] = [
+  '--initial-old-space-size=64',
+  '--no-turbo-inline-array-builtins',
+];
 
 export const SERVER_USAGE = `Usage: npm start -- [options]   (or: node ${SERVER_NODE_FLAGS.join(' ')} dist/server/main.js [options])
 

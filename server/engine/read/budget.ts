@@ -341,6 +341,62 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   const seen = new Set<string>();
   const col = identityColumns(t);
   const types = new RowTypes(t, texts, col);
+  const moneyPlaces = readRows({
+    t,
+    years,
+    longForm,
+    lines,
+    staged,
+    firstLine,
+    places,
+    seen,
+    col,
+    types,
+    finder,
+    issues,
+  });
+  if (!firstLine) places.insert(repeatsSaid(t, lines, col));
+
+  const decimals = Math.max(
+    MIN_DECIMALS[settings.units],
+    Math.min(moneyPlaces, MAX_DECIMALS[settings.units]),
+  );
+  const { series, renumber } = finder.finish();
+  // A wide Budget's amounts are staged row by row, each row a line: in line order already.
+  const order = longForm ? inLineOrder(lines.size, staged) : null;
+  const kept = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
+  const columns = finishColumns(lines, staged, order, kept, {
+    sheet: t.sheet,
+    originColumn: t.origin.column,
+    originRow: t.origin.row,
+    accountColumn: col.account,
+  });
+  return { columns, series, moneyDecimals: decimals };
+}
+
+/**
+ * The Budget's rows read into `lines` and `staged`, in a function of its own for the reason `convertEach`
+ * gives: V8 compiled the long loop on the fly before the code after it in `readBudget` had ever run, so every
+ * read left the fast code there (a deoptimisation per request for the first thousand or so a worker answered).
+ * Returns the most decimal places any money amount (FTE aside) uses, or -1 when there is none.
+ */
+function readRows(c: {
+  t: TableView;
+  years: readonly { series: number; index: number }[];
+  longForm: boolean;
+  lines: LineColumns;
+  staged: StagedAmounts;
+  firstLine: LineIndex | null;
+  places: IssuePlaces;
+  seen: Set<string>;
+  col: IdentityColumns;
+  types: RowTypes;
+  finder: SeriesFinder;
+  issues: Issue[];
+}): number {
+  const { t, years, longForm, lines, staged, firstLine, places, seen, col, types, finder, issues } = c;
+  const texts = lines.texts;
+  const dataRows = t.dataRowEnd();
   const amountColumn = t.indexOf('Amount');
   /** The row being read, reused row after row. */
   const f = blankLineFields();
@@ -397,23 +453,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
       firstLine.add(line);
     } else places.note(line);
   }
-  if (!firstLine) places.insert(repeatsSaid(t, lines, col));
-
-  const decimals = Math.max(
-    MIN_DECIMALS[settings.units],
-    Math.min(moneyPlaces, MAX_DECIMALS[settings.units]),
-  );
-  const { series, renumber } = finder.finish();
-  // A wide Budget's amounts are staged row by row, each row a line: in line order already.
-  const order = longForm ? inLineOrder(lines.size, staged) : null;
-  const kept = convertAmounts(t, lines, staged, order, renumber, decimals, settings, issues);
-  const columns = finishColumns(lines, staged, order, kept, {
-    sheet: t.sheet,
-    originColumn: t.origin.column,
-    originRow: t.origin.row,
-    accountColumn: col.account,
-  });
-  return { columns, series, moneyDecimals: decimals };
+  return moneyPlaces;
 }
 
 /**
