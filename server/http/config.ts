@@ -124,10 +124,14 @@ export class ConfigError extends Error {
  * of a helper thread to compile, and were compiled 4-6 times each over a worker's first 5,000 requests: about
  * a tenth of the server's CPU while the bench's HTTP runs time it. Calling the builtins instead costs nothing
  * measurable in the engine (its inner loops are plain loops over typed arrays): see `docs/development.md`.
+ *
+ * `--expose-gc`: gives V8's `gc` function to the engine workers, which collect their young generation between
+ * requests when the next may not fit in it (`workers/youngCollect.ts`), rather than in the middle of one.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = [
   '--initial-old-space-size=64',
   '--no-turbo-inline-array-builtins',
+  '--expose-gc',
 ];
 
 export const SERVER_USAGE = `Usage: npm start -- [options]   (or: node ${SERVER_NODE_FLAGS.join(' ')} dist/server/main.js [options])

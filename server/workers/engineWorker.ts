@@ -3,6 +3,7 @@ import { runEngine } from '../engine';
 import { answerJson } from '../http/jsonAnswer';
 import { crosswalkXlsx, crosswalkZip } from '../pipeline';
 import { lowerThisThreadsPriority } from './priority';
+import { YoungCollector } from './youngCollect';
 import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerRequest } from './protocol';
 
 /**
@@ -41,14 +42,19 @@ function ownBytes(b: Buffer): Uint8Array {
 
 const port = parentPort;
 if (port) {
+  const young = new YoungCollector();
   port.on('message', (request: WorkerRequest) => {
     if (request.background) lowerThisThreadsPriority();
-    perform(request.task).then(
-      ({ value, transfer }) =>
-        port.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply, transfer),
-      (e: unknown) =>
-        port.postMessage({ id: request.id, ok: false, error: sendableError(e) } satisfies WorkerReply),
-    );
+    young.taskStarting();
+    void perform(request.task)
+      .then(
+        ({ value, transfer }) =>
+          port.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply, transfer),
+        (e: unknown) =>
+          port.postMessage({ id: request.id, ok: false, error: sendableError(e) } satisfies WorkerReply),
+      )
+      // Once the answer has gone: the young generation collected now, if the next task may not fit in it.
+      .finally(() => young.taskDone());
   });
   port.postMessage(READY);
 }
