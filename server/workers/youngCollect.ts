@@ -26,7 +26,7 @@ const ESTIMATE_KEPT = 0.9;
  * nothing is, and the same collection costs a fraction of it. So after each task, if the room left is less than
  * the next task is likely to take (`ROOM_FACTOR` times the most a recent task took), the worker collects it
  * then, once its answer has gone. Measured on one worker thread (192 MB young generation), a 5,000-line agency
- * answered 1,250-2,000 times: a summary answer's p99 8.2-12.8 ms before against 5.7-8.2 after (p50 5.3-8.1
+ * answered 1,250-2,000 times: a summary answer's p99 9.0-12.8 ms before against 5.7-8.2 after (p50 5.3-8.1
  * either way), an all-tables answer's 19.5-30.7 ms against 15.4-16.1 (p50 14.1-16.1), and no more CPU a
  * request (5.6-8.5 ms against 5.7-5.9; 15.9-21.5 against 14.9-15.6). Collecting after every task cost a
  * summary answer about half a millisecond more: most of them leave room for the next.
