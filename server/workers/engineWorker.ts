@@ -10,7 +10,9 @@ import { READY, sendableError, type TaskOutput, type WorkerReply, type WorkerReq
  * An engine worker thread: takes one task at a time from the pool, runs the engine (or the whole xlsx
  * pipeline) and posts the result back. The pool terminates it when a task runs past its request's time limit.
  * A large task (`background`) is computed at a lower priority than the server's thread (`priority.ts`); a
- * thread cannot take its priority back, so the pool retires the worker after it.
+ * thread cannot take its priority back, so the pool retires the worker after it. Between tasks it collects its
+ * young generation when the next task may not fit in it (`youngCollect.ts`), so that collection finds almost
+ * nothing alive rather than a request's every object.
  */
 
 async function perform(task: WorkerRequest['task']): Promise<{ value: TaskOutput; transfer: ArrayBuffer[] }> {
