@@ -13,6 +13,7 @@ import { compareWithSpreadsheet, type SpreadsheetRun } from './spreadsheet';
 import { closedLoop } from './load';
 import { serveEngine } from './servedEngine';
 import { YOUNG_GENERATION_MB } from '../server/workers/pool';
+import { DEFAULTS } from '../server/http/config';
 
 /**
  * `npm run bench [-- --quick]`: the engine at 1k–1M budget lines, the .xlsx round trip, HTTP /crosswalk under
@@ -166,7 +167,13 @@ class SpeedReference {
     // generator's garbage is never collected in the middle of a timing.
     this.thread = benchThread(
       REFERENCE,
-      { body, answer: join(__dirname, '../server/http/jsonAnswer.ts'), warmUp: SpeedReference.WARM_UP },
+      {
+        body,
+        answer: join(__dirname, '../server/http/jsonAnswer.ts'),
+        warmUp: SpeedReference.WARM_UP,
+        // The served engine's own limits (it runs with the defaults), not a second set written here.
+        limits: { maxRows: DEFAULTS.maxRows, maxCells: DEFAULTS.maxCells },
+      },
       { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     );
     this.thread.worker.unref();
@@ -189,7 +196,7 @@ const { answerJson } = require(workerData.answer);
 const body = Buffer.from(workerData.body);
 const once = () => {
   const started = performance.now();
-  answerJson('crosswalk', body, undefined, { maxRows: 1000000, maxCells: 20000000 });
+  answerJson('crosswalk', body, undefined, workerData.limits);
   return performance.now() - started;
 };
 for (let i = 0; i < workerData.warmUp; i++) once();

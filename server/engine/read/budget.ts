@@ -343,6 +343,7 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
   const types = new RowTypes(t, texts, col);
   const moneyPlaces = readRows({
     t,
+    dataRows,
     years,
     longForm,
     lines,
@@ -382,6 +383,8 @@ export function readBudget(grids: WorkbookGrids, settings: Settings, issues: Iss
  */
 function readRows(c: {
   t: TableView;
+  /** The rows up to the last with data (`TableView.dataRowEnd`). */
+  dataRows: number;
   years: readonly { series: number; index: number }[];
   longForm: boolean;
   lines: LineColumns;
@@ -394,9 +397,9 @@ function readRows(c: {
   finder: SeriesFinder;
   issues: Issue[];
 }): number {
-  const { t, years, longForm, lines, staged, firstLine, places, seen, col, types, finder, issues } = c;
+  const { t, dataRows, years, longForm, lines, staged, firstLine, places, seen, col, types, finder, issues } =
+    c;
   const texts = lines.texts;
-  const dataRows = t.dataRowEnd();
   const amountColumn = t.indexOf('Amount');
   /** The row being read, reused row after row. */
   const f = blankLineFields();
