@@ -44,7 +44,7 @@ function ownBytes(b: Buffer): Uint8Array {
 
 const port = parentPort;
 if (port) {
-  const young = new YoungCollector();
+  const young = YoungCollector.ofThisThread();
   port.on('message', (request: WorkerRequest) => {
     if (request.background) lowerThisThreadsPriority();
     young.taskStarting();

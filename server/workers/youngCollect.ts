@@ -39,10 +39,20 @@ export class YoungCollector {
   /** The most a recent task took of the young generation, fading (see ESTIMATE_KEPT). */
   private perTask = 0;
 
+  /**
+   * `collect` collects the young generation now (null: it cannot, and the collector does nothing); `space` reports
+   * it. Both are given rather than defaulted, so a caller that means "no collection" is never handed V8's `gc`
+   * because something else in the process exposed it.
+   */
   constructor(
-    private readonly collect: (() => void) | undefined = minorCollection(),
-    private readonly space: () => YoungSpace | null = youngSpace,
+    private readonly collect: (() => void) | null,
+    private readonly space: () => YoungSpace | null,
   ) {}
+
+  /** The calling thread's collector: V8's `gc` if exposed, and its heap's young generation. */
+  static ofThisThread(): YoungCollector {
+    return new YoungCollector(minorCollection(), youngSpace);
+  }
 
   /** Before a task: where the young generation stands. */
   taskStarting(): void {
@@ -64,8 +74,8 @@ export class YoungCollector {
   }
 }
 
-/** A young-generation collection now, when V8 exposes `gc`; else undefined. */
-function minorCollection(): (() => void) | undefined {
+/** A young-generation collection now, when V8 exposes `gc`; else null. */
+function minorCollection(): (() => void) | null {
   const gc = globalThis.gc;
-  return gc ? () => gc({ type: 'minor', execution: 'sync' }) : undefined;
+  return gc ? () => gc({ type: 'minor', execution: 'sync' }) : null;
 }

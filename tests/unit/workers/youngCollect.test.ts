@@ -50,7 +50,7 @@ describe('Given an engine worker collecting its young generation between tasks',
 
   test('When V8 gives no gc function (no --expose-gc), Then it never collects and never fails', () => {
     const { heap, space } = fakeHeap(16 * MB);
-    const young = new YoungCollector(undefined, space);
+    const young = new YoungCollector(null, space);
     for (let task = 0; task < 4; task++) {
       young.taskStarting();
       heap.used += 8 * MB;
@@ -62,7 +62,7 @@ describe('Given an engine worker collecting its young generation between tasks',
     // In a child process: the tests' own process has no `gc`, and the heap's figures are V8's, not a fake's.
     const probe = `
       const { YoungCollector, youngSpace } = require(${JSON.stringify(require.resolve('../../../server/workers/youngCollect'))});
-      const young = new YoungCollector();
+      const young = YoungCollector.ofThisThread();
       const before = youngSpace();
       let kept = [];
       const collected = [];
