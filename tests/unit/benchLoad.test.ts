@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { closedLoop } from '../../bench/load';
 
 /**
@@ -62,6 +62,44 @@ describe('Given the bench client and a server answering in uneven pieces', () =>
     const r = await closedLoop({ url: `${url}/teapot`, body: '{}', connections: 2, amount: 6 });
     expect(r.requests).toBe(6);
     expect(r.non2xx).toBe(6);
+  });
+
+  test("When an answer's head arrives over two reads, Then it is put together from its reads (each read lands in one reused buffer)", async () => {
+    // A raw server writing each answer's head in two pieces, the first ending with the status, so that a head
+    // kept as a view of the read buffer, rather than copied out of it, has its status overwritten by the next
+    // read and every answer miscounted as not 2xx.
+    const raw = createTcpServer((socket) => {
+      socket.setNoDelay(true);
+      let pending = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        const end = pending.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const length = Number(/content-length: (\d+)/i.exec(pending.subarray(0, end).toString())?.[1]);
+        if (pending.length < end + 4 + length) return;
+        pending = pending.subarray(end + 4 + length);
+        const head = Buffer.from('HTTP/1.1 200 OK, in pieces\r\nContent-Length: 12\r\n\r\n');
+        const pieces = [head.subarray(0, 12), head.subarray(12), Buffer.from('short and st')];
+        const step = () => {
+          const piece = pieces.shift();
+          if (!piece) return;
+          socket.write(piece);
+          setTimeout(step, 1);
+        };
+        step();
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (raw.address() as AddressInfo).port;
+      const r = await closedLoop({ url: `http://127.0.0.1:${port}/`, body: '{}', connections: 2, amount: 6 });
+      expect(r.requests).toBe(6);
+      expect(r.non2xx).toBe(0);
+      expect(r.errors).toBe(0);
+      expect(r.bytesRead).toBe(6 * (50 + 12));
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
   });
 
   test('When nothing listens, Then the run fails rather than reporting figures', async () => {
