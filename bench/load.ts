@@ -78,7 +78,7 @@ export function closedLoop(options: LoadOptions): Promise<LoadResult> {
     new Promise((resolve, reject) => {
       let at = 0;
       /** The answer's head so far, copied out of the read buffer, while it spans more than one read. */
-      let headBytes: Buffer[] = [];
+      let headSoFar: Buffer | null = null;
       /** Bytes of the answer's body still to come; -1 while its head is being read. */
       let remaining = -1;
       const next = () => {
@@ -90,7 +90,7 @@ export function closedLoop(options: LoadOptions): Promise<LoadResult> {
         sent++;
         at = performance.now();
         remaining = -1;
-        headBytes = [];
+        headSoFar = null;
         socket.write(request);
       };
       const answered = () => {
@@ -105,11 +105,11 @@ export function closedLoop(options: LoadOptions): Promise<LoadResult> {
         bytesRead += chunk.length;
         let rest = chunk;
         if (remaining < 0) {
-          const soFar = headBytes.length === 0 ? chunk : Buffer.concat([...headBytes, chunk]);
+          const soFar = headSoFar ? Buffer.concat([headSoFar, chunk]) : chunk;
           const end = soFar.indexOf(HEAD_END);
           if (end < 0) {
             // The read buffer is written again by the next read: what the head has so far is kept as a copy.
-            headBytes = [Buffer.from(soFar)];
+            headSoFar = Buffer.from(soFar);
             return;
           }
           const text = soFar.subarray(0, end).toString('latin1');
